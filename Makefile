@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format etl check bundle reference geometry fixtures clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: requirements-dev.txt requirements.txt $(BIN)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed ## Start the dashboard on the bundled data (http://localhost:8501)
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+test: $(BIN)/.installed-dev ## Run the whole test suite (lint, unit, app and browser tests)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed-dev ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed-dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+etl: $(BIN)/.installed ## Refresh the data from government.nl (needs internet) and validate it
+	$(BIN)/python -m etl refresh
+	$(BIN)/python -m etl check
+
+check: $(BIN)/.installed ## Validate the published dataset
+	$(BIN)/python -m etl check
+
+bundle: $(BIN)/.installed ## Rebuild the shipped dataset from the transcription in data/sources/
+	$(BIN)/python -m etl bundle
+
+reference: $(BIN)/.installed-dev ## Rebuild data/reference/ from ../shared/reference (see its README)
+	$(BIN)/python scripts/build_reference.py
+
+fixtures: $(BIN)/.installed-dev ## Regenerate the synthetic test documents in tests/fixtures/
+	$(BIN)/python tests/fixtures/make_fixtures.py
+
+clean: ## Remove the virtual environment, caches and ETL scratch space
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .etl-work test-artifacts

@@ -1,0 +1,51 @@
+"""The append-only log of endorsers added to and removed from the published list."""
+
+import csv
+import io
+
+import pandas as pd
+
+COLUMNS = [
+    "detected_on",
+    "source_as_of",
+    "change",
+    "iso3",
+    "name",
+    "name_as_listed",
+    "document_sha256",
+    "method",
+]
+
+
+def changelog_rows(
+    table: pd.DataFrame,
+    previous: pd.DataFrame | None,
+    added: list[str],
+    removed: list[str],
+    context: dict[str, str],
+) -> list[dict[str, str]]:
+    """One row per added or removed endorser; ``context`` fills the date, hash and method."""
+    rows = []
+    for change, codes, source in (("added", added, table), ("removed", removed, previous)):
+        for iso3 in codes:
+            row = source.loc[source["iso3"] == iso3].iloc[0]
+            rows.append(
+                {
+                    **context,
+                    "change": change,
+                    "iso3": iso3,
+                    "name": row["name"],
+                    "name_as_listed": row["name_as_listed"],
+                }
+            )
+    return rows
+
+
+def append(existing: bytes | None, rows: list[dict[str, str]]) -> bytes:
+    """The changelog file with ``rows`` appended (header written when the file is new)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    if not existing:
+        writer.writeheader()
+    writer.writerows(rows)
+    return (existing or b"") + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,211 @@
+"""Names as listed, from a document's text: drop what is not a name, split lists, re-join wraps."""
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from etl.errors import EtlError
+from etl.parse_pdf import Chunk, PdfText
+
+IsKnown = Callable[[str], bool]
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PAGE_NUMBER = re.compile(
+    r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.I
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}\b|\b({_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"endors|call to action|\breaim\b|\bsummit\b|military|artificial intelligence"
+    r"|countries and territories|\bas of\b|\bupdated\b|responsible ai|\bministry\b",
+    re.I,
+)
+_ENUMERATOR = re.compile(r"^\s*(\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪‣◦●○■□➢►–—*-])\s+", re.I)
+_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\s?[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})$")
+_PROSE_WORDS = 8
+# A sentence ends at ".", "!" or "?" after two lower-case letters ("Zimbabwe." but not "St.").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Text of the document that was not taken as a name, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The names as listed, in document order, and everything that was set aside."""
+
+    names: list[str]
+    ignored: list[Ignored]
+    layout: str
+
+
+def clean_name(text: str) -> str:
+    """Strip list enumerators, bullets, footnote markers and trailing punctuation from a name."""
+    text = _ENUMERATOR.sub("", " ".join(text.split()))
+    text = text.strip(" .;,:")
+    return _FOOTNOTE_MARKER.sub("", text).strip(" .;,:")
+
+
+def _split_on_and(text: str, is_known: IsKnown) -> list[str] | None:
+    """Split "A and B" into known names when the whole is not a name ("Yemen and Zimbabwe")."""
+    pieces = text.split(" and ")
+    for cut in range(1, len(pieces)):
+        left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
+        if is_known(left):
+            rest = [right] if is_known(right) else _split_on_and(right, is_known)
+            if rest:
+                return [left, *rest]
+    return None
+
+
+def reconcile(segments: Sequence[str], is_known: IsKnown, separator: str = " ") -> list[str]:
+    """Re-join names split over two or three segments and split running "A and B".
+
+    ``separator`` is what stood between the segments in print: a line break (re-joined with a
+    space, or nothing after a hyphen) or a comma ("Korea, Republic of"). Only a result made
+    entirely of known names is accepted; anything else is left as it was, so that resolution
+    fails on it loudly instead of guessing.
+    """
+    names: list[str] = []
+    i = 0
+    while i < len(segments):
+        current = segments[i]
+        used = 1
+        if not is_known(current):
+            for extra in (1, 2):
+                tail = segments[i + 1 : i + 1 + extra]
+                if len(tail) < extra:
+                    break
+                joined = current
+                for part in tail:
+                    joined += (
+                        part if joined.endswith("-") and separator == " " else separator + part
+                    )
+                if is_known(joined):
+                    current, used = joined, 1 + extra
+                    break
+        split = None if is_known(current) else _split_on_and(current, is_known)
+        names.extend(split or [current])
+        i += used
+    return names
+
+
+def _layout_noise(chunk: Chunk, repeated: set[str], is_known: IsKnown) -> str | None:
+    """Why a chunk is page furniture (title, footnote, page number, header, date), or None."""
+    text = chunk.text.strip()
+    if is_known(clean_name(text)):
+        return None
+    if chunk.role == "heading":
+        return "title (larger type)"
+    if chunk.role == "small":
+        return "small print (footnote or marker)"
+    if _PAGE_NUMBER.match(text):
+        return "page number"
+    if text in repeated:
+        return "running header or footer"
+    if text.count(",") < 2 and _DATE.search(text):
+        return "date"
+    if not clean_name(text):
+        return "no letters"
+    return None
+
+
+def _prose_reason(text: str, is_known: IsKnown) -> str | None:
+    """Why a line of a one-name-per-line list is prose rather than a name, or None."""
+    if is_known(clean_name(text)):
+        return None
+    if _NOT_A_NAME.search(text):
+        return "heading or prose"
+    if len(text.split()) >= _PROSE_WORDS:
+        return "prose"
+    return None
+
+
+def _repeated_lines(text: PdfText) -> set[str]:
+    if text.pages < 2:
+        return set()
+    pages_of: dict[str, set[int]] = {}
+    for chunk in text.chunks:
+        pages_of.setdefault(re.sub(r"\d+", "#", chunk.text), set()).add(chunk.page)
+    repeated = {pattern for pattern, pages in pages_of.items() if len(pages) >= 2}
+    return {c.text for c in text.chunks if re.sub(r"\d+", "#", c.text) in repeated}
+
+
+def _is_running_text(lines: list[str]) -> bool:
+    with_commas = [line for line in lines if "," in line]
+    return any(line.count(",") >= 2 for line in lines) or len(with_commas) >= len(lines) / 2
+
+
+def _split_running_text(lines: list[str], ignored: list[Ignored]) -> list[str]:
+    """Names of the sentences that list names ("…: A, B, C and D."); other sentences are prose."""
+    text = ""
+    for line in lines:
+        text += line if text.endswith("-") else f" {line}"
+    segments: list[str] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if sentence.count(",") < 2:
+            ignored.append(Ignored(sentence, "prose"))
+            continue
+        intro, colon, rest = sentence.partition(":")
+        if colon and "," not in intro:
+            ignored.append(Ignored(intro.strip() + ":", "introduction"))
+            sentence = rest
+        segments += [part for part in re.split(r"[;,]", sentence) if part.strip()]
+    return segments
+
+
+def names_from_pdf(text: PdfText, is_known: IsKnown) -> Extraction:
+    """The names listed in a PDF, whether one name per line, in columns or as running text."""
+    repeated = _repeated_lines(text)
+    ignored: list[Ignored] = []
+    lines: list[str] = []
+    for chunk in text.chunks:
+        reason = _layout_noise(chunk, repeated, is_known)
+        if reason:
+            ignored.append(Ignored(chunk.text, reason))
+        else:
+            lines.append(chunk.text)
+    running = _is_running_text(lines) if lines else False
+    if running:
+        segments = _split_running_text(lines, ignored)
+    else:
+        segments = []
+        for line in lines:
+            reason = _prose_reason(line, is_known)
+            if reason:
+                ignored.append(Ignored(line, reason))
+            else:
+                segments.append(line)
+    cleaned = [clean_name(s) for s in segments if clean_name(s)]
+    names = reconcile(cleaned, is_known, separator=", " if running else " ")
+    return Extraction(names=names, ignored=ignored, layout="running text" if running else "list")
+
+
+def names_from_html_lists(candidates: list[list[str]], is_known: IsKnown) -> Extraction:
+    """The names of the HTML list or table on a page that holds the most known names."""
+    scored = [
+        (sum(is_known(clean_name(item)) for item in items), index, items)
+        for index, items in enumerate(candidates)
+    ]
+    best = max(scored, default=None, key=lambda s: (s[0], -s[1]))
+    if best is None or best[0] == 0 or best[0] < len(best[2]) / 2:
+        raise EtlError(
+            "the page has no PDF link to the list and no HTML list of country names",
+            "the page layout changed: open the page in a browser, save the list's PDF and pass "
+            "it with --from-file, or pass its direct link with --url",
+        )
+    items = [clean_name(item) for item in best[2] if clean_name(item)]
+    others = Counter(len(c) for i, c in enumerate(candidates) if i != best[1])
+    ignored = [
+        Ignored(f"{count} other list(s) of {n} items", "navigation") for n, count in others.items()
+    ]
+    return Extraction(names=reconcile(items, is_known), ignored=ignored, layout="html list")

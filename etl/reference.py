@@ -1,0 +1,72 @@
+"""Loading of the reference tables: the universe of states, other entities and the alias index."""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from etl import paths
+from etl.normalize import normalize_name
+
+STATE_COLUMNS = [
+    "iso3",
+    "m49_code",
+    "name",
+    "un_status",
+    "m49_region",
+    "m49_subregion",
+    "m49_intermediate_region",
+    "un_regional_group",
+    "regional_group_note",
+    "lat",
+    "lon",
+    "area_km2",
+]
+
+
+def read_text_table(path: Path) -> pd.DataFrame:
+    """Read a reference CSV with every column as text and empty cells as empty strings."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+@cache
+def load_states() -> pd.DataFrame:
+    """The universe: 193 UN member states and 2 observer states, one row each, sorted by ISO3."""
+    states = read_text_table(paths.reference_dir() / "states.csv")
+    for column in ("lat", "lon", "area_km2"):
+        states[column] = pd.to_numeric(states[column])
+    return states
+
+
+@cache
+def load_other_entities() -> pd.DataFrame:
+    """Entities outside the universe a source may list (ISO 3166-1 territories, Kosovo)."""
+    return read_text_table(paths.reference_dir() / "other_entities.csv")
+
+
+@dataclass(frozen=True)
+class AliasIndex:
+    """Normalised name → ISO3, with the display names of every code."""
+
+    by_key: dict[str, str]
+    display_names: dict[str, str]
+
+    def lookup(self, name: str) -> str | None:
+        """The ISO3 code whose alias matches ``name`` exactly after normalisation, or None."""
+        return self.by_key.get(normalize_name(name))
+
+
+@cache
+def load_alias_index() -> AliasIndex:
+    """The alias table as a lookup index; fails if two codes claim one normalised alias."""
+    aliases = read_text_table(paths.reference_dir() / "aliases.csv")
+    by_key: dict[str, str] = {}
+    for iso3, alias in zip(aliases["iso3"], aliases["alias"], strict=True):
+        key = normalize_name(alias)
+        if by_key.setdefault(key, iso3) != iso3:
+            raise ValueError(f"alias {alias!r} names both {by_key[key]} and {iso3}")
+    names = dict(zip(load_states()["iso3"], load_states()["name"], strict=True))
+    others = load_other_entities()
+    names.update(zip(others["iso3"], others["name"], strict=True))
+    return AliasIndex(by_key=by_key, display_names=names)

@@ -1,0 +1,243 @@
+"""``etl refresh``: obtain the list document, extract, resolve, validate and publish it."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from etl import parse_html
+from etl.errors import EtlError
+from etl.extract import Extraction, names_from_html_lists, names_from_pdf
+from etl.fetch import Download, Fetcher, FetchPolicy
+from etl.parse_pdf import pdf_text
+from etl.publish import exclusive, publish, recover
+from etl.raw import RawDocument, keep_rejected
+from etl.reference import load_alias_index
+from etl.release import SOURCE_PAGE_URL, Provenance, Release, make_release
+from etl.resolve import resolve_names
+
+
+@dataclass(frozen=True)
+class RefreshOptions:
+    """What ``etl refresh`` was asked to do."""
+
+    data_dir: Path
+    work_dir: Path
+    url: str = SOURCE_PAGE_URL
+    from_file: Path | None = None
+    timeout: float | None = None
+    allow_shrink: bool = False
+
+
+@dataclass(frozen=True)
+class Obtained:
+    """The documents a refresh read, the names extracted and the provenance to record."""
+
+    documents: list[RawDocument]
+    extraction: Extraction
+    provenance: Provenance
+
+
+def _is_known(name: str) -> bool:
+    return load_alias_index().lookup(name) is not None
+
+
+def _is_pdf(body: bytes) -> bool:
+    return body[:1024].lstrip().startswith(b"%PDF-")
+
+
+def _pdf_date(metadata: dict[str, str]) -> date | None:
+    for key in ("ModDate", "CreationDate"):
+        match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", metadata.get(key, "").lstrip("b'"))
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+def _as_of(page_dates: dict[str, date], pdf_metadata: dict[str, str]) -> tuple[str | None, str]:
+    for keys, basis in (
+        (
+            ("DCTERMS.modified", "last modified", "modified", "article:modified_time"),
+            "the page's last-modified date",
+        ),
+        (("DCTERMS.issued", "publication", "DCTERMS.available"), "the page's publication date"),
+    ):
+        found = [page_dates[key] for key in keys if key in page_dates]
+        if found:
+            return max(found).isoformat(), basis
+    pdf_date = _pdf_date(pdf_metadata)
+    if pdf_date:
+        return pdf_date.isoformat(), "the PDF's modification date (document metadata)"
+    return None, "the source states no date"
+
+
+def _raw(download: Download) -> RawDocument:
+    kind = "pdf" if _is_pdf(download.body) else "html"
+    if kind == "html" and not (
+        parse_html.looks_like_html(download.body) or "html" in download.content_type
+    ):
+        raise EtlError(
+            f"{download.final_url} is neither an HTML page nor a PDF "
+            f"(content type {download.content_type or 'not given'})",
+            "check the URL in a browser",
+        )
+    return RawDocument(
+        kind=kind,
+        body=download.body,
+        url=download.final_url,
+        retrieved_at=download.retrieved_at,
+        http_status=download.status,
+        content_type=download.content_type,
+    )
+
+
+def _from_pdf(document: RawDocument, page: RawDocument | None, **provenance) -> Obtained:
+    text = pdf_text(document.body)
+    extraction = names_from_pdf(text, _is_known)
+    as_of, basis = _as_of(provenance.pop("page_dates", {}), text.metadata)
+    documents = [d for d in (page, document) if d is not None]
+    return Obtained(
+        documents=documents,
+        extraction=extraction,
+        provenance=_provenance(document, page, extraction, as_of, basis, **provenance),
+    )
+
+
+def _provenance(document, page, extraction, as_of, basis, **fields) -> Provenance:
+    raw_files = {"document": document.archive_name}
+    if page is not None and page is not document:
+        raw_files["page"] = page.archive_name
+    return Provenance(
+        retrieved_at=document.retrieved_at.isoformat().replace("+00:00", "Z"),
+        document_sha256=document.sha256,
+        document_kind=document.kind,
+        source_as_of=as_of,
+        source_as_of_basis=basis,
+        raw_files=raw_files,
+        extraction={
+            "layout": extraction.layout,
+            "names_found": len(extraction.names),
+            "ignored_text": [{"text": i.text, "reason": i.reason} for i in extraction.ignored],
+        },
+        **fields,
+    )
+
+
+def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) -> Obtained:
+    """Download the landing page (or a direct PDF link) and the list document it links."""
+    allowed = {(urlsplit(url).hostname or "").lower()}
+    first = _raw(fetcher.get(url, allowed))
+    documents.append(first)
+    if first.kind == "pdf":
+        return _from_pdf(first, None, method="fetched", document_url=first.url)
+    page = parse_html.parse(first.body)
+    links = parse_html.pdf_links(page, first.url)
+    link = parse_html.choose_list_pdf(links)
+    common = {"method": "fetched", "source_page_url": first.url}
+    if link is None:
+        return _from_html_list(first, page, links, **common)
+    document = _raw(fetcher.get(link.url, allowed))
+    documents.append(document)
+    if document.kind != "pdf":
+        raise EtlError(
+            f"the list link {link.url} returned an HTML page, not a PDF",
+            "the site may have served an error or consent page; open the link in a browser",
+        )
+    return _from_pdf(
+        document,
+        first,
+        page_dates=parse_html.publication_dates(page),
+        document_url=document.url,
+        document_title=link.text,
+        **common,
+    )
+
+
+def _from_html_list(page_doc: RawDocument, page, links, **fields) -> Obtained:
+    try:
+        extraction = names_from_html_lists(parse_html.text_lists(page), _is_known)
+    except EtlError:
+        raise EtlError(
+            "layout changed: no PDF link mentions endorsing countries and the page has no list "
+            f"of names (PDF links: {parse_html.describe_links(links)})",
+            "open the page in a browser, find the list and pass its link with --url",
+        ) from None
+    as_of, basis = _as_of(parse_html.publication_dates(page), {})
+    return Obtained(
+        documents=[page_doc],
+        extraction=extraction,
+        provenance=_provenance(page_doc, page_doc, extraction, as_of, basis, **fields),
+    )
+
+
+def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
+    """Read a saved PDF, or a saved page that carries the list itself."""
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise EtlError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
+    retrieved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+    kind = "pdf" if _is_pdf(body) else "html"
+    document = RawDocument(kind, body, None, retrieved, file_name=path.name)
+    documents.append(document)
+    if kind == "pdf":
+        return _from_pdf(document, None, method="file", document_title=path.name)
+    if not parse_html.looks_like_html(body):
+        raise EtlError(f"{path} is neither a PDF nor an HTML page", "pass the saved list document")
+    if path.suffix.lower() == ".pdf":
+        raise EtlError(
+            f"{path} is named .pdf but holds an HTML page, not a PDF",
+            "the browser probably saved an error page; download the PDF again",
+        )
+    page = parse_html.parse(body)
+    links = parse_html.pdf_links(page, "")
+    if parse_html.choose_list_pdf(links) is not None and not any(
+        _is_known(item) for items in parse_html.text_lists(page) for item in items
+    ):
+        raise EtlError(
+            f"the saved page links the list as a PDF ({parse_html.choose_list_pdf(links).url})",
+            "download that PDF and pass it with --from-file, or run without --from-file",
+        )
+    return _from_html_list(document, page, links, method="file", document_title=path.name)
+
+
+def refresh(options: RefreshOptions) -> Release:
+    """Run a whole refresh; any failure leaves the data directory byte-identical."""
+    with exclusive(options.data_dir, options.work_dir / "locks"):
+        recover(options.data_dir)
+        documents: list[RawDocument] = []
+        try:
+            if options.from_file:
+                obtained = obtain_from_file(options.from_file, documents)
+            else:
+                policy = FetchPolicy.with_timeout(options.timeout) if options.timeout else None
+                obtained = obtain_from_url(options.url, Fetcher(policy), documents)
+            resolved = resolve_names(obtained.extraction.names, load_alias_index())
+            release = make_release(
+                resolved,
+                obtained.provenance,
+                options.data_dir,
+                detected_on=datetime.now(UTC).date().isoformat(),
+                allow_shrink=options.allow_shrink,
+            )
+        except EtlError as error:
+            if not documents:
+                raise
+            folder = keep_rejected(documents, str(error), options.work_dir / "rejected")
+            raise error.with_note(f"a copy of the rejected document is kept in {folder}") from error
+        files = dict(release.files)
+        for document in obtained.documents:
+            files[document.archive_name] = document.body
+            files[document.archive_name + ".meta.json"] = _document_meta(document)
+        publish(options.data_dir, files)
+        return release
+
+
+def _document_meta(document: RawDocument) -> bytes:
+    from etl.raw import archive_files
+
+    return archive_files([document])[document.archive_name + ".meta.json"]

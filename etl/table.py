@@ -1,0 +1,67 @@
+"""The published endorsements table: its columns, how it is built, written and read."""
+
+from io import StringIO
+from pathlib import Path
+
+import pandas as pd
+
+from etl.reference import load_other_entities, load_states
+from etl.resolve import ResolvedName
+
+COLUMNS = [
+    "iso3",
+    "name",
+    "endorsed",
+    "name_as_listed",
+    "in_universe",
+    "un_status",
+    "m49_code",
+    "m49_region",
+    "m49_subregion",
+    "m49_intermediate_region",
+    "un_regional_group",
+]
+BOOLEAN_COLUMNS = ("endorsed", "in_universe")
+OUTSIDE_STATUS = "not a UN member or observer"
+
+
+def build_table(resolved: list[ResolvedName]) -> pd.DataFrame:
+    """One row per state of the universe, plus every listed entity outside it, sorted by ISO3."""
+    listed = {item.iso3: item.name_as_listed for item in resolved}
+    states = load_states()
+    table = states[[c for c in COLUMNS if c in states.columns]].copy()
+    table["endorsed"] = table["iso3"].isin(listed)
+    table["name_as_listed"] = table["iso3"].map(listed).fillna("")
+    table["in_universe"] = True
+    others = load_other_entities().set_index("iso3")["name"]
+    outside = sorted(set(listed) - set(table["iso3"]))
+    extra = pd.DataFrame(
+        {
+            "iso3": outside,
+            "name": [others[iso3] for iso3 in outside],
+            "endorsed": True,
+            "name_as_listed": [listed[iso3] for iso3 in outside],
+            "in_universe": False,
+            "un_status": OUTSIDE_STATUS,
+        }
+    )
+    table = pd.concat([table, extra], ignore_index=True).fillna("")
+    return table[COLUMNS].sort_values("iso3", ignore_index=True)
+
+
+def table_to_csv(table: pd.DataFrame) -> bytes:
+    """Serialise deterministically: UTF-8, LF line ends, booleans as ``true``/``false``."""
+    out = table[COLUMNS].copy()
+    for column in BOOLEAN_COLUMNS:
+        out[column] = out[column].map({True: "true", False: "false"})
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def table_from_csv(data: bytes | str | Path) -> pd.DataFrame:
+    """Read a published table; booleans become bool, everything else text."""
+    source = StringIO(data.decode("utf-8")) if isinstance(data, bytes) else data
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    for column in BOOLEAN_COLUMNS:
+        if column in table.columns:
+            table[column] = table[column].map({"true": True, "false": False})
+    return table
