@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
 from etl.reference import load_states
-from etl.release import CHANGELOG_FILE, META_FILE, TABLE_FILE, counts
+from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, counts
 from etl.table import COLUMNS, OUTSIDE_STATUS, table_from_csv
 from etl.validate import MIN_ENTRIES
 
@@ -94,7 +95,8 @@ def problems(data_dir: Path) -> list[str]:
         return [
             "an interrupted publish left files behind: run `python -m etl check` to roll it back"
         ]
-    paths = {name: data_dir / name for name in (TABLE_FILE, META_FILE, CHANGELOG_FILE)}
+    names = (TABLE_FILE, META_FILE, CHANGELOG_FILE, POSITIONS_FILE)
+    paths = {name: data_dir / name for name in names}
     missing = [name for name, path in paths.items() if not path.is_file()]
     if missing:
         return [f"missing {', '.join(missing)} in {data_dir}"]
@@ -104,5 +106,12 @@ def problems(data_dir: Path) -> list[str]:
         meta = json.loads(paths[META_FILE].read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         return [f"cannot read the dataset: {exc}"]
-    found = _table_problems(table)
-    return found or _meta_problems(meta, table, table_bytes, data_dir)
+    found = _table_problems(table) or _meta_problems(meta, table, table_bytes, data_dir)
+    if not found and paths[POSITIONS_FILE].read_bytes() != positions_to_csv(
+        build_positions(table, meta)
+    ):
+        found.append(
+            "positions.csv is stale or edited: it differs from the table and data/instruments/; "
+            "run `python -m etl bundle` (shipped data) or refresh again"
+        )
+    return found

@@ -21,6 +21,11 @@ def geo_dir() -> Path:
     return REPO_ROOT / "data" / "geo"
 
 
+def instruments_dir() -> Path:
+    """Related instruments: the registry and one positions file per instrument."""
+    return REPO_ROOT / "data" / "instruments"
+
+
 def sources_dir() -> Path:
     """Transcribed source documents that the bundled dataset is built from."""
     return REPO_ROOT / "data" / "sources"

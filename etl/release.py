@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import __version__, changelog
+from etl.positions import build_positions, positions_to_csv
 from etl.resolve import ResolvedName
 from etl.table import build_table, table_from_csv, table_to_csv
 from etl.validate import changes, check_count, check_shrink
@@ -17,6 +18,7 @@ from etl.validate import changes, check_count, check_shrink
 TABLE_FILE = "endorsements.csv"
 META_FILE = "endorsements.meta.json"
 CHANGELOG_FILE = "changelog.csv"
+POSITIONS_FILE = "positions.csv"
 SOURCE_PAGE_URL = (
     "https://www.government.nl/documents/publications/2023/02/16/reaim-2023-endorsing-countries"
 )
@@ -121,5 +123,10 @@ def make_release(
         "versions": software_versions(),
     }
     meta_bytes = (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    files = {TABLE_FILE: table_bytes, META_FILE: meta_bytes, CHANGELOG_FILE: log_bytes}
+    files = {
+        TABLE_FILE: table_bytes,
+        META_FILE: meta_bytes,
+        CHANGELOG_FILE: log_bytes,
+        POSITIONS_FILE: positions_to_csv(build_positions(table, meta)),
+    }
     return Release(files=files, table=table, added=added, removed=removed, meta=meta)

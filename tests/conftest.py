@@ -12,7 +12,13 @@ from etl.__main__ import main as etl_main
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 DOCUMENTS = FIXTURES / "documents"
-SHIPPED_FILES = ("endorsements.csv", "endorsements.meta.json", "changelog.csv", "sources")
+SHIPPED_FILES = (
+    "endorsements.csv",
+    "endorsements.meta.json",
+    "changelog.csv",
+    "positions.csv",
+    "sources",
+)
 
 
 def manifest() -> dict[str, dict]:

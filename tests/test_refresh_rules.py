@@ -63,7 +63,7 @@ def test_first_refresh_into_an_empty_directory(tmp_path, etl):
 def test_bundled_dataset_is_reproducible_from_the_transcription(tmp_path, etl):
     run = etl("bundle", "--data-dir", str(tmp_path))
     assert run.code == 0, run.err
-    for name in ("endorsements.csv", "changelog.csv"):
+    for name in ("endorsements.csv", "changelog.csv", "positions.csv"):
         assert (tmp_path / name).read_bytes() == (REPO / "data" / name).read_bytes()
     rebuilt = json.loads((tmp_path / "endorsements.meta.json").read_text())
     shipped = json.loads((REPO / "data" / "endorsements.meta.json").read_text())
