@@ -12,7 +12,7 @@ from etl.extract import Extraction, names_from_html_lists, names_from_pdf
 from etl.fetch import Download, Fetcher, FetchPolicy
 from etl.parse_pdf import pdf_text
 from etl.publish import exclusive, publish, recover
-from etl.raw import RawDocument, keep_rejected
+from etl.raw import RawDocument, archive_files, keep_rejected
 from etl.reference import load_alias_index
 from etl.release import SOURCE_PAGE_URL, Provenance, Release, make_release
 from etl.resolve import resolve_names
@@ -95,15 +95,20 @@ def _raw(download: Download) -> RawDocument:
     )
 
 
-def _from_pdf(document: RawDocument, page: RawDocument | None, **provenance) -> Obtained:
+def _from_pdf(
+    document: RawDocument,
+    page: RawDocument | None = None,
+    page_dates: dict[str, date] | None = None,
+    **fields,
+) -> Obtained:
+    """Names from a PDF; ``fields`` are the provenance fields known to the caller."""
     text = pdf_text(document.body)
     extraction = names_from_pdf(text, _is_known)
-    as_of, basis = _as_of(provenance.pop("page_dates", {}), text.metadata)
-    documents = [d for d in (page, document) if d is not None]
+    as_of, basis = _as_of(page_dates or {}, text.metadata)
     return Obtained(
-        documents=documents,
+        documents=[d for d in (page, document) if d is not None],
         extraction=extraction,
-        provenance=_provenance(document, page, extraction, as_of, basis, **provenance),
+        provenance=_provenance(document, page, extraction, as_of, basis, **fields),
     )
 
 
@@ -133,7 +138,7 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
     first = _raw(fetcher.get(url, allowed))
     documents.append(first)
     if first.kind == "pdf":
-        return _from_pdf(first, None, method="fetched", document_url=first.url)
+        return _from_pdf(first, method="fetched", document_url=first.url)
     page = parse_html.parse(first.body)
     links = parse_html.pdf_links(page, first.url)
     link = parse_html.choose_list_pdf(links)
@@ -185,7 +190,7 @@ def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
     document = RawDocument(kind, body, None, retrieved, file_name=path.name)
     documents.append(document)
     if kind == "pdf":
-        return _from_pdf(document, None, method="file", document_title=path.name)
+        return _from_pdf(document, method="file", document_title=path.name)
     if not parse_html.looks_like_html(body):
         raise EtlError(f"{path} is neither a PDF nor an HTML page", "pass the saved list document")
     if path.suffix.lower() == ".pdf":
@@ -195,11 +200,12 @@ def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
         )
     page = parse_html.parse(body)
     links = parse_html.pdf_links(page, "")
-    if parse_html.choose_list_pdf(links) is not None and not any(
+    list_pdf = parse_html.choose_list_pdf(links)
+    if list_pdf is not None and not any(
         _is_known(item) for items in parse_html.text_lists(page) for item in items
     ):
         raise EtlError(
-            f"the saved page links the list as a PDF ({parse_html.choose_list_pdf(links).url})",
+            f"the saved page links the list as a PDF ({list_pdf.url})",
             "download that PDF and pass it with --from-file, or run without --from-file",
         )
     return _from_html_list(document, page, links, method="file", document_title=path.name)
@@ -229,15 +235,5 @@ def refresh(options: RefreshOptions) -> Release:
                 raise
             folder = keep_rejected(documents, str(error), options.work_dir / "rejected")
             raise error.with_note(f"a copy of the rejected document is kept in {folder}") from error
-        files = dict(release.files)
-        for document in obtained.documents:
-            files[document.archive_name] = document.body
-            files[document.archive_name + ".meta.json"] = _document_meta(document)
-        publish(options.data_dir, files)
+        publish(options.data_dir, {**release.files, **archive_files(obtained.documents)})
         return release
-
-
-def _document_meta(document: RawDocument) -> bytes:
-    from etl.raw import archive_files
-
-    return archive_files([document])[document.archive_name + ".meta.json"]

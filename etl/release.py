@@ -3,7 +3,7 @@
 import hashlib
 import json
 import platform
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -115,7 +115,7 @@ def make_release(
     meta = {
         "dataset": "Endorsements of the REAIM 2023 Call to Action",
         "schema_version": 1,
-        **{key: value for key, value in provenance.__dict__.items()},
+        **asdict(provenance),
         "counts": counts(table, len(resolved)),
         "table_file": TABLE_FILE,
         "table_sha256": hashlib.sha256(table_bytes).hexdigest(),
