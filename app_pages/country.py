@@ -1,0 +1,105 @@
+"""Country profile page (``/country?iso3=NLD``): status, name as listed, groups and peers."""
+
+import streamlit as st
+
+from ui import data, query
+from ui.coverage import tally
+from ui.focus import focus_key
+from ui.groups import KIND_LABELS
+from ui.provenance import long_date
+from ui.text import code, md
+
+table = data.table()
+source = data.provenance()
+rows = table.set_index("iso3")
+universe = table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
+options = {"": "Choose a state…"} | dict(zip(universe["iso3"], universe["name"], strict=True))
+
+st.header("Country profile", anchor=False)
+raw = st.query_params.get("iso3", "")
+wanted = raw.strip().upper()
+if wanted != raw and wanted in options:
+    st.query_params["iso3"] = wanted
+elif raw and wanted not in options:
+    outside = rows.loc[wanted] if wanted in rows.index else None
+    name = outside["name"] if outside is not None else data.feature_names().get(wanted)
+    if name:
+        st.info(
+            f"{md(name)} ({code(wanted)}) is not in scope: the dashboard covers the 193 UN member "
+            "States and the 2 observer States."
+            + (
+                " The source lists it as endorsing."
+                if outside is not None and outside["endorsed"]
+                else ""
+            ),
+            icon=":material/info:",
+        )
+        del st.query_params["iso3"]
+
+with st.columns([2, 3])[0]:
+    iso3 = query.select("State", "iso3", options, "")
+
+
+def profile(iso3: str) -> None:
+    """Status, listing, facts and peers of one state."""
+    state = rows.loc[iso3]
+    endorsed = set(table.loc[table["endorsed"] & table["in_universe"], "iso3"])
+    st.subheader(md(state["name"]), anchor=False)
+    if state["endorsed"]:
+        st.badge("Endorsed", icon=":material/check_circle:", color="blue")
+        st.markdown(
+            f"Listed by the source as **{md(state['name_as_listed'])}** "
+            f"(list as of {md(long_date(source.as_of))})."
+        )
+    else:
+        st.badge("Not endorsed", icon=":material/radio_button_unchecked:", color="orange")
+        st.markdown(f"Not on the list of endorsing states as of {md(long_date(source.as_of))}.")
+
+    facts = {
+        "ISO 3166 code": iso3,
+        "UN status": "UN member State"
+        if state["un_status"] == "member"
+        else "UN non-member observer State",
+        "M49 region": state["m49_region"],
+        "M49 sub-region": state["m49_subregion"],
+        "M49 intermediate region": state["m49_intermediate_region"] or "none",
+        "UN regional group": state["un_regional_group"] or "none",
+    }
+    st.markdown("\n".join(f"- **{k}**: {md(v)}" for k, v in facts.items()))
+
+    st.subheader("How its peers stand", anchor=False)
+    groupings = data.groupings()
+    mine = [
+        group
+        for kind in ("region", "subregion", "ungroup", "org")
+        for group in groupings[kind]
+        if iso3 in group.codes
+    ]
+    for group in mine:
+        with st.container(border=True):
+            text, on_map, breakdown = st.columns([4, 1, 1], vertical_alignment="center")
+            member = next(m for m in group.members if m.iso3 == iso3)
+            text.markdown(
+                f"**{md(KIND_LABELS[group.kind])}: {md(group.label)}**  \n"
+                f"{md(tally(group, endorsed))}."
+            )
+            if member.note:
+                text.caption(md(f"Membership note: {member.note}"))
+            on_map.page_link(
+                "app_pages/map.py",
+                label="Show on map",
+                icon=":material/public:",
+                query_params={"focus": focus_key(group.kind, group.group_id)},
+            )
+            breakdown.page_link(
+                "app_pages/regions.py",
+                label="Breakdown",
+                icon=":material/bar_chart:",
+                query_params={"by": group.kind},
+            )
+
+
+if iso3:
+    profile(iso3)
+else:
+    st.caption("Pick a state above, or click one on the coverage map.")

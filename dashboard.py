@@ -1,0 +1,49 @@
+"""Entry point: page setup, navigation and the chrome shared by every page (``streamlit run``)."""
+
+import streamlit as st
+
+from ui import chrome, data
+
+st.set_page_config(
+    page_title="REAIM 2023 Call to Action: endorsement coverage",
+    page_icon="🌐",  # an emoji favicon is drawn locally; a :material/ icon is fetched from Google
+    layout="wide",
+    initial_sidebar_state="collapsed",
+)
+
+PAGES = [
+    st.Page("app_pages/map.py", title="Coverage map", icon=":material/public:", default=True),
+    st.Page(
+        "app_pages/regions.py",
+        title="Regional breakdown",
+        icon=":material/bar_chart:",
+        url_path="regions",
+    ),
+    st.Page(
+        "app_pages/outreach.py",
+        title="Outreach gaps",
+        icon=":material/checklist:",
+        url_path="outreach",
+    ),
+    st.Page(
+        "app_pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"
+    ),
+    st.Page(
+        "app_pages/sources.py",
+        title="Sources and method",
+        icon=":material/description:",
+        url_path="sources",
+    ),
+]
+page = st.navigation(PAGES, position="top")
+
+found = data.dataset_problems()
+if found:
+    chrome.dataset_error(found, data.FIX)
+    st.stop()
+
+provenance = data.provenance()
+chrome.headline(data.table(), provenance)
+page.run()
+log = data.changelog()
+chrome.footer(provenance, log["detected_on"].max() if len(log) else "")

@@ -1,0 +1,221 @@
+"""Real-browser test: the app in Debian's chromium, offline, every page, with screenshots.
+
+Fails (never skips) when chromium or the app cannot start: in CI a browser test that cannot run
+is a failure. Screenshots land in test-artifacts/screenshots/ for a person to look at.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+VIEWPORT = {"width": 1600, "height": 900}  # a 16:9 projector
+SHAPES = ".js-plotly-plot .choroplethlocation"
+DOTS = ".js-plotly-plot .scattergeo path.point"
+PAGES = {
+    "map-world": "/",
+    "map-europe": "/?focus=region-europe",
+    "map-pacific-islands-forum": "/?focus=org-pacific-islands-forum",
+    "regions": "/regions?by=org",
+    "outreach": "/outreach?region=Africa",
+    "country-nld": "/country?iso3=NLD",
+    "sources": "/sources",
+}
+HEADERS = {
+    "map": "Coverage map",
+    "regions": "Regional breakdown",
+    "outreach": "Outreach gaps",
+    "country": "Country profile",
+    "sources": "Sources and method",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free loopback port; fails if it does not come up."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+    env = {k: v for k, v in os.environ.items() if k != "REAIM_DATA_DIR"}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true"]
+    command += [
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
+        "--server.fileWatcherType=none",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer on {url} within 60 s:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium through Playwright; never a downloaded browser."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page whose requests to any host but loopback are aborted and recorded."""
+    blocked: list[str] = []
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK:
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context = browser.new_context(viewport=VIEWPORT)
+    context.route("**/*", route)
+    new_page = context.new_page()
+    yield new_page, blocked
+    context.close()
+
+
+def settle(page: Page, header: str) -> None:
+    """Wait until the page's header is shown and Streamlit has finished running the script."""
+    page.get_by_role("heading", name=header).first.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    page.wait_for_timeout(800)
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The whole page: the viewport grows to the height of Streamlit's scrolling main area."""
+    height = page.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
+        '[data-testid="stAppViewContainer"]\')].map(e => e.scrollHeight))'
+    )
+    page.set_viewport_size(
+        {"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height + 40)}
+    )
+    page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+def features() -> int:
+    geojson = json.loads((REPO / "data" / "geo" / "world.geojson").read_text(encoding="utf-8"))
+    return len(geojson["features"])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_offline(app: str, page, name: str):
+    tab, blocked = page
+    tab.goto(app + PAGES[name])
+    settle(tab, HEADERS[name.split("-")[0]])
+    if name.startswith("map"):
+        tab.wait_for_function(
+            f"n => document.querySelectorAll('{SHAPES}').length >= n",
+            arg=features(),
+            timeout=30_000,
+        )
+    screenshot(tab, name)
+    assert tab.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in tab.inner_text("body")
+    assert not blocked, f"requests to non-loopback hosts: {blocked}"
+
+
+def test_world_map_is_whole_and_centred(app: str, page):
+    tab, blocked = page
+    tab.goto(app + "/")
+    settle(tab, "Coverage map")
+    tab.wait_for_function(
+        f"n => document.querySelectorAll('{SHAPES}').length >= n", arg=features(), timeout=30_000
+    )
+    assert tab.locator(SHAPES).count() >= features()
+    assert tab.locator(DOTS).count() > 0
+    layer = tab.locator(".js-plotly-plot .choroplethlayer").first.bounding_box()
+    plot = tab.locator(".js-plotly-plot .geo .bglayer, .js-plotly-plot .geo").first.bounding_box()
+    assert layer and plot and layer["width"] > 0.9 * plot["width"], (layer, plot)
+    centre_offset = (layer["x"] + layer["width"] / 2) - (plot["x"] + plot["width"] / 2)
+    assert abs(centre_offset) < 0.03 * plot["width"], "the world map is not centred on 0 deg"
+    assert not blocked, f"requests to non-loopback hosts: {blocked}"
+
+
+def test_clicking_a_state_opens_its_profile(app: str, page):
+    tab, blocked = page
+    tab.goto(app + "/")
+    settle(tab, "Coverage map")
+    tab.wait_for_function(
+        f"n => document.querySelectorAll('{SHAPES}').length >= n", arg=features(), timeout=30_000
+    )
+    geo = tab.locator(".js-plotly-plot .geo").first.bounding_box()
+    assert geo
+    tab.mouse.click(geo["x"] + geo["width"] / 2, geo["y"] + geo["height"] / 2)
+    tab.wait_for_url("**/country?iso3=*", timeout=30_000)
+    settle(tab, "Country profile")
+    assert tab.locator("[data-testid='stException']").count() == 0
+    assert not blocked
+
+
+def test_map_download_is_a_png_of_the_focus(app: str, page):
+    tab, blocked = page
+    tab.goto(app + "/?focus=org-caricom")
+    settle(tab, "Coverage map")
+    with tab.expect_download(timeout=60_000) as download:
+        tab.get_by_role("button", name="Download map (PNG)").click()
+    assert download.value.suggested_filename == "reaim-2023-endorsements-org-caricom-2023-02-16.png"
+    assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
+    assert not blocked

@@ -1,0 +1,44 @@
+"""Downloads carry their provenance: CSV header lines, an Excel "About" sheet, a citation."""
+
+import io
+
+import pandas as pd
+from openpyxl import load_workbook
+from ui_fixtures import shipped
+
+from ui.export import csv_bytes, excel_bytes
+
+SOURCE = shipped().provenance
+TABLE = pd.DataFrame(
+    {"State": ["Austria", '=HYPERLINK("x")'], "ISO3": ["AUT", "XXX"], "Share": [0.5, 1.0]}
+)
+
+
+def test_csv_reads_back_and_names_its_source():
+    data = csv_bytes(TABLE, "Title", SOURCE, "M49 region Europe")
+    text = data.decode("utf-8-sig")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert any(SOURCE.as_of in line for line in header)
+    assert any(line.startswith("# Cite as:") and SOURCE.citation in line for line in header)
+    assert any("M49 region Europe" in line for line in header)
+    back = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig")
+    assert back["ISO3"].tolist() == ["AUT", "XXX"]
+
+
+def test_excel_has_data_and_about_sheets():
+    workbook = load_workbook(io.BytesIO(excel_bytes(TABLE, "Title", SOURCE, "no filter")))
+    assert workbook.sheetnames == ["Data", "About"]
+    data = workbook["Data"]
+    assert [c.value for c in data[1]] == ["State", "ISO3", "Share"]
+    assert data["A3"].data_type == "s"  # text that looks like a formula stays text
+    assert data["C2"].number_format == "0%"
+    about = {row[0].value: row[1].value for row in workbook["About"].iter_rows()}
+    assert about["Cite as"] == SOURCE.citation
+    assert SOURCE.as_of in about["Source as of"]
+    assert "transcribed" in about["Source"]
+
+
+def test_a_transcription_is_never_called_a_fetch():
+    assert SOURCE.method == "transcribed"
+    assert "transcribed from the official list" in SOURCE.method_phrase
+    assert "fetched" not in SOURCE.method_phrase and "fetched" not in SOURCE.citation

@@ -1,0 +1,59 @@
+"""The shipped dataset and reference data loaded the way the dashboard loads them, for UI tests."""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from etl.reference import load_states, read_text_table
+from etl.table import table_from_csv
+from ui import groups, mapstyle
+from ui.focus import Focus, focus_presets
+from ui.geometry import Geometry, load_geometry
+from ui.provenance import Provenance, provenance_from_meta
+
+from conftest import REPO
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """Everything the figure builders and table logic take as input."""
+
+    table: pd.DataFrame
+    states: pd.DataFrame
+    geometry: Geometry
+    dots: pd.DataFrame
+    groupings: dict[str, list[groups.Group]]
+    focuses: dict[str, Focus]
+    provenance: Provenance
+    names: dict[str, str]
+
+
+@cache
+def shipped() -> Shipped:
+    """Load once per test session."""
+    table = table_from_csv(REPO / "data" / "endorsements.csv")
+    states = load_states()
+    geometry = load_geometry(REPO / "data" / "geo" / "world.geojson")
+    groupings = {
+        "region": groups.m49_regions(table),
+        "subregion": groups.m49_subregions(table),
+        "ungroup": groups.un_regional_groups(table, states),
+        "org": groups.load_organisations(REPO / "data" / "reference" / "groups", table),
+    }
+    points = {r.iso3: (r.lon, r.lat) for r in states.itertuples()}
+    every = [g for kind in groupings.values() for g in kind]
+    meta = json.loads((REPO / "data" / "endorsements.meta.json").read_text(encoding="utf-8"))
+    others = read_text_table(REPO / "data" / "reference" / "other_entities.csv")
+    names = dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
+    return Shipped(
+        table=table,
+        states=states,
+        geometry=geometry,
+        dots=mapstyle.dot_states(states, geometry.parts),
+        groupings=groupings,
+        focuses=focus_presets(every, geometry, points),
+        provenance=provenance_from_meta(meta),
+        names=names,
+    )

@@ -1,0 +1,91 @@
+"""Coverage per group: members, endorsers, share, who has not, and a sentence to say aloud."""
+
+import pandas as pd
+
+from ui.groups import Group, Member, place_name
+from ui.text import join_names
+
+SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
+COLUMNS = [
+    "Group",
+    "Members",
+    "Endorsed",
+    "Share",
+    "Not yet",
+    "Not in scope",
+    "Caveats",
+    "Sentence",
+    "group_id",
+    "kind",
+]
+
+
+def tally(group: Group, endorsed: set[str]) -> str:
+    """E.g. "30 of 32 NATO members have endorsed (94%)"."""
+    total = len(group.members)
+    done = sum(m.iso3 in endorsed for m in group.members)
+    verb = "has" if done == 1 else "have"
+    share = f" ({done / total:.0%})" if total else ""
+    return f"{done} of {total} {_who(group)} {verb} endorsed{share}"
+
+
+def _who(group: Group) -> str:
+    """The noun phrase for a group's members, e.g. "European Union members"."""
+    if group.kind in ("region", "subregion"):
+        return f"states in {place_name(group.label)}"
+    if group.kind == "ungroup":
+        if group.group_id == "none":
+            return "observer States outside the regional groups"
+        return f"members of the {group.label}"
+    return f"{group.label} members"
+
+
+def _named(member: Member) -> str:
+    return f"{member.name} ({member.marker})" if member.marker else member.name
+
+
+def sentence(group: Group, endorsed: set[str]) -> str:
+    """E.g. "12 of 27 European Union members have endorsed (44%); not yet: Austria, …"."""
+    total = len(group.members)
+    done = [m for m in group.members if m.iso3 in endorsed]
+    missing = [m for m in group.members if m.iso3 not in endorsed]
+    who = _who(group)
+    if total and len(done) == total:
+        text = f"All {total} {who} have endorsed."
+    elif not done:
+        text = f"None of the {total} {who} has endorsed yet."
+    else:
+        shown = missing if len(missing) <= SENTENCE_NAMES + 1 else missing[:SENTENCE_NAMES]
+        names = [_named(m) for m in shown]
+        if len(missing) > len(shown):
+            names.append(f"{len(missing) - len(shown)} others")
+        text = f"{tally(group, endorsed)}; not yet: {join_names(names)}."
+    if group.outside:
+        outside = join_names([m.name for m in group.outside])
+        also = "is also a member" if len(group.outside) == 1 else "are also members"
+        text += f" {outside} {also}, outside the 195 states in scope."
+    return text
+
+
+def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
+    """One row per group, in the order given; shares are fractions of in-scope members."""
+    endorsed = set(table.loc[table["endorsed"] & table["in_universe"], "iso3"])
+    rows = []
+    for group in groups:
+        done = sum(m.iso3 in endorsed for m in group.members)
+        caveats = [f"{m.name}: {m.caveat}" for m in (*group.members, *group.outside) if m.caveat]
+        rows.append(
+            {
+                "Group": group.label,
+                "Members": len(group.members),
+                "Endorsed": done,
+                "Share": done / len(group.members) if group.members else 0.0,
+                "Not yet": ", ".join(_named(m) for m in group.members if m.iso3 not in endorsed),
+                "Not in scope": ", ".join(m.name for m in group.outside),
+                "Caveats": "; ".join(caveats),
+                "Sentence": sentence(group, endorsed),
+                "group_id": group.group_id,
+                "kind": group.kind,
+            }
+        )
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,226 @@
+"""Every cached load and build of the dashboard; the only module that uses ``st.cache_*``.
+
+Loaders are keyed by a stamp of the dataset files (path, size, modification time), so a new
+publish by the ETL is picked up on the next rerun without restarting the app.
+"""
+
+import json
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from etl import paths
+from etl.check import problems
+from etl.reference import load_other_entities, load_states, read_text_table
+from etl.release import CHANGELOG_FILE, META_FILE, TABLE_FILE
+from etl.table import table_from_csv
+from ui import charts, coverage, groups, mapstyle, static_map
+from ui.focus import Focus, focus_presets
+from ui.geometry import Geometry, load_geometry
+from ui.outreach import search_keys
+from ui.provenance import Provenance, provenance_from_meta
+
+Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
+GEOJSON = "world.geojson"
+FIX = (
+    "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
+    "or `python -m etl bundle` to rebuild the bundled dataset."
+)
+
+
+def _stamp() -> Stamp:
+    directory = paths.data_dir()
+    files = []
+    for name in (TABLE_FILE, META_FILE, CHANGELOG_FILE):
+        path = directory / name
+        stat = path.stat() if path.is_file() else None
+        files.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    return str(directory), tuple(files)
+
+
+@st.cache_data(show_spinner=False)
+def _problems(stamp: Stamp) -> list[str]:
+    try:
+        found = problems(Path(stamp[0]))
+        if not found:
+            load_states()
+            load_geometry(paths.geo_dir() / GEOJSON)
+            groups.load_organisations(paths.reference_dir() / "groups", _table(stamp))
+            provenance_from_meta(_meta(stamp))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return [f"{type(exc).__name__}: {exc}"]
+    return found
+
+
+def dataset_problems() -> list[str]:
+    """What is wrong with the dataset or the reference data; empty when the app can run."""
+    return _problems(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _table(stamp: Stamp) -> pd.DataFrame:
+    return table_from_csv(Path(stamp[0]) / TABLE_FILE)
+
+
+def table() -> pd.DataFrame:
+    """The published endorsements table (one row per universe state, plus any listed outsider)."""
+    return _table(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _meta(stamp: Stamp) -> dict:
+    return json.loads((Path(stamp[0]) / META_FILE).read_text(encoding="utf-8"))
+
+
+def meta() -> dict:
+    """The dataset's metadata (endorsements.meta.json)."""
+    return _meta(_stamp())
+
+
+def provenance() -> Provenance:
+    """The dataset's provenance, as every page and export states it."""
+    return provenance_from_meta(meta())
+
+
+@st.cache_data(show_spinner=False)
+def _changelog(stamp: Stamp) -> pd.DataFrame:
+    return read_text_table(Path(stamp[0]) / CHANGELOG_FILE)
+
+
+def changelog() -> pd.DataFrame:
+    """Every detected addition and removal, oldest first."""
+    return _changelog(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def states() -> pd.DataFrame:
+    """The universe reference table (data/reference/states.csv)."""
+    return load_states().copy()
+
+
+@st.cache_data(show_spinner=False)
+def group_index() -> pd.DataFrame:
+    """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
+    return read_text_table(paths.reference_dir() / "groups" / "index.csv")
+
+
+@st.cache_data(show_spinner=False)
+def _groupings(stamp: Stamp) -> dict[str, list[groups.Group]]:
+    t = _table(stamp)
+    return {
+        "region": groups.m49_regions(t),
+        "subregion": groups.m49_subregions(t),
+        "ungroup": groups.un_regional_groups(t, load_states()),
+        "org": groups.load_organisations(paths.reference_dir() / "groups", t),
+    }
+
+
+def groupings() -> dict[str, list[groups.Group]]:
+    """Groups per kind: "region", "subregion", "ungroup" and "org"."""
+    return _groupings(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _breakdown(stamp: Stamp, kind: str) -> pd.DataFrame:
+    return coverage.breakdown(_groupings(stamp)[kind], _table(stamp))
+
+
+def breakdown(kind: str) -> pd.DataFrame:
+    """Coverage per group of one kind."""
+    return _breakdown(_stamp(), kind)
+
+
+@st.cache_data(show_spinner=False)
+def _search_keys(stamp: Stamp) -> dict[str, str]:
+    aliases = read_text_table(paths.reference_dir() / "aliases.csv")
+    return search_keys(_table(stamp), aliases)
+
+
+def search_index() -> dict[str, str]:
+    """ISO3 → normalised names and aliases, for the outreach search box."""
+    return _search_keys(_stamp())
+
+
+@st.cache_resource(show_spinner=False)
+def geometry() -> Geometry:
+    """The committed map geometry, measured."""
+    return load_geometry(paths.geo_dir() / GEOJSON)
+
+
+@st.cache_data(show_spinner=False)
+def feature_names() -> dict[str, str]:
+    """Display names of map features outside the table: ISO names, else the geometry's own."""
+    names = dict(geometry().names)
+    others = load_other_entities()
+    names.update(zip(others["iso3"], others["name"], strict=True))
+    return names
+
+
+@st.cache_data(show_spinner=False)
+def dots() -> pd.DataFrame:
+    """States drawn as a dot on the map."""
+    return mapstyle.dot_states(load_states(), geometry().parts)
+
+
+@st.cache_resource(show_spinner=False)
+def _focuses(stamp: Stamp) -> dict[str, Focus]:
+    every = [
+        g for kind in ("region", "subregion", "ungroup", "org") for g in _groupings(stamp)[kind]
+    ]
+    points = {r.iso3: (r.lon, r.lat) for r in load_states().itertuples()}
+    return focus_presets(every, geometry(), points)
+
+
+def focuses() -> dict[str, Focus]:
+    """Every map focus preset by key, the world first."""
+    return _focuses(_stamp())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_figure(stamp: Stamp, key: str) -> go.Figure:
+    source = provenance_from_meta(_meta(stamp))
+    return charts.map_figure(
+        _table(stamp),
+        geometry(),
+        dots(),
+        _focuses(stamp)[key],
+        feature_names(),
+        source.as_of,
+        source.source_line,
+    )
+
+
+def map_figure(key: str) -> go.Figure:
+    """The coverage map for a focus key; shared between sessions, so never modify it."""
+    return _map_figure(_stamp(), key)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _static_map(stamp: Stamp, key: str, fmt: str) -> bytes:
+    return static_map.render_map(
+        geometry(),
+        _table(stamp),
+        dots(),
+        _focuses(stamp)[key],
+        provenance_from_meta(_meta(stamp)),
+        fmt,
+    )
+
+
+def static_map_maker(key: str, fmt: str) -> partial:
+    """A callable drawing the printable map of a focus on demand (for st.download_button)."""
+    return partial(_static_map, _stamp(), key, fmt)
+
+
+@st.cache_data(show_spinner=False)
+def documentation() -> dict[str, str]:
+    """The READMEs of the reference data and the geometry, and the group sources, as Markdown."""
+    docs = {
+        "reference": paths.reference_dir() / "README.md",
+        "groups": paths.reference_dir() / "groups" / "SOURCES.md",
+        "geometry": paths.geo_dir() / "README.md",
+    }
+    return {name: path.read_text(encoding="utf-8") for name, path in docs.items() if path.is_file()}

@@ -1,0 +1,130 @@
+"""Groupings of states: M49 regions and sub-regions, UN regional groups, and organisations."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl.reference import read_text_table
+
+KIND_LABELS = {
+    "region": "M49 region",
+    "subregion": "M49 sub-region",
+    "ungroup": "UN regional group",
+    "org": "Organisation",
+}
+UN_GROUP_LABELS = {
+    "African": "African Group",
+    "Asia-Pacific": "Asia-Pacific Group",
+    "Eastern European": "Eastern European Group",
+    "Latin American and Caribbean": "Latin American and Caribbean Group",
+    "Western European and Others": "Western European and Others Group",
+}
+NO_UN_GROUP = "No regional group (observer States)"
+PLACE_NAMES = {"Americas": "the Americas"}  # region labels that need an article in a sentence
+CAVEAT_PREFIXES = ("SUSPENDED", "UNVERIFIED")
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of a group; ``caveat`` is the part of its note that qualifies the membership."""
+
+    iso3: str
+    name: str
+    note: str = ""
+    caveat: str = ""
+
+    @property
+    def marker(self) -> str:
+        """A short qualifier for lists of names: "suspended", "unverified" or nothing."""
+        if self.caveat.startswith("SUSPENDED"):
+            return "suspended"
+        return "membership unverified" if self.caveat.startswith("UNVERIFIED") else ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of states; members outside the 195-state universe are kept apart."""
+
+    group_id: str
+    label: str
+    kind: str
+    members: tuple[Member, ...]
+    outside: tuple[Member, ...] = ()
+    as_of: str = ""
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """ISO3 codes of the members inside the universe."""
+        return frozenset(m.iso3 for m in self.members)
+
+
+def place_name(label: str) -> str:
+    """A region's label as used after "in": ``"Americas"`` → ``"the Americas"``."""
+    return PLACE_NAMES.get(label, label)
+
+
+def slug(text: str) -> str:
+    """``"Latin America and the Caribbean"`` → ``"latin-america-and-the-caribbean"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _universe(table: pd.DataFrame) -> pd.DataFrame:
+    return table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
+
+
+def _by_column(table: pd.DataFrame, column: str, kind: str) -> list[Group]:
+    groups = []
+    for value, rows in _universe(table).groupby(column, sort=True):
+        members = tuple(Member(r.iso3, r.name) for r in rows.itertuples())
+        groups.append(Group(slug(value), value, kind, members))
+    return groups
+
+
+def m49_regions(table: pd.DataFrame) -> list[Group]:
+    """The five M49 regions, over the 195 states."""
+    return _by_column(table, "m49_region", "region")
+
+
+def m49_subregions(table: pd.DataFrame) -> list[Group]:
+    """The M49 sub-regions, over the 195 states."""
+    return _by_column(table, "m49_subregion", "subregion")
+
+
+def un_regional_groups(table: pd.DataFrame, states: pd.DataFrame) -> list[Group]:
+    """The five UN regional groups, then the observer States that belong to none."""
+    notes = dict(zip(states["iso3"], states["regional_group_note"], strict=True))  # all caveats
+    groups = []
+    universe = _universe(table)
+    for value in [*UN_GROUP_LABELS, ""]:
+        rows = universe[universe["un_regional_group"] == value]
+        members = tuple(
+            Member(r.iso3, r.name, notes[r.iso3], notes[r.iso3]) for r in rows.itertuples()
+        )
+        label = UN_GROUP_LABELS.get(value, NO_UN_GROUP)
+        groups.append(Group(slug(label if value else "none"), label, "ungroup", members))
+    return groups
+
+
+def load_organisations(groups_dir: Path, table: pd.DataFrame) -> list[Group]:
+    """Every organisation of groups/index.csv, members split into universe states and others."""
+    names = dict(zip(table["iso3"], table["name"], strict=True))
+    universe = set(table.loc[table["in_universe"], "iso3"])
+    organisations = []
+    for row in read_text_table(groups_dir / "index.csv").itertuples():
+        rows = read_text_table(groups_dir / f"{row.group_id}.csv")
+        if rows.empty:
+            raise ValueError(f"{row.group_id}.csv lists no members")
+        inside, outside = [], []
+        for member in rows.itertuples():
+            caveat = member.note if member.note.startswith(CAVEAT_PREFIXES) else ""
+            if member.iso3 in universe:
+                inside.append(Member(member.iso3, names[member.iso3], member.note, caveat))
+            else:
+                outside.append(Member(member.iso3, member.name, member.note, caveat))
+        inside.sort(key=lambda m: m.name.casefold())
+        organisations.append(
+            Group(row.group_id, row.label, "org", tuple(inside), tuple(outside), row.as_of)
+        )
+    return organisations

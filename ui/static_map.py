@@ -1,0 +1,164 @@
+"""Print-quality PNG and SVG of a map focus, drawn server-side with geopandas and matplotlib."""
+
+import io
+import textwrap
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ui import mapstyle, palette
+from ui.focus import WORLD, Focus
+from ui.geometry import Geometry
+from ui.provenance import Provenance, long_date
+
+SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
+PNG_DPI = 200
+MAP_BOX = (0.01, 0.145, 0.98, 0.73)  # left, bottom, width, height of the map in the figure
+DISCLAIMER = (
+    "The boundaries and names shown and the designations used on this map do not imply official "
+    "endorsement or acceptance. Boundaries follow Natural Earth (de facto) except where listed in "
+    "data/geo/README.md."
+)
+
+
+def _window(focus: Focus) -> shapely.MultiPolygon:
+    """Everything less than 179 deg from the focus centre, as lon/lat boxes within [-180, 180].
+
+    Clipping to it keeps shapes off the projection's seam, opposite the centre.
+    """
+    west, east = focus.centre_lon - 179.0, focus.centre_lon + 179.0
+    boxes = [shapely.box(max(west, -180.0), -90.0, min(east, 180.0), 90.0)]
+    if east > 180.0:
+        boxes.append(shapely.box(-180.0, -90.0, east - 360.0, 90.0))
+    if west < -180.0:
+        boxes.append(shapely.box(west + 360.0, -90.0, 180.0, 90.0))
+    return shapely.MultiPolygon(boxes)
+
+
+def _crs(focus: Focus) -> str:
+    return f"+proj=natearth +lon_0={focus.centre_lon:.4f} +datum=WGS84 +units=m +no_defs"
+
+
+def _frame(focus: Focus) -> tuple[float, float, float, float]:
+    """Projected bounds of the focus box, sampled along its edges."""
+    (west, east), (south, north) = focus.lon_range, focus.lat_range
+    west, east = west + 1e-6, east - 1e-6  # so that 180 deg from the centre stays on its side
+    lons, lats = np.linspace(west, east, 40), np.linspace(south, north, 40)
+    ring = [(x, south) for x in lons] + [(east, y) for y in lats]
+    ring += [(x, north) for x in lons] + [(west, y) for y in lats]
+    points = gpd.GeoSeries(
+        [shapely.Point(((x + 180) % 360) - 180, y) for x, y in ring], crs="EPSG:4326"
+    ).to_crs(_crs(focus))
+    return points.x.min(), points.x.max(), points.y.min(), points.y.max()
+
+
+def render_map(
+    geometry: Geometry,
+    table: pd.DataFrame,
+    dots: pd.DataFrame,
+    focus: Focus,
+    provenance: Provenance,
+    fmt: str,
+) -> bytes:
+    """The focus as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
+    rows = {row["iso3"]: row for _, row in table.iterrows()}
+    shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
+    if focus.centre_lon != 0:
+        shapes = shapes.clip(_window(focus))
+    shapes = shapes[~shapes.is_empty].to_crs(_crs(focus))
+    cats = [mapstyle.category(rows.get(code)) for code in shapes["iso3"]]
+    faded = [
+        mapstyle.is_faded(c, code, focus) for c, code in zip(cats, shapes["iso3"], strict=True)
+    ]
+    strong = [focus.kind != WORLD and mapstyle.in_focus(code, focus) for code in shapes["iso3"]]
+
+    fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
+    ax = fig.add_axes(MAP_BOX)
+    ax.set_axis_off()
+    shapes.plot(
+        ax=ax,
+        color=[mapstyle.fill(c, f) for c, f in zip(cats, faded, strict=True)],
+        edgecolor=[palette.FOCUS_BORDER if s else palette.BORDER for s in strong],
+        linewidth=[0.5 if s else 0.3 for s in strong],
+    )
+    points = gpd.GeoDataFrame(
+        dots, geometry=gpd.points_from_xy(dots["lon"], dots["lat"]), crs="EPSG:4326"
+    )
+    if focus.centre_lon != 0:
+        points = points[points.within(_window(focus))]
+    points = points.to_crs(_crs(focus))
+    dot_cats = [mapstyle.category(rows.get(code)) for code in points["iso3"]]
+    dot_faded = [
+        mapstyle.is_faded(c, code, focus) for c, code in zip(dot_cats, points["iso3"], strict=True)
+    ]
+    ax.scatter(
+        points.geometry.x,
+        points.geometry.y,
+        s=[12 if f else 26 for f in dot_faded],
+        c=[mapstyle.fill(c, f) for c, f in zip(dot_cats, dot_faded, strict=True)],
+        edgecolors=["#9a9a9a" if f else palette.DOT_OUTLINE for f in dot_faded],
+        linewidths=0.6,
+        zorder=3,
+    )
+    x0, x1, y0, y1 = _frame(focus)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+
+    fig.text(0.012, 0.955, focus.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
+    fig.text(
+        0.012,
+        0.905,
+        f"Source as of {long_date(provenance.as_of)}. Dots mark states too small to see.",
+        fontsize=12,
+        color=palette.MUTED_TEXT,
+        va="top",
+    )
+    labels = mapstyle.legend_labels(table, geometry.codes, focus)
+    handles = [
+        Patch(
+            facecolor=palette.COLOURS[c], edgecolor=palette.FOCUS_BORDER, linewidth=0.6, label=label
+        )
+        for c, label in zip(palette.CATEGORIES, labels, strict=True)
+    ]
+    if focus.kind != WORLD:
+        faded_fill = mapstyle.fill(palette.NOT_ENDORSED, faded=True)
+        handles.append(Patch(facecolor=faded_fill, edgecolor="#b5b5b5", label=mapstyle.FADED_LABEL))
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="black",
+            label="Small state",
+        )
+    )
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.008, 0.075),
+        ncol=len(handles),
+        frameon=False,
+        fontsize=12,
+        handlelength=1.4,
+    )
+    footer = [*textwrap.wrap(provenance.source_line, 200), DISCLAIMER]
+    fig.text(0.012, 0.008, "\n".join(footer), fontsize=9, color=palette.MUTED_TEXT, linespacing=1.5)
+    out = io.BytesIO()
+    fig.savefig(
+        out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, focus)
+    )
+    return out.getvalue()
+
+
+def _metadata(fmt: str, focus: Focus) -> dict[str, str]:
+    if fmt == "svg":
+        return {"Title": focus.title, "Date": None}
+    return {"Title": focus.title}
