@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format etl check bundle reference geometry fixtures clean
+.PHONY: help run test lint format etl check bundle reference fixtures bench load clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,11 +46,19 @@ check: $(BIN)/.installed ## Validate the published dataset
 bundle: $(BIN)/.installed ## Rebuild the shipped dataset from the transcription in data/sources/
 	$(BIN)/python -m etl bundle
 
-reference: $(BIN)/.installed-dev ## Rebuild data/reference/ from ../shared/reference (see its README)
+reference: $(BIN)/.installed-dev ## Rebuild data/reference/ and data/instruments/ from ../shared/reference
 	$(BIN)/python scripts/build_reference.py
+	$(BIN)/python scripts/build_instruments.py
+	$(BIN)/python -m etl bundle
 
 fixtures: $(BIN)/.installed-dev ## Regenerate the synthetic test documents in tests/fixtures/
 	$(BIN)/python tests/fixtures/make_fixtures.py
 
+bench: $(BIN)/.installed-dev ## Benchmark pages and ETL against a naive map and the floor (bench/results.json)
+	$(BIN)/python -m bench.run
+
+load: $(BIN)/.installed-dev ## Load test: 20 browser sessions for a minute, fails on any error
+	$(BIN)/python -m bench.load
+
 clean: ## Remove the virtual environment, caches and ETL scratch space
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .etl-work test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .etl-work .bench-cache test-artifacts
