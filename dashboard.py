@@ -29,6 +29,12 @@ PAGES = [
         "app_pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"
     ),
     st.Page(
+        "app_pages/instruments.py",
+        title="Related instruments",
+        icon=":material/handshake:",
+        url_path="instruments",
+    ),
+    st.Page(
         "app_pages/sources.py",
         title="Sources and method",
         icon=":material/description:",

@@ -1,19 +1,32 @@
-"""Country profile page (``/country?iso3=NLD``): status, name as listed, groups and peers."""
+"""Country profile page (``/country?iso3=NLD``): status, every instrument and vote, peers."""
 
 import streamlit as st
 
 from ui import data, query
+from ui.catalogue import position_rows
 from ui.coverage import tally
 from ui.focus import focus_key
 from ui.groups import KIND_LABELS
+from ui.positions import CALL_TO_ACTION
 from ui.provenance import long_date
-from ui.text import code, md
+from ui.statuses import word
+from ui.text import code, link, md
 
 table = data.table()
 source = data.provenance()
 rows = table.set_index("iso3")
 universe = table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
 options = {"": "Choose a state…"} | dict(zip(universe["iso3"], universe["name"], strict=True))
+
+
+def listed_elsewhere(entity: str) -> str:
+    """Which related instruments list an entity outside the universe, as a sentence."""
+    found = data.catalogue()
+    listed = data.positions()
+    mine = listed[(listed["iso3"] == entity) & (listed["instrument"] != CALL_TO_ACTION)]
+    said = [f"{found[r.instrument].short_title}: {word(r.status)}" for r in mine.itertuples()]
+    return f" Also listed on {md('; '.join(said))}." if said else ""
+
 
 st.header("Country profile", anchor=False)
 raw = st.query_params.get("iso3", "")
@@ -31,7 +44,8 @@ elif raw and wanted not in options:
                 " The source lists it as endorsing."
                 if outside is not None and outside["endorsed"]
                 else ""
-            ),
+            )
+            + listed_elsewhere(wanted),
             icon=":material/info:",
         )
         del st.query_params["iso3"]
@@ -66,6 +80,26 @@ def profile(iso3: str) -> None:
         "UN regional group": state["un_regional_group"] or "none",
     }
     st.markdown("\n".join(f"- **{k}**: {md(v)}" for k, v in facts.items()))
+
+    st.subheader("All instruments and votes", anchor=False)
+    positions = position_rows(
+        iso3, data.matrix(), data.positions(), list(data.catalogue().values())
+    )
+    st.table(  # a static table wraps the notes; every cell from data is escaped as Markdown
+        positions.assign(
+            Instrument=positions["Instrument"].map(md),
+            Status=[f"**{md(s)}**" for s in positions["Status"]],
+            **{"As of": positions["As of"].map(lambda d: md(long_date(d)))},
+            Source=[link("Source", url) for url in positions["Source"]],
+            Note=positions["Note"].map(md),
+        ),
+        hide_index=True,
+    )
+    st.caption(
+        "Statuses as listed by each source on its date. A partial list (the Blueprint) leaves "
+        "states it does not name unknown, never “not endorsed”. More on each instrument under "
+        "Related instruments."
+    )
 
     st.subheader("How its peers stand", anchor=False)
     groupings = data.groupings()

@@ -1,58 +1,74 @@
-"""Outreach gaps page: every state that has not endorsed, filtered, searchable and exportable."""
+"""Outreach page: the states that have not endorsed, ranked by a weighted score and explained."""
+
+from dataclasses import asdict, fields
 
 import streamlit as st
 
 from ui import data, query
 from ui.export import csv_bytes, excel_bytes
-from ui.groups import UN_GROUP_LABELS
-from ui.outreach import Filters, non_endorsers
+from ui.filters import filter_widgets
+from ui.outreach import formula, non_endorsers, priority_table, ranks, score_terms
+from ui.positions import CALL_TO_ACTION
+from ui.priority import WEIGHT_HELP, WEIGHT_LABELS, Weights, priorities, weights_from
 from ui.text import md
 
-ANY = ""
+ORDERS = {"score": "Priority score", "name": "Name"}
+WEIGHT_RANGE = (0.0, 5.0)
+DEFAULTS = asdict(Weights())
+
 table = data.table()
 source = data.provenance()
-universe = table[table["in_universe"]]
 organisations = {g.group_id: g for g in data.groupings()["org"]}
+related = [i for i in data.catalogue().values() if i.id != CALL_TO_ACTION]
 
 st.header("Outreach gaps", anchor=False)
 st.caption(
     "Every state in scope that is not on the list of endorsers. This list is the exact complement "
-    "of the endorsers on the map."
+    "of the endorsers on the map. Ranked by a priority score built from each state's related "
+    "commitments, its votes and its peers: every row says why."
 )
 
-columns = st.columns([1, 1.2, 1.2, 1.2, 1.4])
-with columns[0]:
-    regions = {ANY: "All regions"} | {r: r for r in sorted(universe["m49_region"].unique())}
-    region = query.select("M49 region", "region", regions, ANY)
-with columns[1]:
-    in_region = universe if region == ANY else universe[universe["m49_region"] == region]
-    subregions = {ANY: "All sub-regions"} | {
-        s: s for s in sorted(in_region["m49_subregion"].unique())
-    }
-    stale = st.query_params.get("subregion", ANY)
-    if stale not in subregions and stale in set(universe["m49_subregion"]):
-        del st.query_params["subregion"]  # the region changed under it: reset without a notice
-    subregion = query.select("M49 sub-region", "subregion", subregions, ANY)
-with columns[2]:
-    ungroups = {ANY: "All UN regional groups"} | dict(UN_GROUP_LABELS)
-    ungroup = query.select("UN regional group", "ungroup", ungroups, ANY)
-with columns[3]:
-    orgs = {ANY: "All organisations"} | {k: g.label for k, g in organisations.items()}
-    org = query.select("Organisation", "org", orgs, ANY)
-with columns[4]:
-    search = query.text("Search names", "q", placeholder="e.g. Türkiye, Ivory Coast, BRA")
-
-filters = Filters(
-    region=region or None,
-    subregion=subregion or None,
-    ungroup=ungroup or None,
-    organisation=organisations.get(org),
-    query=search,
-)
+filters = filter_widgets(table, organisations)
 states = data.states()
 caveats = dict(zip(states["iso3"], states["regional_group_note"], strict=True))
 gaps = non_endorsers(table, list(organisations.values()), data.search_index(), caveats, filters)
-total = int((~universe["endorsed"]).sum())
+total = int((~table.loc[table["in_universe"], "endorsed"]).sum())
+
+
+def reset_weights() -> None:
+    """Put every slider back to its documented default."""
+    for name, value in DEFAULTS.items():
+        st.session_state[f"weight-{name}"] = value
+
+
+start = query.numbers("weights", DEFAULTS, *WEIGHT_RANGE)
+with st.expander("Priority score: weights", icon=":material/tune:"):
+    st.caption(
+        "Each weight is the number of points a signal adds (a no vote subtracts them); shares "
+        "of peers count from 0 to 1. Move a slider to re-rank; the weights go into the link."
+    )
+    chosen = {}
+    columns = st.columns(4)
+    for i, field in enumerate(fields(Weights)):
+        chosen[field.name] = columns[i % 4].slider(
+            WEIGHT_LABELS[field.name],
+            *WEIGHT_RANGE,
+            value=start[field.name],
+            step=0.5,
+            help=WEIGHT_HELP[field.name],
+            key=f"weight-{field.name}",
+        )
+    columns[-1].button("Reset to the defaults", on_click=reset_weights, icon=":material/undo:")
+query.write_numbers("weights", chosen, DEFAULTS)
+weights = weights_from(chosen)
+st.caption(f"**Score** = {md(formula(weights))}.")
+
+names = table.set_index("iso3")["name"]
+ranked = priorities(data.signals(), weights, names)
+rows = priority_table(gaps, ranked, weights, data.matrix(), related)
+order = query.segmented("Sort by", "sort", ORDERS, "score")
+if order == "score":
+    rows = rows.sort_values("Rank", kind="stable", ignore_index=True)  # ties stay by name
 
 if not filters.active:
     st.markdown(f"**{total} states** in scope have not endorsed.")
@@ -62,31 +78,44 @@ else:
         f"{md(filters.describe())}."
     )
 
+percent = {"format": "percent", "width": "small"}
 st.dataframe(
-    gaps.assign(Profile=[f"./country?iso3={code}" for code in gaps["ISO3"]]),
+    rows.assign(Profile=[f"./country?iso3={code}" for code in rows["ISO3"]]),
     hide_index=True,
     width="stretch",
+    height=min(38 * len(rows) + 40, 720),
     column_config={
+        "Rank": st.column_config.NumberColumn("Rank", width="small", pinned=True),
+        "State": st.column_config.TextColumn("State", pinned=True),
+        "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
+        "Why": st.column_config.TextColumn("Why (signals that count)", width="large"),
+        "Points": st.column_config.TextColumn("Points (weight × signal)", width="medium"),
+        "Regional group share": st.column_config.NumberColumn("Regional group share", **percent),
+        "Organisation share": st.column_config.NumberColumn("Organisation share", **percent),
         "Profile": st.column_config.LinkColumn("Profile", display_text="Open"),
         "Organisations": st.column_config.TextColumn("Organisations", width="large"),
         "Caveats": st.column_config.TextColumn("Caveats", width="medium"),
     },
 )
-if org and organisations[org].outside:
-    outside = ", ".join(m.name for m in organisations[org].outside)
+if filters.organisation and filters.organisation.outside:
+    outside = ", ".join(m.name for m in filters.organisation.outside)
     st.caption(
         md(
-            f"Also members of {organisations[org].label}, "
+            f"Also members of {filters.organisation.label}, "
             f"outside the 195 states in scope: {outside}."
         )
     )
 
-title = "States that have not endorsed the REAIM 2023 Call to Action"
+title = "States that have not endorsed the REAIM 2023 Call to Action, by outreach priority"
 stem = f"reaim-2023-not-endorsed-{source.as_of}"
+about = [
+    ("Priority weights", ", ".join(f"{k} {v:g}" for k, v in asdict(weights).items())),
+    ("Score", f"{formula(weights)} (rank 1 = highest score; ties share a rank)"),
+]
 left, right, _ = st.columns([1, 1, 3])
 left.download_button(
     "Download CSV",
-    csv_bytes(gaps, title, source, filters.describe()),
+    csv_bytes(rows, title, source, filters.describe(), related, about),
     file_name=f"{stem}.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -95,10 +124,38 @@ left.download_button(
 )
 right.download_button(
     "Download Excel",
-    excel_bytes(gaps, title, source, filters.describe()),
+    excel_bytes(rows, title, source, filters.describe(), related, about),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table:",
     on_click="ignore",
     width="stretch",
+)
+
+st.subheader("Why a state ranks where it does", anchor=False)
+position = ranks(ranked)
+ordinal = {c: f"{position[c]}. {names[c]}" for c in ranked.index}
+first = rows["ISO3"].iloc[0] if len(rows) else ranked.index[0]
+with st.columns([2, 3])[0]:
+    explained = query.select(
+        "State", "explain", ordinal, first, help="Any state that has not endorsed, by rank."
+    )
+row = ranked.loc[explained]
+st.markdown(
+    f"**{md(names[explained])}** is ranked **{position[explained]}** of the {len(ranked)} states "
+    f"that have not endorsed, with a score of **{row['score']:.1f}**: {md(row['why'])}."
+)
+terms = score_terms(row, weights)
+st.dataframe(
+    terms.drop(columns=["Short"]),
+    hide_index=True,
+    column_config={
+        "Signal": st.column_config.TextColumn("Signal", width="large"),
+        "Weight": st.column_config.NumberColumn("Weight", format="%g"),
+        "Points": st.column_config.NumberColumn("Points", format="%.2f"),
+    },
+)
+st.caption(
+    f"The points add up to {terms['Points'].sum():.2f}, shown rounded as {row['score']:.1f}. "
+    "Change the weights above to see the ranking and this breakdown move."
 )

@@ -1,42 +1,72 @@
-"""Regional breakdown page: coverage per M49 region, sub-region, UN group or organisation."""
+"""Regional breakdown page: any instrument, or two compared, per region, group or organisation."""
 
 import streamlit as st
 
-from ui import data, query
-from ui.charts import breakdown_figure, plotly_config
+from ui import data, query, statuses
+from ui.charts import breakdown_figure, plotly_config, view_breakdown_figure
 from ui.export import csv_bytes, excel_bytes
-from ui.focus import focus_key
+from ui.focus import WORLD, focus_key
 from ui.groups import KIND_LABELS
+from ui.positions import CALL_TO_ACTION
 from ui.text import md
 
 source = data.provenance()
+found = data.catalogue()
 st.header("Regional breakdown", anchor=False)
-by = query.segmented("Group states by", "by", KIND_LABELS, "region")
-table = data.breakdown(by)
-
+grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
+with grouping:
+    by = query.segmented("Group states by", "by", KIND_LABELS, "region")
+x, y = query.instrument_and_comparison(
+    {k: i.short_title for k, i in found.items()}, CALL_TO_ACTION, first, second
+)
+shown = f"{x},{y}" if y else x
 phrase = "organisation" if by == "org" else KIND_LABELS[by]
-title = f"Endorsements by {phrase}, source as of {source.as_of}"
-st.plotly_chart(
-    breakdown_figure(table, title),
-    config=plotly_config(f"reaim-2023-endorsements-by-{by}-{source.as_of}"),
-    theme=None,
-)
 
-shown = table.assign(
-    Share=table["Share"] * 100, Map=[f"./?focus={focus_key(by, g)}" for g in table["group_id"]]
-)
+if shown == CALL_TO_ACTION:
+    table = data.breakdown(by)
+    title = f"Endorsements by {phrase}, source as of {source.as_of}"
+    figure = breakdown_figure(table, title)
+    stem = f"reaim-2023-endorsements-by-{by}-{source.as_of}"
+    related, provenance = [], source
+    share_label = "Share"
+else:
+    view = data.map_view(shown, WORLD)
+    table = data.view_breakdown(shown, by)
+    if y:
+        what = f"{statuses.did(found[x])} but {statuses.did_not(found[y])}"
+        title = f"{what[:1].upper()}{what[1:]}, by {phrase}"
+        related = [found[x], found[y]]
+    else:
+        title = f"{found[x].short_title} by {phrase}, as of {found[x].as_of}"
+        related = [found[x]]
+    figure = view_breakdown_figure(table, view, title)
+    stem = f"{x}-not-{y}-by-{by}" if y else f"{x}-by-{by}-{found[x].as_of}"
+    provenance = source if CALL_TO_ACTION in (x, y) else None
+    share_label = f"Share: {view.names[0]}"
+    if view.caveat:
+        st.info(md(view.caveat), icon=":material/info:")
+
+st.plotly_chart(figure, config=plotly_config(stem), theme=None)
+
+view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
+links = [
+    "./?" + "&".join(f"{k}={v}" for k, v in ({"focus": focus_key(by, g)} | view_param).items())
+    for g in table["group_id"]
+]
+shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == "org":
-    shown.insert(1, "Members as of", [g.as_of for g in data.groupings()["org"]])
+    shown_table.insert(1, "Members as of", [g.as_of for g in data.groupings()["org"]])
 st.dataframe(
-    shown.drop(columns=["Sentence", "group_id", "kind"]),
+    shown_table.drop(columns=["Sentence", "group_id", "kind"]),
     hide_index=True,
     width="stretch",
     column_config={
         "Share": st.column_config.ProgressColumn(
-            "Share", format="%.0f%%", min_value=0, max_value=100
+            share_label, format="%.0f%%", min_value=0, max_value=100
         ),
         "Map": st.column_config.LinkColumn("Map", display_text="Show on map"),
         "Not yet": st.column_config.TextColumn("Not yet", width="large"),
+        "States": st.column_config.TextColumn("States", width="large"),
         "Caveats": st.column_config.TextColumn("Caveats", width="medium"),
     },
 )
@@ -46,8 +76,8 @@ scope = f"grouped by {phrase}"
 left, right, _ = st.columns([1, 1, 3])
 left.download_button(
     "Download CSV",
-    csv_bytes(export, title, source, scope),
-    file_name=f"reaim-2023-endorsements-by-{by}-{source.as_of}.csv",
+    csv_bytes(export, title, provenance, scope, related),
+    file_name=f"{stem}.csv",
     mime="text/csv",
     icon=":material/download:",
     on_click="ignore",
@@ -55,8 +85,8 @@ left.download_button(
 )
 right.download_button(
     "Download Excel",
-    excel_bytes(export, title, source, scope),
-    file_name=f"reaim-2023-endorsements-by-{by}-{source.as_of}.xlsx",
+    excel_bytes(export, title, provenance, scope, related),
+    file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table:",
     on_click="ignore",

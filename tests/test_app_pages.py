@@ -2,12 +2,18 @@
 
 import json
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from ui_fixtures import shipped
 
+from etl.reference import read_text_table
 from etl.table import table_from_csv
+from ui.priority import Weights, explain, score, signals
+from ui.text import md
 
 from conftest import REPO
 
@@ -17,6 +23,7 @@ PAGES = {
     "regions": "app_pages/regions.py",
     "outreach": "app_pages/outreach.py",
     "country": "app_pages/country.py",
+    "instruments": "app_pages/instruments.py",
     "sources": "app_pages/sources.py",
 }
 TABLE = table_from_csv(REPO / "data" / "endorsements.csv")
@@ -141,6 +148,14 @@ def test_regions_grouping_switches():
         ("regions", {"by": "continent"}),
         ("outreach", {"region": "Atlantis", "org": "nope"}),
         ("country", {"iso3": "ZZZ"}),
+        ("map", {"instrument": "atlantis"}),
+        ("map", {"compare": "us-political-declaration,us-political-declaration"}),
+        ("map", {"compare": "unga-78-241,**x**,y"}),
+        ("regions", {"instrument": "<b>unga</b>"}),
+        ("regions", {"compare": "reaim-2023-call-to-action"}),
+        ("outreach", {"weights": "no_vote:99,`x`:1"}),
+        ("outreach", {"sort": "random"}),
+        ("instruments", {"region": "Atlantis", "q": "x" * 500}),
     ],
 )
 def test_bad_query_params_give_a_notice_not_an_exception(page, params):
@@ -197,6 +212,11 @@ def broken(tmp_path: Path, how: str) -> Path:
         (target / "endorsements.meta.json").write_text("{ not json", encoding="utf-8")
     elif how == "meta-not-an-object":
         (target / "endorsements.meta.json").write_text("null", encoding="utf-8")
+    elif how == "edited-positions":
+        positions = (target / "positions.csv").read_text(encoding="utf-8")
+        (target / "positions.csv").write_text(
+            positions.replace(",yes,", ",no,", 1), encoding="utf-8"
+        )
     elif how == "edited-table":
         table = (target / "endorsements.csv").read_text(encoding="utf-8")
         (target / "endorsements.csv").write_text(
@@ -206,9 +226,17 @@ def broken(tmp_path: Path, how: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    "how", ["missing", "corrupt-table", "corrupt-meta", "meta-not-an-object", "edited-table"]
+    "how",
+    [
+        "missing",
+        "corrupt-table",
+        "corrupt-meta",
+        "meta-not-an-object",
+        "edited-table",
+        "edited-positions",
+    ],
 )
-@pytest.mark.parametrize("page", ["map", "outreach", "country"])
+@pytest.mark.parametrize("page", ["map", "outreach", "country", "instruments"])
 def test_broken_dataset_shows_an_error_box(tmp_path, monkeypatch, how, page):
     monkeypatch.setenv("REAIM_DATA_DIR", str(broken(tmp_path, how)))
     at = open_page(page)
@@ -231,3 +259,268 @@ def test_changing_region_resets_a_sub_region_outside_it_quietly():
     assert "subregion" not in at.query_params and not at.warning
     expected = UNIVERSE[(UNIVERSE["m49_region"] == "Europe") & ~UNIVERSE["endorsed"]]
     assert len(at.dataframe[0].value) == len(expected)
+
+
+# Related instruments: expectations computed from data/positions.csv and the registry, except the
+# sourced facts of data/instruments/README.md, which are spelled out.
+POSITIONS = read_text_table(REPO / "data" / "positions.csv")
+REGISTRY = read_text_table(REPO / "data" / "instruments" / "instruments.csv").set_index("id")
+DECLARATION, BLUEPRINT, PATHWAYS = (
+    "us-political-declaration",
+    "reaim-2024-blueprint-for-action",
+    "reaim-2026-pathways-to-action",
+)
+VOTES = {  # sourced: yes, no, abstain, non-voting
+    "unga-78-241": (152, 4, 11, 26),
+    "unga-79-62": (166, 3, 15, 9),
+    "unga-80-57": (164, 6, 7, 16),
+}
+
+
+def listed(instrument: str, status: str | None = None) -> pd.DataFrame:
+    rows = POSITIONS[POSITIONS["instrument"] == instrument]
+    return rows if status is None else rows[rows["status"] == status]
+
+
+def spec(at: AppTest) -> dict:
+    return json.loads(plotly_elements(at)[0].spec)
+
+
+def legend(at: AppTest) -> list[str]:
+    return [t["name"] for t in spec(at)["data"] if t.get("showlegend")]
+
+
+def test_sourced_facts_hold_in_the_data():
+    assert len(listed(DECLARATION, "endorsed")) == 58 and "XKX" in set(listed(DECLARATION)["iso3"])
+    assert len(listed(PATHWAYS, "endorsed")) == 45
+    assert list(listed(PATHWAYS, "unconfirmed")["iso3"]) == ["CRI"]
+    assert REGISTRY.loc[BLUEPRINT, "reported_total"] == "61" and len(listed(BLUEPRINT)) == 6
+    for vote, tally in VOTES.items():
+        counts = listed(vote)["status"].value_counts()
+        assert tuple(counts[s] for s in ("yes", "no", "abstain", "non-voting")) == tally
+
+
+def test_instruments_page_gives_every_figure_with_its_source():
+    at = open_page("instruments")
+    assert not at.exception, at.exception
+    figures = [(m.label, m.value) for m in at.metric][3:]  # after the three headline metrics
+    expected = [("Endorsers", str(len(listed("reaim-2023-call-to-action", "endorsed"))))]
+    expected += [("Endorsers", "58")]
+    expected += [("Endorsed, as reported", "61"), ("Named in sources", "6")]
+    expected += [("Endorsers", "45"), ("Unconfirmed", "1")]
+    for tally in VOTES.values():
+        expected += list(zip(["Yes", "No", "Abstain", "Non-voting"], map(str, tally), strict=True))
+    assert figures == expected
+    text = texts(at)
+    for instrument in REGISTRY.index.drop("reaim-2023-call-to-action"):
+        row = REGISTRY.loc[instrument]
+        assert row["source_url"] in text and md(row["licence"]) in text
+        assert md(row["confidence"]) in text
+    assert "Kosovo" in text and "outside the 195 states in scope" in text
+    assert "Costa Rica is shown as unconfirmed" in text
+    assert "reports 61 endorsers but only 6 are named" in text
+    assert "152 yes · 4 no · 11 abstain · 26 non\\-voting" in text
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download Excel", "Download positions.csv"]
+
+
+def matrix_rows(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[0].value.set_index("ISO3")
+
+
+def test_instruments_matrix_shows_every_position():
+    rows = matrix_rows(open_page("instruments"))
+    assert set(rows.index) == set(UNIVERSE["iso3"]) | {"XKX"}
+    titles = REGISTRY["short_title"]
+    declaration = rows[titles[DECLARATION]]
+    assert set(declaration.index[declaration == "Endorsed"]) == set(listed(DECLARATION)["iso3"])
+    blueprint = rows[titles[BLUEPRINT]]
+    assert set(blueprint.index[blueprint == "Endorsed"]) == set(listed(BLUEPRINT)["iso3"])
+    assert set(blueprint) == {"Endorsed", "Unknown"}  # never "Not endorsed" on a partial list
+    assert rows.loc["CRI", titles[PATHWAYS]] == "Unconfirmed"
+    for vote, (yes, no, abstain, non_voting) in VOTES.items():
+        counts = rows[titles[vote]].value_counts()
+        assert (counts["Yes"], counts["No"], counts["Abstain"]) == (yes, no, abstain)
+        assert counts["Non-voting"] == non_voting
+        assert set(rows.index[rows[titles[vote]] == "No vote (not a UN member)"]) == {
+            "PSE",
+            "VAT",
+            "XKX",
+        }
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"ungroup": "African"},
+            set(UNIVERSE.loc[UNIVERSE["un_regional_group"] == "African", "iso3"]),
+        ),
+        ({"region": "Oceania"}, set(UNIVERSE.loc[UNIVERSE["m49_region"] == "Oceania", "iso3"])),
+        ({"org": "eu"}, None),
+        ({"q": "kosovo"}, {"XKX"}),
+    ],
+)
+def test_instruments_matrix_filters(params, expected):
+    at = open_page("instruments", **params)
+    assert not at.exception and not at.warning
+    assert set(matrix_rows(at).index) == (expected if expected is not None else eu_members())
+
+
+def test_map_instrument_comes_from_the_url():
+    at = open_page("map", instrument=BLUEPRINT)
+    names = legend(at)
+    assert names[0] == "Named as endorsing (6 of the 61 reported)"
+    assert names[1] == f"Unknown: not named ({len(UNIVERSE) - len(listed(BLUEPRINT))})"
+    assert not any(n.startswith("Not endorsed") for n in names)
+    assert "61 endorsers but only 6 are named" in texts(at)
+    assert "Blueprint for Action (REAIM 2024)" in spec(at)["layout"]["title"]["text"]
+
+
+def test_call_to_action_map_is_the_default_and_unchanged():
+    default, explicit = open_page("map"), open_page("map", instrument="reaim-2023-call-to-action")
+    assert spec(default) == spec(explicit)
+    assert "instrument" not in explicit.query_params  # the default stays out of the URL
+    endorsed = int(UNIVERSE["endorsed"].sum())
+    assert legend(default)[:2] == [
+        f"Endorsed ({endorsed})",
+        f"Not endorsed ({len(UNIVERSE) - endorsed})",
+    ]
+    assert spec(default)["layout"]["title"]["text"] == (
+        "REAIM 2023 Call to Action: endorsements worldwide"
+    )
+
+
+def test_map_instrument_and_comparison_controls_write_the_url():
+    at = open_page("map")
+    at.selectbox(key="url-instrument").set_value("unga-79-62").run()
+    assert at.query_params["instrument"] == "unga-79-62"
+    assert legend(at)[0] == "Yes (166)"
+    at.selectbox(key="url-compare").set_value("reaim-2023-call-to-action").run()
+    assert at.query_params["compare"] == "unga-79-62,reaim-2023-call-to-action"
+    assert "instrument" not in at.query_params
+    assert legend(at)[0].startswith("UNGA 79/62, not Call to Action (")
+    at.selectbox(key="url-compare").set_value("").run()
+    assert "compare" not in at.query_params and at.query_params["instrument"] == "unga-79-62"
+    assert not at.exception
+
+
+def test_map_comparison_counts_and_names_the_states():
+    at = open_page("map", compare=f"{DECLARATION},reaim-2023-call-to-action")
+    declaration = set(listed(DECLARATION, "endorsed")["iso3"])
+    call = set(listed("reaim-2023-call-to-action", "endorsed")["iso3"])
+    only = sorted((declaration - call) & set(UNIVERSE["iso3"]))
+    assert legend(at)[0] == f"US Political Declaration, not Call to Action ({len(only)})"
+    text = texts(at)
+    assert f"**{len(only)} states** endorsed the US Political Declaration" in text
+    names = UNIVERSE.set_index("iso3")["name"]
+    for code in only:
+        assert md(names[code]) in text
+    assert "Also Kosovo, outside the 195 states in scope" in text
+    assert not at.exception
+
+
+def test_regions_breakdown_of_a_vote_and_of_a_comparison():
+    at = open_page("regions", instrument="unga-78-241", by="ungroup")
+    rows = at.dataframe[0].value
+    assert rows["Yes"].sum() == 152 and rows["No"].sum() == 4 and rows["Members"].sum() == 195
+    assert rows["No vote: not a UN member"].sum() == 2  # the observer States
+    at = open_page("regions", compare=f"{DECLARATION},reaim-2023-call-to-action")
+    rows = at.dataframe[0].value
+    declaration = set(listed(DECLARATION, "endorsed")["iso3"]) & set(UNIVERSE["iso3"])
+    call = set(listed("reaim-2023-call-to-action", "endorsed")["iso3"])
+    assert rows["US Political Declaration, not Call to Action"].sum() == len(declaration - call)
+    assert not at.exception
+
+
+def test_outreach_is_ranked_by_the_documented_score():
+    shipped_data = shipped()
+    universe = shipped_data.table[shipped_data.table["in_universe"]]
+    endorsed = set(universe.loc[universe["endorsed"], "iso3"])
+    table = signals(
+        [c for c in universe["iso3"] if c not in endorsed],
+        shipped_data.matrix,
+        endorsed,
+        shipped_data.groupings["ungroup"],
+        shipped_data.groupings["org"],
+    )
+    at = open_page("outreach")
+    rows = at.dataframe[0].value.set_index("ISO3")
+    expected = score(table, Weights())
+    assert (rows["Score"] == expected.reindex(rows.index)).all()
+    assert rows["Score"].is_monotonic_decreasing and rows["Rank"].is_monotonic_increasing
+    for code in ("UKR", "RUS", "CRI"):
+        assert rows.loc[code, "Why"] == explain(table.loc[code])
+    assert "3 × US Political Declaration" in texts(at)
+
+    at.slider(key="weight-no_vote").set_value(4.0).run()
+    assert at.query_params["weights"] == "no_vote:4"
+    heavier = at.dataframe[0].value.set_index("ISO3")["Score"]
+    assert heavier["RUS"] == score(table, Weights(no_vote=4.0))["RUS"]
+    assert heavier["RUS"] < rows.loc["RUS", "Score"]
+
+
+def test_outreach_weights_come_from_the_url_and_ranks_stay_global():
+    zero = ",".join(f"{f.name}:0" for f in fields(Weights) if f.name != "organisation_peers")
+    at = open_page("outreach", weights=f"{zero},organisation_peers:5", region="Africa")
+    assert not at.warning
+    rows = at.dataframe[0].value
+    assert at.slider(key="weight-organisation_peers").value == 5.0
+    assert (rows["Score"] == (5 * rows["Organisation share"]).round(1)).all()
+    assert rows["Rank"].max() > len(rows) / 2  # ranks are among all 137, not within Africa
+    at = open_page("outreach", sort="name")
+    names = at.dataframe[0].value["State"]
+    assert list(names) == sorted(names, key=str.casefold)
+
+
+def test_country_profile_lists_every_instrument_and_vote():
+    at = open_page("country", iso3="CRI")
+    rows = at.table[0].value.set_index("Instrument")
+    titles = REGISTRY["short_title"].map(md)
+    assert len(rows) == len(REGISTRY)
+    assert rows.loc[titles[PATHWAYS], "Status"] == "**Unconfirmed**"
+    assert "absent from the 45" in rows.loc[titles[PATHWAYS], "Note"]
+    assert rows.loc[titles[BLUEPRINT], "Status"] == "**Unknown**"
+    for vote in VOTES:
+        status = listed(vote).set_index("iso3").loc["CRI", "status"]
+        assert rows.loc[titles[vote], "Status"] == f"**{status.capitalize()}**"
+        assert f"({REGISTRY.loc[vote, 'source_url']})" in rows.loc[titles[vote], "Source"]
+    at = open_page("country", iso3="XKX")
+    assert md("US Political Declaration: Endorsed") in texts(at)
+
+
+def test_outreach_explains_any_state_term_by_term():
+    at = open_page("outreach", explain="RUS", weights="no_vote:4")
+    assert not at.exception and not at.warning
+    text = texts(at)
+    assert "**Russian Federation** is ranked **" in text and "voted no 3 times" in text
+    terms = at.dataframe[1].value
+    ranked = at.dataframe[0].value.set_index("ISO3")
+    assert terms["Points"].sum() == pytest.approx(ranked.loc["RUS", "Score"], abs=0.05)
+    assert terms.set_index("Signal").loc["No votes on them (subtracted)", "Weight"] == -4
+    at.selectbox(key="url-region").set_value("Africa").run()  # the explained state stays
+    assert at.query_params["explain"] == "RUS" and not at.exception
+    at = open_page("outreach", explain="NLD")  # an endorser has no rank
+    assert at.warning and "explain" not in at.query_params
+
+
+ODD = '<img src=x onerror="alert(1)"> **bold** [link](javascript:alert(1)) :red[x] ' + "A" * 3000
+
+
+@pytest.mark.parametrize(
+    ("page", "param"),
+    [
+        ("map", "instrument"),
+        ("map", "compare"),
+        ("regions", "compare"),
+        ("outreach", "weights"),
+        ("outreach", "explain"),
+        ("outreach", "sort"),
+    ],
+)
+def test_odd_values_of_the_new_parameters_give_a_short_notice(page, param):
+    at = open_page(page, **{param: ODD})
+    assert not at.exception, at.exception
+    assert at.warning and all(len(w.value) < 400 for w in at.warning)
+    assert ODD not in at.query_params.values()
+    assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown if "<img" in m.value)

@@ -46,6 +46,13 @@ PAGES = {
     "outreach": "/outreach?region=Africa",
     "country-nld": "/country?iso3=NLD",
     "sources": "/sources",
+    "instruments": "/instruments",
+    "map-compare": "/?compare=us-political-declaration,reaim-2023-call-to-action",
+    "map-blueprint": "/?instrument=reaim-2024-blueprint-for-action",
+    "map-vote-african-union": "/?instrument=unga-80-57&focus=org-african-union",
+    "regions-vote": "/regions?instrument=unga-80-57&by=ungroup",
+    "outreach-priorities": "/outreach?weights=no_vote:4",
+    "country-cri": "/country?iso3=CRI",
 }
 HEADERS = {
     "map": "Coverage map",
@@ -53,6 +60,7 @@ HEADERS = {
     "outreach": "Outreach gaps",
     "country": "Country profile",
     "sources": "Sources and method",
+    "instruments": "Related instruments",
 }
 
 
@@ -219,3 +227,28 @@ def test_map_download_is_a_png_of_the_focus(app: str, page):
     assert download.value.suggested_filename == "reaim-2023-endorsements-org-caricom-2023-02-16.png"
     assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
     assert not blocked
+
+
+def test_comparison_tooltip_names_both_instruments(app: str, page):
+    tab, blocked = page
+    tab.goto(app + PAGES["map-compare"])
+    settle(tab, "Coverage map")
+    tab.wait_for_function(
+        f"n => document.querySelectorAll('{SHAPES}').length >= n", arg=features(), timeout=30_000
+    )
+    tab.locator(SHAPES).nth(shape_index("ETH")).hover(force=True)  # large: its middle is inside
+    tab.wait_for_function(
+        "() => (document.querySelector('.hoverlayer')?.textContent || '').includes('Ethiopia')",
+        timeout=10_000,
+    )
+    text = tab.locator(".hoverlayer").first.text_content() or ""
+    assert "Endorsed the US Political Declaration but did not endorse the Call to Action" in text
+    assert "US Political Declaration: Endorsed" in text
+    assert "Call to Action (REAIM 2023): Not endorsed" in text
+    assert not blocked, f"requests to non-loopback hosts: {blocked}"
+
+
+def shape_index(code: str) -> int:
+    """Position of a state's shape among the choropleth's paths (the geometry's order)."""
+    geojson = json.loads((REPO / "data" / "geo" / "world.geojson").read_text(encoding="utf-8"))
+    return [f["properties"]["iso3"] for f in geojson["features"]].index(code)

@@ -11,6 +11,7 @@ from ui.charts import FADED, MAP_HEIGHT, breakdown_figure, colourscale, map_figu
 from ui.coverage import breakdown
 from ui.focus import ASPECT, WORLD, covering_arc, projected_aspect
 from ui.static_map import render_map
+from ui.statuses import CATEGORY
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 0.5 MB)
 KEYS = list(shipped().focuses)
@@ -183,6 +184,22 @@ def test_categories_stay_apart_under_every_colour_vision():
 def test_categories_stay_apart_in_greyscale():
     assert palette.min_lightness_gap(MAIN) >= 15
     assert palette.min_lightness_gap([*MAIN, palette.OCEAN]) >= 12
+
+
+@pytest.mark.parametrize("name", palette.CATEGORY_SETS)
+def test_every_map_category_set_stays_apart(name):
+    colours = [palette.COLOURS[c] for c in palette.CATEGORY_SETS[name]]
+    assert palette.min_difference(colours) >= 20  # CIEDE2000, normal + protan/deutan/tritanopia
+    assert palette.min_lightness_gap(colours) >= 15  # greyscale print
+    assert palette.min_lightness_gap([*colours, palette.OCEAN]) >= 12
+    for colour in colours:  # the one fill of every state outside a focus on these maps
+        assert palette.min_difference([palette.OUTSIDE_FOCUS, colour]) >= 6
+
+
+def test_every_status_has_a_category_in_a_set_of_its_kind():
+    every = {c for categories in palette.CATEGORY_SETS.values() for c in categories}
+    assert set(CATEGORY.values()) <= every
+    assert palette.CATEGORY_SETS["call-to-action"] == palette.CATEGORIES
 
 
 def test_faded_states_stay_apart_from_each_other_and_from_not_in_scope():

@@ -42,3 +42,22 @@ def test_a_transcription_is_never_called_a_fetch():
     assert SOURCE.method == "transcribed"
     assert "transcribed from the official list" in SOURCE.method_phrase
     assert "fetched" not in SOURCE.method_phrase and "fetched" not in SOURCE.citation
+
+
+def test_related_instruments_bring_their_own_sources():
+    catalogue = shipped().catalogue
+    related = [catalogue["us-political-declaration"], catalogue["unga-78-241"]]
+    extra = [("Priority weights", "no_vote 4")]
+    text = csv_bytes(TABLE, "Title", SOURCE, "all", related, extra).decode("utf-8-sig")
+    assert "# Priority weights: no_vote 4" in text and SOURCE.citation in text
+    for instrument in related:
+        assert f"# {instrument.short_title}: as of: {instrument.as_of}" in text
+        assert instrument.source_url in text and instrument.licence in text
+
+
+def test_without_the_call_to_action_no_call_to_action_source():
+    vote = shipped().catalogue["unga-80-57"]
+    workbook = load_workbook(io.BytesIO(excel_bytes(TABLE, "Title", None, "all", [vote])))
+    about = {row[0].value: row[1].value for row in workbook["About"].iter_rows()}
+    assert "Cite as" not in about and "Source" not in about
+    assert about[f"{vote.short_title}: source page"] == vote.source_url

@@ -24,6 +24,11 @@ PURE = [
     "provenance",
     "text",
     "docs",
+    "mapview",
+    "statuses",
+    "catalogue",
+    "positions",
+    "priority",
 ]
 
 
@@ -62,7 +67,14 @@ def registered_pages() -> dict[str, str | None]:
 def test_every_page_file_is_registered_with_its_url_path():
     pages = registered_pages()
     assert set(pages) == {p.relative_to(REPO).as_posix() for p in PAGES}
-    assert sorted(pages.values()) == ["", "country", "outreach", "regions", "sources"]
+    assert sorted(pages.values()) == [
+        "",
+        "country",
+        "instruments",
+        "outreach",
+        "regions",
+        "sources",
+    ]
 
 
 def test_every_ui_module_and_page_has_a_docstring():

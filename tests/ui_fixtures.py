@@ -6,11 +6,13 @@ from functools import cache
 
 import pandas as pd
 
+from etl.positions import load_registry
 from etl.reference import load_states, read_text_table
 from etl.table import table_from_csv
 from ui import groups, mapstyle
 from ui.focus import Focus, focus_presets
 from ui.geometry import Geometry, load_geometry
+from ui.positions import Instrument, instruments, status_matrix
 from ui.provenance import Provenance, provenance_from_meta
 
 from conftest import REPO
@@ -28,6 +30,9 @@ class Shipped:
     focuses: dict[str, Focus]
     provenance: Provenance
     names: dict[str, str]
+    positions: pd.DataFrame
+    catalogue: dict[str, Instrument]
+    matrix: pd.DataFrame
 
 
 @cache
@@ -47,6 +52,8 @@ def shipped() -> Shipped:
     meta = json.loads((REPO / "data" / "endorsements.meta.json").read_text(encoding="utf-8"))
     others = read_text_table(REPO / "data" / "reference" / "other_entities.csv")
     names = dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
+    positions = read_text_table(REPO / "data" / "positions.csv")
+    catalogue = {i.id: i for i in instruments(load_registry(), meta)}
     return Shipped(
         table=table,
         states=states,
@@ -56,4 +63,7 @@ def shipped() -> Shipped:
         focuses=focus_presets(every, geometry, points),
         provenance=provenance_from_meta(meta),
         names=names,
+        positions=positions,
+        catalogue=catalogue,
+        matrix=status_matrix(positions, list(catalogue.values()), states),
     )

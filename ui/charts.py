@@ -1,4 +1,4 @@
-"""Pure Plotly figure builders: the coverage map and the regional breakdown chart."""
+"""Pure Plotly figure builders: the maps and the regional breakdown charts."""
 
 from collections.abc import Mapping
 
@@ -6,52 +6,33 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import mapstyle, palette
+from ui.coverage import counted
 from ui.focus import PROJECTION, WORLD, Focus
 from ui.geometry import Geometry
+from ui.mapview import MapView, call_to_action_view
 from ui.text import plotly_text
 
 FONT = '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif'
 MAP_HEIGHT = 680
 MAP_MARGIN = {"l": 8, "r": 8, "t": 64, "b": 30}
-CATEGORY_INDEX = {c: i for i, c in enumerate(palette.CATEGORIES)}
 FADED = {palette.ENDORSED: 3, palette.NOT_ENDORSED: 4}  # z codes of states outside the focus
-STATUS_TEXT = {"member": "UN member State", "observer": "UN non-member observer State"}
 
 
-def colourscale() -> list[list]:
-    """A stepped scale: z 0-2 are the categories, 3-4 the faded endorsed / not endorsed."""
-    colours = [mapstyle.fill(c, faded=False) for c in palette.CATEGORIES]
-    colours += [mapstyle.fill(c, faded=True) for c in FADED]
+def colourscale(
+    colours: list[str] | None = None,
+) -> list[list]:
+    """A stepped scale, one band per colour; by default the Call to Action's.
+
+    There z 0-2 are the categories and 3-4 the faded endorsed / not endorsed.
+    """
+    if colours is None:
+        colours = [mapstyle.fill(c, faded=False) for c in palette.CATEGORIES]
+        colours += [mapstyle.fill(c, faded=True) for c in FADED]
     n = len(colours)
     scale = []
     for i, colour in enumerate(colours):
         scale += [[i / n, colour], [(i + 1) / n, colour]]
     return scale
-
-
-def hover_text(code: str, row: pd.Series | None, names: Mapping[str, str], as_of: str) -> str:
-    """The tooltip of one state or territory, escaped for Plotly."""
-    if row is None or not row["in_universe"]:
-        name = row["name"] if row is not None else names.get(code, code)
-        lines = [f"<b>{plotly_text(name)}</b>", "Not in scope: not a UN member or observer State"]
-        if row is not None and row["endorsed"]:
-            lines.append(f"Listed by the source as “{plotly_text(row['name_as_listed'])}”")
-        return "<br>".join(lines)
-    if row["endorsed"]:
-        status = f"<b>Endorsed</b>, listed as “{plotly_text(row['name_as_listed'])}”"
-    else:
-        status = f"<b>Not endorsed</b> (not on the list as of {plotly_text(as_of)})"
-    region = " · ".join(v for v in (row["m49_region"], row["m49_subregion"]) if v)
-    group = row["un_regional_group"] or "none (observer State)"
-    return "<br>".join(
-        [
-            f"<b>{plotly_text(row['name'])}</b>",
-            status,
-            STATUS_TEXT.get(row["un_status"], plotly_text(row["un_status"])),
-            f"M49 region: {plotly_text(region)}",
-            f"UN regional group: {plotly_text(group)}",
-        ]
-    )
 
 
 def _legend_entry(name: str, colour: str, outline: str) -> go.Scattergeo:
@@ -71,15 +52,13 @@ def _legend_entry(name: str, colour: str, outline: str) -> go.Scattergeo:
     )
 
 
-def _legend(table: pd.DataFrame, geometry: Geometry, focus: Focus) -> list[go.Scattergeo]:
-    labels = mapstyle.legend_labels(table, geometry.codes, focus)
+def _legend(view: MapView, focus: Focus) -> list[go.Scattergeo]:
     entries = [
         _legend_entry(label, palette.COLOURS[c], palette.FOCUS_BORDER)
-        for label, c in zip(labels, palette.CATEGORIES, strict=True)
+        for label, c in zip(view.labels, view.categories, strict=True)
     ]
     if focus.kind != WORLD:
-        faded = mapstyle.fill(palette.NOT_ENDORSED, faded=True)
-        entries.append(_legend_entry(mapstyle.FADED_LABEL, faded, "#b5b5b5"))
+        entries.append(_legend_entry(mapstyle.FADED_LABEL, view.faded_swatch, "#b5b5b5"))
     return entries
 
 
@@ -92,29 +71,38 @@ def map_figure(
     as_of: str,
     source_line: str,
 ) -> go.Figure:
+    """The Call to Action map of a focus."""
+    view = call_to_action_view(table, geometry.codes, focus, names, as_of, source_line)
+    return view_figure(view, geometry, dots, focus)
+
+
+def view_figure(view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus) -> go.Figure:
     """One choropleth over the committed geometry, a dot layer for small states, and a legend."""
-    rows = {row["iso3"]: row for _, row in table.iterrows()}
     codes = geometry.codes
     focused = focus.kind != WORLD
+    faded_fills = view.faded_fills
+    index = {c: i for i, c in enumerate(view.categories)}
 
     def z(code: str) -> int:
-        cat = mapstyle.category(rows.get(code))
-        return FADED[cat] if mapstyle.is_faded(cat, code, focus) else CATEGORY_INDEX[cat]
+        if view.is_faded(code, focus):
+            return len(view.categories) + faded_fills.index(view.fill(code, focus))
+        return index[view.category_of(code)]
 
     def strong(code: str) -> bool:
         return focused and mapstyle.in_focus(code, focus)
 
+    colours = [palette.COLOURS[c] for c in view.categories] + faded_fills
     shapes = go.Choropleth(
         geojson=geometry.geojson,
         featureidkey="properties.iso3",
         locations=codes,
         z=[z(code) for code in codes],
         zmin=-0.5,
-        zmax=len(FADED) + len(palette.CATEGORIES) - 0.5,
-        colorscale=colourscale(),
+        zmax=len(colours) - 0.5,
+        colorscale=colourscale(colours),
         showscale=False,
         customdata=codes,
-        text=[hover_text(code, rows.get(code), names, as_of) for code in codes],
+        text=[view.hover[code] for code in codes],
         hovertemplate="%{text}<extra></extra>",
         marker={
             "line": {
@@ -129,9 +117,8 @@ def map_figure(
     dot_codes = list(dots["iso3"])
     dot_colours, dot_lines, dot_sizes = [], [], []
     for code in dot_codes:
-        cat = mapstyle.category(rows.get(code))
-        faded = mapstyle.is_faded(cat, code, focus)
-        dot_colours.append(mapstyle.fill(cat, faded))
+        faded = view.is_faded(code, focus)
+        dot_colours.append(view.fill(code, focus))
         dot_lines.append("#9a9a9a" if faded else palette.DOT_OUTLINE)
         dot_sizes.append(6 if faded else 9)
     small = go.Scattergeo(
@@ -145,13 +132,13 @@ def map_figure(
             "opacity": 1,
         },
         customdata=dot_codes,
-        text=[hover_text(code, rows.get(code), names, as_of) for code in dot_codes],
+        text=[view.hover[code] for code in dot_codes],
         hovertemplate="%{text}<extra></extra>",
         unselected={"marker": {"opacity": 1}},
         showlegend=False,
         name="Small states",
     )
-    fig = go.Figure([shapes, small, *_legend(table, geometry, focus)])
+    fig = go.Figure([shapes, small, *_legend(view, focus)])
     fig.update_layout(
         template="none",
         height=MAP_HEIGHT,
@@ -160,7 +147,7 @@ def map_figure(
         plot_bgcolor=palette.OCEAN,
         font={"family": FONT, "color": palette.TEXT, "size": 14},
         title={
-            "text": plotly_text(focus.title),
+            "text": plotly_text(view.title),
             "x": 0.005,
             "xanchor": "left",
             "y": 0.985,
@@ -188,7 +175,7 @@ def map_figure(
         uirevision=focus.key,
         annotations=[
             {
-                "text": plotly_text(source_line),
+                "text": plotly_text(view.source_line),
                 "x": 0.005,
                 "xref": "paper",
                 "xanchor": "left",
@@ -280,6 +267,49 @@ def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
         paper_bgcolor="white",
         plot_bgcolor="white",
         xaxis={"title": {"text": "States (labels: share endorsed)"}, "gridcolor": "#e6e6e6"},
+        yaxis={"automargin": True},
+        uniformtext={"minsize": 11, "mode": "hide"},
+    )
+    return fig
+
+
+def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) -> go.Figure:
+    """Horizontal bars stacked by the view's categories per group, with the share of the first."""
+    rows = breakdown.iloc[::-1]
+    labels = [plotly_text(label) for label in rows["Group"]]
+    shown = counted(view)
+    bars = []
+    for i, (cat, name) in enumerate(shown):
+        last = i == len(shown) - 1
+        bars.append(
+            go.Bar(
+                y=labels,
+                x=rows[name],
+                orientation="h",
+                name=plotly_text(name),
+                marker={"color": palette.COLOURS[cat], "line": {"color": "white", "width": 0.5}},
+                text=[f"{share:.0%}" for share in rows["Share"]] if last else rows[name],
+                textposition="outside" if last else "inside",
+                insidetextanchor="start",
+                textangle=0,
+                hovertemplate=f"%{{y}}: %{{x}} {plotly_text(name)}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    fig = go.Figure(bars)
+    fig.update_layout(
+        barmode="stack",
+        height=130 + 30 * len(rows),
+        margin={"l": 8, "r": 48, "t": 76, "b": 40},
+        font={"family": FONT, "color": palette.TEXT, "size": 14},
+        title={"text": plotly_text(title), "x": 0.005, "font": {"size": 17}},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis={
+            "title": {"text": f"States (labels: share “{plotly_text(view.names[0])}”)"},
+            "gridcolor": "#e6e6e6",
+        },
         yaxis={"automargin": True},
         uniformtext={"minsize": 11, "mode": "hide"},
     )

@@ -2,7 +2,9 @@
 
 import pandas as pd
 
+from ui import palette
 from ui.groups import Group, Member, place_name
+from ui.mapview import MapView
 from ui.text import join_names
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
@@ -89,3 +91,75 @@ def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
+def _names(members: list[Member]) -> str:
+    shown = members if len(members) <= SENTENCE_NAMES + 1 else members[:SENTENCE_NAMES]
+    names = [_named(m) for m in shown]
+    if len(members) > len(shown):
+        names.append(f"{len(members) - len(shown)} others")
+    return join_names(names)
+
+
+def view_sentence(group: Group, view: MapView) -> str:
+    """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
+    total = len(group.members)
+    lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
+    share = f" ({len(lead) / total:.0%})" if total else ""
+    text = f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"
+    if view.categories[0] in view.detail and lead:
+        text += f": {_names(lead)}"
+    for cat, name in zip(view.categories, view.names, strict=True):
+        members = [m for m in group.members if view.category_of(m.iso3) == cat]
+        if cat in view.detail and cat != view.categories[0] and members:
+            text += f"; {name}: {_names(members)}"
+    text += "."
+    if view.caveat:
+        text += f" {view.caveat}"
+    if group.outside:
+        outside = join_names([m.name for m in group.outside])
+        also = "is also a member" if len(group.outside) == 1 else "are also members"
+        text += f" {outside} {also}, outside the 195 states in scope."
+    return text
+
+
+def counted(view: MapView) -> list[tuple[str, str]]:
+    """The categories a group's members can fall in (never "not in scope"), with their names."""
+    pairs = zip(view.categories, view.names, strict=True)
+    return [(c, name) for c, name in pairs if c != palette.NOT_IN_SCOPE]
+
+
+def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
+    """One row per group: members, a count per category of the view, the share of the first."""
+    rows = []
+    for group in groups:
+        cats = [view.category_of(m.iso3) for m in group.members]
+        counts = {name: cats.count(c) for c, name in counted(view)}
+        lead = cats.count(view.categories[0])
+        caveats = [f"{m.name}: {m.caveat}" for m in (*group.members, *group.outside) if m.caveat]
+        rows.append(
+            {
+                "Group": group.label,
+                "Members": len(group.members),
+                **counts,
+                "Share": lead / len(group.members) if group.members else 0.0,
+                "States": "; ".join(
+                    f"{name}: {', '.join(_named(m) for m in members)}"
+                    for c, name in zip(view.categories, view.names, strict=True)
+                    if c in view.detail
+                    and (members := [m for m in group.members if view.category_of(m.iso3) == c])
+                ),
+                "Not in scope": ", ".join(m.name for m in group.outside),
+                "Caveats": "; ".join(caveats),
+                "Sentence": view_sentence(group, view),
+                "group_id": group.group_id,
+                "kind": group.kind,
+            }
+        )
+    columns = ["Group", "Members", *(name for _, name in counted(view)), "Share", "States"]
+    columns += COLUMNS[5:]
+    return pd.DataFrame(rows, columns=columns)

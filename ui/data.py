@@ -14,13 +14,16 @@ import streamlit as st
 
 from etl import paths
 from etl.check import problems
+from etl.positions import load_registry
 from etl.reference import load_other_entities, load_states, read_text_table
-from etl.release import CHANGELOG_FILE, META_FILE, TABLE_FILE
+from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
-from ui import charts, coverage, groups, mapstyle, static_map
-from ui.focus import Focus, focus_presets
+from ui import charts, coverage, groups, mapstyle, mapview, priority, static_map
+from ui.catalogue import states_table
+from ui.focus import WORLD, Focus, focus_presets
 from ui.geometry import Geometry, load_geometry
 from ui.outreach import search_keys
+from ui.positions import CALL_TO_ACTION, Instrument, instruments, status_matrix
 from ui.provenance import Provenance, provenance_from_meta
 
 Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
@@ -34,7 +37,7 @@ FIX = (
 def _stamp() -> Stamp:
     directory = paths.data_dir()
     files = []
-    for name in (TABLE_FILE, META_FILE, CHANGELOG_FILE):
+    for name in (TABLE_FILE, META_FILE, CHANGELOG_FILE, POSITIONS_FILE):
         path = directory / name
         stat = path.stat() if path.is_file() else None
         files.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
@@ -50,6 +53,7 @@ def _problems(stamp: Stamp) -> list[str]:
             load_geometry(paths.geo_dir() / GEOJSON)
             groups.load_organisations(paths.reference_dir() / "groups", _table(stamp))
             provenance_from_meta(_meta(stamp))
+            _matrix(stamp)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return [f"{type(exc).__name__}: {exc}"]
     return found
@@ -136,12 +140,68 @@ def breakdown(kind: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _search_keys(stamp: Stamp) -> dict[str, str]:
     aliases = read_text_table(paths.reference_dir() / "aliases.csv")
-    return search_keys(_table(stamp), aliases)
+    return search_keys(states_table(_table(stamp), _positions(stamp)), aliases)
 
 
 def search_index() -> dict[str, str]:
-    """ISO3 → normalised names and aliases, for the outreach search box."""
+    """ISO3 → normalised names and aliases, for the search boxes."""
     return _search_keys(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _positions(stamp: Stamp) -> pd.DataFrame:
+    return read_text_table(Path(stamp[0]) / POSITIONS_FILE)
+
+
+def positions() -> pd.DataFrame:
+    """data/positions.csv: every listed position on every instrument, as text."""
+    return _positions(_stamp())
+
+
+def positions_file() -> bytes:
+    """The published positions.csv, byte for byte, for download."""
+    return (paths.data_dir() / POSITIONS_FILE).read_bytes()
+
+
+@st.cache_data(show_spinner=False)
+def _catalogue(stamp: Stamp) -> dict[str, Instrument]:
+    return {i.id: i for i in instruments(load_registry(), _meta(stamp))}
+
+
+def catalogue() -> dict[str, Instrument]:
+    """The instruments by id, in registry order (the Call to Action first)."""
+    return _catalogue(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _matrix(stamp: Stamp) -> pd.DataFrame:
+    return status_matrix(_positions(stamp), list(_catalogue(stamp).values()), load_states())
+
+
+def matrix() -> pd.DataFrame:
+    """Status of every state (and listed outsider) on every instrument."""
+    return _matrix(_stamp())
+
+
+def all_states() -> pd.DataFrame:
+    """The endorsements table plus the entities outside the universe that any instrument lists."""
+    stamp = _stamp()
+    return states_table(_table(stamp), _positions(stamp))
+
+
+@st.cache_data(show_spinner=False)
+def _signals(stamp: Stamp) -> pd.DataFrame:
+    t = _table(stamp)
+    universe = t[t["in_universe"]]
+    endorsed = set(universe.loc[universe["endorsed"], "iso3"])
+    candidates = list(universe.loc[~universe["endorsed"], "iso3"])
+    found = _groupings(stamp)
+    return priority.signals(candidates, _matrix(stamp), endorsed, found["ungroup"], found["org"])
+
+
+def signals() -> pd.DataFrame:
+    """The outreach signals of every state in scope that has not endorsed (index ISO3)."""
+    return _signals(_stamp())
 
 
 @st.cache_resource(show_spinner=False)
@@ -193,13 +253,49 @@ def _map_figure(stamp: Stamp, key: str) -> go.Figure:
     )
 
 
-def map_figure(key: str) -> go.Figure:
-    """The coverage map for a focus key; shared between sessions, so never modify it."""
-    return _map_figure(_stamp(), key)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _view(stamp: Stamp, view: str, key: str) -> mapview.MapView:
+    focus = _focuses(stamp)[key]
+    codes = geometry().codes
+    found = _catalogue(stamp)
+    if view == CALL_TO_ACTION:
+        source = provenance_from_meta(_meta(stamp))
+        return mapview.call_to_action_view(
+            _table(stamp), codes, focus, feature_names(), source.as_of, source.source_line
+        )
+    if "," in view:
+        x, y = view.split(",")
+        return mapview.comparison_view(
+            found[x], found[y], _matrix(stamp), _table(stamp), codes, focus, feature_names()
+        )
+    return mapview.instrument_view(
+        found[view], _matrix(stamp), _positions(stamp), _table(stamp), codes, focus, feature_names()
+    )
+
+
+def map_view(view: str, key: str) -> mapview.MapView:
+    """What the map of a view ("<instrument id>" or "<id X>,<id Y>") and a focus key shows."""
+    return _view(_stamp(), view, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _view_figure(stamp: Stamp, view: str, key: str) -> go.Figure:
+    focus = _focuses(stamp)[key]
+    return charts.view_figure(_view(stamp, view, key), geometry(), dots(), focus)
+
+
+def map_figure(key: str, view: str = CALL_TO_ACTION) -> go.Figure:
+    """The map of a view and a focus key; shared between sessions, so never modify it."""
+    if view == CALL_TO_ACTION:
+        return _map_figure(_stamp(), key)
+    return _view_figure(_stamp(), view, key)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _static_map(stamp: Stamp, key: str, fmt: str) -> bytes:
+def _static_map(stamp: Stamp, key: str, fmt: str, view: str = CALL_TO_ACTION) -> bytes:
+    if view != CALL_TO_ACTION:
+        focus = _focuses(stamp)[key]
+        return static_map.render_view(_view(stamp, view, key), geometry(), dots(), focus, fmt)
     return static_map.render_map(
         geometry(),
         _table(stamp),
@@ -210,9 +306,19 @@ def _static_map(stamp: Stamp, key: str, fmt: str) -> bytes:
     )
 
 
-def static_map_maker(key: str, fmt: str) -> partial:
-    """A callable drawing the printable map of a focus on demand (for st.download_button)."""
-    return partial(_static_map, _stamp(), key, fmt)
+def static_map_maker(key: str, fmt: str, view: str = CALL_TO_ACTION) -> partial:
+    """A callable drawing the printable map of a view and focus on demand (st.download_button)."""
+    return partial(_static_map, _stamp(), key, fmt, view)
+
+
+@st.cache_data(show_spinner=False)
+def _view_breakdown(stamp: Stamp, view: str, kind: str) -> pd.DataFrame:
+    return coverage.view_breakdown(_groupings(stamp)[kind], _view(stamp, view, WORLD))
+
+
+def view_breakdown(view: str, kind: str) -> pd.DataFrame:
+    """Counts per category of a view (not the Call to Action's own) for every group of a kind."""
+    return _view_breakdown(_stamp(), view, kind)
 
 
 @st.cache_data(show_spinner=False)

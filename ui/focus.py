@@ -53,15 +53,19 @@ class Focus:
         return _wrap((self.lon_range[0] + self.lon_range[1]) / 2)
 
     @property
-    def title(self) -> str:
-        """The map's title for this view."""
-        where = {
+    def where(self) -> str:
+        """Where the view looks, for a title: "worldwide", "in Africa", "among NATO members"."""
+        return {
             WORLD: "worldwide",
             "region": f"in {place_name(self.label)}",
             "subregion": f"in {place_name(self.label)}",
             "ungroup": f"in the {self.label}",
         }.get(self.kind, f"among {self.label} members")
-        return f"REAIM 2023 Call to Action: endorsements {where}"
+
+    @property
+    def title(self) -> str:
+        """The map's title for this view."""
+        return f"REAIM 2023 Call to Action: endorsements {self.where}"
 
     def file_stem(self, as_of: str) -> str:
         """A file name (without extension) naming the view and the source date."""

@@ -8,14 +8,54 @@ ENDORSED = "Endorsed"
 NOT_ENDORSED = "Not endorsed"
 NOT_IN_SCOPE = "Not in scope"
 CATEGORIES = (ENDORSED, NOT_ENDORSED, NOT_IN_SCOPE)
+# Related instruments: statuses of endorsements (a partial list has "unknown") and of votes.
+UNCONFIRMED = "Unconfirmed"
+UNKNOWN = "Unknown"
+YES = "Yes"
+NO = "No"
+ABSTAIN = "Abstain"
+NON_VOTING = "Non-voting"
+NO_VOTE = "No vote"
+# Comparison of two instruments: supports X but not Y, both, X but Y undecidable, everyone else.
+ONLY_X = "X but not Y"
+BOTH = "Both"
+UNDECIDABLE = "Undecidable"
+OTHERS = "Others"
 
 # Dark blue, ochre and a light warm grey: blue against orange survives every common colour-vision
 # deficiency, and the three lie far apart in lightness (L* 33, 66, 85), so greyscale keeps them.
+# Other maps reuse them by meaning (blue: support; light grey: outside the question) and add a mid
+# grey (L* 49) for positions not established and a dark red-brown (L* 17) for a "no" vote. The
+# partial list's "unknown" covers most of its map, so it takes the lightest grey the measures allow.
+BLUE, OCHRE, LIGHT_GREY = "#1f4e8c", "#d4923a", "#d4d4ce"
+MID_GREY, UNKNOWN_GREY, DARK_RED = "#777470", "#8d8b88", "#4d1a12"
 COLOURS = {
-    ENDORSED: "#1f4e8c",
-    NOT_ENDORSED: "#d4923a",
-    NOT_IN_SCOPE: "#d4d4ce",
+    ENDORSED: BLUE,
+    NOT_ENDORSED: OCHRE,
+    NOT_IN_SCOPE: LIGHT_GREY,
+    UNCONFIRMED: MID_GREY,
+    UNKNOWN: UNKNOWN_GREY,
+    YES: BLUE,
+    NO: DARK_RED,
+    ABSTAIN: OCHRE,
+    NON_VOTING: MID_GREY,
+    NO_VOTE: LIGHT_GREY,
+    ONLY_X: OCHRE,
+    BOTH: BLUE,
+    UNDECIDABLE: MID_GREY,
+    OTHERS: LIGHT_GREY,
 }
+# Every set of categories one map shows together; each set is kept apart by the tests.
+CATEGORY_SETS = {
+    "call-to-action": CATEGORIES,
+    "endorsement": (ENDORSED, UNCONFIRMED, NOT_ENDORSED, NOT_IN_SCOPE),
+    "partial": (ENDORSED, UNKNOWN, NOT_IN_SCOPE),
+    "vote": (YES, NO, ABSTAIN, NON_VOTING, NO_VOTE),
+    "comparison": (ONLY_X, BOTH, UNDECIDABLE, OTHERS),
+}
+# With up to five categories, faded hues would collide: those maps draw every state outside a
+# focus in this one pale colour instead.
+OUTSIDE_FOCUS = "#e4e8ef"
 OCEAN = "#ffffff"
 BORDER = "#ffffff"
 FOCUS_BORDER = "#3d3d3d"

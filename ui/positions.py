@@ -9,6 +9,12 @@ UNKNOWN = "unknown"  # a partial list: not named is not the same as not endorsed
 NO_VOTE = "no vote (not a UN member)"
 POSITIVE = frozenset({"endorsed", "yes"})
 CALL_TO_ACTION = "reaim-2023-call-to-action"
+# Confidence in the Call to Action list by how it was obtained (endorsements.meta.json "method").
+CALL_TO_ACTION_CONFIDENCE = {
+    "fetched": "high: extracted from the official document by the ETL",
+    "file": "high: extracted from a saved copy of the official document",
+    "transcribed": "medium: one careful transcription, re-verified name for name",
+}
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ def instruments(registry: pd.DataFrame, meta: dict) -> list[Instrument]:
             row["as_of"] = meta.get("source_as_of") or ""
             row["source_url"] = meta.get("source_page_url") or meta.get("document_url") or ""
             row["licence"] = meta.get("licence", "")
-            row["confidence"] = meta.get("method", "")
+            row["confidence"] = CALL_TO_ACTION_CONFIDENCE.get(meta.get("method", ""), "")
         found.append(Instrument(**{f: row[f] for f in Instrument.__dataclass_fields__}))
     return found
 

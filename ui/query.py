@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui.text import code
 
@@ -75,3 +76,88 @@ def _write(name: str, value: str, default: str) -> None:
             del st.query_params[name]
     elif st.query_params.get(name) != value:
         st.query_params[name] = value
+
+
+def instrument_and_comparison(
+    options: Mapping[str, str], default: str, left: DeltaGenerator, right: DeltaGenerator
+) -> tuple[str, str]:
+    """An instrument (``?instrument=``) and optionally one it is compared with (``?compare=X,Y``).
+
+    Returns ``(x, y)``, with ``y`` empty when nothing is compared.
+    """
+    pair = _pair("compare", options)
+    x, y = pair or (param("instrument", options) or default, "")
+    values = list(options)
+    x = left.selectbox(
+        "Instrument",
+        values,
+        index=values.index(x),
+        format_func=options.__getitem__,
+        key="url-instrument",
+    )
+    others = {"": "No comparison"} | dict(options)
+    y = right.selectbox(
+        "Compare: supported it but not",
+        list(others),
+        index=list(others).index(y),
+        format_func=others.__getitem__,
+        key="url-compare",
+        help="Highlights the states that endorsed (or voted yes on) the instrument on the left "
+        "but not this one.",
+    )
+    if y == x:
+        right.caption("Choose a different instrument to compare with.")
+        y = ""
+    if y:
+        _write("compare", f"{x},{y}", "")
+        _write("instrument", default, default)  # the pair says it all
+    else:
+        _write("compare", "", "")
+        _write("instrument", x, default)
+    return x, y
+
+
+def _pair(name: str, allowed: Mapping[str, str]) -> tuple[str, str] | None:
+    value = param(name)
+    if value is None:
+        return None
+    parts = value.split(",")
+    if len(parts) == 2 and parts[0] != parts[1] and all(p in allowed for p in parts):
+        return parts[0], parts[1]
+    _ignored(name, value, "expected two different instruments, e.g. `x,y`; nothing is compared.")
+    del st.query_params[name]
+    return None
+
+
+def numbers(name: str, defaults: Mapping[str, float], low: float, high: float) -> dict[str, float]:
+    """Values from the URL parameter ``name`` (``key:value,…``) over ``defaults``.
+
+    An unknown key, or a value that is not a number from ``low`` to ``high``, is ignored with a
+    notice.
+    """
+    values = dict(defaults)
+    raw = param(name)
+    if not raw:
+        return values
+    bad = []
+    for item in raw.split(","):
+        key, _, number = item.partition(":")
+        try:
+            value = float(number)
+        except ValueError:
+            value = None
+        if key in defaults and value is not None and low <= value <= high:
+            values[key] = value
+        else:
+            bad.append(item)
+    if bad:
+        _ignored(
+            name, ",".join(bad), f"expected `name:number` with a number from {low:g} to {high:g}."
+        )
+    return values
+
+
+def write_numbers(name: str, values: Mapping[str, float], defaults: Mapping[str, float]) -> None:
+    """Put the values that differ from their defaults into the URL parameter ``name``."""
+    changed = ",".join(f"{k}:{values[k]:g}" for k in defaults if values[k] != defaults[k])
+    _write(name, changed, "")

@@ -1,4 +1,4 @@
-"""Print-quality PNG and SVG of a map focus, drawn server-side with geopandas and matplotlib."""
+"""Print-quality PNG and SVG of a map view, drawn server-side with geopandas and matplotlib."""
 
 import io
 import textwrap
@@ -14,7 +14,8 @@ from matplotlib.patches import Patch
 from ui import mapstyle, palette
 from ui.focus import WORLD, Focus
 from ui.geometry import Geometry
-from ui.provenance import Provenance, long_date
+from ui.mapview import MapView, call_to_action_view
+from ui.provenance import Provenance
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200
@@ -65,16 +66,21 @@ def render_map(
     provenance: Provenance,
     fmt: str,
 ) -> bytes:
-    """The focus as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
-    rows = {row["iso3"]: row for _, row in table.iterrows()}
+    """The Call to Action map of a focus as a 16:9 slide image ("png" or "svg")."""
+    view = call_to_action_view(
+        table, geometry.codes, focus, {}, provenance.as_of, provenance.source_line
+    )
+    return render_view(view, geometry, dots, focus, fmt)
+
+
+def render_view(
+    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
+) -> bytes:
+    """A map view as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
     shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
     if focus.centre_lon != 0:
         shapes = shapes.clip(_window(focus))
     shapes = shapes[~shapes.is_empty].to_crs(_crs(focus))
-    cats = [mapstyle.category(rows.get(code)) for code in shapes["iso3"]]
-    faded = [
-        mapstyle.is_faded(c, code, focus) for c, code in zip(cats, shapes["iso3"], strict=True)
-    ]
     strong = [focus.kind != WORLD and mapstyle.in_focus(code, focus) for code in shapes["iso3"]]
 
     fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
@@ -82,7 +88,7 @@ def render_map(
     ax.set_axis_off()
     shapes.plot(
         ax=ax,
-        color=[mapstyle.fill(c, f) for c, f in zip(cats, faded, strict=True)],
+        color=[view.fill(code, focus) for code in shapes["iso3"]],
         edgecolor=[palette.FOCUS_BORDER if s else palette.BORDER for s in strong],
         linewidth=[0.5 if s else 0.3 for s in strong],
     )
@@ -92,15 +98,12 @@ def render_map(
     if focus.centre_lon != 0:
         points = points[points.within(_window(focus))]
     points = points.to_crs(_crs(focus))
-    dot_cats = [mapstyle.category(rows.get(code)) for code in points["iso3"]]
-    dot_faded = [
-        mapstyle.is_faded(c, code, focus) for c, code in zip(dot_cats, points["iso3"], strict=True)
-    ]
+    dot_faded = [view.is_faded(code, focus) for code in points["iso3"]]
     ax.scatter(
         points.geometry.x,
         points.geometry.y,
         s=[12 if f else 26 for f in dot_faded],
-        c=[mapstyle.fill(c, f) for c, f in zip(dot_cats, dot_faded, strict=True)],
+        c=[view.fill(code, focus) for code in points["iso3"]],
         edgecolors=["#9a9a9a" if f else palette.DOT_OUTLINE for f in dot_faded],
         linewidths=0.6,
         zorder=3,
@@ -110,25 +113,25 @@ def render_map(
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
 
-    fig.text(0.012, 0.955, focus.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
+    fig.text(0.012, 0.955, view.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
     fig.text(
         0.012,
         0.905,
-        f"Source as of {long_date(provenance.as_of)}. Dots mark states too small to see.",
+        f"{view.subtitle} Dots mark states too small to see.",
         fontsize=12,
         color=palette.MUTED_TEXT,
         va="top",
     )
-    labels = mapstyle.legend_labels(table, geometry.codes, focus)
     handles = [
         Patch(
             facecolor=palette.COLOURS[c], edgecolor=palette.FOCUS_BORDER, linewidth=0.6, label=label
         )
-        for c, label in zip(palette.CATEGORIES, labels, strict=True)
+        for c, label in zip(view.categories, view.labels, strict=True)
     ]
     if focus.kind != WORLD:
-        faded_fill = mapstyle.fill(palette.NOT_ENDORSED, faded=True)
-        handles.append(Patch(facecolor=faded_fill, edgecolor="#b5b5b5", label=mapstyle.FADED_LABEL))
+        handles.append(
+            Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=mapstyle.FADED_LABEL)
+        )
     handles.append(
         Line2D(
             [],
@@ -149,16 +152,16 @@ def render_map(
         fontsize=12,
         handlelength=1.4,
     )
-    footer = [*textwrap.wrap(provenance.source_line, 200), DISCLAIMER]
+    footer = [*textwrap.wrap(view.credits or view.source_line, 200), DISCLAIMER]
     fig.text(0.012, 0.008, "\n".join(footer), fontsize=9, color=palette.MUTED_TEXT, linespacing=1.5)
     out = io.BytesIO()
     fig.savefig(
-        out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, focus)
+        out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, view.title)
     )
     return out.getvalue()
 
 
-def _metadata(fmt: str, focus: Focus) -> dict[str, str]:
+def _metadata(fmt: str, title: str) -> dict[str, str]:
     if fmt == "svg":
-        return {"Title": focus.title, "Date": None}
-    return {"Title": focus.title}
+        return {"Title": title, "Date": None}
+    return {"Title": title}

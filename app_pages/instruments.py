@@ -1,0 +1,135 @@
+"""Related instruments page: each one's figures and sources; the state × instrument matrix."""
+
+import streamlit as st
+
+from ui import data, palette, statuses
+from ui.catalogue import caveats, figures, headline, matrix_table
+from ui.export import csv_bytes, excel_bytes
+from ui.filters import filter_widgets
+from ui.outreach import matching
+from ui.provenance import long_date
+from ui.text import link, md
+
+KIND_BADGES = {
+    "endorsement": ("Endorsements", "blue"),
+    "partial": ("Partial list", "gray"),
+    "vote": ("UN General Assembly vote", "violet"),
+}
+# Each status word on a tint of its map colour (the colour faded as outside a focus).
+TINTS = {
+    statuses.word(status): palette.dimmed(palette.COLOURS[category])
+    for status, category in statuses.CATEGORY.items()
+    if category != palette.NO_VOTE
+}
+
+table = data.table()
+source = data.provenance()
+found = data.catalogue()
+positions = data.positions()
+
+st.header("Related instruments", anchor=False)
+st.caption(
+    "Where states stand on the other instruments on military AI: the US Political Declaration, "
+    "the later REAIM summits and the UN General Assembly votes on autonomous weapons. Every "
+    "figure is shown as its source states it, with the source's date."
+)
+
+for instrument in found.values():
+    label, colour = KIND_BADGES[statuses.category_set(instrument)]
+    with st.container(border=True):
+        about, numbers, notes = st.columns([2.2, 2, 2.6], gap="medium")
+        about.markdown(f"**{md(instrument.short_title)}**")
+        about.badge(label, color=colour)
+        about.caption(
+            f"{md(instrument.title)}  \n"
+            f"As of **{md(long_date(instrument.as_of))}** · "
+            f"{link('Source', instrument.source_url)} · Licence: {md(instrument.licence)} · "
+            f"Confidence: {md(instrument.confidence)}"
+        )
+        for column, (name, value) in zip(
+            numbers.columns(len(figures(instrument, positions))),
+            figures(instrument, positions),
+            strict=True,
+        ):
+            column.metric(name, value)
+        numbers.caption(md(headline(instrument, positions)))
+        listed = caveats(instrument, positions)
+        if listed:
+            notes.markdown("\n".join(f"- {md(n)}" for n in listed))
+        else:
+            notes.caption(md(instrument.source_note))
+        show, split = notes.columns(2)
+        show.page_link(
+            "app_pages/map.py",
+            label="Show on map",
+            icon=":material/public:",
+            query_params={"instrument": instrument.id},
+        )
+        split.page_link(
+            "app_pages/regions.py",
+            label="By region",
+            icon=":material/bar_chart:",
+            query_params={"instrument": instrument.id},
+        )
+
+st.subheader("Every state on every instrument", anchor=False)
+st.caption(
+    "One row per state in scope, then any entity outside it that a source lists. “Unknown” is a "
+    "state a partial list does not name; “No vote” a state that cannot vote in the General "
+    "Assembly."
+)
+organisations = {g.group_id: g for g in data.groupings()["org"]}
+filters = filter_widgets(table, organisations)
+everyone = data.all_states()
+rows = matching(everyone, data.search_index(), filters)
+catalogue = list(found.values())
+shown = matrix_table(rows, data.matrix(), catalogue)
+st.markdown(
+    f"**{len(shown)} of {len(everyone)}** states and entities"
+    + (f" match: {md(filters.describe())}." if filters.active else ".")
+)
+status_columns = [i.short_title for i in catalogue]
+st.dataframe(
+    shown.style.map(
+        lambda v: f"background-color: {TINTS[v]}" if v in TINTS else "", subset=status_columns
+    ),
+    hide_index=True,
+    width="stretch",
+    height=min(38 * len(shown) + 40, 640),
+    column_config={
+        "State": st.column_config.TextColumn("State", pinned=True),
+        "ISO3": st.column_config.TextColumn("ISO3", width="small"),
+    },
+)
+
+title = "Positions of states on the instruments on military AI"
+stem = f"reaim-positions-matrix-{source.as_of}"
+csv, excel, raw, _ = st.columns([1, 1, 1.3, 1.7])
+csv.download_button(
+    "Download CSV",
+    csv_bytes(shown, title, source, filters.describe(), catalogue),
+    file_name=f"{stem}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+    width="stretch",
+)
+excel.download_button(
+    "Download Excel",
+    excel_bytes(shown, title, source, filters.describe(), catalogue),
+    file_name=f"{stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table:",
+    on_click="ignore",
+    width="stretch",
+)
+raw.download_button(
+    "Download positions.csv",
+    data.positions_file(),
+    file_name="positions.csv",
+    mime="text/csv",
+    icon=":material/dataset:",
+    on_click="ignore",
+    width="stretch",
+    help="The published long table (instrument, state, status, as of, source), byte for byte.",
+)
