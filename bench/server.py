@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -41,55 +42,55 @@ class RunningApp:
 def streamlit_app(
     script: str = "dashboard.py", env: dict[str, str] | None = None, timeout: float = 60
 ) -> Iterator[RunningApp]:
-    """Run ``streamlit run script`` headless on 127.0.0.1 for the duration of the block."""
+    """Run ``streamlit run script`` headless on 127.0.0.1 for the duration of the block.
+
+    The app reads the repository's data unless ``env`` sets REAIM_DATA_DIR; its log goes to a
+    temporary file (a pipe nobody reads would stall a busy server) and is shown if it fails.
+    """
     port = free_port()
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    process = subprocess.Popen(
-        command,
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(process, url, timeout)
-        yield RunningApp(process=process, url=url)
-    finally:
-        process.terminate()
+        sys.executable, "-m", "streamlit", "run", script,
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+        "--server.enableStaticServing", "true",
+    ]  # fmt: skip
+    environment = {k: v for k, v in os.environ.items() if k != "REAIM_DATA_DIR"}
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env={**environment, **(env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            _wait_healthy(process, url, timeout, log)
+            yield RunningApp(process=process, url=url)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
-def _wait_healthy(process: subprocess.Popen, url: str, timeout: float) -> None:
+def _wait_healthy(process: subprocess.Popen, url: str, timeout: float, log) -> None:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: no proxies
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{process.stdout.read()}")
+            log.seek(0)
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read()}")
         try:
             with opener.open(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not become healthy within {timeout} s at {url}")
+    log.seek(0)
+    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s:\n{log.read()}")

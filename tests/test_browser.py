@@ -5,12 +5,6 @@ is a failure. Screenshots land in test-artifacts/screenshots/ for a person to lo
 """
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,26 +12,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, POINTS, SHAPES
+from bench.server import streamlit_app
+
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1600, "height": 900}  # a 16:9 projector
-SHAPES = ".js-plotly-plot .choroplethlocation"
-DOTS = ".js-plotly-plot .scattergeo path.point"
 PAGES = {
     "map-world": "/",
     "map-europe": "/?focus=region-europe",
@@ -64,48 +47,14 @@ HEADERS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[str]:
+def app() -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free loopback port; fails if it does not come up."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("app") / "streamlit.log"
-    env = {k: v for k, v in os.environ.items() if k != "REAIM_DATA_DIR"}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true"]
-    command += [
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        "--server.fileWatcherType=none",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer on {url} within 60 s:\n{log.read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with streamlit_app("dashboard.py") as running:
+            yield running.url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +63,7 @@ def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -193,7 +142,7 @@ def test_world_map_is_whole_and_centred(app: str, page):
         f"n => document.querySelectorAll('{SHAPES}').length >= n", arg=features(), timeout=30_000
     )
     assert tab.locator(SHAPES).count() >= features()
-    assert tab.locator(DOTS).count() > 0
+    assert tab.locator(POINTS).count() > 0
     layer = tab.locator(".js-plotly-plot .choroplethlayer").first.bounding_box()
     plot = tab.locator(".js-plotly-plot .geo .bglayer, .js-plotly-plot .geo").first.bounding_box()
     assert layer and plot and layer["width"] > 0.9 * plot["width"], (layer, plot)
