@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import data, palette, statuses
 from ui.catalogue import caveats, figures, headline, matrix_table
-from ui.export import csv_bytes, excel_bytes
+from ui.downloads import table_downloads
 from ui.filters import filter_widgets
 from ui.outreach import matching
 from ui.provenance import long_date
@@ -105,24 +105,7 @@ st.dataframe(
 title = "Positions of states on the instruments on military AI"
 stem = f"reaim-positions-matrix-{source.as_of}"
 csv, excel, raw, _ = st.columns([1, 1, 1.3, 1.7])
-csv.download_button(
-    "Download CSV",
-    csv_bytes(shown, title, source, filters.describe(), catalogue),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-excel.download_button(
-    "Download Excel",
-    excel_bytes(shown, title, source, filters.describe(), catalogue),
-    file_name=f"{stem}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/table:",
-    on_click="ignore",
-    width="stretch",
-)
+table_downloads((csv, excel), shown, stem, title, source, filters.describe(), catalogue)
 raw.download_button(
     "Download positions.csv",
     data.positions_file(),

@@ -5,7 +5,7 @@ from dataclasses import asdict, fields
 import streamlit as st
 
 from ui import data, query
-from ui.export import csv_bytes, excel_bytes
+from ui.downloads import table_downloads
 from ui.filters import filter_widgets
 from ui.outreach import formula, non_endorsers, priority_table, ranks, score_terms
 from ui.positions import CALL_TO_ACTION
@@ -113,24 +113,7 @@ about = [
     ("Score", f"{formula(weights)} (rank 1 = highest score; ties share a rank)"),
 ]
 left, right, _ = st.columns([1, 1, 3])
-left.download_button(
-    "Download CSV",
-    csv_bytes(rows, title, source, filters.describe(), related, about),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-right.download_button(
-    "Download Excel",
-    excel_bytes(rows, title, source, filters.describe(), related, about),
-    file_name=f"{stem}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/table:",
-    on_click="ignore",
-    width="stretch",
-)
+table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
 
 st.subheader("Why a state ranks where it does", anchor=False)
 position = ranks(ranked)

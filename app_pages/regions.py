@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import data, query, statuses
 from ui.charts import breakdown_figure, plotly_config, view_breakdown_figure
-from ui.export import csv_bytes, excel_bytes
+from ui.downloads import table_downloads
 from ui.focus import WORLD, focus_key
 from ui.groups import KIND_LABELS
 from ui.positions import CALL_TO_ACTION
@@ -74,24 +74,7 @@ st.dataframe(
 export = table.drop(columns=["kind"]).rename(columns={"group_id": "Group id"})
 scope = f"grouped by {phrase}"
 left, right, _ = st.columns([1, 1, 3])
-left.download_button(
-    "Download CSV",
-    csv_bytes(export, title, provenance, scope, related),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-right.download_button(
-    "Download Excel",
-    excel_bytes(export, title, provenance, scope, related),
-    file_name=f"{stem}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/table:",
-    on_click="ignore",
-    width="stretch",
-)
+table_downloads((left, right), export, stem, title, provenance, scope, related)
 
 st.subheader("Ready to say")
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in table["Sentence"]))
