@@ -49,7 +49,9 @@ if found:
     st.stop()
 
 provenance = data.provenance()
-chrome.headline(data.table(), provenance)
+headline = st.container()  # filled after the page, so that the page's map is sent first
 page.run()
+with headline:
+    chrome.headline(data.table(), provenance)
 log = data.changelog()
 chrome.footer(provenance, log["detected_on"].max() if len(log) else "")

@@ -7,12 +7,11 @@ is a failure. Screenshots land in test-artifacts/screenshots/ for a person to lo
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, POINTS, SHAPES
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, POINTS, SHAPES, is_local
 from bench.server import streamlit_app
 
 from conftest import REPO
@@ -75,7 +74,7 @@ def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
 
     def route(route: Route) -> None:
         url = route.request.url
-        if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK:
+        if is_local(url):
             route.continue_()
         else:
             blocked.append(url)
