@@ -6,6 +6,7 @@ a user (Playwright's request routing would turn it off and re-download the app's
 navigation). The browser test intercepts instead, to abort such requests as well.
 """
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -72,17 +73,25 @@ async def open_page(
     return await context.new_page()
 
 
+# Resolves once ``count`` elements match ``selector``: a MutationObserver, so that waiting in many
+# pages at once does not load the browser with polling.
+_APPEARS = """([selector, count]) => new Promise((resolve) => {
+  const done = () => document.querySelectorAll(selector).length >= count;
+  if (done()) return resolve(true);
+  const observer = new MutationObserver(() => {
+    if (done()) { observer.disconnect(); resolve(true); }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})"""
+
+
 async def timed_draw(
     page: Page, url: str, count: int, selector: str = SHAPES, timeout_ms: float = 60_000
 ) -> float:
     """Seconds from navigation until at least ``count`` elements match ``selector``."""
     start = time.perf_counter()
     await page.goto(url, wait_until="commit")
-    await page.wait_for_function(
-        f"document.querySelectorAll('{selector}').length >= {count}",
-        polling=20,  # ms; requestAnimationFrame is throttled in background pages
-        timeout=timeout_ms,
-    )
+    await asyncio.wait_for(page.evaluate(_APPEARS, [selector, count]), timeout_ms / 1000)
     return time.perf_counter() - start
 
 

@@ -29,6 +29,11 @@ class RunningApp:
     process: subprocess.Popen
     url: str
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user + system) the server process has used so far (from /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         """Resident memory of the server process in MB (from /proc)."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
