@@ -247,7 +247,8 @@ def table(r: dict) -> str:
         (
             "server RSS, 20 sessions (MB)",
             r["server_rss_mb_20_sessions"],
-            f"p95 draw {r['sessions_draw_p95_s']:.2f} s",
+            f"p95 draw {r['sessions_draw_p95_s']:.1f} s; server CPU {r['sessions_server_cpu_s']} s"
+            f" of {r['sessions_wall_s']} s wall",
         ),
     ]
     lines = [f"{'measure':32} {'value':>12}  note", "-" * 78]
