@@ -102,25 +102,20 @@ if picked:
     )
 
 with downloads:
-    png, svg = st.columns(2)
-    png.download_button(
-        "Download map (PNG)",
-        data.static_map_maker(key, "png", shown),
-        file_name=f"{view.file_stem}.png",
-        mime="image/png",
-        icon=":material/image:",
-        on_click="ignore",
-        width="stretch",
-    )
-    svg.download_button(
-        "Download map (SVG)",
-        data.static_map_maker(key, "svg", shown),
-        file_name=f"{view.file_stem}.svg",
-        mime="image/svg+xml",
-        icon=":material/draw:",
-        on_click="ignore",
-        width="stretch",
-    )
+    for column, (fmt, mime, icon) in zip(
+        st.columns(2),
+        [("png", "image/png", ":material/image:"), ("svg", "image/svg+xml", ":material/draw:")],
+        strict=True,
+    ):
+        column.download_button(
+            f"Download map ({fmt.upper()})",
+            data.static_map_maker(key, fmt, shown),
+            file_name=f"{view.file_stem}.{fmt}",
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+            width="stretch",
+        )
 
 if focus.kind != WORLD and not y:
     if shown == CALL_TO_ACTION:

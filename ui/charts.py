@@ -256,21 +256,7 @@ def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
         hovertemplate="%{y}: %{x} not yet<extra></extra>",
         cliponaxis=False,
     )
-    fig = go.Figure([endorsed, not_yet])
-    fig.update_layout(
-        barmode="stack",
-        height=110 + 30 * len(rows),
-        margin={"l": 8, "r": 48, "t": 56, "b": 40},
-        font={"family": FONT, "color": palette.TEXT, "size": 14},
-        title={"text": plotly_text(title), "x": 0.005, "font": {"size": 17}},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        xaxis={"title": {"text": "States (labels: share endorsed)"}, "gridcolor": "#e6e6e6"},
-        yaxis={"automargin": True},
-        uniformtext={"minsize": 11, "mode": "hide"},
-    )
-    return fig
+    return _stacked_bars([endorsed, not_yet], len(rows), title, "share endorsed", top=56)
 
 
 def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) -> go.Figure:
@@ -296,20 +282,23 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
                 cliponaxis=False,
             )
         )
+    axis = f"share “{plotly_text(view.names[0])}”"
+    return _stacked_bars(bars, len(rows), title, axis, top=76)
+
+
+def _stacked_bars(bars: list[go.Bar], groups: int, title: str, share: str, top: int) -> go.Figure:
+    """The layout both breakdown charts share: one row per group, legend on top, white paper."""
     fig = go.Figure(bars)
     fig.update_layout(
         barmode="stack",
-        height=130 + 30 * len(rows),
-        margin={"l": 8, "r": 48, "t": 76, "b": 40},
+        height=top + 54 + 30 * groups,
+        margin={"l": 8, "r": 48, "t": top, "b": 40},
         font={"family": FONT, "color": palette.TEXT, "size": 14},
         title={"text": plotly_text(title), "x": 0.005, "font": {"size": 17}},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        xaxis={
-            "title": {"text": f"States (labels: share “{plotly_text(view.names[0])}”)"},
-            "gridcolor": "#e6e6e6",
-        },
+        xaxis={"title": {"text": f"States (labels: {share})"}, "gridcolor": "#e6e6e6"},
         yaxis={"automargin": True},
         uniformtext={"minsize": 11, "mode": "hide"},
     )
