@@ -135,6 +135,8 @@ def test_page_renders_offline(app: str, page, name: str):
 
 def test_world_map_is_whole_and_centred(app: str, page):
     tab, blocked = page
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
     tab.goto(app + "/")
     settle(tab, "Coverage map")
     tab.wait_for_function(
@@ -148,6 +150,8 @@ def test_world_map_is_whole_and_centred(app: str, page):
     centre_offset = (layer["x"] + layer["width"] / 2) - (plot["x"] + plot["width"] / 2)
     assert abs(centre_offset) < 0.03 * plot["width"], "the world map is not centred on 0 deg"
     assert not blocked, f"requests to non-loopback hosts: {blocked}"
+    # The shapes are inline, so plotly.js has no reason to fetch its own world topojson.
+    assert not [u for u in requested if "world_110m" in u], requested
 
 
 def test_clicking_a_state_opens_its_profile(app: str, page):

@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 import pytest
-from ui_fixtures import shipped
+from ui_fixtures import dots_of, shapes_of, shipped
 
 from ui import mapstyle, palette
 from ui.charts import FADED, MAP_HEIGHT, breakdown_figure, colourscale, map_figure, plotly_config
@@ -44,7 +44,7 @@ def world():
 def test_one_choropleth_and_one_dot_layer(world):
     types = [trace.type for trace in world.data]
     assert types.count("choropleth") == 1
-    shapes = world.data[0]
+    shapes = shapes_of(world)
     assert shapes.featureidkey == "properties.iso3"
     assert list(shapes.locations) == shipped().geometry.codes
     dot_layers = [
@@ -53,18 +53,26 @@ def test_one_choropleth_and_one_dot_layer(world):
     assert len(dot_layers) == 1
 
 
+def test_first_trace_needs_no_topojson(world):
+    """plotly.js fetches its world topojson when the first trace has locations; ours needs none."""
+    first = world.data[0]
+    assert first.type == "scattergeo"
+    assert first.locations is None and first.lon and first.lon[0] is not None
+    assert not (world.layout.geo.showland or world.layout.geo.showcountries)
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_every_universe_state_is_on_the_map(key):
     fig = figure(key)
-    drawn = set(fig.data[0].locations) | set(fig.data[1].customdata)
+    drawn = set(shapes_of(fig).locations) | set(dots_of(fig).customdata)
     universe = set(shipped().table.loc[shipped().table["in_universe"], "iso3"])
     assert universe <= drawn, sorted(universe - drawn)
-    assert "TUV" in set(fig.data[1].customdata)
+    assert "TUV" in set(dots_of(fig).customdata)
 
 
 def test_colours_follow_status(world):
     table = shipped().table.set_index("iso3")
-    shapes, dots = world.data[0], world.data[1]
+    shapes, dots = shapes_of(world), dots_of(world)
     for code, z in zip(shapes.locations, shapes.z, strict=True):
         row = table.loc[code] if code in table.index else None
         if row is None or not row["in_universe"]:
@@ -81,7 +89,7 @@ def test_focus_fades_only_states_outside_it():
     fig = figure("org-eu")
     members = shipped().focuses["org-eu"].members
     table = shipped().table.set_index("iso3")
-    for code, z in zip(fig.data[0].locations, fig.data[0].z, strict=True):
+    for code, z in zip(shapes_of(fig).locations, shapes_of(fig).z, strict=True):
         in_scope = code in table.index and table.loc[code, "in_universe"]
         faded = z in FADED.values()
         assert faded == (in_scope and code not in members), code
@@ -97,7 +105,7 @@ def test_legend_counts_come_from_the_table(world):
 
 
 def test_hover_names_status_listing_region_and_group(world):
-    shapes = world.data[0]
+    shapes = shapes_of(world)
     text = dict(zip(shapes.locations, shapes.text, strict=True))
     row = shipped().table.set_index("iso3").loc["NLD"]
     for part in (row["name"], row["name_as_listed"], row["m49_region"], row["un_regional_group"]):

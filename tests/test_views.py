@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 import pytest
-from ui_fixtures import shipped
+from ui_fixtures import dots_of, shapes_of, shipped
 
 from ui import palette, statuses
 from ui.catalogue import caveats, figures, headline, matrix_table, position_rows, states_table
@@ -61,9 +61,11 @@ def pair(x: str, y: str, key: str = WORLD):
 def drawn(v, key: str = WORLD) -> dict[str, str]:
     """Code → colour of every shape and dot of the figure of a view."""
     fig = view_figure(v, DATA.geometry, DATA.dots, DATA.focuses[key])
-    scale = fig.data[0].colorscale
-    shapes = {c: scale[2 * z][1] for c, z in zip(fig.data[0].locations, fig.data[0].z, strict=True)}
-    dots = dict(zip(fig.data[1].customdata, fig.data[1].marker.color, strict=True))
+    scale = shapes_of(fig).colorscale
+    shapes = {
+        c: scale[2 * z][1] for c, z in zip(shapes_of(fig).locations, shapes_of(fig).z, strict=True)
+    }
+    dots = dict(zip(dots_of(fig).customdata, dots_of(fig).marker.color, strict=True))
     return shapes | dots
 
 

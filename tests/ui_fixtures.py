@@ -67,3 +67,15 @@ def shipped() -> Shipped:
         catalogue=catalogue,
         matrix=status_matrix(positions, list(catalogue.values()), states),
     )
+
+
+def shapes_of(figure) -> object:
+    """The one choropleth trace of a map figure."""
+    (shapes,) = [t for t in figure.data if t.type == "choropleth"]
+    return shapes
+
+
+def dots_of(figure) -> object:
+    """The small-states dot layer of a map figure (the scattergeo trace that has points)."""
+    (dots,) = [t for t in figure.data if t.type == "scattergeo" and t.customdata]
+    return dots

@@ -138,7 +138,10 @@ def view_figure(view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Fo
         showlegend=False,
         name="Small states",
     )
-    fig = go.Figure([shapes, small, *_legend(view, focus)])
+    # The lon/lat dots come first: plotly.js decides from the first trace whether to fetch its
+    # topojson, and this map needs none (its shapes are inline). Plotly draws scattergeo above
+    # choropleths whatever the order, so the dots stay on top.
+    fig = go.Figure([small, shapes, *_legend(view, focus)])
     fig.update_layout(
         template="none",
         height=MAP_HEIGHT,
