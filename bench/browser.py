@@ -86,9 +86,21 @@ _APPEARS = """([selector, count]) => new Promise((resolve) => {
 
 
 async def timed_draw(
-    page: Page, url: str, count: int, selector: str = SHAPES, timeout_ms: float = 60_000
+    page: Page,
+    url: str,
+    count: int,
+    selector: str = SHAPES,
+    timeout_ms: float = 60_000,
+    fresh: bool = False,
 ) -> float:
-    """Seconds from navigation until at least ``count`` elements match ``selector``."""
+    """Seconds from navigation until at least ``count`` elements match ``selector``.
+
+    With ``fresh``, the page first goes to the server's tiny health endpoint (same origin, so the
+    same browser process and cache), so that the timed navigation does not include tearing down
+    the previous copy of the page being measured.
+    """
+    if fresh:
+        await page.goto(url.split("?")[0].rstrip("/") + "/_stcore/health")
     start = time.perf_counter()
     await page.goto(url, wait_until="commit")
     await asyncio.wait_for(page.evaluate(_APPEARS, [selector, count]), timeout_ms / 1000)
