@@ -193,6 +193,18 @@ def test_view_breakdown_adds_up(instrument_id):
     assert [len(t.y) for t in fig.data] == [len(table)] * len(counted)
 
 
+@pytest.mark.parametrize("instrument_id", VOTES)
+def test_observer_states_are_said_not_to_vote(instrument_id):
+    table = view_breakdown(DATA.groupings["ungroup"], view(instrument_id)).set_index("group_id")
+    observers = UNIVERSE[UNIVERSE["un_status"] == "observer"]["name"]
+    said = table.loc["none", "Sentence"]
+    assert said.startswith("Observer States outside the regional groups (")
+    assert said.endswith(") have no vote in the General Assembly: they are not UN members.")
+    assert all(name in said for name in observers)
+    assert "voted yes" not in said
+    assert "voted yes" in table.drop(index="none")["Sentence"].iloc[0]
+
+
 def test_comparison_breakdown_names_the_states():
     v = pair(DECLARATION, CALL_TO_ACTION)
     table = view_breakdown(DATA.groupings["region"], v).set_index("Group")

@@ -108,6 +108,11 @@ def _names(members: list[Member]) -> str:
 def view_sentence(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
     total = len(group.members)
+    if total and all(view.category_of(m.iso3) == palette.NO_VOTE for m in group.members):
+        who = _who(group)
+        names = join_names([m.name for m in group.members])
+        no_vote = "have no vote in the General Assembly: they are not UN members"
+        return f"{who[:1].upper()}{who[1:]} ({names}) {no_vote}."
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
     share = f" ({len(lead) / total:.0%})" if total else ""
     text = f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"
