@@ -203,6 +203,11 @@ def test_observer_states_are_said_not_to_vote(instrument_id):
     assert all(name in said for name in observers)
     assert "voted yes" not in said
     assert "voted yes" in table.drop(index="none")["Sentence"].iloc[0]
+    fig = view_breakdown_figure(table.reset_index(), view(instrument_id), "title")
+    shares = dict(zip(fig.data[-1].y, fig.data[-1].text, strict=True))
+    observers_row = table.loc["none", "Group"]
+    assert shares.pop(observers_row) == "no vote"
+    assert all(re.fullmatch(r"\d+%", label) for label in shares.values()), shares
 
 
 def test_comparison_breakdown_names_the_states():

@@ -267,6 +267,15 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
     rows = breakdown.iloc[::-1]
     labels = [plotly_text(label) for label in rows["Group"]]
     shown = counted(view)
+    no_vote = dict(shown).get(palette.NO_VOTE)
+
+    def share_label(row: pd.Series) -> str:
+        """The share of the first category; "no vote" where no member can vote."""
+        if no_vote and row[no_vote] == row["Members"]:
+            return "no vote"
+        return f"{row['Share']:.0%}"
+
+    shares = [share_label(row) for _, row in rows.iterrows()]
     bars = []
     for i, (cat, name) in enumerate(shown):
         last = i == len(shown) - 1
@@ -277,7 +286,7 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
                 orientation="h",
                 name=plotly_text(name),
                 marker={"color": palette.COLOURS[cat], "line": {"color": "white", "width": 0.5}},
-                text=[f"{share:.0%}" for share in rows["Share"]] if last else rows[name],
+                text=shares if last else rows[name],
                 textposition="outside" if last else "inside",
                 insidetextanchor="start",
                 textangle=0,
