@@ -8,7 +8,7 @@ from ui.downloads import table_downloads
 from ui.focus import WORLD, focus_key
 from ui.groups import KIND_LABELS
 from ui.positions import CALL_TO_ACTION
-from ui.text import md
+from ui.text import capitalised, md
 
 source = data.provenance()
 found = data.catalogue()
@@ -34,7 +34,7 @@ else:
     table = data.view_breakdown(shown, by)
     if y:
         what = f"{statuses.did(found[x])} but {statuses.did_not(found[y])}"
-        title = f"{what[:1].upper()}{what[1:]}, by {phrase}"
+        title = f"{capitalised(what)}, by {phrase}"
         related = [found[x], found[y]]
     else:
         title = f"{found[x].short_title} by {phrase}, as of {found[x].as_of}"

@@ -89,7 +89,8 @@ def test_focus_fades_only_states_outside_it():
     fig = figure("org-eu")
     members = shipped().focuses["org-eu"].members
     table = shipped().table.set_index("iso3")
-    for code, z in zip(shapes_of(fig).locations, shapes_of(fig).z, strict=True):
+    shapes = shapes_of(fig)
+    for code, z in zip(shapes.locations, shapes.z, strict=True):
         in_scope = code in table.index and table.loc[code, "in_universe"]
         faded = z in FADED.values()
         assert faded == (in_scope and code not in members), code

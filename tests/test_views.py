@@ -61,12 +61,11 @@ def pair(x: str, y: str, key: str = WORLD):
 def drawn(v, key: str = WORLD) -> dict[str, str]:
     """Code → colour of every shape and dot of the figure of a view."""
     fig = view_figure(v, DATA.geometry, DATA.dots, DATA.focuses[key])
-    scale = shapes_of(fig).colorscale
-    shapes = {
-        c: scale[2 * z][1] for c, z in zip(shapes_of(fig).locations, shapes_of(fig).z, strict=True)
+    shapes, dots = shapes_of(fig), dots_of(fig)
+    fills = {
+        c: shapes.colorscale[2 * z][1] for c, z in zip(shapes.locations, shapes.z, strict=True)
     }
-    dots = dict(zip(dots_of(fig).customdata, dots_of(fig).marker.color, strict=True))
-    return shapes | dots
+    return fills | dict(zip(dots.customdata, dots.marker.color, strict=True))
 
 
 def listed(instrument_id: str) -> pd.DataFrame:

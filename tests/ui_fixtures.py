@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from etl.positions import load_registry
 from etl.reference import load_states, read_text_table
@@ -69,13 +70,13 @@ def shipped() -> Shipped:
     )
 
 
-def shapes_of(figure) -> object:
+def shapes_of(figure: go.Figure) -> go.Choropleth:
     """The one choropleth trace of a map figure."""
     (shapes,) = [t for t in figure.data if t.type == "choropleth"]
     return shapes
 
 
-def dots_of(figure) -> object:
+def dots_of(figure: go.Figure) -> go.Scattergeo:
     """The small-states dot layer of a map figure (the scattergeo trace that has points)."""
     (dots,) = [t for t in figure.data if t.type == "scattergeo" and t.customdata]
     return dots

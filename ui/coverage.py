@@ -5,7 +5,7 @@ import pandas as pd
 from ui import palette
 from ui.groups import Group, Member, place_name
 from ui.mapview import MapView
-from ui.text import join_names
+from ui.text import capitalised, join_names
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
 COLUMNS = [
@@ -109,10 +109,9 @@ def view_sentence(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
     total = len(group.members)
     if total and all(view.category_of(m.iso3) == palette.NO_VOTE for m in group.members):
-        who = _who(group)
         names = join_names([m.name for m in group.members])
         no_vote = "have no vote in the General Assembly: they are not UN members"
-        return f"{who[:1].upper()}{who[1:]} ({names}) {no_vote}."
+        return f"{capitalised(_who(group))} ({names}) {no_vote}."
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
     share = f" ({len(lead) / total:.0%})" if total else ""
     text = f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"

@@ -10,7 +10,7 @@ from ui import mapstyle, palette, statuses
 from ui.focus import WORLD, Focus
 from ui.positions import Instrument, compare, supporters
 from ui.provenance import long_date
-from ui.text import plotly_text
+from ui.text import capitalised, plotly_text
 
 STATUS_TEXT = {"member": "UN member State", "observer": "UN non-member observer State"}
 OUT_OF_SCOPE = "Not in scope: not a UN member or observer State"
@@ -309,7 +309,7 @@ def comparison_view(
         headline = _headline(every.get(code), x, y)
         hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
     return MapView(
-        title=_capitalised(f"{statuses.did(x)} but {statuses.did_not(y)}, {focus.where}"),
+        title=capitalised(f"{statuses.did(x)} but {statuses.did_not(y)}, {focus.where}"),
         categories=categories,
         names=called,
         labels=labels,
@@ -333,8 +333,4 @@ def _headline(cat: str | None, x: Instrument, y: Instrument) -> str:
         palette.BOTH: f"{statuses.did(x)} and {statuses.did(y)}",
         palette.UNDECIDABLE: f"{statuses.did(x)}; {undecidable_phrase(y)}",
     }.get(cat or "", "")
-    return f"<b>{plotly_text(_capitalised(text))}</b>" if text else ""
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return f"<b>{plotly_text(capitalised(text))}</b>" if text else ""

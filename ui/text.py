@@ -38,3 +38,8 @@ def link(label: str, url: str) -> str:
     if re.fullmatch(r"https?://[^\s()<>\[\]\"'`\\]+", url or ""):
         return f"[{md(label)}]({url})"
     return f"{md(label)} ({code(url)})" if url else md(label)
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter upper-cased (the rest left as it is: "UN", "iso3")."""
+    return text[:1].upper() + text[1:]
