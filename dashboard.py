@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import chrome, data
+from ui import cache
+from ui.widgets import chrome
 
 st.set_page_config(
     page_title="REAIM 2023 Call to Action: endorsement coverage",
@@ -43,15 +44,15 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="top")
 
-found = data.dataset_problems()
+found = cache.dataset_problems()
 if found:
-    chrome.dataset_error(found, data.FIX)
+    chrome.dataset_error(found, cache.FIX)
     st.stop()
 
-provenance = data.provenance()
+provenance = cache.provenance()
 headline = st.container()  # filled after the page, so that the page's map is sent first
 page.run()
 with headline:
-    chrome.headline(data.table(), provenance)
-log = data.changelog()
+    chrome.headline(cache.table(), provenance)
+log = cache.changelog()
 chrome.footer(provenance, log["detected_on"].max() if len(log) else "")

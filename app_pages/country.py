@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from ui import data, query
-from ui.catalogue import position_rows
-from ui.coverage import tally
-from ui.focus import focus_key
-from ui.groups import KIND_LABELS
-from ui.positions import CALL_TO_ACTION
-from ui.provenance import long_date
-from ui.statuses import word
+from instruments.prose import long_date
+from ui import cache
+from ui.figures.focus import focus_key
+from ui.tables.coverage import tally
+from ui.tables.groups import KIND_LABELS
+from ui.tables.instrument_tables import position_rows
+from ui.tables.profile import facts, groups_of
+from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, link, md
+from ui.widgets import url_controls
 
-table = data.table()
-source = data.provenance()
+table = cache.table()
+source = cache.provenance()
 rows = table.set_index("iso3")
 universe = table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
 options = {"": "Choose a state…"} | dict(zip(universe["iso3"], universe["name"], strict=True))
@@ -21,10 +22,7 @@ options = {"": "Choose a state…"} | dict(zip(universe["iso3"], universe["name"
 
 def listed_elsewhere(entity: str) -> str:
     """Which related instruments list an entity outside the universe, as a sentence."""
-    found = data.catalogue()
-    listed = data.positions()
-    mine = listed[(listed["iso3"] == entity) & (listed["instrument"] != CALL_TO_ACTION)]
-    said = [f"{found[r.instrument].short_title}: {word(r.status)}" for r in mine.itertuples()]
+    said = listed_on(entity, cache.positions(), cache.catalogue())
     return f" Also listed on {md('; '.join(said))}." if said else ""
 
 
@@ -35,7 +33,7 @@ if wanted != raw and wanted in options:
     st.query_params["iso3"] = wanted
 elif raw and wanted not in options:
     outside = rows.loc[wanted] if wanted in rows.index else None
-    name = outside["name"] if outside is not None else data.feature_names().get(wanted)
+    name = outside["name"] if outside is not None else cache.feature_names().get(wanted)
     if name:
         st.info(
             f"{md(name)} ({code(wanted)}) is not in scope: the dashboard covers the 193 UN member "
@@ -51,7 +49,7 @@ elif raw and wanted not in options:
         del st.query_params["iso3"]
 
 with st.columns([2, 3])[0]:
-    iso3 = query.select("State", "iso3", options, "")
+    iso3 = url_controls.select("State", "iso3", options, "")
 
 
 def profile(iso3: str) -> None:
@@ -69,21 +67,11 @@ def profile(iso3: str) -> None:
         st.badge("Not endorsed", icon=":material/radio_button_unchecked:", color="orange")
         st.markdown(f"Not on the list of endorsing states as of {md(long_date(source.as_of))}.")
 
-    facts = {
-        "ISO 3166 code": iso3,
-        "UN status": "UN member State"
-        if state["un_status"] == "member"
-        else "UN non-member observer State",
-        "M49 region": state["m49_region"],
-        "M49 sub-region": state["m49_subregion"],
-        "M49 intermediate region": state["m49_intermediate_region"] or "none",
-        "UN regional group": state["un_regional_group"] or "none",
-    }
-    st.markdown("\n".join(f"- **{k}**: {md(v)}" for k, v in facts.items()))
+    st.markdown("\n".join(f"- **{k}**: {md(v)}" for k, v in facts(iso3, state).items()))
 
     st.subheader("All instruments and votes", anchor=False)
     positions = position_rows(
-        iso3, data.matrix(), data.positions(), list(data.catalogue().values())
+        iso3, cache.matrix(), cache.positions(), list(cache.catalogue().values())
     )
     st.table(  # a static table wraps the notes; every cell from data is escaped as Markdown
         positions.assign(
@@ -102,14 +90,7 @@ def profile(iso3: str) -> None:
     )
 
     st.subheader("How its peers stand", anchor=False)
-    groupings = data.groupings()
-    mine = [
-        group
-        for kind in ("region", "subregion", "ungroup", "org")
-        for group in groupings[kind]
-        if iso3 in group.codes
-    ]
-    for group in mine:
+    for group in groups_of(iso3, cache.groupings()):
         with st.container(border=True):
             text, on_map, breakdown = st.columns([4, 1, 1], vertical_alignment="center")
             member = next(m for m in group.members if m.iso3 == iso3)

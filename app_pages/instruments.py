@@ -2,30 +2,28 @@
 
 import streamlit as st
 
-from ui import data, palette, statuses
-from ui.catalogue import caveats, figures, headline, matrix_table
-from ui.downloads import table_downloads
-from ui.filters import filter_widgets
-from ui.outreach import matching
-from ui.provenance import long_date
+from instruments.facts import caveats, figures, headline
+from instruments.forms import STATUS_CATEGORY, status_word
+from instruments.prose import long_date
+from ui import cache
+from ui.figures import palette
+from ui.tables.instrument_tables import matrix_table
+from ui.tables.outreach import matching
 from ui.text import link, md
+from ui.widgets.downloads import table_downloads
+from ui.widgets.filters import filter_widgets
 
-KIND_BADGES = {
-    "endorsement": ("Endorsements", "blue"),
-    "partial": ("Partial list", "gray"),
-    "vote": ("UN General Assembly vote", "violet"),
-}
 # Each status word on a tint of its map colour (the colour faded as outside a focus).
 TINTS = {
-    statuses.word(status): palette.dimmed(palette.COLOURS[category])
-    for status, category in statuses.CATEGORY.items()
+    status_word(status): palette.dimmed(palette.COLOURS[category])
+    for status, category in STATUS_CATEGORY.items()
     if category != palette.NO_VOTE
 }
 
-table = data.table()
-source = data.provenance()
-found = data.catalogue()
-positions = data.positions()
+table = cache.table()
+source = cache.provenance()
+found = cache.catalogue()
+positions = cache.positions()
 
 st.header("Related instruments", anchor=False)
 st.caption(
@@ -35,7 +33,7 @@ st.caption(
 )
 
 for instrument in found.values():
-    label, colour = KIND_BADGES[statuses.category_set(instrument)]
+    label, colour = instrument.form.label, instrument.form.badge_colour
     with st.container(border=True):
         about, numbers, notes = st.columns([2.2, 2, 2.6], gap="medium")
         about.markdown(f"**{md(instrument.short_title)}**")
@@ -78,12 +76,12 @@ st.caption(
     "state a partial list does not name; “No vote” a state that cannot vote in the General "
     "Assembly."
 )
-organisations = {g.group_id: g for g in data.groupings()["org"]}
+organisations = {g.group_id: g for g in cache.groupings()["org"]}
 filters = filter_widgets(table, organisations)
-everyone = data.all_states()
-rows = matching(everyone, data.search_index(), filters)
+everyone = cache.all_states()
+rows = matching(everyone, cache.search_index(), filters)
 catalogue = list(found.values())
-shown = matrix_table(rows, data.matrix(), catalogue)
+shown = matrix_table(rows, cache.matrix(), catalogue)
 st.markdown(
     f"**{len(shown)} of {len(everyone)}** states and entities"
     + (f" match: {md(filters.describe())}." if filters.active else ".")
@@ -108,7 +106,7 @@ csv, excel, raw, _ = st.columns([1, 1, 1.3, 1.7])
 table_downloads((csv, excel), shown, stem, title, source, filters.describe(), catalogue)
 raw.download_button(
     "Download positions.csv",
-    data.positions_file(),
+    cache.positions_file(),
     file_name="positions.csv",
     mime="text/csv",
     icon=":material/dataset:",

@@ -1,25 +1,25 @@
 """Outreach page: the states that have not endorsed, ranked by a weighted score and explained."""
 
-from dataclasses import asdict, fields
-
 import streamlit as st
 
-from ui import data, query
-from ui.downloads import table_downloads
-from ui.filters import filter_widgets
-from ui.outreach import formula, non_endorsers, priority_table, ranks, score_terms
-from ui.positions import CALL_TO_ACTION
-from ui.priority import WEIGHT_HELP, WEIGHT_LABELS, Weights, priorities, weights_from
+from instruments.model import CALL_TO_ACTION
+from ui import cache
+from ui.tables.outreach import formula, non_endorsers, priority_table, ranks, score_terms
+from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
+from ui.widgets import url_controls
+from ui.widgets.downloads import table_downloads
+from ui.widgets.filters import filter_widgets
 
 ORDERS = {"score": "Priority score", "name": "Name"}
 WEIGHT_RANGE = (0.0, 5.0)
-DEFAULTS = asdict(Weights())
 
-table = data.table()
-source = data.provenance()
-organisations = {g.group_id: g for g in data.groupings()["org"]}
-related = [i for i in data.catalogue().values() if i.id != CALL_TO_ACTION]
+table = cache.table()
+source = cache.provenance()
+organisations = {g.group_id: g for g in cache.groupings()["org"]}
+related = [i for i in cache.catalogue().values() if i.id != CALL_TO_ACTION]
+terms = cache.score_terms()
+DEFAULTS = default_weights(terms)
 
 st.header("Outreach gaps", anchor=False)
 st.caption(
@@ -29,9 +29,9 @@ st.caption(
 )
 
 filters = filter_widgets(table, organisations)
-states = data.states()
+states = cache.states()
 caveats = dict(zip(states["iso3"], states["regional_group_note"], strict=True))
-gaps = non_endorsers(table, list(organisations.values()), data.search_index(), caveats, filters)
+gaps = non_endorsers(table, list(organisations.values()), cache.search_index(), caveats, filters)
 total = int((~table.loc[table["in_universe"], "endorsed"]).sum())
 
 
@@ -41,7 +41,7 @@ def reset_weights() -> None:
         st.session_state[f"weight-{name}"] = value
 
 
-start = query.numbers("weights", DEFAULTS, *WEIGHT_RANGE)
+start = url_controls.numbers("weights", DEFAULTS, *WEIGHT_RANGE)
 with st.expander("Priority score: weights", icon=":material/tune:"):
     st.caption(
         "Each weight is the number of points a signal adds (a no vote subtracts them); shares "
@@ -49,24 +49,24 @@ with st.expander("Priority score: weights", icon=":material/tune:"):
     )
     chosen = {}
     columns = st.columns(4)
-    for i, field in enumerate(fields(Weights)):
-        chosen[field.name] = columns[i % 4].slider(
-            WEIGHT_LABELS[field.name],
+    for i, term in enumerate(terms):
+        chosen[term.key] = columns[i % 4].slider(
+            term.label,
             *WEIGHT_RANGE,
-            value=start[field.name],
+            value=start[term.key],
             step=0.5,
-            help=WEIGHT_HELP[field.name],
-            key=f"weight-{field.name}",
+            help=term.help,
+            key=f"weight-{term.key}",
         )
     columns[-1].button("Reset to the defaults", on_click=reset_weights, icon=":material/undo:")
-query.write_numbers("weights", chosen, DEFAULTS)
-weights = weights_from(chosen)
-st.caption(f"**Score** = {md(formula(weights))}.")
+url_controls.write_numbers("weights", chosen, DEFAULTS)
+weights = weights_from(chosen, terms)
+st.caption(f"**Score** = {md(formula(weights, terms))}.")
 
 names = table.set_index("iso3")["name"]
-ranked = priorities(data.signals(), weights, names)
-rows = priority_table(gaps, ranked, weights, data.matrix(), related)
-order = query.segmented("Sort by", "sort", ORDERS, "score")
+ranked = priorities(cache.signals(), weights, names, terms)
+rows = priority_table(gaps, ranked, weights, cache.matrix(), related, terms)
+order = url_controls.segmented("Sort by", "sort", ORDERS, "score")
 if order == "score":
     rows = rows.sort_values("Rank", kind="stable", ignore_index=True)  # ties stay by name
 
@@ -109,8 +109,8 @@ if filters.organisation and filters.organisation.outside:
 title = "States that have not endorsed the REAIM 2023 Call to Action, by outreach priority"
 stem = f"reaim-2023-not-endorsed-{source.as_of}"
 about = [
-    ("Priority weights", ", ".join(f"{k} {v:g}" for k, v in asdict(weights).items())),
-    ("Score", f"{formula(weights)} (rank 1 = highest score; ties share a rank)"),
+    ("Priority weights", ", ".join(f"{k} {v:g}" for k, v in weights.items())),
+    ("Score", f"{formula(weights, terms)} (rank 1 = highest score; ties share a rank)"),
 ]
 left, right, _ = st.columns([1, 1, 3])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
@@ -120,7 +120,7 @@ position = ranks(ranked)
 ordinal = {c: f"{position[c]}. {names[c]}" for c in ranked.index}
 first = rows["ISO3"].iloc[0] if len(rows) else ranked.index[0]
 with st.columns([2, 3])[0]:
-    explained = query.select(
+    explained = url_controls.select(
         "State", "explain", ordinal, first, help="Any state that has not endorsed, by rank."
     )
 row = ranked.loc[explained]
@@ -128,9 +128,9 @@ st.markdown(
     f"**{md(names[explained])}** is ranked **{position[explained]}** of the {len(ranked)} states "
     f"that have not endorsed, with a score of **{row['score']:.1f}**: {md(row['why'])}."
 )
-terms = score_terms(row, weights)
+breakdown = score_terms(row, weights, terms)
 st.dataframe(
-    terms.drop(columns=["Short"]),
+    breakdown.drop(columns=["Short"]),
     hide_index=True,
     column_config={
         "Signal": st.column_config.TextColumn("Signal", width="large"),
@@ -139,6 +139,6 @@ st.dataframe(
     },
 )
 st.caption(
-    f"The points add up to {terms['Points'].sum():.2f}, shown rounded as {row['score']:.1f}. "
+    f"The points add up to {breakdown['Points'].sum():.2f}, shown rounded as {row['score']:.1f}. "
     "Change the weights above to see the ranking and this breakdown move."
 )

@@ -2,38 +2,43 @@
 
 import streamlit as st
 
-from ui import data, query, statuses
-from ui.charts import breakdown_figure, plotly_config, view_breakdown_figure
-from ui.downloads import table_downloads
-from ui.focus import WORLD, focus_key
-from ui.groups import KIND_LABELS
-from ui.positions import CALL_TO_ACTION
-from ui.text import capitalised, md
+from instruments.model import CALL_TO_ACTION
+from instruments.prose import capitalised
+from ui import cache
+from ui.figures import palette
+from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
+from ui.figures.focus import WORLD, focus_key
+from ui.figures.map_figure import plotly_config
+from ui.figures.map_view import comparison_phrase
+from ui.tables.groups import KIND_LABELS
+from ui.text import md
+from ui.widgets import url_controls
+from ui.widgets.downloads import table_downloads
 
-source = data.provenance()
-found = data.catalogue()
+source = cache.provenance()
+found = cache.catalogue()
 st.header("Regional breakdown", anchor=False)
 grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
 with grouping:
-    by = query.segmented("Group states by", "by", KIND_LABELS, "region")
-x, y = query.instrument_and_comparison(
+    by = url_controls.segmented("Group states by", "by", KIND_LABELS, "region")
+x, y = url_controls.instrument_and_comparison(
     {k: i.short_title for k, i in found.items()}, CALL_TO_ACTION, first, second
 )
 shown = f"{x},{y}" if y else x
 phrase = "organisation" if by == "org" else KIND_LABELS[by]
 
 if shown == CALL_TO_ACTION:
-    table = data.breakdown(by)
+    table = cache.breakdown(by)
     title = f"Endorsements by {phrase}, source as of {source.as_of}"
     figure = breakdown_figure(table, title)
     stem = f"reaim-2023-endorsements-by-{by}-{source.as_of}"
     related, provenance = [], source
     share_label = "Share"
 else:
-    view = data.map_view(shown, WORLD)
-    table = data.view_breakdown(shown, by)
+    view = cache.map_view(shown, WORLD)
+    table = cache.view_breakdown(shown, by)
     if y:
-        what = f"{statuses.did(found[x])} but {statuses.did_not(found[y])}"
+        what = comparison_phrase(palette.ONLY_X, found[x], found[y])
         title = f"{capitalised(what)}, by {phrase}"
         related = [found[x], found[y]]
     else:
@@ -55,7 +60,7 @@ links = [
 ]
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == "org":
-    shown_table.insert(1, "Members as of", [g.as_of for g in data.groupings()["org"]])
+    shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()["org"]])
 st.dataframe(
     shown_table.drop(columns=["Sentence", "group_id", "kind"]),
     hide_index=True,

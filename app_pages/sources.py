@@ -3,15 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from ui import data
-from ui.docs import section
-from ui.provenance import long_date
+from instruments.prose import long_date
+from ui import cache
+from ui.figures.map_view import DISCLAIMER
+from ui.tables.documentation import section
 from ui.text import code, link, md
 
-meta = data.meta()
-source = data.provenance()
+meta = cache.meta()
+source = cache.provenance()
 attribution = meta.get("attribution") or {}
-docs = data.documentation()
+docs = cache.documentation()
 
 st.header("Sources and method", anchor=False)
 
@@ -81,7 +82,7 @@ st.markdown(
 )
 
 st.subheader("Reference data", anchor=False)
-index = data.group_index()
+index = cache.group_index()
 st.markdown(
     "States, regions and regional groups: `data/reference/states.csv`. Organisation memberships: "
     "`data/reference/groups/` (one file per organisation, with its as-of date below)."
@@ -108,8 +109,7 @@ st.subheader("Map geometry and boundary policy", anchor=False)
 st.markdown(
     "Shapes: Natural Earth 1:50m (public domain) via the npm package `world-atlas@2.0.2` (ISC), "
     "simplified once by `scripts/build_geometry.py` and committed as `data/geo/world.geojson`. "
-    "Small states are also drawn as dots. The boundaries and names shown and the designations used "
-    "on the map do not imply official endorsement or acceptance."
+    f"Small states are also drawn as dots. {DISCLAIMER}"
 )
 policy = section(docs.get("geometry", ""), "Boundary policy")
 if policy:
@@ -119,7 +119,7 @@ if "geometry" in docs:
         st.markdown(docs["geometry"])
 
 st.subheader("Change log", anchor=False)
-log = data.changelog()
+log = cache.changelog()
 st.caption("Every addition to or removal from the list, as detected by the data pipeline.")
 st.dataframe(
     pd.DataFrame(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bench.browser import SHAPES, Blocked, chromium, open_page, timed_draw, wait_idle
 from bench.server import RunningApp, streamlit_app
-from ui import data
+from ui import cache
 
 SESSIONS = 20
 DURATION = 60.0
@@ -74,7 +74,7 @@ async def watch_memory(app: RunningApp, tally: Tally) -> None:
 
 async def run() -> Tally:
     tally = Tally()
-    shapes = len(data.geometry().codes)
+    shapes = len(cache.geometry().codes)
     with streamlit_app("dashboard.py") as app:
         async with chromium() as browser:
             blocked = Blocked()

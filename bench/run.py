@@ -27,7 +27,7 @@ from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
 from bench.server import REPO, streamlit_app
 from etl import paths
-from ui import data
+from ui import cache
 
 RESULTS = REPO / "bench" / "results.json"
 
@@ -54,12 +54,12 @@ ETL_LAYOUTS = [
 
 def payloads() -> dict:
     """Bytes of figure JSON: our world map (as the page sends it) and the naive map."""
-    figure = data.map_figure("world")
+    figure = cache.map_figure("world")
     drawn = set()
     for trace in figure.data:
         drawn |= set(getattr(trace, "locations", None) or [])
         drawn |= {c for c in (trace.customdata or []) if isinstance(c, str)}
-    universe = set(data.states()["iso3"])
+    universe = set(cache.states()["iso3"])
     naive = naive_figure(naive_geometry())
     return {
         "map_payload_bytes": len(figure.to_json()),
@@ -237,7 +237,7 @@ def main() -> int:
     for name in list(logging.root.manager.loggerDict):
         if name.startswith("streamlit"):  # the cached loaders run here without a server: quiet
             logging.getLogger(name).setLevel(logging.ERROR)
-    shapes = len(data.geometry().codes)
+    shapes = len(cache.geometry().codes)
     results: dict = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine()}
     results.update(payloads())
     results.update(etl_offline())

@@ -70,6 +70,8 @@ def _table_problems(table: pd.DataFrame) -> list[str]:
 def _meta_problems(
     meta: dict, table: pd.DataFrame, table_bytes: bytes, data_dir: Path
 ) -> list[str]:
+    if not isinstance(meta, dict):
+        return [f"the metadata is a JSON {type(meta).__name__}, not an object"]
     problems = [f"metadata lacks {key}" for key in REQUIRED_META if key not in meta]
     if problems:
         return problems

@@ -13,6 +13,7 @@ import pandas as pd
 from etl import paths
 from etl.errors import EtlError
 from etl.reference import load_other_entities, load_states, read_text_table
+from instruments.forms import form_named
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
 COLUMNS = [
@@ -26,15 +27,11 @@ COLUMNS = [
     "name_as_listed",
     "note",
 ]
-STATUSES = {
-    "endorsement": ("endorsed", "unconfirmed"),
-    "vote": ("yes", "no", "abstain", "non-voting"),
-}
 
 
 @cache
 def load_registry() -> pd.DataFrame:
-    """The instruments: ids, titles, kind, coverage, as-of, source, licence, file, totals."""
+    """The instruments: ids, titles, form, as-of, source, licence, file, totals, priority weight."""
     return read_text_table(paths.instruments_dir() / "instruments.csv")
 
 
@@ -45,14 +42,15 @@ def _expected_tally(text: str) -> dict[str, int]:
 def _check(instrument: pd.Series, rows: pd.DataFrame) -> None:
     """Refuse an instrument file with unknown codes or statuses, duplicates or wrong totals."""
     name = instrument["id"]
+    form = form_named(instrument["form"])
     known = set(load_states()["iso3"]) | set(load_other_entities()["iso3"])
     problems = []
     if unknown := sorted(set(rows["iso3"]) - known):
         problems.append(f"unknown ISO3 codes {unknown}")
     if duplicated := sorted(set(rows.loc[rows["iso3"].duplicated(), "iso3"])):
         problems.append(f"states listed twice {duplicated}")
-    if wrong := sorted(set(rows["status"]) - set(STATUSES[instrument["kind"]])):
-        problems.append(f"statuses {wrong} are not {STATUSES[instrument['kind']]}")
+    if wrong := sorted(set(rows["status"]) - set(form.listed)):
+        problems.append(f"statuses {wrong} are not {list(form.listed)}")
     if instrument["expected_tally"]:
         tally = rows["status"].value_counts().to_dict()
         expected = _expected_tally(instrument["expected_tally"])
@@ -60,7 +58,7 @@ def _check(instrument: pd.Series, rows: pd.DataFrame) -> None:
             expected.values()
         ):
             problems.append(f"tallies {tally} do not reconcile with the official result {expected}")
-    if instrument["reported_total"] and instrument["coverage"] == "complete":
+    if instrument["reported_total"] and form.reported_total_is_complete:
         endorsed = int((rows["status"] == "endorsed").sum())
         if endorsed != int(instrument["reported_total"]):
             problems.append(

@@ -6,8 +6,9 @@ Run when a reference fact changes (see data/instruments/README.md):
 
 Each instrument becomes one file `iso3,status,name_as_listed,note` (statuses `endorsed`,
 `unconfirmed`, or `yes`, `no`, `abstain`, `non-voting`). The registry `instruments.csv` is
-maintained by hand: it names the files, their sources and the official vote tallies that
-`etl/positions.py` reconciles. Adding an instrument is adding a file and a registry row.
+maintained by hand: it names the files, each instrument's form, its sources, the official vote
+tallies that `etl/positions.py` reconciles and the default weight in the outreach score.
+Adding an instrument is adding a file and a registry row.
 """
 
 import argparse
@@ -23,8 +24,6 @@ RESOLUTIONS = {
     "A/RES/79/62": "unga-79-62",
     "A/RES/80/57": "unga-80-57",
 }
-# Named endorsers of the REAIM 2024 Blueprint for Action (only 6 of 61 are sourced by name).
-BLUEPRINT_NAMED = ["FRA", "GBR", "JPN", "KOR", "UKR", "USA"]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -66,6 +65,15 @@ def pathways(shared: Path) -> list[list[str]]:
     return rows
 
 
+def blueprint(shared: Path) -> list[list[str]]:
+    """The endorsers of the Blueprint that press reports name, each with the reports naming it."""
+    rows = []
+    for row in read_csv(shared / "reaim-2024-blueprint-for-action.csv"):
+        role = f"{row['note']}; " if row["note"] else ""
+        rows.append([row["iso3"], "endorsed", "", f"{role}named by {row['named_by']}"])
+    return rows
+
+
 def votes(shared: Path) -> dict[str, list[list[str]]]:
     rows = read_csv(shared / "unga-laws-votes.csv")
     return {
@@ -80,11 +88,7 @@ def main() -> None:
     shared = parser.parse_args().shared / "instruments"
     write("us-political-declaration", political_declaration(shared))
     write("reaim-2026-pathways-to-action", pathways(shared))
-    blueprint_note = "named among the endorsers in press reports of the Seoul summit"
-    write(
-        "reaim-2024-blueprint-for-action",
-        [[c, "endorsed", "", blueprint_note] for c in BLUEPRINT_NAMED],
-    )
+    write("reaim-2024-blueprint-for-action", blueprint(shared))
     for name, rows in votes(shared).items():
         write(name, rows)
     print(f"wrote {len(RESOLUTIONS) + 3} instrument files to {TARGET.relative_to(REPO)}")

@@ -2,7 +2,6 @@
 
 import json
 import shutil
-from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,7 @@ from ui_fixtures import shipped
 
 from etl.reference import read_text_table
 from etl.table import table_from_csv
-from ui.priority import Weights, explain, score, signals
+from ui.tables.priority import default_weights, explain, score, signals
 from ui.text import md
 
 from conftest import REPO
@@ -294,7 +293,7 @@ def test_sourced_facts_hold_in_the_data():
     assert len(listed(DECLARATION, "endorsed")) == 58 and "XKX" in set(listed(DECLARATION)["iso3"])
     assert len(listed(PATHWAYS, "endorsed")) == 45
     assert list(listed(PATHWAYS, "unconfirmed")["iso3"]) == ["CRI"]
-    assert REGISTRY.loc[BLUEPRINT, "reported_total"] == "61" and len(listed(BLUEPRINT)) == 6
+    assert REGISTRY.loc[BLUEPRINT, "reported_total"] == "61" and len(listed(BLUEPRINT)) == 10
     for vote, tally in VOTES.items():
         counts = listed(vote)["status"].value_counts()
         assert tuple(counts[s] for s in ("yes", "no", "abstain", "non-voting")) == tally
@@ -306,7 +305,7 @@ def test_instruments_page_gives_every_figure_with_its_source():
     figures = [(m.label, m.value) for m in at.metric][3:]  # after the three headline metrics
     expected = [("Endorsers", str(len(listed("reaim-2023-call-to-action", "endorsed"))))]
     expected += [("Endorsers", "58")]
-    expected += [("Endorsed, as reported", "61"), ("Named in sources", "6")]
+    expected += [("Endorsed, as reported", "61"), ("Named in sources", "10")]
     expected += [("Endorsers", "45"), ("Unconfirmed", "1")]
     for tally in VOTES.values():
         expected += list(zip(["Yes", "No", "Abstain", "Non-voting"], map(str, tally), strict=True))
@@ -318,7 +317,7 @@ def test_instruments_page_gives_every_figure_with_its_source():
         assert md(row["confidence"]) in text
     assert "Kosovo" in text and "outside the 195 states in scope" in text
     assert "Costa Rica is shown as unconfirmed" in text
-    assert "reports 61 endorsers but only 6 are named" in text
+    assert "reports 61 endorsers but only 10 are named" in text
     assert "152 yes · 4 no · 11 abstain · 26 non\\-voting" in text
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download Excel", "Download positions.csv"]
@@ -370,10 +369,10 @@ def test_instruments_matrix_filters(params, expected):
 def test_map_instrument_comes_from_the_url():
     at = open_page("map", instrument=BLUEPRINT)
     names = legend(at)
-    assert names[0] == "Named as endorsing (6 of the 61 reported)"
+    assert names[0] == "Named as endorsing (10 of the 61 reported)"
     assert names[1] == f"Unknown: not named ({len(UNIVERSE) - len(listed(BLUEPRINT))})"
     assert not any(n.startswith("Not endorsed") for n in names)
-    assert "61 endorsers but only 6 are named" in texts(at)
+    assert "61 endorsers but only 10 are named" in texts(at)
     assert "Blueprint for Action (REAIM 2024)" in spec(at)["layout"]["title"]["text"]
 
 
@@ -387,7 +386,7 @@ def test_call_to_action_map_is_the_default_and_unchanged():
         f"Not endorsed ({len(UNIVERSE) - endorsed})",
     ]
     assert spec(default)["layout"]["title"]["text"] == (
-        "REAIM 2023 Call to Action: endorsements worldwide"
+        "Call to Action (REAIM 2023): endorsements worldwide"
     )
 
 
@@ -443,25 +442,29 @@ def test_outreach_is_ranked_by_the_documented_score():
         endorsed,
         shipped_data.groupings["ungroup"],
         shipped_data.groupings["org"],
+        shipped_data.terms,
     )
+    every = shipped_data.terms
+    defaults = default_weights(every)
     at = open_page("outreach")
     rows = at.dataframe[0].value.set_index("ISO3")
-    expected = score(table, Weights())
+    expected = score(table, defaults, every)
     assert (rows["Score"] == expected.reindex(rows.index)).all()
     assert rows["Score"].is_monotonic_decreasing and rows["Rank"].is_monotonic_increasing
     for code in ("UKR", "RUS", "CRI"):
-        assert rows.loc[code, "Why"] == explain(table.loc[code])
+        assert rows.loc[code, "Why"] == explain(table.loc[code], every)
     assert "3 × US Political Declaration" in texts(at)
 
     at.slider(key="weight-no_vote").set_value(4.0).run()
     assert at.query_params["weights"] == "no_vote:4"
     heavier = at.dataframe[0].value.set_index("ISO3")["Score"]
-    assert heavier["RUS"] == score(table, Weights(no_vote=4.0))["RUS"]
+    assert heavier["RUS"] == score(table, defaults | {"no_vote": 4.0}, every)["RUS"]
     assert heavier["RUS"] < rows.loc["RUS", "Score"]
 
 
 def test_outreach_weights_come_from_the_url_and_ranks_stay_global():
-    zero = ",".join(f"{f.name}:0" for f in fields(Weights) if f.name != "organisation_peers")
+    keys = [t.key for t in shipped().terms]
+    zero = ",".join(f"{key}:0" for key in keys if key != "organisation_peers")
     at = open_page("outreach", weights=f"{zero},organisation_peers:5", region="Africa")
     assert not at.warning
     rows = at.dataframe[0].value
@@ -497,7 +500,8 @@ def test_outreach_explains_any_state_term_by_term():
     terms = at.dataframe[1].value
     ranked = at.dataframe[0].value.set_index("ISO3")
     assert terms["Points"].sum() == pytest.approx(ranked.loc["RUS", "Score"], abs=0.05)
-    assert terms.set_index("Signal").loc["No votes on them (subtracted)", "Weight"] == -4
+    (no_votes,) = terms.loc[terms["Signal"].str.startswith("No votes on UNGA"), "Weight"]
+    assert no_votes == -4
     at.selectbox(key="url-region").set_value("Africa").run()  # the explained state stays
     assert at.query_params["explain"] == "RUS" and not at.exception
     at = open_page("outreach", explain="NLD")  # an endorser has no rank

@@ -176,7 +176,9 @@ def test_map_download_is_a_png_of_the_focus(app: str, page):
     settle(tab, "Coverage map")
     with tab.expect_download(timeout=60_000) as download:
         tab.get_by_role("button", name="Download map (PNG)").click()
-    assert download.value.suggested_filename == "reaim-2023-endorsements-org-caricom-2023-02-16.png"
+    assert (
+        download.value.suggested_filename == "reaim-2023-call-to-action-org-caricom-2023-02-16.png"
+    )
     assert Path(download.value.path()).read_bytes().startswith(b"\x89PNG")
     assert not blocked
 

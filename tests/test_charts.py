@@ -6,34 +6,41 @@ import numpy as np
 import pytest
 from ui_fixtures import dots_of, shapes_of, shipped
 
-from ui import mapstyle, palette
-from ui.charts import FADED, MAP_HEIGHT, breakdown_figure, colourscale, map_figure, plotly_config
-from ui.coverage import breakdown
-from ui.focus import ASPECT, WORLD, covering_arc, projected_aspect
-from ui.static_map import render_map
-from ui.statuses import CATEGORY
+from instruments.forms import FORMS
+from instruments.model import CALL_TO_ACTION
+from ui.figures import palette
+from ui.figures.breakdown_chart import breakdown_figure
+from ui.figures.focus import ASPECT, WORLD, covering_arc, projected_aspect
+from ui.figures.map_figure import MAP_HEIGHT, colourscale, map_figure, plotly_config
+from ui.figures.map_view import instrument_view
+from ui.figures.print_map import render_map
+from ui.tables.coverage import breakdown
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 0.5 MB)
 KEYS = list(shipped().focuses)
 
 
+CALL_COLOURS = [palette.COLOURS[c] for c in (palette.ENDORSED, palette.NOT_ENDORSED)]
+CALL_COLOURS += [palette.COLOURS[palette.NOT_IN_SCOPE]]
+FADED_COLOURS = [palette.dimmed(c) for c in CALL_COLOURS[:2]]
+
+
+def view(key: str):
+    data = shipped()
+    focus = data.focuses[key]
+    call = data.catalogue[CALL_TO_ACTION]
+    codes = data.geometry.codes
+    return instrument_view(call, data.matrix, data.positions, data.table, codes, focus, data.names)
+
+
 def figure(key: str):
     data = shipped()
-    return map_figure(
-        data.table,
-        data.geometry,
-        data.dots,
-        data.focuses[key],
-        data.names,
-        data.provenance.as_of,
-        data.provenance.source_line,
-    )
+    return map_figure(view(key), data.geometry, data.dots, data.focuses[key])
 
 
 def scale_colour(z: int) -> str:
-    """The colour a z value gets on the stepped scale (zmin -0.5, one band per z)."""
-    scale = colourscale()
-    return scale[2 * z][1]
+    """The colour a z value gets on the Call to Action's stepped scale (one band per z)."""
+    return colourscale(CALL_COLOURS + FADED_COLOURS)[2 * z][1]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +99,7 @@ def test_focus_fades_only_states_outside_it():
     shapes = shapes_of(fig)
     for code, z in zip(shapes.locations, shapes.z, strict=True):
         in_scope = code in table.index and table.loc[code, "in_universe"]
-        faded = z in FADED.values()
+        faded = scale_colour(z) in FADED_COLOURS
         assert faded == (in_scope and code not in members), code
 
 
@@ -103,6 +110,13 @@ def test_legend_counts_come_from_the_table(world):
     assert names[0] == f"Endorsed ({endorsed})"
     assert names[1] == f"Not endorsed ({int(table['in_universe'].sum()) - endorsed})"
     assert names[2].startswith("Not in scope (")
+
+
+def test_call_to_action_view_is_the_three_categories_and_keeps_hues_when_faded():
+    focused = view("org-eu")
+    assert focused.categories == (palette.ENDORSED, palette.NOT_ENDORSED, palette.NOT_IN_SCOPE)
+    assert [focused.fade[c] for c in focused.categories[:2]] == FADED_COLOURS
+    assert focused.faded_swatch == FADED_COLOURS[1]
 
 
 def test_hover_names_status_listing_region_and_group(world):
@@ -126,9 +140,11 @@ def test_geo_draws_offline_and_centres_the_world(world):
 
 
 def test_plotly_config_uses_the_local_topojson():
-    config = plotly_config("reaim-2023-endorsements-world-2023-02-16")
+    config = plotly_config(view(WORLD).file_stem)
     assert config["topojsonURL"] == "app/static/"
-    assert config["toImageButtonOptions"]["filename"] == "reaim-2023-endorsements-world-2023-02-16"
+    assert (
+        config["toImageButtonOptions"]["filename"] == "reaim-2023-call-to-action-world-2023-02-16"
+    )
 
 
 @pytest.mark.parametrize("key", ["world", "region-europe", "org-nato", "org-non-aligned-movement"])
@@ -182,8 +198,7 @@ def test_map_height_fits_a_projector():
 
 
 # The palette: distinguishable for colour-blind readers and in greyscale print.
-MAIN = [palette.COLOURS[c] for c in palette.CATEGORIES]
-FADED_COLOURS = [mapstyle.fill(c, faded=True) for c in FADED]
+MAIN = CALL_COLOURS
 
 
 def test_categories_stay_apart_under_every_colour_vision():
@@ -205,10 +220,10 @@ def test_every_map_category_set_stays_apart(name):
         assert palette.min_difference([palette.OUTSIDE_FOCUS, colour]) >= 6
 
 
-def test_every_status_has_a_category_in_a_set_of_its_kind():
-    every = {c for categories in palette.CATEGORY_SETS.values() for c in categories}
-    assert set(CATEGORY.values()) <= every
-    assert palette.CATEGORY_SETS["call-to-action"] == palette.CATEGORIES
+@pytest.mark.parametrize("form", FORMS.values(), ids=list(FORMS))
+def test_every_status_of_a_form_has_a_category_in_its_set(form):
+    statuses = {form.category(s) for s in (*form.listed, form.missing)}
+    assert statuses <= set(palette.CATEGORY_SETS[form.key]) <= set(palette.COLOURS)
 
 
 def test_faded_states_stay_apart_from_each_other_and_from_not_in_scope():
@@ -245,7 +260,7 @@ def test_breakdown_figure_has_one_bar_per_group():
 def test_printable_map_renders_offline(key):
     data = shipped()
     focus = data.focuses[key]
-    png = render_map(data.geometry, data.table, data.dots, focus, data.provenance, "png")
+    png = render_map(view(key), data.geometry, data.dots, focus, "png")
     assert png.startswith(b"\x89PNG") and len(png) > 50_000
-    svg = render_map(data.geometry, data.table, data.dots, focus, data.provenance, "svg")
+    svg = render_map(view(key), data.geometry, data.dots, focus, "svg")
     assert b"<svg" in svg[:500]

@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 from ui_fixtures import shipped
 
 from etl.reference import read_text_table
-from ui.coverage import breakdown, sentence
-from ui.groups import Group, Member
-from ui.outreach import Filters, non_endorsers, search_keys
-from ui.text import code, join_names, md
+from instruments.prose import join_names
+from ui.tables.coverage import breakdown, sentence
+from ui.tables.groups import Group, Member
+from ui.tables.outreach import Filters, non_endorsers, search_keys
+from ui.text import code, md
 
 from conftest import REPO
 

@@ -6,7 +6,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from ui_fixtures import shipped
 
-from ui.export import csv_bytes, excel_bytes
+from ui.tables.export import csv_bytes, excel_bytes
 
 SOURCE = shipped().provenance
 TABLE = pd.DataFrame(

@@ -75,10 +75,14 @@ def test_votes_reconcile_with_official_results(positions, resolution, tally):
 
 def test_blueprint_is_partial_and_names_only_sourced_endorsers(positions):
     registry = load_registry().set_index("id")
-    assert registry.loc["reaim-2024-blueprint-for-action", "coverage"] == "partial"
+    assert registry.loc["reaim-2024-blueprint-for-action", "form"] == "partial-list"
     assert registry.loc["reaim-2024-blueprint-for-action", "reported_total"] == "61"
     rows = positions[positions["instrument"] == "reaim-2024-blueprint-for-action"]
-    assert sorted(rows["iso3"]) == ["FRA", "GBR", "JPN", "KOR", "UKR", "USA"]
+    named = ["DEU", "FRA", "GBR", "JPN", "KEN", "KOR", "NLD", "SGP", "UKR", "USA"]
+    assert sorted(rows["iso3"]) == named
+    assert rows["note"].str.contains("named by ").all()  # each with the report that names it
+    co_hosts = rows.loc[rows["note"].str.startswith("co-host"), "iso3"]
+    assert sorted(co_hosts) == ["GBR", "KEN", "KOR", "NLD", "SGP"]
 
 
 @pytest.fixture
@@ -116,7 +120,7 @@ def test_a_new_instrument_is_a_data_change(instruments_copy):
     )
     with (instruments_copy / "instruments.csv").open("a") as registry:
         registry.write(
-            "new-thing,New Thing,New,endorsement,complete,2026-11-01,https://x.test,,,,new.csv,1,\n"
+            "new-thing,New Thing,New,complete-list,2026-11-01,https://x.test,,,,new.csv,1,,\n"
         )
     positions = build_from()
     assert positions[positions["instrument"] == "new-thing"]["iso3"].tolist() == ["CHL"]

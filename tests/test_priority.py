@@ -1,7 +1,6 @@
 """Instrument statuses, comparisons and the outreach priority score."""
 
 import json
-from dataclasses import fields, replace
 
 import pandas as pd
 import pytest
@@ -10,9 +9,11 @@ from hypothesis import strategies as st
 from ui_fixtures import shipped
 
 from etl.positions import load_registry
-from ui import priority
-from ui.positions import NO_VOTE, NOT_ENDORSED, UNKNOWN, compare, instruments, status_matrix
-from ui.priority import WEIGHT_HELP, Weights, explain, score, signals
+from instruments.forms import NO_VOTE, NOT_ENDORSED, UNKNOWN
+from instruments.matrix import compare, status_matrix
+from instruments.model import catalogue as build_catalogue
+from ui.tables import priority
+from ui.tables.priority import default_weights, explain, score, signals
 
 from conftest import REPO
 
@@ -20,7 +21,7 @@ from conftest import REPO
 @pytest.fixture(scope="module")
 def catalogue():
     meta = json.loads((REPO / "data" / "endorsements.meta.json").read_text())
-    return {i.id: i for i in instruments(load_registry(), meta)}
+    return {i.id: i for i in build_catalogue(load_registry(), meta, "Source: test.")}
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,19 @@ def test_compare_against_a_partial_list_counts_unknowns_apart(matrix, catalogue)
     states, unsure = compare(
         matrix, catalogue["reaim-2023-call-to-action"], catalogue["reaim-2024-blueprint-for-action"]
     )
-    assert states == [] and unsure == 58 - 5  # 5 of the 6 named Blueprint endorsers are on the list
+    named = set(matrix.index[matrix["reaim-2024-blueprint-for-action"] == "endorsed"])
+    call = set(matrix.index[matrix["reaim-2023-call-to-action"] == "endorsed"])
+    assert len(named) == 10 and named - call == {"KEN", "UKR"}  # named, not on the list
+    assert states == [] and unsure == 58 - 8
+
+
+PD, PATHWAYS, BLUEPRINT = (
+    "us-political-declaration",
+    "reaim-2026-pathways-to-action",
+    "reaim-2024-blueprint-for-action",
+)
+TERMS = shipped().terms
+DEFAULTS = default_weights(TERMS)
 
 
 @pytest.fixture(scope="module")
@@ -64,78 +77,103 @@ def table(matrix):
     data = shipped()
     endorsed = set(data.table.loc[data.table["endorsed"], "iso3"])
     candidates = [c for c in data.states["iso3"] if c not in endorsed]
-    return signals(candidates, matrix, endorsed, data.groupings["ungroup"], data.groupings["org"])
+    return signals(
+        candidates, matrix, endorsed, data.groupings["ungroup"], data.groupings["org"], TERMS
+    )
+
+
+def test_terms_come_from_the_registry():
+    keys = [t.key for t in TERMS]
+    assert keys == [PD, BLUEPRINT, PATHWAYS, "yes_vote", "no_vote", *priority.PEER_SHARE]
+    assert DEFAULTS == {
+        PD: 3.0,
+        BLUEPRINT: 1.0,
+        PATHWAYS: 3.0,
+        "yes_vote": 1.0,
+        "no_vote": 2.0,
+        "regional_peers": 2.0,
+        "organisation_peers": 2.0,
+    }
+    (yes,) = [t for t in TERMS if t.key == "yes_vote"]
+    assert [i.id for i in yes.instruments] == ["unga-78-241", "unga-79-62", "unga-80-57"]
 
 
 def test_signals_of_known_states(table):
     ukraine = table.loc["UKR"]
-    assert ukraine["political_declaration"] == 1 and ukraine["pathways"] == 1
-    assert ukraine["blueprint"] == 1 and ukraine["yes_votes"] == 1  # yes, abstain, non-voting
+    assert ukraine[PD] == 1 and ukraine[PATHWAYS] == 1
+    assert ukraine[BLUEPRINT] == 1 and ukraine["yes_vote"] == 1  # yes, abstain, non-voting
     assert ukraine["regional_group"] == "Eastern European Group"
     russia = table.loc["RUS"]
-    assert russia["no_votes"] == 3 and russia["political_declaration"] == 0
-    assert table.loc["CRI", "pathways"] == 0.5
+    assert russia["no_vote"] == 3 and russia[PD] == 0
+    assert table.loc["CRI", PATHWAYS] == 0.5
     austria = table.loc["AUT"]
     assert austria["organisation"] == "NATO" or austria["organisation_share"] >= 25 / 26
     assert "SGP" not in table.index  # endorsers are not outreach candidates
 
 
 def test_explanation_names_each_signal(table):
-    text = explain(table.loc["UKR"])
-    assert text.startswith("endorsed the US Political Declaration; endorsed REAIM 2026")
-    assert "voted yes once" in text and "Eastern European Group peers endorsed" in text
-    assert "voted no 3 times" in explain(table.loc["RUS"])
-    assert "unconfirmed" in explain(table.loc["CRI"])
+    text = explain(table.loc["UKR"], TERMS)
+    assert text.startswith(
+        "endorsed the US Political Declaration; named as endorsing the Blueprint for Action "
+        "(REAIM 2024); endorsed the Pathways to Action (REAIM 2026)"
+    )
+    assert "voted yes once on UNGA 78/241, UNGA 79/62 and UNGA 80/57" in text
+    assert "Eastern European Group peers endorsed" in text
+    assert "voted no 3 times" in explain(table.loc["RUS"], TERMS)
+    assert "reported (unconfirmed) as endorsing the Pathways" in explain(table.loc["CRI"], TERMS)
 
 
 def test_default_ranking_puts_declaration_endorsers_first(table):
-    ranked = priority.priorities(table, Weights(), shipped().table.set_index("iso3")["name"])
+    names = shipped().table.set_index("iso3")["name"]
+    ranked = priority.priorities(table, DEFAULTS, names, TERMS)
     assert ranked["score"].is_monotonic_decreasing
     top = ranked.head(5)
-    assert (top["political_declaration"] == 1).all()
+    assert (top[PD] == 1).all()
     assert ranked.index[-1] in {"RUS", "PRK", "BLR", "IRN", "SYR", "NIC", "ISR"}
 
 
 def test_every_weight_is_documented():
-    assert set(WEIGHT_HELP) == {f.name for f in fields(Weights)} == set(priority.WEIGHT_LABELS)
+    assert all(t.label and t.help and "{" not in t.help for t in TERMS)
+    assert len({t.key for t in TERMS}) == len(TERMS)
 
 
 signal_rows = st.fixed_dictionaries(
     {
-        "political_declaration": st.sampled_from([0.0, 1.0]),
-        "pathways": st.sampled_from([0.0, 0.5, 1.0]),
-        "blueprint": st.sampled_from([0.0, 1.0]),
-        "yes_votes": st.integers(0, 3),
-        "no_votes": st.integers(0, 3),
+        PD: st.sampled_from([0.0, 1.0]),
+        PATHWAYS: st.sampled_from([0.0, 0.5, 1.0]),
+        BLUEPRINT: st.sampled_from([0.0, 1.0]),
+        "yes_vote": st.integers(0, 3),
+        "no_vote": st.integers(0, 3),
         "regional_group": st.just("African Group"),
         "regional_share": st.floats(0, 1),
         "organisation": st.just("African Union"),
         "organisation_share": st.floats(0, 1),
     }
 )
-INCREASING = ["political_declaration", "pathways", "blueprint", "yes_votes"]
+INCREASING = [PD, PATHWAYS, BLUEPRINT, "yes_vote"]
 INCREASING += ["regional_share", "organisation_share"]
 
 
-@given(signal_rows, st.sampled_from([*INCREASING, "no_votes"]), st.floats(0.01, 1))
+@given(signal_rows, st.sampled_from([*INCREASING, "no_vote"]), st.floats(0.01, 1))
 def test_score_is_monotonic_in_each_signal(row, signal, step):
     before = pd.DataFrame([row])
     after = before.copy()
     after[signal] = after[signal] + step
-    delta = score(after, Weights()).iloc[0] - score(before, Weights()).iloc[0]
-    assert delta <= 0 if signal == "no_votes" else delta >= 0
+    delta = score(after, DEFAULTS, TERMS).iloc[0] - score(before, DEFAULTS, TERMS).iloc[0]
+    assert delta <= 0 if signal == "no_vote" else delta >= 0
 
 
 @given(signal_rows)
 def test_explanation_matches_the_signals(row):
-    text = explain(pd.Series(row))
-    assert ("Political Declaration" in text) == bool(row["political_declaration"])
-    assert ("voted yes" in text) == bool(row["yes_votes"])
-    assert ("voted no" in text) == bool(row["no_votes"])
-    assert ("Blueprint" in text) == bool(row["blueprint"])
+    text = explain(pd.Series(row), TERMS)
+    assert ("Political Declaration" in text) == bool(row[PD])
+    assert ("Pathways" in text) == bool(row[PATHWAYS])
+    assert ("voted yes" in text) == bool(row["yes_vote"])
+    assert ("voted no" in text) == bool(row["no_vote"])
+    assert ("Blueprint" in text) == bool(row[BLUEPRINT])
     assert f"{row['regional_share']:.0%} of its African Group peers" in text
 
 
 def test_zero_weights_give_zero_scores(table):
-    zero = replace(Weights(), **{f.name: 0.0 for f in fields(Weights)})
-    assert (score(table, zero) == 0).all()
+    zero = dict.fromkeys(DEFAULTS, 0.0)
+    assert (score(table, zero, TERMS) == 0).all()

@@ -6,16 +6,20 @@ import pandas as pd
 import pytest
 from ui_fixtures import dots_of, shapes_of, shipped
 
-from ui import palette, statuses
-from ui.catalogue import caveats, figures, headline, matrix_table, position_rows, states_table
-from ui.charts import view_breakdown_figure, view_figure
-from ui.coverage import view_breakdown
-from ui.focus import WORLD
-from ui.mapview import comparison, comparison_view, instrument_view
-from ui.outreach import Filters, formula, matching, points, priority_table
-from ui.positions import CALL_TO_ACTION, compare, supporters
-from ui.priority import Weights, priorities, signals
-from ui.static_map import render_view
+from instruments.facts import caveats, figures, headline
+from instruments.forms import STATUS_CATEGORY, status_word
+from instruments.matrix import compare, supporters
+from instruments.model import CALL_TO_ACTION
+from ui.figures import palette
+from ui.figures.breakdown_chart import view_breakdown_figure
+from ui.figures.focus import WORLD
+from ui.figures.map_figure import map_figure as view_figure
+from ui.figures.map_view import comparison, comparison_view, instrument_view
+from ui.figures.print_map import render_map as render_view
+from ui.tables.coverage import view_breakdown
+from ui.tables.instrument_tables import matrix_table, position_rows, states_table
+from ui.tables.outreach import Filters, formula, matching, points, priority_table
+from ui.tables.priority import default_weights, priorities, signals
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view, as for the Call to Action
 DECLARATION = "us-political-declaration"
@@ -80,10 +84,11 @@ def test_every_state_is_drawn_in_the_colour_of_its_status(instrument_id, key):
     colours = drawn(v, key)
     for code in UNIVERSE["iso3"]:
         status = DATA.matrix.loc[code, instrument_id]
-        category = statuses.CATEGORY[status]
+        category = STATUS_CATEGORY[status]
         expected = palette.COLOURS[category]
         if focus.kind != WORLD and code not in focus.members and category != v.background:
-            expected = palette.OUTSIDE_FOCUS
+            expected = v.fade[category]  # its own hue dimmed, or one pale colour for all
+            assert expected in {palette.OUTSIDE_FOCUS, palette.dimmed(palette.COLOURS[category])}
         assert colours[code] == expected, (code, status)
     outside = set(DATA.geometry.codes) - set(UNIVERSE["iso3"])
     assert {colours[c] for c in outside} == {palette.COLOURS[v.background]}
@@ -95,7 +100,7 @@ def test_world_legend_counts_come_from_positions(instrument_id):
     rows = listed(instrument_id)
     inside = rows[rows["in_universe"] == "true"]
     for category, label in zip(v.categories[:-1], v.labels, strict=False):
-        status = next(s for s, c in statuses.CATEGORY.items() if c == category)
+        status = next(s for s, c in STATUS_CATEGORY.items() if c == category)
         if status in set(rows["status"]):
             assert f"({int((inside['status'] == status).sum())}" in label, label
     assert len(view_figure(v, DATA.geometry, DATA.dots, DATA.focuses[WORLD]).to_json()) < (
@@ -121,13 +126,13 @@ def test_vote_maps_show_the_official_tallies(vote):
 def test_blueprint_map_never_says_not_endorsed():
     v = view(BLUEPRINT)
     named = set(listed(BLUEPRINT)["iso3"])
-    assert len(named) == 6  # sourced: only six of the 61 endorsers are named
+    assert len(named) == 10  # sourced: only ten of the 61 endorsers are named
     for code in UNIVERSE["iso3"]:
         expected = palette.ENDORSED if code in named else palette.UNKNOWN
         assert v.category_of(code) == expected, code
     assert palette.NOT_ENDORSED not in v.categories
-    assert v.labels[0] == "Named as endorsing (6 of the 61 reported)"
-    assert v.labels[1] == f"Unknown: not named ({len(UNIVERSE) - 6})"
+    assert v.labels[0] == "Named as endorsing (10 of the 61 reported)"
+    assert v.labels[1] == f"Unknown: not named ({len(UNIVERSE) - 10})"
     assert "61" in v.subtitle and "not “not endorsed”" in v.caveat
 
 
@@ -231,7 +236,7 @@ def test_matrix_table_has_every_state_and_listed_outsider():
     for instrument in CATALOGUE.values():
         for code in ("NLD", "CRI", "VAT", "USA"):
             status = DATA.matrix.loc[code, instrument.id]
-            assert table.loc[code, instrument.short_title] == statuses.word(status)
+            assert table.loc[code, instrument.short_title] == status_word(status)
     europe = matching(rows, {}, Filters(region="Europe"))
     assert set(europe["iso3"]) == set(UNIVERSE.loc[UNIVERSE["m49_region"] == "Europe", "iso3"])
 
@@ -241,19 +246,20 @@ def test_country_rows_give_every_instrument_with_date_and_source(code):
     rows = position_rows(code, DATA.matrix, DATA.positions, list(CATALOGUE.values()))
     assert len(rows) == len(CATALOGUE)
     for row, instrument in zip(rows.to_dict("records"), CATALOGUE.values(), strict=True):
-        assert row["Status"] == statuses.word(DATA.matrix.loc[code, instrument.id])
+        assert row["Status"] == status_word(DATA.matrix.loc[code, instrument.id])
         assert row["Source"].startswith("https://") and row["As of"]
     if code == "VAT":
         assert rows["Status"].tolist()[-3:] == ["No vote (not a UN member)"] * 3
     if code == "IND":
         assert (
-            "only 6 are named"
+            "only 10 are named"
             in rows.set_index("Instrument").loc[CATALOGUE[BLUEPRINT].short_title, "Note"]
         )
 
 
 def test_priority_table_ranks_explains_and_adds_up():
-    weights = Weights()
+    every = DATA.terms
+    weights = default_weights(every)
     names = DATA.table.set_index("iso3")["name"]
     candidates = list(UNIVERSE.loc[~UNIVERSE["endorsed"], "iso3"])
     table = signals(
@@ -262,15 +268,17 @@ def test_priority_table_ranks_explains_and_adds_up():
         set(UNIVERSE.loc[UNIVERSE["endorsed"], "iso3"]),
         DATA.groupings["ungroup"],
         DATA.groupings["org"],
+        every,
     )
-    ranked = priorities(table, weights, names)
+    ranked = priorities(table, weights, names, every)
     gaps = pd.DataFrame({"State": names.reindex(candidates).to_numpy(), "ISO3": candidates})
-    rows = priority_table(gaps, ranked, weights, DATA.matrix, [CATALOGUE[i] for i in RELATED])
+    related = [CATALOGUE[i] for i in RELATED]
+    rows = priority_table(gaps, ranked, weights, DATA.matrix, related, every)
     rows = rows.sort_values("Rank", kind="stable")
     assert rows["Score"].is_monotonic_decreasing and rows["Rank"].iloc[0] == 1
     for score, text in zip(rows["Score"], rows["Points"], strict=True):
         terms = [float(t) for t in re.findall(r"[-+]?\d+\.\d", text.replace("−", "-"))]
         assert abs(sum(terms) - score) <= 0.05 * len(terms) + 1e-9, text
-    assert "3 × US Political Declaration" in formula(weights)
-    assert "− 2 × Each no vote" in formula(weights)
-    assert points(ranked.loc["RUS"], weights).startswith("−6.0 no votes")
+    assert "3 × US Political Declaration" in formula(weights, every)
+    assert "− 2 × Each no vote" in formula(weights, every)
+    assert points(ranked.loc["RUS"], weights, every).startswith("−6.0 no votes")

@@ -10,11 +10,14 @@ import plotly.graph_objects as go
 from etl.positions import load_registry
 from etl.reference import load_states, read_text_table
 from etl.table import table_from_csv
-from ui import groups, mapstyle
-from ui.focus import Focus, focus_presets
-from ui.geometry import Geometry, load_geometry
-from ui.positions import Instrument, instruments, status_matrix
-from ui.provenance import Provenance, provenance_from_meta
+from instruments.matrix import status_matrix
+from instruments.model import Instrument
+from instruments.model import catalogue as build_catalogue
+from ui.figures.focus import Focus, focus_presets
+from ui.figures.geometry import Geometry, dot_states, load_geometry
+from ui.tables import groups
+from ui.tables.priority import Term, terms
+from ui.tables.provenance import Provenance, provenance_from_meta
 
 from conftest import REPO
 
@@ -34,6 +37,7 @@ class Shipped:
     positions: pd.DataFrame
     catalogue: dict[str, Instrument]
     matrix: pd.DataFrame
+    terms: list[Term]
 
 
 @cache
@@ -54,19 +58,21 @@ def shipped() -> Shipped:
     others = read_text_table(REPO / "data" / "reference" / "other_entities.csv")
     names = dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
     positions = read_text_table(REPO / "data" / "positions.csv")
-    catalogue = {i.id: i for i in instruments(load_registry(), meta)}
+    provenance = provenance_from_meta(meta)
+    catalogue = {i.id: i for i in build_catalogue(load_registry(), meta, provenance.source_line)}
     return Shipped(
         table=table,
         states=states,
         geometry=geometry,
-        dots=mapstyle.dot_states(states, geometry.parts),
+        dots=dot_states(states, geometry.parts),
         groupings=groupings,
         focuses=focus_presets(every, geometry, points),
-        provenance=provenance_from_meta(meta),
+        provenance=provenance,
         names=names,
         positions=positions,
         catalogue=catalogue,
         matrix=status_matrix(positions, list(catalogue.values()), states),
+        terms=terms(list(catalogue.values())),
     )
 
 

@@ -18,13 +18,6 @@ def plotly_text(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def join_names(names: list[str], conjunction: str = "and") -> str:
-    """``["A", "B", "C"]`` → ``"A, B and C"``."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
-
-
 def code(value: object, limit: int = 60) -> str:
     """``value`` as a Markdown code span (shown literally), cut to ``limit`` characters."""
     flat = " ".join(str(value).split()).replace("`", "'")
@@ -38,8 +31,3 @@ def link(label: str, url: str) -> str:
     if re.fullmatch(r"https?://[^\s()<>\[\]\"'`\\]+", url or ""):
         return f"[{md(label)}]({url})"
     return f"{md(label)} ({code(url)})" if url else md(label)
-
-
-def capitalised(text: str) -> str:
-    """The text with its first letter upper-cased (the rest left as it is: "UN", "iso3")."""
-    return text[:1].upper() + text[1:]

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui import data
-from ui.charts import plotly_config
+from ui import cache
+from ui.figures.map_figure import plotly_config
 
 st.set_page_config(layout="wide")
-st.plotly_chart(data.map_figure("world"), config=plotly_config("world"), theme=None)
+st.plotly_chart(cache.map_figure("world"), config=plotly_config("world"), theme=None)

@@ -1,18 +1,11 @@
 """How the dataset was obtained, in the words every page, export and image repeats."""
 
 from dataclasses import dataclass
-from datetime import date
+
+from instruments.prose import long_date
 
 PUBLISHER = "Government of the Netherlands"
 LIST_TITLE = "REAIM 2023 Call to Action: endorsing countries and territories"
-
-
-def long_date(iso: str) -> str:
-    """``"2023-02-16"`` → ``"16 February 2023"``; anything unparseable is returned unchanged."""
-    try:
-        return f"{date.fromisoformat(iso):%-d %B %Y}"
-    except (TypeError, ValueError):
-        return str(iso)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,19 @@
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import shapely
 from shapely.geometry import shape
 
+# A state smaller than this is a speck of 1-3 px on a world map 1,200-1,900 px wide (about 3.5-5 px
+# per degree): hard to see and impossible to hover, so it also gets a dot. 20,000 km² is a square of
+# 140 km, about 4 px; it catches Qatar, Lebanon, Cyprus, Palestine, Jamaica, the Bahamas, Fiji,
+# Eswatini and Kuwait but not Israel, Slovenia or El Salvador, which stay visible as shapes.
+DOT_AREA_KM2 = 20_000
 KM2_PER_SQUARE_DEGREE = 111.32**2  # at the equator; scaled by cos(latitude) below
 
 
@@ -53,3 +60,9 @@ def load_geometry(path: Path) -> Geometry:
         features.append(slim)
     geojson = {"type": "FeatureCollection", "features": features}
     return Geometry(geojson=geojson, parts=parts, names=names)
+
+
+def dot_states(states: pd.DataFrame, shaped: Iterable[str]) -> pd.DataFrame:
+    """Universe states drawn as a dot: smaller than DOT_AREA_KM2, or without a shape (Tuvalu)."""
+    small = (states["area_km2"] < DOT_AREA_KM2) | ~states["iso3"].isin(set(shaped))
+    return states.loc[small, ["iso3", "name", "lat", "lon", "area_km2"]].reset_index(drop=True)

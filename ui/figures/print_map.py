@@ -11,20 +11,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ui import mapstyle, palette
-from ui.focus import WORLD, Focus
-from ui.geometry import Geometry
-from ui.mapview import MapView, call_to_action_view
-from ui.provenance import Provenance
+from ui.figures import palette
+from ui.figures.focus import WORLD, Focus
+from ui.figures.geometry import Geometry
+from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200
 MAP_BOX = (0.01, 0.145, 0.98, 0.73)  # left, bottom, width, height of the map in the figure
-DISCLAIMER = (
-    "The boundaries and names shown and the designations used on this map do not imply official "
-    "endorsement or acceptance. Boundaries follow Natural Earth (de facto) except where listed in "
-    "data/geo/README.md."
-)
 
 
 def _window(focus: Focus) -> shapely.MultiPolygon:
@@ -58,40 +52,23 @@ def _frame(focus: Focus) -> tuple[float, float, float, float]:
     return points.x.min(), points.x.max(), points.y.min(), points.y.max()
 
 
-def render_map(
-    geometry: Geometry,
-    table: pd.DataFrame,
-    dots: pd.DataFrame,
-    focus: Focus,
-    provenance: Provenance,
-    fmt: str,
-) -> bytes:
-    """The Call to Action map of a focus as a 16:9 slide image ("png" or "svg")."""
-    view = call_to_action_view(
-        table, geometry.codes, focus, {}, provenance.as_of, provenance.source_line
-    )
-    return render_view(view, geometry, dots, focus, fmt)
-
-
-def render_view(
-    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
-) -> bytes:
-    """A map view as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
+def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: Focus) -> None:
+    """Every shape in its fill, clipped off the projection's seam; focus members outlined."""
     shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
     if focus.centre_lon != 0:
         shapes = shapes.clip(_window(focus))
     shapes = shapes[~shapes.is_empty].to_crs(_crs(focus))
-    strong = [focus.kind != WORLD and mapstyle.in_focus(code, focus) for code in shapes["iso3"]]
-
-    fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
-    ax = fig.add_axes(MAP_BOX)
-    ax.set_axis_off()
+    strong = [focus.kind != WORLD and focus.highlights(code) for code in shapes["iso3"]]
     shapes.plot(
         ax=ax,
         color=[view.fill(code, focus) for code in shapes["iso3"]],
         edgecolor=[palette.FOCUS_BORDER if s else palette.BORDER for s in strong],
         linewidth=[0.5 if s else 0.3 for s in strong],
     )
+
+
+def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: Focus) -> None:
+    """A dot per small state in its fill; faded dots are smaller."""
     points = gpd.GeoDataFrame(
         dots, geometry=gpd.points_from_xy(dots["lon"], dots["lat"]), crs="EPSG:4326"
     )
@@ -108,20 +85,10 @@ def render_view(
         linewidths=0.6,
         zorder=3,
     )
-    x0, x1, y0, y1 = _frame(focus)
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
 
-    fig.text(0.012, 0.955, view.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
-    fig.text(
-        0.012,
-        0.905,
-        f"{view.subtitle} Dots mark states too small to see.",
-        fontsize=12,
-        color=palette.MUTED_TEXT,
-        va="top",
-    )
+
+def _legend_handles(view: MapView, focus: Focus) -> list:
+    """A swatch per category with its count, "outside this focus", and the small-state dot."""
     handles = [
         Patch(
             facecolor=palette.COLOURS[c], edgecolor=palette.FOCUS_BORDER, linewidth=0.6, label=label
@@ -129,9 +96,7 @@ def render_view(
         for c, label in zip(view.categories, view.labels, strict=True)
     ]
     if focus.kind != WORLD:
-        handles.append(
-            Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=mapstyle.FADED_LABEL)
-        )
+        handles.append(Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=FADED_LABEL))
     handles.append(
         Line2D(
             [],
@@ -143,6 +108,21 @@ def render_view(
             label="Small state",
         )
     )
+    return handles
+
+
+def _write_labels(fig: Figure, view: MapView, focus: Focus) -> None:
+    """Title, subtitle, legend, and the sources and disclaimer at the foot."""
+    fig.text(0.012, 0.955, view.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
+    fig.text(
+        0.012,
+        0.905,
+        f"{view.subtitle} Dots mark states too small to see.",
+        fontsize=12,
+        color=palette.MUTED_TEXT,
+        va="top",
+    )
+    handles = _legend_handles(view, focus)
     fig.legend(
         handles=handles,
         loc="lower left",
@@ -152,8 +132,24 @@ def render_view(
         fontsize=12,
         handlelength=1.4,
     )
-    footer = [*textwrap.wrap(view.credits or view.source_line, 200), DISCLAIMER]
+    footer = [*textwrap.wrap(view.credits, 200), f"{DISCLAIMER} {BOUNDARY_NOTE}"]
     fig.text(0.012, 0.008, "\n".join(footer), fontsize=9, color=palette.MUTED_TEXT, linespacing=1.5)
+
+
+def render_map(
+    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
+) -> bytes:
+    """A map view as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
+    fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
+    ax = fig.add_axes(MAP_BOX)
+    ax.set_axis_off()
+    _draw_shapes(ax, view, geometry, focus)
+    _draw_dots(ax, view, dots, focus)
+    x0, x1, y0, y1 = _frame(focus)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    _write_labels(fig, view, focus)
     out = io.BytesIO()
     fig.savefig(
         out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, view.title)

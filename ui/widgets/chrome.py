@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ui.provenance import Provenance, long_date
+from instruments.prose import long_date
+from ui.figures.map_view import DISCLAIMER
+from ui.tables.provenance import Provenance
 from ui.text import code, link, md
 
 APP_TITLE = "REAIM 2023 Call to Action: who has endorsed"
@@ -71,5 +73,5 @@ def footer(provenance: Provenance, last_change: str) -> None:
         f"{md(provenance.method_phrase)}. Licence: {md(provenance.licence)}. "
         f"Last update of this dataset: {md(provenance.retrieved_at)}"
         + (f"; last change to the list detected {md(last_change)}." if last_change else ".")
-        + " Map boundaries and names do not imply official endorsement or acceptance."
+        + f" {DISCLAIMER}"
     )

@@ -4,18 +4,18 @@ from itertools import combinations
 
 import numpy as np
 
-ENDORSED = "Endorsed"
-NOT_ENDORSED = "Not endorsed"
-NOT_IN_SCOPE = "Not in scope"
-CATEGORIES = (ENDORSED, NOT_ENDORSED, NOT_IN_SCOPE)
-# Related instruments: statuses of endorsements (a partial list has "unknown") and of votes.
-UNCONFIRMED = "Unconfirmed"
-UNKNOWN = "Unknown"
-YES = "Yes"
-NO = "No"
-ABSTAIN = "Abstain"
-NON_VOTING = "Non-voting"
-NO_VOTE = "No vote"
+from instruments.forms import CAT_ABSTAIN as ABSTAIN
+from instruments.forms import CAT_ENDORSED as ENDORSED
+from instruments.forms import CAT_NO as NO
+from instruments.forms import CAT_NO_VOTE as NO_VOTE
+from instruments.forms import CAT_NON_VOTING as NON_VOTING
+from instruments.forms import CAT_NOT_ENDORSED as NOT_ENDORSED
+from instruments.forms import CAT_NOT_IN_SCOPE as NOT_IN_SCOPE
+from instruments.forms import CAT_UNCONFIRMED as UNCONFIRMED
+from instruments.forms import CAT_UNKNOWN as UNKNOWN
+from instruments.forms import CAT_YES as YES
+from instruments.forms import FORMS
+
 # Comparison of two instruments: supports X but not Y, both, X but Y undecidable, everyone else.
 ONLY_X = "X but not Y"
 BOTH = "Both"
@@ -45,16 +45,15 @@ COLOURS = {
     UNDECIDABLE: MID_GREY,
     OTHERS: LIGHT_GREY,
 }
-# Every set of categories one map shows together; each set is kept apart by the tests.
-CATEGORY_SETS = {
-    "call-to-action": CATEGORIES,
-    "endorsement": (ENDORSED, UNCONFIRMED, NOT_ENDORSED, NOT_IN_SCOPE),
-    "partial": (ENDORSED, UNKNOWN, NOT_IN_SCOPE),
-    "vote": (YES, NO, ABSTAIN, NON_VOTING, NO_VOTE),
+# Every set of categories one map shows together (one per instrument form, and a comparison);
+# each set is kept apart by the tests.
+CATEGORY_SETS = {key: form.categories for key, form in FORMS.items()} | {
     "comparison": (ONLY_X, BOTH, UNDECIDABLE, OTHERS),
 }
-# With up to five categories, faded hues would collide: those maps draw every state outside a
-# focus in this one pale colour instead.
+# Only blue and ochre stay apart when dimmed: a map showing no other category keeps each hue,
+# faded, outside a focus (the Call to Action's). With more categories, faded hues would collide:
+# those maps draw every state outside a focus in one pale colour instead.
+DIMMABLE = frozenset({ENDORSED, NOT_ENDORSED})
 OUTSIDE_FOCUS = "#e4e8ef"
 OCEAN = "#ffffff"
 BORDER = "#ffffff"

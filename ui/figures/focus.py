@@ -8,8 +8,8 @@ from itertools import pairwise
 import numpy as np
 import pyproj
 
-from ui.geometry import Geometry, Part
-from ui.groups import KIND_LABELS, Group, place_name
+from ui.figures.geometry import Geometry, Part
+from ui.tables.groups import KIND_LABELS, Group, place_name
 
 WORLD = "world"
 WORLD_LON = (-180.0, 180.0)
@@ -62,14 +62,9 @@ class Focus:
             "ungroup": f"in the {self.label}",
         }.get(self.kind, f"among {self.label} members")
 
-    @property
-    def title(self) -> str:
-        """The map's title for this view."""
-        return f"REAIM 2023 Call to Action: endorsements {self.where}"
-
-    def file_stem(self, as_of: str) -> str:
-        """A file name (without extension) naming the view and the source date."""
-        return f"reaim-2023-endorsements-{self.key}-{as_of}"
+    def highlights(self, code: str) -> bool:
+        """Whether a feature is drawn at full strength: all on the world view, else the members."""
+        return self.kind == WORLD or code in self.members
 
     @property
     def option_label(self) -> str:

@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from ui import palette
-from ui.groups import Group, Member, place_name
-from ui.mapview import MapView
-from ui.text import capitalised, join_names
+from instruments.prose import capitalised, join_names
+from ui.figures import palette
+from ui.figures.map_view import MapView
+from ui.tables.groups import Group, Member, place_name
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
 COLUMNS = [

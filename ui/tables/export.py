@@ -8,8 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ui.positions import CALL_TO_ACTION, Instrument
-from ui.provenance import Provenance, long_date
+from instruments.model import CALL_TO_ACTION, Instrument
+from instruments.prose import long_date
+from ui.tables.provenance import Provenance
 
 SHARE_COLUMNS = {"Share", "Regional group share", "Organisation share"}  # fractions, shown as %
 

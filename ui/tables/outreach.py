@@ -1,14 +1,14 @@
 """The outreach list: states in scope that have not endorsed, filtered, ranked and explained."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import pandas as pd
 
 from etl.normalize import normalize_name
-from ui.groups import Group
-from ui.positions import Instrument
-from ui.priority import WEIGHT_LABELS, Weights
-from ui.statuses import word
+from instruments.model import Instrument
+from instruments.prose import capitalised, join_names
+from ui.tables.groups import Group
+from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
 COLUMNS = [
     "State",
@@ -119,14 +119,13 @@ def non_endorsers(
     return out.sort_values("State", key=lambda s: s.str.casefold(), ignore_index=True)
 
 
-def formula(weights: Weights) -> str:
+def formula(weights: Weights, every: list[Term]) -> str:
     """The score as a sum of weighted signals, in words."""
     terms = []
-    for field in fields(Weights):
-        value = getattr(weights, field.name)
-        sign = "−" if field.name == "no_vote" else "+"
-        label = WEIGHT_LABELS[field.name].removesuffix(" (subtracted)")
-        terms.append(f"{sign} {value:g} × {label}")
+    for term in every:
+        sign = "−" if term.sign < 0 else "+"
+        label = term.label.removesuffix(" (subtracted)")
+        terms.append(f"{sign} {weights[term.key]:g} × {label}")
     return " ".join(terms).removeprefix("+ ")
 
 
@@ -141,6 +140,7 @@ def priority_table(
     weights: Weights,
     matrix: pd.DataFrame,
     related: list[Instrument],
+    every: list[Term],
 ) -> pd.DataFrame:
     """The outreach list with rank, score, why, its points, each related position, peer shares.
 
@@ -149,106 +149,80 @@ def priority_table(
     """
     rank = ranks(ranked)
     codes = list(gaps["ISO3"])
+    signals = ranked.reindex(codes)
     out = pd.DataFrame(
         {
             "Rank": rank.reindex(codes).to_numpy(),
             "State": gaps["State"].to_numpy(),
-            "Score": ranked["score"].reindex(codes).to_numpy(),
-            "Why": ranked["why"].reindex(codes).to_numpy(),
-            "Points": [points(row, weights) for _, row in ranked.reindex(codes).iterrows()],
+            "Score": signals["score"].to_numpy(),
+            "Why": signals["why"].to_numpy(),
+            "Points": [points(row, weights, every) for _, row in signals.iterrows()],
         }
     )
     for instrument in related:
-        out[instrument.short_title] = matrix.reindex(codes)[instrument.id].map(word).to_numpy()
-    signals = ranked.reindex(codes)
-    out["Yes votes"] = signals["yes_votes"].to_numpy()
-    out["No votes"] = signals["no_votes"].to_numpy()
+        out[instrument.short_title] = (
+            matrix.reindex(codes)[instrument.id].map(instrument.word).to_numpy()
+        )
+    for term in every:
+        if term.pooled:
+            out[term.signal.title] = signals[term.key].to_numpy()
     out["Regional group share"] = signals["regional_share"].to_numpy()
     out["Best organisation"] = signals["organisation"].to_numpy()
     out["Organisation share"] = signals["organisation_share"].to_numpy()
     return pd.concat([out, gaps.drop(columns=["State"]).reset_index(drop=True)], axis=1)
 
 
-def _terms(row: pd.Series, weights: Weights) -> list[tuple[str, str, str, float, float]]:
-    """(signal, short name, value in words, weight, amount) of each term of the score."""
-    group = row["regional_group"] or "regional group"
-    organisation = row["organisation"] or "organisations"
-    pathways = {1.0: "yes", 0.5: "unconfirmed (counts half)"}.get(row["pathways"], "no")
-    terms = [
-        (
-            "Endorsed the US Political Declaration",
-            "Political Declaration",
-            "yes" if row["political_declaration"] else "no",
-            weights.political_declaration,
-            row["political_declaration"],
-        ),
-        (
-            "Endorsed REAIM 2026 Pathways to Action",
-            "Pathways",
-            pathways,
-            weights.pathways,
-            row["pathways"],
-        ),
-        (
-            "Named as endorsing the REAIM 2024 Blueprint",
-            "Blueprint",
-            "named" if row["blueprint"] else "not named (unknown)",
-            weights.blueprint,
-            row["blueprint"],
-        ),
-        (
-            "Yes votes on UNGA 78/241, 79/62 and 80/57",
-            "yes votes",
-            f"{row['yes_votes']:g}",
-            weights.yes_vote,
-            row["yes_votes"],
-        ),
-        (
-            "No votes on them (subtracted)",
-            "no votes",
-            f"{row['no_votes']:g}",
-            -weights.no_vote,
-            row["no_votes"],
-        ),
-        (
-            f"Share of its {group} peers that endorsed",
-            "regional group",
-            f"{row['regional_share']:.0%}",
-            weights.regional_peers,
-            row["regional_share"],
-        ),
-        (
-            f"Share of its {organisation} peers that endorsed (its best organisation)",
-            "organisation",
-            f"{row['organisation_share']:.0%}",
-            weights.organisation_peers,
-            row["organisation_share"],
-        ),
-    ]
-    return terms
+def _value_words(row: pd.Series, term: Term) -> str:
+    """A term's value for one state, in words."""
+    value = amount(row, term)
+    if term.key in PEER_GROUP or term.pooled:
+        return f"{value:.0%}" if term.key in PEER_GROUP else f"{value:g}"
+    counted, not_counted = term.signal.words
+    if 0 < value < 1:
+        return "unconfirmed (counts half)"
+    return counted if value else not_counted
 
 
-def score_terms(row: pd.Series, weights: Weights) -> pd.DataFrame:
+def _long_label(row: pd.Series, term: Term) -> str:
+    """What a term measures, in a sentence's words."""
+    if term.key == "regional_peers":
+        return f"Share of its {row['regional_group'] or 'regional group'} peers that endorsed"
+    if term.key == "organisation_peers":
+        best = row["organisation"] or "organisations"
+        return f"Share of its {best} peers that endorsed (its best organisation)"
+    if term.pooled:
+        names = join_names([i.brief for i in term.instruments])
+        return f"{term.signal.title} on {names}" + (" (subtracted)" if term.sign < 0 else "")
+    return capitalised(term.instruments[0].did())
+
+
+def _short_label(term: Term) -> str:
+    if term.key in PEER_GROUP:
+        return {"regional_peers": "regional group", "organisation_peers": "organisation"}[term.key]
+    return term.signal.title.lower() if term.pooled else term.instruments[0].brief
+
+
+def score_terms(row: pd.Series, weights: Weights, every: list[Term]) -> pd.DataFrame:
     """A state's score term by term: each signal, its value, its weight and the points it adds."""
     return pd.DataFrame(
         [
             {
-                "Signal": signal,
-                "Short": short,
-                "Value": value,
-                "Weight": weight,
-                "Points": round(weight * amount, 2),
+                "Signal": _long_label(row, term),
+                "Short": _short_label(term),
+                "Value": _value_words(row, term),
+                "Weight": term.sign * weights[term.key],
+                "Points": round(term.sign * weights[term.key] * amount(row, term), 2),
             }
-            for signal, short, value, weight, amount in _terms(row, weights)
+            for term in every
         ]
     )
 
 
-def points(row: pd.Series, weights: Weights) -> str:
+def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
     """How a state's score adds up, in one line (only the terms that are not zero)."""
-    shown = [
-        f"{'−' if weight * amount < 0 else '+'}{abs(weight * amount):.1f} {short}"
-        for _, short, _, weight, amount in _terms(row, weights)
-        if round(weight * amount, 1)
-    ]
+    shown = []
+    for term in every:
+        value = term.sign * weights[term.key] * amount(row, term)
+        if round(value, 1):
+            shown.append(f"{'−' if value < 0 else '+'}{abs(value):.1f} {_short_label(term)}")
     return " ".join(shown).removeprefix("+") or "0"

@@ -18,13 +18,18 @@ from etl.positions import load_registry
 from etl.reference import load_other_entities, load_states, read_text_table
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
-from ui import charts, coverage, groups, mapstyle, mapview, priority, static_map
-from ui.catalogue import states_table
-from ui.focus import WORLD, Focus, focus_presets
-from ui.geometry import Geometry, load_geometry
-from ui.outreach import search_keys
-from ui.positions import CALL_TO_ACTION, Instrument, instruments, status_matrix
-from ui.provenance import Provenance, provenance_from_meta
+from instruments.matrix import status_matrix
+from instruments.model import CALL_TO_ACTION, Instrument
+from instruments.model import catalogue as build_catalogue
+from ui.figures.focus import WORLD, Focus, focus_presets
+from ui.figures.geometry import Geometry, dot_states, load_geometry
+from ui.figures.map_figure import map_figure as build_map_figure
+from ui.figures.map_view import MapView, comparison_view, instrument_view
+from ui.figures.print_map import render_map
+from ui.tables import coverage, groups, priority
+from ui.tables.instrument_tables import states_table
+from ui.tables.outreach import search_keys
+from ui.tables.provenance import Provenance, provenance_from_meta
 
 Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
 GEOJSON = "world.geojson"
@@ -54,7 +59,7 @@ def _problems(stamp: Stamp) -> list[str]:
             groups.load_organisations(paths.reference_dir() / "groups", _table(stamp))
             provenance_from_meta(_meta(stamp))
             _matrix(stamp)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ValueError) as exc:  # unreadable or malformed data; a bug is not caught
         return [f"{type(exc).__name__}: {exc}"]
     return found
 
@@ -165,7 +170,8 @@ def positions_file() -> bytes:
 
 @st.cache_data(show_spinner=False)
 def _catalogue(stamp: Stamp) -> dict[str, Instrument]:
-    return {i.id: i for i in instruments(load_registry(), _meta(stamp))}
+    line = provenance_from_meta(_meta(stamp)).source_line
+    return {i.id: i for i in build_catalogue(load_registry(), _meta(stamp), line)}
 
 
 def catalogue() -> dict[str, Instrument]:
@@ -189,6 +195,16 @@ def all_states() -> pd.DataFrame:
     return states_table(_table(stamp), _positions(stamp))
 
 
+@st.cache_resource(show_spinner=False)
+def _terms(stamp: Stamp) -> list[priority.Term]:
+    return priority.terms(list(_catalogue(stamp).values()))
+
+
+def score_terms() -> list[priority.Term]:
+    """The terms of the outreach priority score, from the instrument registry."""
+    return _terms(_stamp())
+
+
 @st.cache_data(show_spinner=False)
 def _signals(stamp: Stamp) -> pd.DataFrame:
     t = _table(stamp)
@@ -196,7 +212,9 @@ def _signals(stamp: Stamp) -> pd.DataFrame:
     endorsed = set(universe.loc[universe["endorsed"], "iso3"])
     candidates = list(universe.loc[~universe["endorsed"], "iso3"])
     found = _groupings(stamp)
-    return priority.signals(candidates, _matrix(stamp), endorsed, found["ungroup"], found["org"])
+    return priority.signals(
+        candidates, _matrix(stamp), endorsed, found["ungroup"], found["org"], _terms(stamp)
+    )
 
 
 def signals() -> pd.DataFrame:
@@ -222,7 +240,7 @@ def feature_names() -> dict[str, str]:
 @st.cache_data(show_spinner=False)
 def dots() -> pd.DataFrame:
     """States drawn as a dot on the map."""
-    return mapstyle.dot_states(load_states(), geometry().parts)
+    return dot_states(load_states(), geometry().parts)
 
 
 @st.cache_resource(show_spinner=False)
@@ -240,70 +258,40 @@ def focuses() -> dict[str, Focus]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(stamp: Stamp, key: str) -> go.Figure:
-    source = provenance_from_meta(_meta(stamp))
-    return charts.map_figure(
-        _table(stamp),
-        geometry(),
-        dots(),
-        _focuses(stamp)[key],
-        feature_names(),
-        source.as_of,
-        source.source_line,
-    )
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _view(stamp: Stamp, view: str, key: str) -> mapview.MapView:
+def _view(stamp: Stamp, view: str, key: str) -> MapView:
     focus = _focuses(stamp)[key]
     codes = geometry().codes
     found = _catalogue(stamp)
-    if view == CALL_TO_ACTION:
-        source = provenance_from_meta(_meta(stamp))
-        return mapview.call_to_action_view(
-            _table(stamp), codes, focus, feature_names(), source.as_of, source.source_line
-        )
     if "," in view:
         x, y = view.split(",")
-        return mapview.comparison_view(
+        return comparison_view(
             found[x], found[y], _matrix(stamp), _table(stamp), codes, focus, feature_names()
         )
-    return mapview.instrument_view(
+    return instrument_view(
         found[view], _matrix(stamp), _positions(stamp), _table(stamp), codes, focus, feature_names()
     )
 
 
-def map_view(view: str, key: str) -> mapview.MapView:
+def map_view(view: str, key: str) -> MapView:
     """What the map of a view ("<instrument id>" or "<id X>,<id Y>") and a focus key shows."""
     return _view(_stamp(), view, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _view_figure(stamp: Stamp, view: str, key: str) -> go.Figure:
+def _map_figure(stamp: Stamp, view: str, key: str) -> go.Figure:
     focus = _focuses(stamp)[key]
-    return charts.view_figure(_view(stamp, view, key), geometry(), dots(), focus)
+    return build_map_figure(_view(stamp, view, key), geometry(), dots(), focus)
 
 
 def map_figure(key: str, view: str = CALL_TO_ACTION) -> go.Figure:
     """The map of a view and a focus key; shared between sessions, so never modify it."""
-    if view == CALL_TO_ACTION:
-        return _map_figure(_stamp(), key)
-    return _view_figure(_stamp(), view, key)
+    return _map_figure(_stamp(), view, key)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _static_map(stamp: Stamp, key: str, fmt: str, view: str = CALL_TO_ACTION) -> bytes:
-    if view != CALL_TO_ACTION:
-        focus = _focuses(stamp)[key]
-        return static_map.render_view(_view(stamp, view, key), geometry(), dots(), focus, fmt)
-    return static_map.render_map(
-        geometry(),
-        _table(stamp),
-        dots(),
-        _focuses(stamp)[key],
-        provenance_from_meta(_meta(stamp)),
-        fmt,
-    )
+def _static_map(stamp: Stamp, key: str, fmt: str, view: str) -> bytes:
+    focus = _focuses(stamp)[key]
+    return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
 
 
 def static_map_maker(key: str, fmt: str, view: str = CALL_TO_ACTION) -> partial:

@@ -5,9 +5,9 @@ from functools import partial
 
 import pandas as pd
 
-from ui.export import Rows, csv_bytes, excel_bytes
-from ui.positions import Instrument
-from ui.provenance import Provenance
+from instruments.model import Instrument
+from ui.tables.export import Rows, csv_bytes, excel_bytes
+from ui.tables.provenance import Provenance
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ui import query
-from ui.groups import UN_GROUP_LABELS, Group
-from ui.outreach import Filters
+from ui.tables.groups import UN_GROUP_LABELS, Group
+from ui.tables.outreach import Filters
+from ui.widgets import url_controls
 
 ANY = ""
 
@@ -16,7 +16,7 @@ def filter_widgets(table: pd.DataFrame, organisations: dict[str, Group]) -> Filt
     columns = st.columns([1, 1.2, 1.2, 1.2, 1.4])
     with columns[0]:
         regions = {ANY: "All regions"} | {r: r for r in sorted(universe["m49_region"].unique())}
-        region = query.select("M49 region", "region", regions, ANY)
+        region = url_controls.select("M49 region", "region", regions, ANY)
     with columns[1]:
         in_region = universe if region == ANY else universe[universe["m49_region"] == region]
         subregions = {ANY: "All sub-regions"} | {
@@ -25,15 +25,17 @@ def filter_widgets(table: pd.DataFrame, organisations: dict[str, Group]) -> Filt
         stale = st.query_params.get("subregion", ANY)
         if stale not in subregions and stale in set(universe["m49_subregion"]):
             del st.query_params["subregion"]  # the region changed under it: reset without a notice
-        subregion = query.select("M49 sub-region", "subregion", subregions, ANY)
+        subregion = url_controls.select("M49 sub-region", "subregion", subregions, ANY)
     with columns[2]:
         ungroups = {ANY: "All UN regional groups"} | dict(UN_GROUP_LABELS)
-        ungroup = query.select("UN regional group", "ungroup", ungroups, ANY)
+        ungroup = url_controls.select("UN regional group", "ungroup", ungroups, ANY)
     with columns[3]:
         orgs = {ANY: "All organisations"} | {k: g.label for k, g in organisations.items()}
-        org = query.select("Organisation", "org", orgs, ANY)
+        org = url_controls.select("Organisation", "org", orgs, ANY)
     with columns[4]:
-        search = query.text("Search names", "q", placeholder="e.g. Türkiye, Ivory Coast, BRA")
+        search = url_controls.text(
+            "Search names", "q", placeholder="e.g. Türkiye, Ivory Coast, BRA"
+        )
     return Filters(
         region=region or None,
         subregion=subregion or None,

@@ -1,0 +1,1 @@
+"""The instruments states take a position on: their forms, the registry, and the status matrix."""

@@ -1,0 +1,1 @@
+"""Pure figure builders: palette, geometry, focus, map views, the interactive and printable maps."""

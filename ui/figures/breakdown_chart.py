@@ -1,0 +1,96 @@
+"""Pure Plotly builders of the regional breakdown charts: one stacked bar per group."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.figures import palette
+from ui.figures.map_figure import FONT
+from ui.figures.map_view import MapView
+from ui.tables.coverage import counted
+from ui.text import plotly_text
+
+
+def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
+    """Horizontal stacked bars of endorsed / not yet per group, with counts and shares."""
+    rows = breakdown.iloc[::-1]
+    labels = [plotly_text(label) for label in rows["Group"]]
+    endorsed = go.Bar(
+        y=labels,
+        x=rows["Endorsed"],
+        orientation="h",
+        name=palette.ENDORSED,
+        marker={"color": palette.COLOURS[palette.ENDORSED]},
+        text=rows["Endorsed"],
+        textposition="inside",
+        insidetextanchor="start",
+        textangle=0,
+        hovertemplate="%{y}: %{x} endorsed<extra></extra>",
+    )
+    not_yet = go.Bar(
+        y=labels,
+        x=rows["Members"] - rows["Endorsed"],
+        orientation="h",
+        name="Not yet",
+        marker={"color": palette.COLOURS[palette.NOT_ENDORSED]},
+        text=[f"{share:.0%}" for share in rows["Share"]],
+        textposition="outside",
+        textangle=0,
+        hovertemplate="%{y}: %{x} not yet<extra></extra>",
+        cliponaxis=False,
+    )
+    return _stacked_bars([endorsed, not_yet], len(rows), title, "share endorsed", top=56)
+
+
+def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) -> go.Figure:
+    """Horizontal bars stacked by the view's categories per group, with the share of the first."""
+    rows = breakdown.iloc[::-1]
+    labels = [plotly_text(label) for label in rows["Group"]]
+    shown = counted(view)
+    no_vote = dict(shown).get(palette.NO_VOTE)
+
+    def share_label(row: pd.Series) -> str:
+        """The share of the first category; "no vote" where no member can vote."""
+        if no_vote and row[no_vote] == row["Members"]:
+            return "no vote"
+        return f"{row['Share']:.0%}"
+
+    shares = [share_label(row) for _, row in rows.iterrows()]
+    bars = []
+    for i, (cat, name) in enumerate(shown):
+        last = i == len(shown) - 1
+        bars.append(
+            go.Bar(
+                y=labels,
+                x=rows[name],
+                orientation="h",
+                name=plotly_text(name),
+                marker={"color": palette.COLOURS[cat], "line": {"color": "white", "width": 0.5}},
+                text=shares if last else rows[name],
+                textposition="outside" if last else "inside",
+                insidetextanchor="start",
+                textangle=0,
+                hovertemplate=f"%{{y}}: %{{x}} {plotly_text(name)}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    axis = f"share “{plotly_text(view.names[0])}”"
+    return _stacked_bars(bars, len(rows), title, axis, top=76)
+
+
+def _stacked_bars(bars: list[go.Bar], groups: int, title: str, share: str, top: int) -> go.Figure:
+    """The layout both breakdown charts share: one row per group, legend on top, white paper."""
+    fig = go.Figure(bars)
+    fig.update_layout(
+        barmode="stack",
+        height=top + 54 + 30 * groups,
+        margin={"l": 8, "r": 48, "t": top, "b": 40},
+        font={"family": FONT, "color": palette.TEXT, "size": 14},
+        title={"text": plotly_text(title), "x": 0.005, "font": {"size": 17}},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis={"title": {"text": f"States (labels: {share})"}, "gridcolor": "#e6e6e6"},
+        yaxis={"automargin": True},
+        uniformtext={"minsize": 11, "mode": "hide"},
+    )
+    return fig

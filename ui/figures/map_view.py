@@ -1,0 +1,327 @@
+"""What a map shows of each state, for one instrument or two compared: categories, tooltips, legend.
+
+Every map takes one route: the status matrix → a ``MapView`` (this module) → a figure, on screen
+(``map_figure``) or in print (``print_map``). The instrument's form answers every question
+about its statuses; nothing here knows a vote from a list.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from instruments.facts import partial_caveat
+from instruments.matrix import compare, supporters
+from instruments.model import Instrument
+from instruments.prose import capitalised, long_date
+from ui.figures import palette
+from ui.figures.focus import WORLD, Focus
+from ui.text import plotly_text
+
+STATUS_TEXT = {"member": "UN member State", "observer": "UN non-member observer State"}
+OUT_OF_SCOPE = "Not in scope: not a UN member or observer State"
+FADED_LABEL = "Outside this focus (faded)"
+DISCLAIMER = (
+    "The boundaries and names shown and the designations used on this map do not imply official "
+    "endorsement or acceptance."
+)
+BOUNDARY_NOTE = (
+    "Boundaries follow Natural Earth (de facto) except where listed in data/geo/README.md."
+)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Everything a map draws but the geometry: a category and a tooltip per feature, the legend."""
+
+    title: str
+    categories: tuple[str, ...]  # palette categories, in legend order
+    names: tuple[str, ...]  # what each category is called (breakdown columns, legend stems)
+    labels: tuple[str, ...]  # legend labels with counts, one per category
+    category: Mapping[str, str]  # feature code → category; a code not listed is ``background``
+    hover: Mapping[str, str]  # feature code → tooltip, escaped for Plotly
+    background: str  # the category of everything outside the question: never faded
+    fade: Mapping[str, str]  # category → its fill outside the focus
+    faded_swatch: str  # the fill of "Outside this focus" in the legend
+    subtitle: str  # the line under the title of the printable map
+    source_line: str
+    file_stem: str
+    credits: str  # sources and licences in full, for the printable map
+    phrase: str  # what the first category did, after "have"
+    detail: tuple[str, ...]  # categories whose states a summary names
+    caveat: str = ""  # what every summary must add (a partial list)
+
+    def category_of(self, code: str) -> str:
+        """The category a feature is drawn in."""
+        return self.category.get(code, self.background)
+
+    def is_faded(self, code: str, focus: Focus) -> bool:
+        """States outside the focus are faded; the background always stays as it is."""
+        return self.category_of(code) != self.background and not focus.highlights(code)
+
+    def fill(self, code: str, focus: Focus) -> str:
+        """The fill colour of a feature or dot."""
+        cat = self.category_of(code)
+        return self.fade[cat] if self.is_faded(code, focus) else palette.COLOURS[cat]
+
+    @property
+    def faded_fills(self) -> list[str]:
+        """The distinct fills of faded states, in category order."""
+        return list(dict.fromkeys(self.fade[c] for c in self.categories if c in self.fade))
+
+
+def in_category(view: MapView, category: str, focus: Focus, codes: Iterable[str]) -> list[str]:
+    """Those of ``codes`` drawn in ``category`` and inside the focus."""
+    return [c for c in codes if view.category_of(c) == category and focus.highlights(c)]
+
+
+def _fading(categories: tuple[str, ...], background: str) -> tuple[dict[str, str], str]:
+    """Each category's fill outside the focus, and the legend swatch of "outside this focus"."""
+    shown = [c for c in categories if c != background]
+    if set(shown) <= palette.DIMMABLE:
+        fade = {c: palette.dimmed(palette.COLOURS[c]) for c in shown}
+        return fade, palette.dimmed(palette.COLOURS[shown[-1]])
+    return dict.fromkeys(shown, palette.OUTSIDE_FOCUS), palette.OUTSIDE_FOCUS
+
+
+# Tooltips ----------------------------------------------------------------------------------
+
+
+def _place_lines(row: pd.Series) -> list[str]:
+    region = " · ".join(v for v in (row["m49_region"], row["m49_subregion"]) if v)
+    group = row["un_regional_group"] or "none (observer State)"
+    return [
+        STATUS_TEXT.get(row["un_status"], plotly_text(row["un_status"])),
+        f"M49 region: {plotly_text(region)}",
+        f"UN regional group: {plotly_text(group)}",
+    ]
+
+
+def _tooltip(
+    code: str, rows: pd.DataFrame, names: Mapping[str, str], lines: list[str], outside: list[str]
+) -> str:
+    """Name, the given status lines, then where the state belongs (or that it is not in scope)."""
+    if code in rows.index and rows.loc[code, "in_universe"]:
+        row = rows.loc[code]
+        return "<br>".join([f"<b>{plotly_text(row['name'])}</b>", *lines, *_place_lines(row)])
+    name = rows.loc[code, "name"] if code in rows.index else names.get(code, code)
+    return "<br>".join([f"<b>{plotly_text(name)}</b>", OUT_OF_SCOPE, *outside])
+
+
+def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code: str) -> str:
+    """ "<instrument>: <b>Status</b>, listed as “…”", then the source's note or why not named."""
+    line = f"{plotly_text(instrument.short_title)}: <b>{plotly_text(instrument.word(status))}</b>"
+    if code in listed.index:
+        if listed.loc[code, "name_as_listed"]:
+            line += f", listed as “{plotly_text(listed.loc[code, 'name_as_listed'])}”"
+        note = listed.loc[code, "note"]
+    else:
+        reason = instrument.hover_note(status)
+        return line + (f" ({plotly_text(reason)})" if reason else "")
+    return line + (f"<br><i>{plotly_text(note)}</i>" if note else "")
+
+
+# Legend labels -----------------------------------------------------------------------------
+
+
+def _count(name: str, n: int, members: int, focus: Focus) -> str:
+    return f"{name} ({n})" if focus.kind == WORLD else f"{name} ({n} of {members})"
+
+
+def _outside_label(name: str, outside: int, focus: Focus) -> str:
+    """The legend label of areas outside the 195 states."""
+    if focus.kind == WORLD:
+        return f"{name} ({outside} territories and areas)"
+    if not outside:
+        return name
+    return f"{name} ({outside} {'member' if outside == 1 else 'members'})"
+
+
+def _in_view(universe: pd.DataFrame, codes: Iterable[str], focus: Focus) -> tuple[list, int]:
+    """Universe states in the view, and how many other features (world) or members are there."""
+    inside = set(universe.index)
+    if focus.kind == WORLD:
+        return list(universe.index), len(set(codes) - inside)
+    return [c for c in universe.index if c in focus.members], len(focus.members - inside)
+
+
+def _names_and_labels(
+    instrument: Instrument,
+    categories: tuple[str, ...],
+    category: Mapping[str, str],
+    shown: list[str],
+    outside: int,
+    focus: Focus,
+    named: int,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What each category is called, and its legend label with counts."""
+    form = instrument.form
+    background = categories[-1]
+    stems = {
+        instrument.form.category(form.positive): form.supporter_stem,
+        instrument.form.category(form.missing): {
+            palette.UNKNOWN: "Unknown: not named",
+            palette.NO_VOTE: "No vote: not a UN member",
+        }.get(instrument.form.category(form.missing), instrument.form.category(form.missing)),
+    }
+    called = tuple(stems.get(c, c) for c in categories)
+    counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()
+    n = {c: int(counts.get(c, 0)) for c in categories}
+    labels = [_count(called[i], n[c], len(shown), focus) for i, c in enumerate(categories[:-1])]
+    if instrument.reported_total and not form.reported_total_is_complete and focus.kind == WORLD:
+        labels[0] = f"{called[0]} ({named} of the {instrument.reported_total} reported)"
+    if form.background_covers_scope:
+        observers = f"{n[background]} observer {'State' if n[background] == 1 else 'States'}"
+        labels.append(
+            f"{called[-1]} ({observers}, {outside} territories and areas)"
+            if focus.kind == WORLD
+            else f"{called[-1]} ({n[background]} of {len(shown)})"
+        )
+    else:
+        labels.append(_outside_label(called[-1], outside, focus))
+    return called, tuple(labels)
+
+
+# Views -------------------------------------------------------------------------------------
+
+
+def _credit(instrument: Instrument) -> str:
+    return (
+        f"{instrument.title}, as of {instrument.as_of}; {instrument.source_url}; "
+        f"licence: {instrument.licence}; confidence: {instrument.confidence}."
+    )
+
+
+def instrument_view(
+    instrument: Instrument,
+    matrix: pd.DataFrame,
+    positions: pd.DataFrame,
+    table: pd.DataFrame,
+    codes: list[str],
+    focus: Focus,
+    names: Mapping[str, str],
+) -> MapView:
+    """One instrument's statuses; a partial list shows "unknown", never "not endorsed"."""
+    form = instrument.form
+    rows = table.set_index("iso3")
+    universe = rows[rows["in_universe"]]
+    column = matrix[instrument.id]
+    listed = positions[positions["instrument"] == instrument.id].set_index("iso3")
+    category = {code: form.category(column[code]) for code in universe.index}
+    present = set(category.values())
+    background = form.categories[-1]
+    categories = tuple(  # the statuses some state in scope has, and always the background
+        c for c in form.categories if c in present or c == background
+    )
+    shown, outside = _in_view(universe, codes, focus)
+    named = int((column == instrument.positive).sum())
+    called, labels = _names_and_labels(
+        instrument, categories, category, shown, outside, focus, named
+    )
+    hover = {}
+    for code in dict.fromkeys([*codes, *universe.index]):
+        mine = [_status_line(instrument, column[code], listed, code)] if code in column else []
+        hover[code] = _tooltip(code, rows, names, mine, mine if code in listed.index else [])
+    caveat = partial_caveat(instrument, named)
+    fade, swatch = _fading(categories, background)
+    return MapView(
+        title=f"{instrument.short_title}: {form.noun} {focus.where}",
+        categories=categories,
+        names=called,
+        labels=labels,
+        category=category,
+        hover=hover,
+        background=background,
+        fade=fade,
+        faded_swatch=swatch,
+        subtitle=f"Source as of {long_date(instrument.as_of)}. {caveat}".strip(),
+        source_line=instrument.source_line,
+        credits=f"{instrument.source_line} {_credit(instrument)}",
+        file_stem=f"{instrument.id}-{focus.key}-{instrument.as_of}",
+        phrase=instrument.have_done(),
+        detail=tuple(c for c in form.summary_categories if c in categories),
+        caveat=caveat,
+    )
+
+
+def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, str]:
+    """ISO3 → comparison category of every state supporting X (the others are background)."""
+    only, _ = compare(matrix, x, y)
+    on_x, on_y = supporters(matrix, x), supporters(matrix, y)
+    category = dict.fromkeys(on_x, palette.UNDECIDABLE)
+    category.update(dict.fromkeys(on_x & on_y, palette.BOTH))
+    category.update(dict.fromkeys(only, palette.ONLY_X))
+    return category
+
+
+def comparison_phrase(category: str | None, x: Instrument, y: Instrument) -> str:
+    """What a state of a comparison category did: "endorsed the … but did not vote yes on …"."""
+    return {
+        palette.ONLY_X: f"{x.did()} but {y.did_not()}",
+        palette.BOTH: f"{x.did()} and {y.did()}",
+        palette.UNDECIDABLE: f"{x.did()}; {y.undecidable_phrase()}",
+    }.get(category or "", "")
+
+
+def comparison_view(
+    x: Instrument,
+    y: Instrument,
+    matrix: pd.DataFrame,
+    table: pd.DataFrame,
+    codes: list[str],
+    focus: Focus,
+    names: Mapping[str, str],
+) -> MapView:
+    """States that support X but not Y highlighted, with those that support both and the unsure."""
+    rows = table.set_index("iso3")
+    universe = rows[rows["in_universe"]]
+    every = comparison(matrix, x, y)
+    category = {code: cat for code, cat in every.items() if code in universe.index}
+    names_of = {
+        palette.ONLY_X: f"{x.brief}, not {y.brief}",
+        palette.BOTH: "Both",
+        palette.UNDECIDABLE: f"{x.brief}; {y.undecidable_phrase()}",
+        palette.OTHERS: "Others",
+    }
+    categories = tuple(  # "undecidable" only where some supporter of X is
+        c
+        for c in palette.CATEGORY_SETS["comparison"]
+        if c != palette.UNDECIDABLE or c in category.values()
+    )
+    called = tuple(names_of[c] for c in categories)
+    shown, outside = _in_view(universe, codes, focus)
+    n = {c: sum(category.get(s, palette.OTHERS) == c for s in shown) for c in categories}
+    labels = tuple(
+        _count(name, n[c], len(shown), focus) for c, name in zip(categories, called, strict=True)
+    )
+    if focus.kind == WORLD or outside:
+        labels = (*labels[:-1], f"{labels[-1]} and areas not in scope")
+    hover = {}
+    for code in dict.fromkeys([*codes, *universe.index]):
+        lines = [
+            f"{plotly_text(i.short_title)}: {plotly_text(i.word(matrix.loc[code, i.id]))}"
+            for i in (x, y)
+            if code in matrix.index
+        ]
+        said = comparison_phrase(every.get(code), x, y)
+        headline = f"<b>{plotly_text(capitalised(said))}</b>" if said else ""
+        hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
+    fade, swatch = _fading(categories, palette.OTHERS)
+    return MapView(
+        title=capitalised(f"{comparison_phrase(palette.ONLY_X, x, y)}, {focus.where}"),
+        categories=categories,
+        names=called,
+        labels=labels,
+        category=category,
+        hover=hover,
+        background=palette.OTHERS,
+        fade=fade,
+        faded_swatch=swatch,
+        subtitle=f"Sources as of {long_date(x.as_of)} and {long_date(y.as_of)}.",
+        source_line=f"Sources: {x.source_line.removeprefix('Source: ')} "
+        f"{y.source_line.removeprefix('Source: ')}",
+        credits=f"Sources: {_credit(x)} {_credit(y)}",
+        file_stem=f"{x.id}-not-{y.id}-{focus.key}",
+        phrase=f"{x.have_done()} but {y.did_not()}",
+        detail=tuple(c for c in (palette.ONLY_X, palette.UNDECIDABLE) if c in categories),
+    )

@@ -1,0 +1,1 @@
+"""Pure table logic: coverage, groups, outreach, priority, provenance and exports."""

@@ -1,0 +1,70 @@
+"""The state × instrument matrix as a table, and one state's position on every instrument."""
+
+import pandas as pd
+
+from instruments.model import Instrument
+
+PLACE_COLUMNS = {
+    "m49_region": "M49 region",
+    "m49_subregion": "M49 sub-region",
+    "un_regional_group": "UN regional group",
+}
+
+
+def states_table(table: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
+    """The endorsements table plus every entity outside it that some instrument lists."""
+    extra = positions[~positions["iso3"].isin(set(table["iso3"]))].drop_duplicates("iso3")
+    if extra.empty:
+        return table
+    blank = {column: "" for column in table.columns}
+    added = pd.DataFrame(
+        [blank | {"iso3": r.iso3, "name": r.name} for r in extra.itertuples()],
+        columns=table.columns,
+    ).assign(endorsed=False, in_universe=False)
+    return pd.concat([table, added], ignore_index=True)
+
+
+def matrix_table(
+    rows: pd.DataFrame, matrix: pd.DataFrame, catalogue: list[Instrument]
+) -> pd.DataFrame:
+    """State, ISO3, a column of status words per instrument, then region and group, by name."""
+    out = pd.DataFrame({"State": rows["name"].to_numpy(), "ISO3": rows["iso3"].to_numpy()})
+    found = matrix.reindex(rows["iso3"])
+    for instrument in catalogue:
+        out[instrument.short_title] = found[instrument.id].map(instrument.word).to_numpy()
+    for column, label in PLACE_COLUMNS.items():
+        out[label] = rows[column].to_numpy()
+    out["In scope"] = [
+        "yes" if inside else "no: not a UN member or observer State"
+        for inside in rows["in_universe"]
+    ]
+    return out.sort_values("State", key=lambda s: s.str.casefold(), ignore_index=True)
+
+
+def position_rows(
+    iso3: str, matrix: pd.DataFrame, positions: pd.DataFrame, catalogue: list[Instrument]
+) -> pd.DataFrame:
+    """One state's status on every instrument, with as-of date, source and note (country page)."""
+    listed = positions[positions["iso3"] == iso3].set_index("instrument")
+    records = []
+    for instrument in catalogue:
+        status = matrix.loc[iso3, instrument.id]
+        if instrument.id in listed.index:
+            row = listed.loc[instrument.id]
+            as_of, url, note = row["as_of"], row["source_url"], row["note"]
+            if row["name_as_listed"]:
+                note = "; ".join(x for x in (f"listed as “{row['name_as_listed']}”", note) if x)
+        else:
+            named = int((matrix[instrument.id] == instrument.positive).sum())
+            as_of, url = instrument.as_of, instrument.source_url
+            note = instrument.complement_note(status, named)
+        records.append(
+            {
+                "Instrument": instrument.short_title,
+                "Status": instrument.word(status),
+                "As of": as_of,
+                "Source": url,
+                "Note": note,
+            }
+        )
+    return pd.DataFrame(records)

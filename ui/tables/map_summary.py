@@ -1,0 +1,52 @@
+"""The text beside a comparison map: who supports X but not Y, and who cannot be placed."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from instruments.model import Instrument
+from ui.figures import palette
+from ui.figures.focus import WORLD, Focus
+from ui.figures.map_view import MapView, comparison_phrase, in_category
+
+
+@dataclass(frozen=True)
+class ComparisonSummary:
+    """The states of a comparison in the focus, by name, and the phrases that introduce them."""
+
+    where: str  # "" worldwide, else " in Africa"
+    phrase: str  # "endorsed the … but did not vote yes on …"
+    only: list[str]  # in scope, support X but not Y
+    outside: list[str]  # outside the 195, support X but not Y
+    unsure: list[str]  # support X, cannot be placed on Y
+    supporter: str  # "endorsed the …"
+    undecidable: str  # why they cannot be placed: "cannot vote on UNGA 78/241"
+
+
+def _sorted_names(codes: list[str], names: Mapping[str, str]) -> list[str]:
+    return sorted((names.get(c, c) for c in codes), key=str.casefold)
+
+
+def comparison_summary(
+    view: MapView,
+    every: Mapping[str, str],
+    focus: Focus,
+    universe: set[str],
+    names: Mapping[str, str],
+    x: Instrument,
+    y: Instrument,
+) -> ComparisonSummary:
+    """The summary of a comparison view in a focus (``every``: ISO3 → comparison category)."""
+    outside = [
+        c
+        for c, cat in every.items()
+        if cat == palette.ONLY_X and c not in universe and focus.highlights(c)
+    ]
+    return ComparisonSummary(
+        where="" if focus.kind == WORLD else f" {focus.where}",
+        phrase=comparison_phrase(palette.ONLY_X, x, y),
+        only=_sorted_names(in_category(view, palette.ONLY_X, focus, universe), names),
+        outside=_sorted_names(outside, names),
+        unsure=_sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names),
+        supporter=x.did(),
+        undecidable=y.undecidable_phrase(),
+    )

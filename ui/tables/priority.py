@@ -1,0 +1,210 @@
+"""Outreach priority of each non-endorser: its signals, a weighted score, and why, in words.
+
+The terms of the score come from the instrument registry: every instrument with a
+``priority_weight`` adds one (a vote's yes and no are pooled over all votes), then the two
+peer terms. Adding an instrument to the registry adds its term; nothing here names one.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from instruments.forms import Signal
+from instruments.model import Instrument
+from instruments.prose import capitalised, join_names
+from ui.tables.groups import Group
+
+Weights = dict[str, float]  # term key → points
+PEER_COLUMNS = ["regional_group", "regional_share", "organisation", "organisation_share"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One weighted signal of the score: from instruments, or the share of endorsing peers."""
+
+    key: str  # weight key (URL, slider, export) and column of the signals table
+    label: str  # slider label
+    help: str  # what the weight rewards, next to its slider
+    default: float
+    sign: int  # +1 adds points, -1 subtracts them
+    instruments: tuple[Instrument, ...] = ()
+    signal: Signal | None = None  # None for the peer terms
+
+    @property
+    def pooled(self) -> bool:
+        """Whether the term adds up several instruments (votes)."""
+        return self.signal is not None and self.signal.pooled
+
+    def amount(self, statuses: pd.Series) -> float:
+        """The term's value for one state, from its statuses (matrix row) before weighting."""
+        assert self.signal is not None
+        return sum(self.signal.amount(statuses[i.id]) for i in self.instruments)
+
+
+PEER_TERMS = (
+    Term(
+        "regional_peers",
+        "Regional group peers",
+        "Times the share of the other members of its UN regional group that endorsed.",
+        2.0,
+        1,
+    ),
+    Term(
+        "organisation_peers",
+        "Organisation peers",
+        "Times the highest share of endorsers among the other members of its organisations.",
+        2.0,
+        1,
+    ),
+)
+PEER_SHARE = {"regional_peers": "regional_share", "organisation_peers": "organisation_share"}
+PEER_GROUP = {"regional_peers": "regional_group", "organisation_peers": "organisation"}
+
+
+def _instrument_term(instrument: Instrument, signal: Signal, weight: float) -> Term:
+    return Term(
+        key=instrument.id,
+        label=instrument.short_title,
+        help=f"{capitalised(instrument.did())} (points if yes; unconfirmed counts half).",
+        default=weight,
+        sign=signal.sign,
+        instruments=(instrument,),
+        signal=signal,
+    )
+
+
+def terms(catalogue: list[Instrument]) -> list[Term]:
+    """The score's terms, in registry order, then the peer terms.
+
+    Pooled terms take their weight from every instrument feeding them, which must agree.
+    """
+    found: dict[str, Term] = {}
+    for instrument in catalogue:
+        for signal, weight in instrument.default_weights().items():
+            if not signal.pooled:
+                found[instrument.id] = _instrument_term(instrument, signal, weight)
+                continue
+            before = found.get(signal.key)
+            if before and before.default != weight:
+                raise ValueError(
+                    f"instrument {instrument.id}: {signal.registry_part}={weight:g} differs from "
+                    f"{before.default:g} of the other instruments pooled in {signal.key}"
+                )
+            pooled = (*before.instruments, instrument) if before else (instrument,)
+            found[signal.key] = Term(
+                signal.key, signal.label, "", weight, signal.sign, pooled, signal
+            )
+    for key, term in found.items():
+        if term.pooled:
+            names = join_names([i.brief for i in term.instruments])
+            found[key] = Term(
+                term.key,
+                term.label,
+                term.signal.help.format(names=names),
+                term.default,
+                term.sign,
+                term.instruments,
+                term.signal,
+            )
+    return [*found.values(), *PEER_TERMS]
+
+
+def default_weights(every: list[Term]) -> Weights:
+    """The documented default of every term."""
+    return {t.key: t.default for t in every}
+
+
+def weights_from(values: dict[str, float], every: list[Term]) -> Weights:
+    """Weights from a mapping (slider values); unknown keys are ignored, missing ones default."""
+    return {t.key: float(values.get(t.key, t.default)) for t in every}
+
+
+def _peer_share(group: Group, iso3: str, endorsed: set[str]) -> float | None:
+    peers = [m.iso3 for m in group.members if m.iso3 != iso3]
+    return sum(p in endorsed for p in peers) / len(peers) if peers else None
+
+
+def signals(
+    candidates: list[str],
+    matrix: pd.DataFrame,
+    endorsed: set[str],
+    un_groups: list[Group],
+    organisations: list[Group],
+    every: list[Term],
+) -> pd.DataFrame:
+    """One row per candidate state (index iso3) with the signals the score is made of."""
+    instrument_terms = [t for t in every if t.signal is not None]
+    rows = []
+    for iso3 in candidates:
+        statuses = matrix.loc[iso3]
+        group = next((g for g in un_groups if iso3 in g.codes), None)
+        shares = [
+            (share, org.label)
+            for org in organisations
+            if iso3 in org.codes and (share := _peer_share(org, iso3, endorsed)) is not None
+        ]
+        best_share, best_org = max(shares, default=(0.0, ""))
+        rows.append(
+            {
+                "iso3": iso3,
+                **{t.key: t.amount(statuses) for t in instrument_terms},
+                "regional_group": group.label if group else "",
+                "regional_share": (_peer_share(group, iso3, endorsed) or 0.0) if group else 0.0,
+                "organisation": best_org,
+                "organisation_share": best_share,
+            }
+        )
+    columns = ["iso3", *(t.key for t in instrument_terms), *PEER_COLUMNS]
+    return pd.DataFrame(rows, columns=columns).set_index("iso3")
+
+
+def amount(row: pd.Series, term: Term) -> float:
+    """A term's value in one row of the signals table."""
+    return float(row[PEER_SHARE.get(term.key, term.key)])
+
+
+def score(table: pd.DataFrame, weights: Weights, every: list[Term]) -> pd.Series:
+    """The weighted sum of the signals, rounded to one decimal."""
+    total = pd.Series(0.0, index=table.index)
+    for term in every:
+        total += term.sign * weights[term.key] * table[PEER_SHARE.get(term.key, term.key)]
+    return total.round(1)
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _says(row: pd.Series, term: Term) -> str:
+    """What a term says of a state, or "" when it does not count."""
+    value = amount(row, term)
+    if term.key in PEER_GROUP:
+        group = row[PEER_GROUP[term.key]]
+        return f"{value:.0%} of its {group} peers endorsed" if group else ""
+    if not value:
+        return ""
+    if term.pooled:
+        names = join_names([i.brief for i in term.instruments])
+        return term.signal.says.format(times=_times(int(value)), names=names)
+    instrument = term.instruments[0]
+    if value < 1:
+        return f"reported (unconfirmed) as endorsing {instrument.object}"
+    return instrument.did()
+
+
+def explain(row: pd.Series, every: list[Term]) -> str:
+    """Why a state ranks where it does: each signal that counts, in plain words."""
+    parts = [said for term in every if (said := _says(row, term))]
+    return "; ".join(parts) if parts else "no related commitments or supportive votes on record"
+
+
+def priorities(
+    table: pd.DataFrame, weights: Weights, names: pd.Series, every: list[Term]
+) -> pd.DataFrame:
+    """Signals with score and explanation, highest score first (ties by name)."""
+    ranked = table.assign(
+        name=names.reindex(table.index),
+        score=score(table, weights, every),
+        why=[explain(row, every) for _, row in table.iterrows()],
+    )
+    return ranked.sort_values(["score", "name"], ascending=[False, True])

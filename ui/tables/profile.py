@@ -1,0 +1,38 @@
+"""What a country profile says of one state: its facts, its listings elsewhere, its groups."""
+
+import pandas as pd
+
+from instruments.model import CALL_TO_ACTION, Instrument
+from ui.tables.groups import Group
+
+GROUP_KINDS = ("region", "subregion", "ungroup", "org")
+
+
+def facts(iso3: str, state: pd.Series) -> dict[str, str]:
+    """Code, UN status, M49 places and UN regional group of a state in scope."""
+    return {
+        "ISO 3166 code": iso3,
+        "UN status": "UN member State"
+        if state["un_status"] == "member"
+        else "UN non-member observer State",
+        "M49 region": state["m49_region"],
+        "M49 sub-region": state["m49_subregion"],
+        "M49 intermediate region": state["m49_intermediate_region"] or "none",
+        "UN regional group": state["un_regional_group"] or "none",
+    }
+
+
+def listed_elsewhere(
+    entity: str, positions: pd.DataFrame, catalogue: dict[str, Instrument]
+) -> list[str]:
+    """Each related instrument that lists an entity, with its status: "US Political …: Endorsed"."""
+    mine = positions[(positions["iso3"] == entity) & (positions["instrument"] != CALL_TO_ACTION)]
+    return [
+        f"{catalogue[r.instrument].short_title}: {catalogue[r.instrument].word(r.status)}"
+        for r in mine.itertuples()
+    ]
+
+
+def groups_of(iso3: str, groupings: dict[str, list[Group]]) -> list[Group]:
+    """The regions, groups and organisations a state belongs to, in that order."""
+    return [group for kind in GROUP_KINDS for group in groupings[kind] if iso3 in group.codes]
