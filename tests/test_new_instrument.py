@@ -1,0 +1,92 @@
+"""Adding an instrument is a data change end to end: a registry row and its file, then a bundle."""
+
+import shutil
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.positions import load_registry
+from etl.reference import read_text_table
+from instruments.model import catalogue as build_catalogue
+from ui.tables.export import csv_bytes
+
+from conftest import REPO
+
+NEW = "reaim-2099-test-accord"
+TITLE = "Test Accord (2099)"
+ENDORSERS = ["BRA", "IND", "KEN"]  # none of them endorsed the Call to Action
+ROW = (
+    f"{NEW},Test Accord on Military AI (made up for a test),{TITLE},complete-list,2099-01-01,"
+    "https://example.org/accord,Made up for a test,CC0 1.0,high,test-accord.csv,3,,4\n"
+)
+APP = str(REPO / "dashboard.py")
+
+
+@pytest.fixture
+def with_new_instrument(shipped_data, etl, tmp_path, monkeypatch):
+    """A copy of data/ and data/instruments/ with one more instrument, bundled by the ETL."""
+    instruments = tmp_path / "instruments"
+    shutil.copytree(REPO / "data" / "instruments", instruments)
+    (instruments / "test-accord.csv").write_text(
+        "iso3,status,name_as_listed,note\n" + "".join(f"{c},endorsed,,\n" for c in ENDORSERS)
+    )
+    with (instruments / "instruments.csv").open("a", encoding="utf-8") as registry:
+        registry.write(ROW)
+    monkeypatch.setattr("etl.paths.instruments_dir", lambda: instruments)
+    monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))
+    load_registry.cache_clear()
+    assert etl("bundle", "--data-dir", str(shipped_data)).code == 0
+    yield shipped_data
+    load_registry.cache_clear()
+
+
+def page(path: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if path != "app_pages/map.py":
+        at.run()
+        at.switch_page(path)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception and not at.error, at.exception
+    return at
+
+
+def test_a_made_up_instrument_reaches_every_view_and_the_score(with_new_instrument):
+    positions = read_text_table(with_new_instrument / "positions.csv")
+    assert sorted(positions.loc[positions["instrument"] == NEW, "iso3"]) == ENDORSERS
+
+    at = page("app_pages/map.py", instrument=NEW)
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert f'"{TITLE}: endorsements worldwide"' in spec and '"Endorsed (3)"' in spec
+
+    at = page("app_pages/map.py", compare=f"{NEW},reaim-2023-call-to-action")
+    said = "\n".join(m.value for m in at.markdown)
+    assert "**3 states** endorsed the Test Accord \\(2099\\) but did not endorse the Call" in said
+
+    at = page("app_pages/instruments.py")
+    assert ("Endorsers", "3") in [(m.label, m.value) for m in at.metric]
+    matrix = at.dataframe[0].value.set_index("ISO3")
+    assert matrix.loc["KEN", TITLE] == "Endorsed" and matrix.loc["FRA", TITLE] == "Not endorsed"
+
+    at = page("app_pages/country.py", iso3="KEN")
+    rows = at.table[0].value
+    (status,) = rows.loc[rows["Instrument"].str.contains("Test Accord"), "Status"]
+    assert "Endorsed" in status
+
+    at = page("app_pages/outreach.py")
+    table = at.dataframe[0].value.set_index("ISO3")
+    assert table.loc["KEN", TITLE] == "Endorsed" and table.loc["RUS", TITLE] == "Not endorsed"
+    assert "endorsed the Test Accord (2099)" in table.loc["KEN", "Why"]
+    assert at.slider(key=f"weight-{NEW}").value == 4.0  # the registry's default weight
+    without = page("app_pages/outreach.py", weights=f"{NEW}:0")
+    score = without.dataframe[0].value.set_index("ISO3")["Score"]
+    assert table.loc["KEN", "Score"] == pytest.approx(score["KEN"] + 4, abs=0.05)
+    assert table.loc["RUS", "Score"] == pytest.approx(score["RUS"], abs=0.05)
+
+
+def test_a_made_up_instrument_is_cited_in_exports(with_new_instrument):
+    meta = {"source_as_of": "2023-02-16", "method": "transcribed", "licence": "x"}
+    found = {i.id: i for i in build_catalogue(load_registry(), meta, "Source: x.")}
+    text = csv_bytes(pd.DataFrame({"a": [1]}), "t", None, "all", [found[NEW]]).decode()
+    assert f"Source: {TITLE}" in text and "https://example.org/accord" in text
