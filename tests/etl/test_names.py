@@ -15,8 +15,9 @@ import pytest
 from etl.normalize import normalize_name
 from etl.reference import load_alias_index
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+from conftest import REPO
+
+DATA = REPO / "tests" / "data"
 REFERENCE = REPO / "data" / "reference"
 NO_MATCH = "*"
 
