@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import paths
-from etl.normalize import normalize_name
+from etl.normalise import normalise_name
 
 STATE_COLUMNS = [
     "iso3",
@@ -54,7 +54,7 @@ class AliasIndex:
 
     def lookup(self, name: str) -> str | None:
         """The ISO3 code whose alias matches ``name`` exactly after normalisation, or None."""
-        return self.by_key.get(normalize_name(name))
+        return self.by_key.get(normalise_name(name))
 
 
 @cache
@@ -63,7 +63,7 @@ def load_alias_index() -> AliasIndex:
     aliases = read_text_table(paths.reference_dir() / "aliases.csv")
     by_key: dict[str, str] = {}
     for iso3, alias in zip(aliases["iso3"], aliases["alias"], strict=True):
-        key = normalize_name(alias)
+        key = normalise_name(alias)
         if by_key.setdefault(key, iso3) != iso3:
             raise ValueError(f"alias {alias!r} names both {by_key[key]} and {iso3}")
     names = dict(zip(load_states()["iso3"], load_states()["name"], strict=True))

@@ -4,7 +4,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from etl.normalize import normalize_name
+from etl.normalise import normalise_name as normalize_name
 from ui.groups import Group
 from ui.positions import Instrument
 from ui.priority import WEIGHT_LABELS, Weights
