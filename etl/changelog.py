@@ -17,6 +17,13 @@ COLUMNS = [
 ]
 
 
+def changes(previous: pd.DataFrame | None, table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """ISO3 codes of endorsers added and removed since the previous table."""
+    new = set(table.loc[table["endorsed"], "iso3"])
+    old = set(previous.loc[previous["endorsed"], "iso3"]) if previous is not None else set()
+    return sorted(new - old), sorted(old - new)
+
+
 def changelog_rows(
     table: pd.DataFrame,
     previous: pd.DataFrame | None,

@@ -1,4 +1,4 @@
-"""``etl check``: validate a published dataset's schema, invariants and provenance."""
+"""``etl check``: check the dataset published on disk: schema, invariants and provenance."""
 
 import hashlib
 import json
@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.plausibility import MIN_ENTRIES
 from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
 from etl.reference import load_states
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, counts
 from etl.table import COLUMNS, OUTSIDE_STATUS, table_from_csv
-from etl.validate import MIN_ENTRIES
 
 METHODS = ("fetched", "file", "transcribed")
 REQUIRED_META = (

@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from etl import __version__, changelog
+from etl.plausibility import check_count, check_shrink
 from etl.positions import build_positions, positions_to_csv
 from etl.resolve import ResolvedName
 from etl.table import build_table, table_from_csv, table_to_csv
-from etl.validate import changes, check_count, check_shrink
 
 TABLE_FILE = "endorsements.csv"
 META_FILE = "endorsements.meta.json"
@@ -101,7 +101,7 @@ def make_release(
     check_count(resolved)
     table = build_table(resolved)
     previous, previous_log = read_previous(data_dir)
-    added, removed = changes(previous, table)
+    added, removed = changelog.changes(previous, table)
     if previous is not None:
         check_shrink(int(previous["endorsed"].sum()), removed, allow_shrink)
     table_bytes = table_to_csv(table)
