@@ -6,6 +6,7 @@ import platform
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -27,13 +28,15 @@ SOURCE_LICENCE = (
     "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked, as no build machine "
     "reaches government.nl)"
 )
+# How a list was obtained: fetched by this ETL, a saved document supplied, or the transcription.
+Method = Literal["fetched", "file", "transcribed"]
 
 
 @dataclass(frozen=True)
 class Provenance:
     """Where a list came from, as it will be written into the metadata file."""
 
-    method: str  # "fetched" (by this ETL), "file" (saved document supplied) or "transcribed"
+    method: Method
     retrieved_at: str  # ISO timestamp of the download, or the date of the transcription
     document_sha256: str
     document_kind: str  # "pdf", "html" or "transcription"
