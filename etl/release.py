@@ -108,13 +108,13 @@ def make_release(
     if previous is not None:
         check_shrink(int(previous["endorsed"].sum()), removed, allow_shrink)
     table_bytes = table_to_csv(table)
-    context = {
-        "detected_on": detected_on,
-        "source_as_of": provenance.source_as_of or "",
-        "document_sha256": provenance.document_sha256,
-        "method": provenance.method,
-    }
-    rows = changelog.changelog_rows(table, previous, added, removed, context)
+    detection = changelog.Detection(
+        detected_on=detected_on,
+        source_as_of=provenance.source_as_of or "",
+        document_sha256=provenance.document_sha256,
+        method=provenance.method,
+    )
+    rows = changelog.changelog_rows(table, previous, added, removed, detection)
     log_bytes = changelog.append(previous_log, rows)
     meta = {
         "dataset": "Endorsements of the REAIM 2023 Call to Action",
