@@ -28,9 +28,9 @@ ATTRIBUTION = {
 }
 
 
-def bundle(data_dir: Path, work_dir: Path, transcription: Path | None = None) -> Release:
+def bundle(data_dir: Path, work_dir: Path) -> Release:
     """Resolve the transcribed names with the ETL's own code, cross-check, and publish."""
-    path = transcription or paths.sources_dir() / TRANSCRIPTION
+    path = paths.sources_dir() / TRANSCRIPTION
     body = path.read_bytes()
     rows = pd.read_csv(path, dtype=str, keep_default_na=False)
     resolved = resolve_names(list(rows["name_as_listed"]), load_alias_index())

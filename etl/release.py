@@ -10,11 +10,12 @@ from typing import Literal
 
 import pandas as pd
 
-from etl import __version__, changelog
+from etl import changelog
 from etl.plausibility import check_count, check_shrink
 from etl.positions import build_positions, positions_to_csv
 from etl.resolve import ResolvedName
 from etl.table import build_table, table_from_csv, table_to_csv
+from etl.version import VERSION
 
 TABLE_FILE = "endorsements.csv"
 META_FILE = "endorsements.meta.json"
@@ -73,7 +74,7 @@ def read_previous(data_dir: Path) -> tuple[pd.DataFrame | None, bytes | None]:
 def software_versions() -> dict[str, str]:
     """Versions of the code that made a release, recorded in its metadata."""
     return {
-        "etl": __version__,
+        "etl": VERSION,
         "python": platform.python_version(),
         **{name: version(name) for name in ("pandas", "pdfplumber", "beautifulsoup4", "requests")},
     }
