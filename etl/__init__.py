@@ -1,3 +1,1 @@
 """ETL of the states endorsing the REAIM 2023 Call to Action: fetch, parse, resolve, publish."""
-
-__version__ = "0.1.0"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import paths
+from etl import as_of, paths
 from etl.errors import EtlError
 from etl.publish import exclusive, publish, recover
 from etl.reference import load_alias_index
@@ -28,9 +28,9 @@ ATTRIBUTION = {
 }
 
 
-def bundle(data_dir: Path, work_dir: Path, transcription: Path | None = None) -> Release:
+def bundle(data_dir: Path, work_dir: Path) -> Release:
     """Resolve the transcribed names with the ETL's own code, cross-check, and publish."""
-    path = transcription or paths.sources_dir() / TRANSCRIPTION
+    path = paths.sources_dir() / TRANSCRIPTION
     body = path.read_bytes()
     rows = pd.read_csv(path, dtype=str, keep_default_na=False)
     resolved = resolve_names(list(rows["name_as_listed"]), load_alias_index())
@@ -50,7 +50,7 @@ def bundle(data_dir: Path, work_dir: Path, transcription: Path | None = None) ->
         document_sha256=hashlib.sha256(body).hexdigest(),
         document_kind="transcription",
         source_as_of=SOURCE_AS_OF,
-        source_as_of_basis="the publication date of the landing page (the PDF itself is undated)",
+        source_as_of_basis=as_of.TRANSCRIPTION,
         source_page_url=SOURCE_PAGE_URL,
         document_title="Endorsing Countries and Territories",
         raw_files={"transcription": f"sources/{TRANSCRIPTION}"},

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 
@@ -17,21 +18,38 @@ COLUMNS = [
 ]
 
 
+@dataclass(frozen=True)
+class Detection:
+    """When and in which document a change was seen: the context of every row it logs."""
+
+    detected_on: str
+    source_as_of: str
+    document_sha256: str
+    method: str
+
+
+def changes(previous: pd.DataFrame | None, table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """ISO3 codes of endorsers added and removed since the previous table."""
+    new = set(table.loc[table["endorsed"], "iso3"])
+    old = set(previous.loc[previous["endorsed"], "iso3"]) if previous is not None else set()
+    return sorted(new - old), sorted(old - new)
+
+
 def changelog_rows(
     table: pd.DataFrame,
     previous: pd.DataFrame | None,
     added: list[str],
     removed: list[str],
-    context: dict[str, str],
+    detection: Detection,
 ) -> list[dict[str, str]]:
-    """One row per added or removed endorser; ``context`` fills the date, hash and method."""
+    """One row per added or removed endorser, each with the ``detection`` context."""
     rows = []
     for change, codes, source in (("added", added, table), ("removed", removed, previous)):
         for iso3 in codes:
             row = source.loc[source["iso3"] == iso3].iloc[0]
             rows.append(
                 {
-                    **context,
+                    **asdict(detection),
                     "change": change,
                     "iso3": iso3,
                     "name": row["name"],

@@ -1,19 +1,20 @@
-"""``etl check``: validate a published dataset's schema, invariants and provenance."""
+"""``etl check``: check the dataset published on disk: schema, invariants and provenance."""
 
 import hashlib
 import json
 from pathlib import Path
+from typing import get_args
 
 import pandas as pd
 
+from etl.plausibility import MIN_ENTRIES
 from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
 from etl.reference import load_states
-from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, counts
+from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, Method, counts
 from etl.table import COLUMNS, OUTSIDE_STATUS, table_from_csv
-from etl.validate import MIN_ENTRIES
 
-METHODS = ("fetched", "file", "transcribed")
+METHODS = get_args(Method)
 REQUIRED_META = (
     "method",
     "retrieved_at",

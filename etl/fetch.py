@@ -10,11 +10,11 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from etl import __version__
 from etl.errors import EtlError
+from etl.version import VERSION
 
 USER_AGENT = (
-    f"reaim-dashboard-etl/{__version__} "
+    f"reaim-dashboard-etl/{VERSION} "
     "(coverage dashboard of the REAIM 2023 Call to Action; python-requests)"
 )
 # Hosts the Dutch government publishes on; documents may be served from any of them.
@@ -47,7 +47,6 @@ class FetchPolicy:
 class Download:
     """The bytes of one HTTP response and what is known about how they were obtained."""
 
-    url: str
     final_url: str
     status: int
     content_type: str
@@ -145,7 +144,6 @@ class Fetcher:
                     )
                 body = self._read(response, current, deadline_at)
                 return Download(
-                    url=url,
                     final_url=current,
                     status=response.status_code,
                     content_type=response.headers.get("Content-Type", ""),

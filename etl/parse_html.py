@@ -11,8 +11,20 @@ from etl.errors import EtlError
 
 _LIST_HINT = re.compile(r"endors", re.I)
 _NAVIGATION = ("nav", "header", "footer", "aside")
-_DATE_META = ("DCTERMS.modified", "DCTERMS.issued", "DCTERMS.available", "article:modified_time")
+# Where a page states its dates: metadata names, and labels of a "Label | dd-mm-yyyy" line.
+_PUBLISHED_META = ("DCTERMS.issued", "DCTERMS.available")
+_MODIFIED_META = ("DCTERMS.modified", "article:modified_time")
+_PUBLISHED_LABELS = ("Publication",)
+_MODIFIED_LABELS = ("Last modified", "Modified")
 _DMY = re.compile(r"\b(\d{2})-(\d{2})-(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """The dates a page gives for itself, the latest of each kind; None where it gives none."""
+
+    published: date | None = None
+    modified: date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,26 +95,37 @@ def text_lists(page: BeautifulSoup) -> list[list[str]]:
     return [items for items in found if items]
 
 
-def publication_dates(page: BeautifulSoup) -> dict[str, date]:
-    """Dates the page gives for itself: metadata, or a "Publication | dd-mm-yyyy" line."""
-    dates: dict[str, date] = {}
-    for name in _DATE_META:
+def _meta_dates(page: BeautifulSoup, names: tuple[str, ...]) -> list[date]:
+    dates = []
+    for name in names:
         tag = page.find("meta", attrs={"name": name}) or page.find("meta", attrs={"property": name})
         if tag and tag.get("content"):
             try:
-                dates[name] = date.fromisoformat(tag["content"][:10])
+                dates.append(date.fromisoformat(tag["content"][:10]))
             except ValueError:
                 continue
-    text = page.get_text(" ")
-    for label in ("Publication", "Last modified", "Modified"):
+    return dates
+
+
+def _labelled_dates(text: str, labels: tuple[str, ...]) -> list[date]:
+    dates = []
+    for label in labels:
         match = re.search(rf"{label}\s*[|:]?\s*{_DMY.pattern}", text, re.I)
         if match:
             day, month, year = (int(g) for g in match.groups())
             try:
-                dates[label.lower()] = date(year, month, day)
+                dates.append(date(year, month, day))
             except ValueError:
                 continue
     return dates
+
+
+def publication_dates(page: BeautifulSoup) -> PageDates:
+    """Dates the page gives for itself: metadata, or a "Publication | dd-mm-yyyy" line."""
+    text = page.get_text(" ")
+    published = _meta_dates(page, _PUBLISHED_META) + _labelled_dates(text, _PUBLISHED_LABELS)
+    modified = _meta_dates(page, _MODIFIED_META) + _labelled_dates(text, _MODIFIED_LABELS)
+    return PageDates(published=max(published, default=None), modified=max(modified, default=None))
 
 
 def looks_like_html(data: bytes) -> bool:

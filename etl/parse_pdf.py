@@ -2,8 +2,10 @@
 
 import io
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -168,3 +170,23 @@ def pdf_text(data: bytes) -> PdfText:
         ]
         chunks.extend(_reading_order(page_chunks, width))
     return PdfText(chunks=chunks, pages=len(pages), metadata=metadata)
+
+
+# A PDF date: "D:" then YYYYMMDD (time and zone may follow), or the digits alone at the start.
+_PDF_DATE = re.compile(r"(?:^|D:)(\d{4})(\d{2})(\d{2})")
+
+
+def pdf_date(value: bytes | str) -> date | None:
+    """The day of a PDF date (``D:20230216…``, bytes or text), or None if it is not a valid one.
+
+    The "D:" marker is found anywhere, so text that ``str()`` made of undecoded bytes
+    (``"b'D:20230216…'"``) reads too.
+    """
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    match = _PDF_DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return date(*(int(group) for group in match.groups()))
+    except ValueError:
+        return None

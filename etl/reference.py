@@ -7,22 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import paths
-from etl.normalize import normalize_name
-
-STATE_COLUMNS = [
-    "iso3",
-    "m49_code",
-    "name",
-    "un_status",
-    "m49_region",
-    "m49_subregion",
-    "m49_intermediate_region",
-    "un_regional_group",
-    "regional_group_note",
-    "lat",
-    "lon",
-    "area_km2",
-]
+from etl.normalise import normalise_name
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
@@ -47,14 +32,13 @@ def load_other_entities() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AliasIndex:
-    """Normalised name → ISO3, with the display names of every code."""
+    """Normalised name → ISO3."""
 
     by_key: dict[str, str]
-    display_names: dict[str, str]
 
     def lookup(self, name: str) -> str | None:
         """The ISO3 code whose alias matches ``name`` exactly after normalisation, or None."""
-        return self.by_key.get(normalize_name(name))
+        return self.by_key.get(normalise_name(name))
 
 
 @cache
@@ -63,10 +47,7 @@ def load_alias_index() -> AliasIndex:
     aliases = read_text_table(paths.reference_dir() / "aliases.csv")
     by_key: dict[str, str] = {}
     for iso3, alias in zip(aliases["iso3"], aliases["alias"], strict=True):
-        key = normalize_name(alias)
+        key = normalise_name(alias)
         if by_key.setdefault(key, iso3) != iso3:
             raise ValueError(f"alias {alias!r} names both {by_key[key]} and {iso3}")
-    names = dict(zip(load_states()["iso3"], load_states()["name"], strict=True))
-    others = load_other_entities()
-    names.update(zip(others["iso3"], others["name"], strict=True))
-    return AliasIndex(by_key=by_key, display_names=names)
+    return AliasIndex(by_key=by_key)

@@ -1,20 +1,23 @@
 """``etl refresh``: obtain the list document, extract, resolve, validate and publish it."""
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
+
 from etl import parse_html
+from etl.as_of import AsOf, source_as_of
 from etl.errors import EtlError
 from etl.extract import Extraction, names_from_html_lists, names_from_pdf
 from etl.fetch import Download, Fetcher, FetchPolicy
+from etl.parse_html import Link, PageDates
 from etl.parse_pdf import pdf_text
 from etl.publish import exclusive, publish, recover
 from etl.raw import RawDocument, archive_files, keep_rejected
 from etl.reference import load_alias_index
-from etl.release import SOURCE_PAGE_URL, Provenance, Release, make_release
+from etl.release import SOURCE_PAGE_URL, Method, Provenance, Release, make_release
 from etl.resolve import resolve_names
 
 
@@ -28,6 +31,16 @@ class RefreshOptions:
     from_file: Path | None = None
     timeout: float | None = None
     allow_shrink: bool = False
+
+
+@dataclass(frozen=True)
+class Origin:
+    """How the list document was obtained, as the caller knows it (the rest is read from it)."""
+
+    method: Method
+    source_page_url: str | None = None
+    document_url: str | None = None
+    document_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,34 +58,6 @@ def _is_known(name: str) -> bool:
 
 def _is_pdf(body: bytes) -> bool:
     return body[:1024].lstrip().startswith(b"%PDF-")
-
-
-def _pdf_date(metadata: dict[str, str]) -> date | None:
-    for key in ("ModDate", "CreationDate"):
-        match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", metadata.get(key, "").lstrip("b'"))
-        if match:
-            try:
-                return date(*(int(g) for g in match.groups()))
-            except ValueError:
-                continue
-    return None
-
-
-def _as_of(page_dates: dict[str, date], pdf_metadata: dict[str, str]) -> tuple[str | None, str]:
-    for keys, basis in (
-        (
-            ("DCTERMS.modified", "last modified", "modified", "article:modified_time"),
-            "the page's last-modified date",
-        ),
-        (("DCTERMS.issued", "publication", "DCTERMS.available"), "the page's publication date"),
-    ):
-        found = [page_dates[key] for key in keys if key in page_dates]
-        if found:
-            return max(found).isoformat(), basis
-    pdf_date = _pdf_date(pdf_metadata)
-    if pdf_date:
-        return pdf_date.isoformat(), "the PDF's modification date (document metadata)"
-    return None, "the source states no date"
 
 
 def _raw(download: Download) -> RawDocument:
@@ -97,38 +82,47 @@ def _raw(download: Download) -> RawDocument:
 
 def _from_pdf(
     document: RawDocument,
+    origin: Origin,
     page: RawDocument | None = None,
-    page_dates: dict[str, date] | None = None,
-    **fields,
+    page_dates: PageDates | None = None,
 ) -> Obtained:
-    """Names from a PDF; ``fields`` are the provenance fields known to the caller."""
+    """Names from a PDF; the page that linked it, if any, is archived and dates it."""
     text = pdf_text(document.body)
     extraction = names_from_pdf(text, _is_known)
-    as_of, basis = _as_of(page_dates or {}, text.metadata)
+    dated = source_as_of(page_dates or PageDates(), text.metadata)
     return Obtained(
         documents=[d for d in (page, document) if d is not None],
         extraction=extraction,
-        provenance=_provenance(document, page, extraction, as_of, basis, **fields),
+        provenance=_provenance(document, page, extraction, dated, origin),
     )
 
 
-def _provenance(document, page, extraction, as_of, basis, **fields) -> Provenance:
+def _provenance(
+    document: RawDocument,
+    page: RawDocument | None,
+    extraction: Extraction,
+    dated: AsOf,
+    origin: Origin,
+) -> Provenance:
     raw_files = {"document": document.archive_name}
     if page is not None and page is not document:
         raw_files["page"] = page.archive_name
     return Provenance(
+        method=origin.method,
         retrieved_at=document.retrieved_at.isoformat().replace("+00:00", "Z"),
         document_sha256=document.sha256,
         document_kind=document.kind,
-        source_as_of=as_of,
-        source_as_of_basis=basis,
+        source_as_of=dated.iso,
+        source_as_of_basis=dated.basis,
+        source_page_url=origin.source_page_url,
+        document_url=origin.document_url,
+        document_title=origin.document_title,
         raw_files=raw_files,
         extraction={
             "layout": extraction.layout,
             "names_found": len(extraction.names),
             "ignored_text": [{"text": i.text, "reason": i.reason} for i in extraction.ignored],
         },
-        **fields,
     )
 
 
@@ -138,13 +132,12 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
     first = _raw(fetcher.get(url, allowed))
     documents.append(first)
     if first.kind == "pdf":
-        return _from_pdf(first, method="fetched", document_url=first.url)
+        return _from_pdf(first, Origin("fetched", document_url=first.url))
     page = parse_html.parse(first.body)
     links = parse_html.pdf_links(page, first.url)
     link = parse_html.choose_list_pdf(links)
-    common = {"method": "fetched", "source_page_url": first.url}
     if link is None:
-        return _from_html_list(first, page, links, **common)
+        return _from_html_list(first, page, links, Origin("fetched", source_page_url=first.url))
     document = _raw(fetcher.get(link.url, allowed))
     documents.append(document)
     if document.kind != "pdf":
@@ -152,17 +145,15 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
             f"the list link {link.url} returned an HTML page, not a PDF",
             "the site may have served an error or consent page; open the link in a browser",
         )
-    return _from_pdf(
-        document,
-        first,
-        page_dates=parse_html.publication_dates(page),
-        document_url=document.url,
-        document_title=link.text,
-        **common,
+    origin = Origin(
+        "fetched", source_page_url=first.url, document_url=document.url, document_title=link.text
     )
+    return _from_pdf(document, origin, first, parse_html.publication_dates(page))
 
 
-def _from_html_list(page_doc: RawDocument, page, links, **fields) -> Obtained:
+def _from_html_list(
+    page_doc: RawDocument, page: BeautifulSoup, links: list[Link], origin: Origin
+) -> Obtained:
     try:
         extraction = names_from_html_lists(parse_html.text_lists(page), _is_known)
     except EtlError:
@@ -171,11 +162,11 @@ def _from_html_list(page_doc: RawDocument, page, links, **fields) -> Obtained:
             f"of names (PDF links: {parse_html.describe_links(links)})",
             "open the page in a browser, find the list and pass its link with --url",
         ) from None
-    as_of, basis = _as_of(parse_html.publication_dates(page), {})
+    dated = source_as_of(parse_html.publication_dates(page), {})
     return Obtained(
         documents=[page_doc],
         extraction=extraction,
-        provenance=_provenance(page_doc, page_doc, extraction, as_of, basis, **fields),
+        provenance=_provenance(page_doc, page_doc, extraction, dated, origin),
     )
 
 
@@ -190,7 +181,7 @@ def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
     document = RawDocument(kind, body, None, retrieved, file_name=path.name)
     documents.append(document)
     if kind == "pdf":
-        return _from_pdf(document, method="file", document_title=path.name)
+        return _from_pdf(document, Origin("file", document_title=path.name))
     if not parse_html.looks_like_html(body):
         raise EtlError(f"{path} is neither a PDF nor an HTML page", "pass the saved list document")
     if path.suffix.lower() == ".pdf":
@@ -208,7 +199,7 @@ def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
             f"the saved page links the list as a PDF ({list_pdf.url})",
             "download that PDF and pass it with --from-file, or run without --from-file",
         )
-    return _from_html_list(document, page, links, method="file", document_title=path.name)
+    return _from_html_list(document, page, links, Origin("file", document_title=path.name))
 
 
 def refresh(options: RefreshOptions) -> Release:

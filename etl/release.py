@@ -6,14 +6,16 @@ import platform
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from etl import __version__, changelog
+from etl import changelog
+from etl.plausibility import check_count, check_shrink
 from etl.positions import build_positions, positions_to_csv
 from etl.resolve import ResolvedName
 from etl.table import build_table, table_from_csv, table_to_csv
-from etl.validate import changes, check_count, check_shrink
+from etl.version import VERSION
 
 TABLE_FILE = "endorsements.csv"
 META_FILE = "endorsements.meta.json"
@@ -27,13 +29,15 @@ SOURCE_LICENCE = (
     "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked, as no build machine "
     "reaches government.nl)"
 )
+# How a list was obtained: fetched by this ETL, a saved document supplied, or the transcription.
+Method = Literal["fetched", "file", "transcribed"]
 
 
 @dataclass(frozen=True)
 class Provenance:
     """Where a list came from, as it will be written into the metadata file."""
 
-    method: str  # "fetched" (by this ETL), "file" (saved document supplied) or "transcribed"
+    method: Method
     retrieved_at: str  # ISO timestamp of the download, or the date of the transcription
     document_sha256: str
     document_kind: str  # "pdf", "html" or "transcription"
@@ -70,7 +74,7 @@ def read_previous(data_dir: Path) -> tuple[pd.DataFrame | None, bytes | None]:
 def software_versions() -> dict[str, str]:
     """Versions of the code that made a release, recorded in its metadata."""
     return {
-        "etl": __version__,
+        "etl": VERSION,
         "python": platform.python_version(),
         **{name: version(name) for name in ("pandas", "pdfplumber", "beautifulsoup4", "requests")},
     }
@@ -101,17 +105,17 @@ def make_release(
     check_count(resolved)
     table = build_table(resolved)
     previous, previous_log = read_previous(data_dir)
-    added, removed = changes(previous, table)
+    added, removed = changelog.changes(previous, table)
     if previous is not None:
         check_shrink(int(previous["endorsed"].sum()), removed, allow_shrink)
     table_bytes = table_to_csv(table)
-    context = {
-        "detected_on": detected_on,
-        "source_as_of": provenance.source_as_of or "",
-        "document_sha256": provenance.document_sha256,
-        "method": provenance.method,
-    }
-    rows = changelog.changelog_rows(table, previous, added, removed, context)
+    detection = changelog.Detection(
+        detected_on=detected_on,
+        source_as_of=provenance.source_as_of or "",
+        document_sha256=provenance.document_sha256,
+        method=provenance.method,
+    )
+    rows = changelog.changelog_rows(table, previous, added, removed, detection)
     log_bytes = changelog.append(previous_log, rows)
     meta = {
         "dataset": "Endorsements of the REAIM 2023 Call to Action",

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from etl.errors import EtlError
-from etl.normalize import normalize_name
+from etl.normalise import normalise_name
 from etl.reference import AliasIndex
 
 
@@ -19,7 +19,7 @@ class ResolvedName:
 
 def suggestions(name: str, index: AliasIndex, limit: int = 3) -> list[str]:
     """Close aliases of an unknown name, as "alias (ISO3)" strings, for the error message only."""
-    close = difflib.get_close_matches(normalize_name(name), index.by_key, n=limit, cutoff=0.6)
+    close = difflib.get_close_matches(normalise_name(name), index.by_key, n=limit, cutoff=0.6)
     return [f"{key} ({index.by_key[key]})" for key in close]
 
 

@@ -23,7 +23,7 @@ import pycountry
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from etl.normalize import normalize_name  # noqa: E402
+from etl.normalise import normalise_name  # noqa: E402
 
 REFERENCE = REPO / "data" / "reference"
 SOURCES = REPO / "data" / "sources"
@@ -160,7 +160,7 @@ def build_aliases(candidates) -> list[list[str]]:
     owner: dict[str, str] = {}
     rows: dict[tuple[str, str], list[str]] = {}
     for iso3, alias, origin in candidates:
-        key = normalize_name(alias)
+        key = normalise_name(alias)
         if not key:
             continue
         if owner.setdefault(key, iso3) != iso3:

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,12 @@ SHIPPED_FILES = (
 def manifest() -> dict[str, dict]:
     """What each synthetic fixture document holds (written by tests/fixtures/make_fixtures.py)."""
     return json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))
+
+
+def project_version() -> str:
+    """The version in pyproject.toml, read independently of the code under test."""
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        return tomllib.load(handle)["project"]["version"]
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

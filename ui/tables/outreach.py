@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.normalize import normalize_name
+from etl.normalise import normalise_name
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
 from ui.tables.groups import Group
@@ -54,7 +54,7 @@ def search_keys(table: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, str]:
     for iso3, alias in zip(aliases["iso3"], aliases["alias"], strict=True):
         names.setdefault(iso3, []).append(alias)
     return {
-        iso3: " | ".join(normalize_name(n) for n in [iso3, name, *names.get(iso3, [])])
+        iso3: " | ".join(normalise_name(n) for n in [iso3, name, *names.get(iso3, [])])
         for iso3, name in zip(table["iso3"], table["name"], strict=True)
     }
 
@@ -80,7 +80,7 @@ def matching(rows: pd.DataFrame, keys: dict[str, str], filters: Filters) -> pd.D
         rows = rows[rows["un_regional_group"] == filters.ungroup]
     if filters.organisation:
         rows = rows[rows["iso3"].isin(filters.organisation.codes)]
-    query = normalize_name(filters.query)
+    query = normalise_name(filters.query)
     if query:
         rows = rows.loc[rows["iso3"].map(lambda code: query in keys.get(code, "")).astype(bool)]
     return rows

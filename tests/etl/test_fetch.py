@@ -6,9 +6,9 @@ import socket
 import pytest
 
 from etl.errors import EtlError
-from etl.fetch import USER_AGENT, Fetcher, FetchPolicy
+from etl.fetch import Fetcher, FetchPolicy
 
-from conftest import DOCUMENTS, manifest, snapshot
+from conftest import DOCUMENTS, manifest, project_version, snapshot
 from loopback_server import Route, serving
 
 PAGE_PATH = "/documents/publications/2023/02/16/reaim-2023-endorsing-countries"
@@ -196,4 +196,6 @@ def test_size_cap_declared_and_streamed(server):
 def test_descriptive_user_agent_is_sent(server):
     server.routes["/ua"] = Route(body=b"<html></html>")
     Fetcher().get(server.url("/ua"), {"127.0.0.1"})
-    assert server.user_agents == [USER_AGENT] and USER_AGENT.startswith("reaim-dashboard-etl/")
+    [sent] = server.user_agents
+    assert sent.startswith(f"reaim-dashboard-etl/{project_version()} (")
+    assert "REAIM 2023 Call to Action" in sent

@@ -9,7 +9,7 @@ _DROPPED_TOKENS = frozenset({"the"})
 _TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte"}
 
 
-def normalize_name(text: str) -> str:
+def normalise_name(text: str) -> str:
     """Return the matching key of a name: ``"The Côte d’Ivoire"`` → ``"cote d ivoire"``.
 
     Folds Unicode compatibility forms and diacritics, case, apostrophes and punctuation,

@@ -1,6 +1,4 @@
-"""Checks a new list must pass before it is published: plausible size, no silent shrinking."""
-
-import pandas as pd
+"""Plausibility checks a new list must pass before it is published: size, no silent shrinking."""
 
 from etl.errors import EtlError
 from etl.resolve import ResolvedName
@@ -23,13 +21,6 @@ def check_count(resolved: list[ResolvedName]) -> None:
             "probably broken, truncated or misread",
             "open the document and check it; nothing was published",
         )
-
-
-def changes(previous: pd.DataFrame | None, table: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """ISO3 codes of endorsers added and removed since the previous table."""
-    new = set(table.loc[table["endorsed"], "iso3"])
-    old = set(previous.loc[previous["endorsed"], "iso3"]) if previous is not None else set()
-    return sorted(new - old), sorted(old - new)
 
 
 def check_shrink(previous_endorsers: int, removed: list[str], allow_shrink: bool) -> None:

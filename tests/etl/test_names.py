@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.normalize import normalize_name
-from etl.reference import load_alias_index
+from etl.normalise import normalise_name
+from etl.reference import load_alias_index, load_other_entities, load_states
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+from conftest import REPO
+
+DATA = REPO / "tests" / "data"
 REFERENCE = REPO / "data" / "reference"
 NO_MATCH = "*"
 
@@ -56,7 +57,7 @@ def test_look_alike_does_not_match(text: str, must_not_be: str) -> None:
 
 def test_data_files_name_known_codes() -> None:
     """A typo in a code would make a row pass vacuously."""
-    known = set(load_alias_index().display_names)
+    known = set(load_states()["iso3"]) | set(load_other_entities()["iso3"])
     assert len(VARIANTS) >= 350
     assert len(MUST_NOT_MATCH) >= 60
     assert {row["iso3"] for row in VARIANTS} - known == set()
@@ -74,22 +75,22 @@ def test_variants_cover_every_state_beyond_its_un_name() -> None:
 def test_no_alias_key_names_two_codes() -> None:
     codes_by_key: dict[str, set[str]] = defaultdict(set)
     for row in ALIASES:
-        codes_by_key[normalize_name(row["alias"])].add(row["iso3"])
+        codes_by_key[normalise_name(row["alias"])].add(row["iso3"])
     collisions = {key: sorted(codes) for key, codes in codes_by_key.items() if len(codes) > 1}
     assert collisions == {}
 
 
 def test_alias_keys_are_the_normalised_aliases() -> None:
-    stale = [row for row in ALIASES if row["key"] != normalize_name(row["alias"])]
+    stale = [row for row in ALIASES if row["key"] != normalise_name(row["alias"])]
     assert stale == []
 
 
 def test_every_state_has_its_m49_name_as_alias() -> None:
-    aliases = {(row["iso3"], normalize_name(row["alias"])) for row in ALIASES}
+    aliases = {(row["iso3"], normalise_name(row["alias"])) for row in ALIASES}
     missing = [
         (state["iso3"], state["name"])
         for state in STATES
-        if (state["iso3"], normalize_name(state["name"])) not in aliases
+        if (state["iso3"], normalise_name(state["name"])) not in aliases
         or load_alias_index().lookup(state["name"]) != state["iso3"]
     ]
     assert missing == []
