@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import pytest
 import shapely
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 GEO = REPO / "data" / "geo"
 STATES = REPO / "data" / "reference" / "states.csv"
 EARTH_RADIUS_KM = 6371.0088
