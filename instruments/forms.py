@@ -232,7 +232,6 @@ RECORDED_VOTE = Form(
     ),
 )
 FORMS = {form.key: form for form in (COMPLETE_LIST, PARTIAL_LIST, RECORDED_VOTE)}
-STATUSES = tuple(dict.fromkeys(s for form in FORMS.values() for s in (*form.listed, form.missing)))
 
 
 def form_named(key: str) -> Form:

@@ -42,8 +42,6 @@ class Instrument:
     licence: str
     confidence: str
     reported_total: str
-    file: str
-    expected_tally: str
     priority_weight: str  # default points in the outreach score: "3", or "yes=1;no=2"; "" = none
     source_line: str  # one line for the foot of a map
 

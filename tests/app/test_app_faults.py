@@ -101,3 +101,24 @@ def test_search_text_from_the_url_is_shown_as_text(monkeypatch):
     assert not any("<img" in body for body in shown_as_html(at))
     for text in visible_text(at):
         assert "**bold**" not in text or "\\*\\*bold" in text or "``" in text
+
+
+def test_a_programming_error_is_not_reported_as_bad_data(shipped_data, monkeypatch):
+    """Only I/O, parsing and validation errors become the data message; a bug stays a bug."""
+
+    def broken(meta: dict):
+        raise TypeError("a bug in the code, not in the data")
+
+    monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))  # a fresh stamp: nothing cached
+    monkeypatch.setattr("ui.cache.provenance_from_meta", broken)
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert at.exception and "a bug in the code" in at.exception[0].message
+    assert not any("etl bundle" in e.value for e in at.error)
+
+
+def test_unreadable_metadata_is_reported_as_bad_data(shipped_data, monkeypatch):
+    (shipped_data / "endorsements.meta.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert not at.exception
+    assert any("etl check" in e.value for e in at.error)
