@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format etl check bundle reference fixtures bench load clean
+.PHONY: help run test system-deps lint format etl check bundle reference fixtures bench load clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ $(BIN)/.installed-dev: requirements-dev.txt requirements.txt $(BIN)/.installed
 run: $(BIN)/.installed ## Start the dashboard on the bundled data (http://localhost:8501)
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
-test: $(BIN)/.installed-dev ## Run the whole test suite (lint, unit, app and browser tests)
+system-deps: ## Install the Debian packages the tests start (chromium, fonts, LibreOffice), if missing
+	bash scripts/install-system-deps.sh
+
+test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit, app and browser tests)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

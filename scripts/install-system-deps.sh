@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests start, when missing: Chromium for the browser test,
+# DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs.
+# Shared by `make test` and .ci/run; does nothing when everything is already there.
+set -euo pipefail
+
+declare -A needs=(
+  [chromium]=/usr/bin/chromium
+  [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  [libreoffice-writer]=/usr/bin/soffice
+)
+missing=()
+for package in "${!needs[@]}"; do
+  [ -e "${needs[$package]}" ] || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || {
+    echo "error: the tests need Debian packages ${missing[*]}. Install them as root:" \
+      "apt-get install -y ${missing[*]}" >&2
+    exit 1
+  }
+  sudo=sudo
+fi
+echo "Installing Debian packages the tests need: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
