@@ -206,15 +206,17 @@ def _wraps_onto(line: Chunk, above: Chunk, chunks: list[Chunk], body_font: str) 
     """Whether ``line`` is the rest of the set-aside title or sentence ``above`` it.
 
     The sentence above must be unfinished and set in the same type. Then the line is its rest if
-    it is display type (not the body font), starts in lower case, ends the sentence, or is the
-    last line of a paragraph whose first line was full: the next line sits further below.
+    it is display type (not the body font), starts in lower case, ends an introduction with a
+    colon, or is the last line of a paragraph whose line above was full: the next line sits further
+    below than the line above (a list's first name sits as far from the introduction as from the
+    next name, or further).
     """
     if above.text.rstrip()[-1:] in _SENTENCE_ENDS:
         return False
     if abs(line.size - above.size) > 0.05 * above.size or line.font != above.font:
         return False
     text = line.text.strip()
-    if line.font != body_font or text[:1].islower() or text[-1:] in _SENTENCE_ENDS:
+    if line.font != body_font or text[:1].islower() or text.endswith(":"):
         return True
     widest = max(c.x1 - c.x0 for c in chunks if c.page == line.page)
     below = [c.top - line.top for c in chunks if c.page == line.page and c.top > line.top + 0.5]

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from etl.parse_pdf import MARKER
+from etl.reference import AliasIndex
 
 Lookup = Callable[[str], str | None]
 
@@ -59,18 +60,25 @@ def _with_preamble(name: str, lookup: Lookup, preamble: frozenset[str]) -> str |
     return None
 
 
-def diagnose(name: str, lookup: Lookup, set_aside: Iterable[str] = ()) -> str | None:
+def diagnose(name: str, index: AliasIndex, set_aside: Iterable[str] = ()) -> str | None:
     """How an unknown name comes from a misread layout, in words, or None if it is truly unknown.
 
     It is a misreading when the name is known names run together ("Czech RepublicPoland"), a
     known name with a list marker ("10 Cyprus") or with words of the title or introduction that
-    were set aside ("Domain Chile"), or the lower-case rest of a sentence ("alphabet").
+    were set aside and belong to no name ("Domain Chile"), or the lower-case rest of a sentence
+    ("alphabet").
     """
-    parts = _known_parts(name, lookup, _MAX_PARTS)
+    parts = _known_parts(name, index.lookup, _MAX_PARTS)
     if parts and len(parts) > 1:
         return f"{name!r} is {' and '.join(map(repr, parts))} run together"
-    preamble = frozenset(word for text in set_aside for word in _WORD.findall(text.casefold()))
-    extra = _with_marker(name, lookup) or _with_preamble(name, lookup, preamble)
+    in_names = {word for key in index.by_key for word in key.split()}
+    preamble = frozenset(
+        word
+        for text in set_aside
+        for word in _WORD.findall(text.casefold())
+        if word not in in_names
+    )
+    extra = _with_marker(name, index.lookup) or _with_preamble(name, index.lookup, preamble)
     if extra:
         return extra
     if name[:1].islower() and not name.casefold().startswith("the "):

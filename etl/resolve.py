@@ -31,7 +31,7 @@ def _unknown_error(unknown: list[str], index: AliasIndex, set_aside: Sequence[st
         f"{name!r} (did you mean: {', '.join(suggestions(name, index)) or 'no close match'}?)"
         for name in unknown
     ]
-    misread = [diagnose(name, index.lookup, set_aside) for name in unknown]
+    misread = [diagnose(name, index, set_aside) for name in unknown]
     if not any(misread):
         return EtlError(
             f"{len(unknown)} unknown name(s) in the list: {'; '.join(described)}",

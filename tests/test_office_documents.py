@@ -1,6 +1,7 @@
 """Lists typed into a word processor and exported by LibreOffice: each publishes exactly its set."""
 
 import importlib.util
+import io
 import json
 import os
 import shutil
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from etl import parse_pdf
-from etl.extract import clean_name, names_from_pdf
+from etl.extract import Ignored, clean_name, names_from_pdf
 from etl.misread import diagnose
-from etl.parse_pdf import pdf_text
+from etl.parse_pdf import Chunk, PdfText, pdf_text
 from etl.reference import load_alias_index
 from etl.table import table_from_csv
 
@@ -134,12 +135,16 @@ def test_list_markers_in_any_form_are_stripped(printed, clean):
 )
 def test_misread_layout_is_diagnosed(name, diagnosis):
     preamble = ["Call to Action on Responsible Use of AI in the Military Domain"]
-    assert diagnosis in diagnose(name, load_alias_index().lookup, preamble)
+    assert diagnosis in diagnose(name, load_alias_index(), preamble)
 
 
-@pytest.mark.parametrize("name", ["Atlantis", "Republic of Korea North", "Nigerland", "Domain"])
+@pytest.mark.parametrize(
+    "name", ["Atlantis", "Republic of Korea North", "Nigerland", "Domain", "Korea Republic"]
+)
 def test_truly_unknown_name_is_no_misreading(name):
-    assert diagnose(name, load_alias_index().lookup, ["Call to Action"]) is None
+    # A word of the preamble that belongs to names ("Republic") does not explain a new spelling.
+    preamble = ["Endorsed by the Republic of Korea and others in the Military Domain"]
+    assert diagnose(name, load_alias_index(), preamble) is None
 
 
 def test_misread_layout_says_so_and_gives_no_alias_advice(shipped_data, etl, monkeypatch):
@@ -158,3 +163,62 @@ def test_truly_unknown_name_gets_the_alias_advice(shipped_data, etl):
     run = refresh(etl, shipped_data, DOCUMENTS / "unknown-name.pdf")
     assert run.code == 1
     assert "aliases_curated.csv" in run.err and "misread" not in run.err
+
+
+def ruled_table_pdf(rows: list[list[str]], cell: float = 110.0) -> bytes:
+    """A ruled table of too few rows to show columns by alignment, each cell's text flush left
+    against its ruling and the widest text touching the next ruling."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(600, 300), invariant=1)
+    size = 10 * cell / max(stringWidth(text, "Helvetica", 10) for row in rows for text in row)
+    page.setFont("Helvetica", size)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            page.drawString(50 + c * cell, 250 - r * 2 * size, text)
+    columns = len(rows[0])
+    for c in range(columns + 1):
+        page.line(50 + c * cell, 260, 50 + c * cell, 250 - len(rows) * 2 * size)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_ruling_lines_split_cells_that_touch():
+    rows = [["Czech Republic", "Poland", "UK"], ["Chile", "Papua New Guinea", "US"]]
+    chunks = pdf_text(ruled_table_pdf(rows)).chunks
+    assert sorted(chunk.text for chunk in chunks) == sorted(text for row in rows for text in row)
+
+
+def line(text: str, top: float, x1: float = 120, font: str = "DejaVuSans") -> Chunk:
+    return Chunk(page=1, top=top, x0=50, x1=x1, size=10, text=text, role="body", font=font)
+
+
+LISTED = ["Armenia", "Chile", "Cyprus", "Denmark", "Estonia", "Finland", "Georgia", "Greece"]
+NAMES_BELOW = [line(name, 142 + 12 * i) for i, name in enumerate(LISTED * 3)]
+SUBTITLE = (
+    "The REAIM 2023 Call to Action on Responsible Use of Artificial Intelligence in the Military"
+)
+
+
+def test_last_word_of_a_subtitle_is_set_aside_with_it():
+    chunks = [line(SUBTITLE, 100, x1=500), line("Domain", 112), *NAMES_BELOW]
+    result = names_from_pdf(PdfText(chunks, pages=1, metadata={}), is_known)
+    assert result.names == LISTED * 3
+    assert Ignored("Domain", "wrapped line of a title or sentence") in result.ignored
+
+
+def test_subtitle_in_display_type_is_set_aside_with_the_lines_it_wraps_onto():
+    bold = "DejaVuSans-Bold"
+    chunks = [line(SUBTITLE, 100, x1=500, font=bold), line("Domain", 112, font=bold)]
+    chunks += [line("Summit", 124, font=bold), *NAMES_BELOW]
+    result = names_from_pdf(PdfText(chunks, pages=1, metadata={}), is_known)
+    assert result.names == LISTED * 3
+
+
+def test_first_name_under_an_unfinished_introduction_is_kept_for_resolution():
+    # As far from the introduction as from the next name: a list entry, so it must fail loudly.
+    chunks = [line(SUBTITLE, 118, x1=500), line("Atlantis", 130), *NAMES_BELOW]
+    result = names_from_pdf(PdfText(chunks, pages=1, metadata={}), is_known)
+    assert result.names == ["Atlantis", *LISTED * 3]
