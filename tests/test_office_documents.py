@@ -52,7 +52,7 @@ def test_office_document_publishes_exactly_its_set(pdf, shipped_data, etl):
 
 @pytest.mark.parametrize(
     ("pdf", "wrapped"),
-    [("numbered-forms.pdf", "Domain"), ("columns-two-bullets.pdf", "alphabet:")],
+    [("list-forms.pdf", "Domain"), ("columns-two-bullets.pdf", "alphabet:")],
 )
 def test_preamble_is_set_aside_with_the_lines_it_wraps_onto(pdf, wrapped, shipped_data, etl):
     assert refresh(etl, shipped_data, OFFICE_DIR / pdf).code == 0
