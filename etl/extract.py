@@ -227,12 +227,20 @@ def _wraps_onto(line: Chunk, above: Chunk, chunks: list[Chunk], body_font: str) 
 def _set_aside_wraps(
     kept: list[Chunk], aside: dict[Chunk, str], chunks: list[Chunk], is_known: IsKnown
 ) -> list[Chunk]:
-    """Set aside, with the title or sentence they continue, the lines that it wraps onto."""
+    """Set aside, with the title or sentence they continue, the lines that it wraps onto.
+
+    Only lines above the first known name of their page qualify: the preamble precedes the list.
+    """
     body_font = _body_font(chunks)
+    first_name: dict[int, float] = {}
+    for chunk in kept:
+        if is_known(clean_name(chunk.text)):
+            first_name[chunk.page] = min(chunk.top, first_name.get(chunk.page, chunk.top))
     for chunk in sorted(kept, key=lambda c: (c.page, c.top)):
         above = _line_above(chunk, chunks)
         if (
-            above in aside
+            chunk.top < first_name.get(chunk.page, float("inf"))
+            and above in aside
             and aside[above] in _PREAMBLE
             and not is_known(clean_name(chunk.text))
             and _wraps_onto(chunk, above, chunks, body_font)

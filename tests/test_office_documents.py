@@ -222,3 +222,10 @@ def test_first_name_under_an_unfinished_introduction_is_kept_for_resolution():
     chunks = [line(SUBTITLE, 118, x1=500), line("Atlantis", 130), *NAMES_BELOW]
     result = names_from_pdf(PdfText(chunks, pages=1, metadata={}), is_known)
     assert result.names == ["Atlantis", *LISTED * 3]
+
+
+def test_a_line_below_the_first_name_is_never_preamble():
+    note = "The following states endorsed the Call to Action in the weeks after the summit on the"
+    chunks = [*NAMES_BELOW, line(note, 450, x1=500), line("Atlantis", 462), line("Chile", 480)]
+    result = names_from_pdf(PdfText(chunks, pages=1, metadata={}), is_known)
+    assert "Atlantis" in result.names
