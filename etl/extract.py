@@ -24,9 +24,26 @@ _NOT_A_NAME = re.compile(
     r"|countries and territories|\bas of\b|\bupdated\b|responsible ai|\bministry\b",
     re.I,
 )
-_ENUMERATOR = re.compile(r"^\s*(\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪‣◦●○■□➢►–—*-])\s+", re.I)
+# List markers before a name: a number with or without its punctuation, glued to the name or not
+# ("10.Cyprus"); a letter or roman numeral followed by a space ("a. ", "(iv) "), or glued when it is
+# lower case or in brackets ("iii.Denmark", "(b)Chile"; never "U.S."); bullets of any character or
+# symbol-font glyph ("(cid:n)", private-use code points) and dashes.
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.):]?\)?\s*"
+    r"|\(?(?:[a-z]|[ivxlc]{1,7})[.)]\s+"
+    r"|(?:\([a-z]\)|\([ivxlc]{1,7}\)|(?-i:[a-z]|[ivxlc]{1,7})[.)])(?=[^\W\d_])"
+    r"|(?:\(cid:\d+\)|[^\w\s(\"'“‘])+\s*)",
+    re.I,
+)
+_LETTER = re.compile(r"[^\W\d_]")
 _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\s?[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2})$")
 _PROSE_WORDS = 8
+# Lines of one paragraph are at most this many font sizes apart, top to top.
+_LINE_STEP_EMS = 1.6
+_SENTENCE_ENDS = frozenset(".!?:;")
+# Reasons for setting text aside that make it preamble: titles, subtitles, introductions.
+_WRAPPED = "wrapped line of a title or sentence"
+_PREAMBLE = frozenset({"title (larger type)", "heading or prose", "prose", "date", _WRAPPED})
 # A sentence ends at ".", "!" or "?" after two lower-case letters ("Zimbabwe." but not "St.").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 
@@ -50,7 +67,9 @@ class Extraction:
 
 def clean_name(text: str) -> str:
     """Strip list enumerators, bullets, footnote markers and trailing punctuation from a name."""
-    text = _ENUMERATOR.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    for _ in range(2):  # "• 1. Armenia"
+        text = _ENUMERATOR.sub("", text)
     text = text.strip(" .;,:")
     return _FOOTNOTE_MARKER.sub("", text).strip(" .;,:")
 
@@ -114,7 +133,7 @@ def _layout_noise(chunk: Chunk, repeated: set[str], is_known: IsKnown) -> str | 
         return "running header or footer"
     if text.count(",") < 2 and _DATE.search(text):
         return "date"
-    if not clean_name(text):
+    if not _LETTER.search(clean_name(text)):
         return "no letters"
     return None
 
@@ -163,28 +182,95 @@ def _split_running_text(lines: list[str], ignored: list[Ignored]) -> list[str]:
     return segments
 
 
+def _body_font(chunks: list[Chunk]) -> str:
+    weights: Counter[str] = Counter()
+    for chunk in chunks:
+        weights[chunk.font] += len(chunk.text)
+    return weights.most_common(1)[0][0] if weights else ""
+
+
+def _line_above(chunk: Chunk, chunks: list[Chunk]) -> Chunk | None:
+    """The nearest chunk on the line above ``chunk``, overlapping it horizontally."""
+    above = [
+        c
+        for c in chunks
+        if c.page == chunk.page
+        and 0 < chunk.top - c.top <= _LINE_STEP_EMS * c.size
+        and c.x0 < chunk.x1
+        and chunk.x0 < c.x1
+    ]
+    return max(above, key=lambda c: c.top, default=None)
+
+
+def _wraps_onto(line: Chunk, above: Chunk, chunks: list[Chunk], body_font: str) -> bool:
+    """Whether ``line`` is the rest of the set-aside title or sentence ``above`` it.
+
+    The sentence above must be unfinished and set in the same type. Then the line is its rest if
+    it is display type (not the body font), starts in lower case, ends an introduction with a
+    colon, or is the last line of a paragraph whose line above was full: the next line sits further
+    below than the line above (a list's first name sits as far from the introduction as from the
+    next name, or further).
+    """
+    if above.text.rstrip()[-1:] in _SENTENCE_ENDS:
+        return False
+    if abs(line.size - above.size) > 0.05 * above.size or line.font != above.font:
+        return False
+    text = line.text.strip()
+    if line.font != body_font or text[:1].islower() or text.endswith(":"):
+        return True
+    widest = max(c.x1 - c.x0 for c in chunks if c.page == line.page)
+    below = [c.top - line.top for c in chunks if c.page == line.page and c.top > line.top + 0.5]
+    step = line.top - above.top
+    return above.x1 - above.x0 >= 0.6 * widest and min(below, default=4 * step) > step + 1
+
+
+def _set_aside_wraps(
+    kept: list[Chunk], aside: dict[Chunk, str], chunks: list[Chunk], is_known: IsKnown
+) -> list[Chunk]:
+    """Set aside, with the title or sentence they continue, the lines that it wraps onto.
+
+    Only lines above the first known name of their page qualify: the preamble precedes the list.
+    """
+    body_font = _body_font(chunks)
+    first_name: dict[int, float] = {}
+    for chunk in kept:
+        if is_known(clean_name(chunk.text)):
+            first_name[chunk.page] = min(chunk.top, first_name.get(chunk.page, chunk.top))
+    for chunk in sorted(kept, key=lambda c: (c.page, c.top)):
+        above = _line_above(chunk, chunks)
+        if (
+            chunk.top < first_name.get(chunk.page, float("inf"))
+            and above in aside
+            and aside[above] in _PREAMBLE
+            and not is_known(clean_name(chunk.text))
+            and _wraps_onto(chunk, above, chunks, body_font)
+        ):
+            aside[chunk] = _WRAPPED
+    return [chunk for chunk in kept if chunk not in aside]
+
+
 def names_from_pdf(text: PdfText, is_known: IsKnown) -> Extraction:
     """The names listed in a PDF, whether one name per line, in columns or as running text."""
     repeated = _repeated_lines(text)
-    ignored: list[Ignored] = []
-    lines: list[str] = []
+    aside: dict[Chunk, str] = {}
+    kept: list[Chunk] = []
     for chunk in text.chunks:
         reason = _layout_noise(chunk, repeated, is_known)
         if reason:
-            ignored.append(Ignored(chunk.text, reason))
+            aside[chunk] = reason
         else:
-            lines.append(chunk.text)
-    running = _is_running_text(lines) if lines else False
+            kept.append(chunk)
+    running = _is_running_text([c.text for c in kept]) if kept else False
+    extra: list[Ignored] = []
     if running:
-        segments = _split_running_text(lines, ignored)
+        segments = _split_running_text([c.text for c in kept], extra)
     else:
-        segments = []
-        for line in lines:
-            reason = _prose_reason(line, is_known)
+        for chunk in kept:
+            reason = _prose_reason(chunk.text, is_known)
             if reason:
-                ignored.append(Ignored(line, reason))
-            else:
-                segments.append(line)
+                aside[chunk] = reason
+        segments = [c.text for c in _set_aside_wraps(kept, aside, text.chunks, is_known)]
+    ignored = [Ignored(c.text, reason) for c, reason in aside.items()] + extra
     cleaned = [clean_name(s) for s in segments if clean_name(s)]
     names = reconcile(cleaned, is_known, separator=", " if running else " ")
     return Extraction(names=names, ignored=ignored, layout="running text" if running else "list")

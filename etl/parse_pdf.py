@@ -14,6 +14,17 @@ from etl.errors import EtlError
 
 # A horizontal gap wider than this many font sizes separates two chunks of one line (columns).
 COLUMN_GAP_EMS = 1.5
+# Left edges where words start on this many lines of a page are the start of a column.
+COLUMN_LINES = 3
+# Left edges this close (points) are one alignment; text this close to a ruling touches it.
+ALIGN_TOLERANCE = 1.0
+# A gap wider than this many font sizes clearly starts a new piece of text (evidence of a column).
+CLEAR_GAP_EMS = 1.0
+# A column's edge splits text on lines up to this many font sizes above or below its lines.
+ALIGNMENT_REACH_EMS = 1.5
+# A chunk that is only a list marker: a number or letter with its punctuation, a bullet (a
+# character, or a symbol-font glyph without a Unicode value, "(cid:n)") or a dash.
+MARKER = re.compile(r"\(?(\d{1,3}|[a-z]|[ivxlc]{1,7})[.):]?\)?|(\(cid:\d+\)|[^\w\s])+", re.I)
 # Words smaller than this share of the body font size are footnote markers or small print.
 SMALL_PRINT_RATIO = 0.85
 # Words larger than this share of the body font size are titles.
@@ -24,7 +35,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 @dataclass(frozen=True)
 class Chunk:
-    """A run of words on one line of one page, separated from other runs by a column gap."""
+    """A run of words on one line of one page, separated from other runs by a column edge."""
 
     page: int
     top: float
@@ -33,6 +44,7 @@ class Chunk:
     size: float
     text: str
     role: str  # "heading", "small" (footnotes, markers) or "body", by font size
+    font: str = ""  # the font of the chunk's last word, without the subset prefix
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,41 @@ class PdfText:
     chunks: list[Chunk]
     pages: int
     metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Ruling:
+    """A vertical line drawn on the page, from ``top`` to ``bottom``, at ``x``."""
+
+    x: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A left edge where words start on several lines of a page: the start of a column."""
+
+    x: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Where a new piece of text begins on one line: column starts and ruled cell borders."""
+
+    starts: list[float]
+    rulings: list[float]
+
+    def cut(self, left_x1: float, right_x0: float) -> bool:
+        """Whether a column edge lies between text ending at ``left_x1`` and starting at
+        ``right_x0``: the right text starts at a column's left edge, or a ruling separates them."""
+        if right_x0 < left_x1 - ALIGN_TOLERANCE:
+            return False
+        return any(abs(right_x0 - x) <= ALIGN_TOLERANCE for x in self.starts) or any(
+            left_x1 - ALIGN_TOLERANCE <= x <= right_x0 + ALIGN_TOLERANCE for x in self.rulings
+        )
 
 
 def _open_error(exc: BaseException) -> EtlError:
@@ -63,7 +110,21 @@ def _open_error(exc: BaseException) -> EtlError:
 
 
 def _words(page) -> list[dict]:
-    return page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
+    return page.extract_words(
+        extra_attrs=["size", "fontname"],
+        keep_blank_chars=False,
+        use_text_flow=False,
+        return_chars=True,
+    )
+
+
+def _rulings(page) -> list[Ruling]:
+    """The vertical lines of the page (table borders), each a boundary between two cells."""
+    return [
+        Ruling(round(edge["x0"], 1), edge["top"], edge["bottom"])
+        for edge in page.edges
+        if edge["orientation"] == "v" and edge["bottom"] - edge["top"] > 4
+    ]
 
 
 def _body_size(words: list[dict]) -> float:
@@ -91,14 +152,93 @@ def _role(size: float, body: float) -> str:
     return "body"
 
 
-def _chunks_of_line(page_number: int, line: list[dict], body: float) -> list[Chunk]:
-    """Split a line where a column gap opens or the font role changes (a superscript marker)."""
-    groups: list[list[dict]] = [[line[0]]]
-    for word in line[1:]:
+def _font(fontname: str) -> str:
+    """The font's name without the subset prefix ("ABCDEF+DejaVuSans-Bold" → "DejaVuSans-Bold")."""
+    return fontname.split("+", 1)[-1]
+
+
+def _ruled_between(rulings: list[Ruling], left: dict, right: dict) -> bool:
+    top, bottom = min(left["top"], right["top"]), max(left["bottom"], right["bottom"])
+    return any(
+        left["x1"] - ALIGN_TOLERANCE <= r.x <= right["x0"] + ALIGN_TOLERANCE
+        and r.top <= top + 1
+        and r.bottom >= bottom - 1
+        for r in rulings
+    )
+
+
+def _alignments(lines: list[list[dict]], rulings: list[Ruling]) -> list[Alignment]:
+    """Left edges shared by words that clearly start a piece of text on ``COLUMN_LINES`` lines.
+
+    A word clearly starts a piece when it begins its line, follows a wide gap or follows a ruling.
+    Where the edges of many lines align, a column starts, whatever the gap before it on one line.
+    """
+    starts: list[tuple[float, float]] = []
+    for line in lines:
+        for previous, word in zip([None, *line], line, strict=False):
+            if (
+                previous is None
+                or word["x0"] - previous["x1"] > CLEAR_GAP_EMS * word["size"]
+                or _ruled_between(rulings, previous, word)
+            ):
+                starts.append((word["x0"], word["top"]))
+    clusters: list[list[tuple[float, float]]] = []
+    for x, top in sorted(starts):
+        if clusters and x - clusters[-1][-1][0] <= ALIGN_TOLERANCE:
+            clusters[-1].append((x, top))
+        else:
+            clusters.append([(x, top)])
+    return [
+        Alignment(cluster[0][0], min(t for _, t in cluster), max(t for _, t in cluster))
+        for cluster in clusters
+        if len({round(t) for _, t in cluster}) >= COLUMN_LINES
+    ]
+
+
+def _edges(line: list[dict], alignments: list[Alignment], rulings: list[Ruling]) -> Edges:
+    """The column edges that apply to a line: alignments whose lines reach it, rulings beside it."""
+    top, bottom = line[0]["top"], max(w["bottom"] for w in line)
+    reach = ALIGNMENT_REACH_EMS * line[0]["size"]
+    return Edges(
+        starts=[a.x for a in alignments if a.top - reach <= top <= a.bottom + reach],
+        rulings=[r.x for r in rulings if r.top <= top + 1 and r.bottom >= bottom - 1],
+    )
+
+
+def _split_word(word: dict, edges: Edges) -> list[dict]:
+    """A word cut before each character that starts at a column edge: two cells that touch."""
+    pieces: list[list[dict]] = [[word["chars"][0]]]
+    for char in word["chars"][1:]:
+        if edges.cut(pieces[-1][-1]["x1"], char["x0"]):
+            pieces.append([char])
+        else:
+            pieces[-1].append(char)
+    if len(pieces) == 1:
+        return [word]
+    return [
+        {
+            **word,
+            "text": "".join(c["text"] for c in chars),
+            "x0": chars[0]["x0"],
+            "x1": chars[-1]["x1"],
+        }
+        for chars in pieces
+    ]
+
+
+def _chunks_of_line(page_number: int, line: list[dict], body: float, edges: Edges) -> list[Chunk]:
+    """Split a line at column edges, where a wide gap opens or where the font role changes."""
+    words = [piece for word in line for piece in _split_word(word, edges)]
+    groups: list[list[dict]] = [[words[0]]]
+    for word in words[1:]:
         previous = groups[-1][-1]
         gap = word["x0"] - previous["x1"]
         role_changes = _role(word["size"], body) != _role(previous["size"], body)
-        if role_changes or gap > COLUMN_GAP_EMS * max(word["size"], previous["size"]):
+        if (
+            role_changes
+            or gap > COLUMN_GAP_EMS * max(word["size"], previous["size"])
+            or edges.cut(previous["x1"], word["x0"])
+        ):
             groups.append([word])
         else:
             groups[-1].append(word)
@@ -111,13 +251,45 @@ def _chunks_of_line(page_number: int, line: list[dict], body: float) -> list[Chu
             size=max(w["size"] for w in group),
             text=" ".join(w["text"] for w in group),
             role=_role(group[0]["size"], body),
+            font=_font(group[-1]["fontname"]),
         )
         for group in groups
     ]
 
 
-def _column_starts(chunks: list[Chunk], page_width: float) -> list[float]:
-    """Left edges of the columns: clusters of narrow chunks that do not overlap horizontally.
+def _page_chunks(
+    page_number: int, width: float, words: list[dict], rulings: list[Ruling], body: float
+) -> list[Chunk]:
+    """The chunks of one page in reading order."""
+    lines = _lines(words, tolerance=0.4 * body)
+    alignments = _alignments(lines, rulings)
+    chunks = [
+        chunk
+        for line in lines
+        for chunk in _chunks_of_line(page_number, line, body, _edges(line, alignments, rulings))
+    ]
+    columns = _columns(sorted({a.x for a in alignments}), chunks)
+    if len(set(columns.values())) < 2:
+        columns = {x: i for i, x in enumerate(_overlap_starts(chunks, width))}
+    return _reading_order(chunks, width, columns)
+
+
+def _columns(starts: list[float], chunks: list[Chunk]) -> dict[float, int]:
+    """Number the columns from their left edges; a column of list markers (bullets, numbers,
+    dashes) belongs to the names to its right, with the lines that wrap back under the markers."""
+    columns: dict[float, int] = {}
+    index = 0
+    for x in starts:
+        columns[x] = index
+        here = [c for c in chunks if abs(c.x0 - x) <= ALIGN_TOLERANCE]
+        if 3 * sum(bool(MARKER.fullmatch(c.text)) for c in here) < 2 * len(here):
+            index += 1
+    return columns
+
+
+def _overlap_starts(chunks: list[Chunk], page_width: float) -> list[float]:
+    """Left edges of columns whose names do not line up (centred cells): clusters of narrow
+    chunks that do not overlap horizontally.
 
     A cluster of fewer than three chunks (a letterhead, the last line of a paragraph) is no column.
     """
@@ -132,15 +304,21 @@ def _column_starts(chunks: list[Chunk], page_width: float) -> list[float]:
     return [span[0] for span in spans if span[2] >= 3]
 
 
-def _reading_order(chunks: list[Chunk], page_width: float) -> list[Chunk]:
-    starts = _column_starts(chunks, page_width)
-    if len(starts) < 2:
+def _reading_order(
+    chunks: list[Chunk], page_width: float, columns: dict[float, int]
+) -> list[Chunk]:
+    """Column by column, top to bottom; what spans the columns (titles, intros) first."""
+    if len(set(columns.values())) < 2:
         return sorted(chunks, key=lambda c: (c.top, c.x0))
 
     def column(chunk: Chunk) -> int:
-        if chunk.x1 - chunk.x0 >= 0.45 * page_width:
-            return -1  # spans the columns: headers, intros, footers; read first
-        return max((i for i, start in enumerate(starts) if start <= chunk.x0 + 0.5), default=-1)
+        left = [x for x in columns if x <= chunk.x0 + ALIGN_TOLERANCE]
+        own = columns[max(left)] if left else -1
+        crosses = any(
+            chunk.x0 + ALIGN_TOLERANCE < x < chunk.x1 and index != own
+            for x, index in columns.items()
+        )
+        return -1 if crosses or chunk.x1 - chunk.x0 >= 0.45 * page_width else own
 
     return sorted(chunks, key=lambda c: (column(c), c.top, c.x0))
 
@@ -150,10 +328,13 @@ def pdf_text(data: bytes) -> PdfText:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()}
-            pages = [(page.page_number, float(page.width), _words(page)) for page in pdf.pages]
+            pages = [
+                (page.page_number, float(page.width), _words(page), _rulings(page))
+                for page in pdf.pages
+            ]
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise _open_error(exc) from exc
-    all_words = [word for _, _, words in pages for word in words]
+    all_words = [word for _, _, words, _ in pages for word in words]
     if not all_words:
         raise EtlError(
             "the PDF has no text layer (it looks like a scanned image)",
@@ -162,13 +343,8 @@ def pdf_text(data: bytes) -> PdfText:
         )
     body = _body_size(all_words)
     chunks: list[Chunk] = []
-    for page_number, width, words in pages:
-        page_chunks = [
-            chunk
-            for line in _lines(words, tolerance=0.4 * body)
-            for chunk in _chunks_of_line(page_number, line, body)
-        ]
-        chunks.extend(_reading_order(page_chunks, width))
+    for page_number, width, words, rulings in pages:
+        chunks.extend(_page_chunks(page_number, width, words, rulings, body))
     return PdfText(chunks=chunks, pages=len(pages), metadata=metadata)
 
 

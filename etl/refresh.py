@@ -213,7 +213,10 @@ def refresh(options: RefreshOptions) -> Release:
             else:
                 policy = FetchPolicy.with_timeout(options.timeout) if options.timeout else None
                 obtained = obtain_from_url(options.url, Fetcher(policy), documents)
-            resolved = resolve_names(obtained.extraction.names, load_alias_index())
+            extraction = obtained.extraction
+            resolved = resolve_names(
+                extraction.names, load_alias_index(), [item.text for item in extraction.ignored]
+            )
             release = make_release(
                 resolved,
                 obtained.provenance,
