@@ -12,7 +12,6 @@ from etl.as_of import AsOf, source_as_of
 from etl.errors import EtlError
 from etl.extract import Extraction, names_from_html_lists, names_from_pdf
 from etl.fetch import Download, Fetcher, FetchPolicy
-from etl.parse_html import Link, PageDates
 from etl.parse_pdf import pdf_text
 from etl.publish import exclusive, publish, recover
 from etl.raw import RawDocument, archive_files, keep_rejected
@@ -84,12 +83,12 @@ def _from_pdf(
     document: RawDocument,
     origin: Origin,
     page: RawDocument | None = None,
-    page_dates: PageDates | None = None,
+    page_dates: parse_html.PageDates | None = None,
 ) -> Obtained:
     """Names from a PDF; the page that linked it, if any, is archived and dates it."""
     text = pdf_text(document.body)
     extraction = names_from_pdf(text, _is_known)
-    dated = source_as_of(page_dates or PageDates(), text.metadata)
+    dated = source_as_of(page_dates or parse_html.PageDates(), text.metadata)
     return Obtained(
         documents=[d for d in (page, document) if d is not None],
         extraction=extraction,
@@ -152,7 +151,7 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
 
 
 def _from_html_list(
-    page_doc: RawDocument, page: BeautifulSoup, links: list[Link], origin: Origin
+    page_doc: RawDocument, page: BeautifulSoup, links: list[parse_html.Link], origin: Origin
 ) -> Obtained:
     try:
         extraction = names_from_html_lists(parse_html.text_lists(page), _is_known)

@@ -476,7 +476,7 @@ def default_universe() -> Path:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "countries_50m",
@@ -485,17 +485,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--universe", type=Path, default=None, help="CSV with column iso3 (195 rows)")
     ap.add_argument("--out", type=Path, default=REPO, help="repository root to write into")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    digest = sha256(args.countries_50m)
+
+def reviewed_input_digest(path: Path) -> str:
+    """The input's SHA-256; fail unless it is the world-atlas@2.0.2 file the policy reviewed."""
+    digest = sha256(path)
     if digest != EXPECTED_SHA256:
         raise BuildError(
-            f"{args.countries_50m} has SHA-256 {digest}, not world-atlas@2.0.2's "
+            f"{path} has SHA-256 {digest}, not world-atlas@2.0.2's "
             f"{EXPECTED_SHA256}. If you are upgrading on purpose, review every policy table in "
             "this script and data/geo/README.md, then update EXPECTED_SHA256."
         )
-    universe = load_universe(args.universe or default_universe())
-    alpha3 = numeric_to_alpha3()
+    return digest
+
+
+def check_numeric_codes(universe: list[str]) -> None:
+    """Fail if pycountry has no ISO numeric code for a universe state (the input is keyed by it)."""
     import pycountry
 
     no_numeric = [
@@ -504,11 +510,12 @@ def main(argv: list[str] | None = None) -> int:
     if no_numeric:
         raise BuildError(f"universe states without an ISO numeric code in pycountry: {no_numeric}")
 
-    topo = json.loads(args.countries_50m.read_text(encoding="utf-8"))
-    arcs = decode_arcs(topo)
-    entries, names, report = feature_codes(topo, alpha3)
-    report.append(move_crimea(entries, arcs))
 
+def unsimplified_areas(
+    entries: dict[str, list], arcs: list[np.ndarray], report: list[str]
+) -> tuple[dict[str, float], float]:
+    """Each code's area (km2) before simplification, Western Sahara carved out, and the parallel
+    of that cut (checked against the reviewed area)."""
     raw = {code: assemble(polys, arcs) for code, polys in sorted(entries.items())}
     parallel = western_sahara_parallel(raw)
     carved = carve_western_sahara(raw, parallel)
@@ -519,35 +526,58 @@ def main(argv: list[str] | None = None) -> int:
         f"moved {carved:.0f} km2 of MAR south of lat {parallel:.4f} (27 deg 40' N) to ESH"
     )
     areas = dict(zip(raw, equal_area_km2(list(raw.values())), strict=True))
-    limit = areas["RUS"] * 1.05
+    return areas, parallel
+
+
+def drawn_shapes(
+    entries: dict[str, list], arcs: list[np.ndarray], parallel: float, limit_km2: float
+) -> tuple[dict[str, MultiPolygon], dict[str, int]]:
+    """The output shapes (specks left out, arcs simplified, Western Sahara carved, finished and
+    checked) and how many specks each code lost."""
     drawn, dropped = drop_specks(entries, arcs)
     simple_arcs = simplify_arcs(arcs, drawn)
-    drawn_shapes = {code: assemble(polys, simple_arcs) for code, polys in sorted(drawn.items())}
-    carve_western_sahara(drawn_shapes, parallel)
-    shapes = {code: finish(geom) for code, geom in drawn_shapes.items()}
+    assembled = {code: assemble(polys, simple_arcs) for code, polys in sorted(drawn.items())}
+    carve_western_sahara(assembled, parallel)
+    shapes = {code: finish(geom) for code, geom in assembled.items()}
     for code, geom in shapes.items():
-        check_shape(code, geom, limit)
+        check_shape(code, geom, limit_km2)
+    return shapes, dropped
 
-    rows = state_points(universe, shapes, areas)
-    text = geojson_text(shapes, reference_names(names, arcs))
-    geo_dir = args.out / "data" / "geo"
-    geo_dir.mkdir(parents=True, exist_ok=True)
-    (geo_dir / "world.geojson").write_text(text, encoding="utf-8")
+
+def state_points_csv(rows: list[dict]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(
         buf, fieldnames=["iso3", "lat", "lon", "area_km2", "point_source"], lineterminator="\n"
     )
     w.writeheader()
     w.writerows(rows)
-    (geo_dir / "state_points.csv").write_text(buf.getvalue(), encoding="utf-8")
-    static = args.out / "static"
+    return buf.getvalue()
+
+
+def write_outputs(out: Path, geojson: str, points: str) -> None:
+    """data/geo/world.geojson, data/geo/state_points.csv and the empty static/world_110m.json."""
+    geo_dir = out / "data" / "geo"
+    geo_dir.mkdir(parents=True, exist_ok=True)
+    (geo_dir / "world.geojson").write_text(geojson, encoding="utf-8")
+    (geo_dir / "state_points.csv").write_text(points, encoding="utf-8")
+    static = out / "static"
     static.mkdir(parents=True, exist_ok=True)
     (static / "world_110m.json").write_text(
         '{"type":"Topology","objects":{},"arcs":[]}', encoding="utf-8"
     )
 
+
+def print_summary(
+    source: Path,
+    digest: str,
+    report: list[str],
+    shapes: dict[str, MultiPolygon],
+    universe: list[str],
+    dropped: dict[str, int],
+    text: str,
+) -> None:
     outside = sorted(set(shapes) - set(universe))
-    print(f"input {args.countries_50m} sha256 {digest}")
+    print(f"input {source} sha256 {digest}")
     print("\n".join(report))
     print(
         f"{len(shapes)} features; {len(universe)} universe states; manual points: {MANUAL_POINTS}"
@@ -558,6 +588,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"islands under {MIN_PART_KM2} km2 left out ({sum(dropped.values())}): {specks}")
     print(f"coordinates: {n_coords}; world.geojson {len(text.encode())} bytes")
     print(f"go.Choropleth figure JSON: {figure_bytes(json.loads(text))} bytes")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    digest = reviewed_input_digest(args.countries_50m)
+    universe = load_universe(args.universe or default_universe())
+    alpha3 = numeric_to_alpha3()
+    check_numeric_codes(universe)
+
+    topo = json.loads(args.countries_50m.read_text(encoding="utf-8"))
+    arcs = decode_arcs(topo)
+    entries, names, report = feature_codes(topo, alpha3)
+    report.append(move_crimea(entries, arcs))
+    areas, parallel = unsimplified_areas(entries, arcs, report)
+    shapes, dropped = drawn_shapes(entries, arcs, parallel, limit_km2=areas["RUS"] * 1.05)
+
+    rows = state_points(universe, shapes, areas)
+    text = geojson_text(shapes, reference_names(names, arcs))
+    write_outputs(args.out, text, state_points_csv(rows))
+    print_summary(args.countries_50m, digest, report, shapes, universe, dropped, text)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.extract import Extraction, clean_name, names_from_html_lists, names_from_pdf, reconcile
+from etl.extract import Ignored, clean_name, names_from_html_lists, names_from_pdf, reconcile
 from etl.parse_pdf import Chunk, PdfText
 from etl.reference import load_alias_index
 
@@ -110,4 +110,6 @@ def test_html_list_with_most_known_names_wins():
     navigation = ["Home", "Topics", "Ministries", "Contact"]
     names = ["Chile", "China", "Cyprus", "Poland*"]
     result = names_from_html_lists([navigation, names], is_known)
-    assert isinstance(result, Extraction) and result.names == ["Chile", "China", "Cyprus", "Poland"]
+    assert result.names == ["Chile", "China", "Cyprus", "Poland"]
+    assert result.layout == "html list"
+    assert result.ignored == [Ignored("1 other list(s) of 4 items", "navigation")]

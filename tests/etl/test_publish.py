@@ -1,6 +1,5 @@
 """Publishing is atomic and locked: a crash mid-way or a second refresh never breaks the dataset."""
 
-import os
 import subprocess
 import sys
 import threading
@@ -109,16 +108,27 @@ def test_lock_is_per_data_directory(tmp_path):
         pass
 
 
-def test_check_reports_a_tampered_table(shipped_data, etl):
+@pytest.mark.parametrize(
+    ("before", "after", "problem"),
+    [
+        (
+            b"NLD,Netherlands (Kingdom of the),true",
+            b"NLD,Netherlands (Kingdom of the),false",
+            "name_as_listed must be given exactly for endorsers: ['NLD']",
+        ),
+        (b"\n", b"\r\n", "the table does not match the SHA-256 recorded in its metadata"),
+        (b"AFG,Afghanistan,", b"AFG,Afghanistan (tampered),", "name differs from data/reference"),
+    ],
+    ids=["endorsement flipped", "same table, other bytes", "state renamed"],
+)
+def test_check_reports_a_tampered_table(shipped_data, etl, before, after, problem):
     table = shipped_data / "endorsements.csv"
-    table.write_bytes(
-        table.read_bytes().replace(
-            b"NLD,Netherlands (Kingdom of the),true", b"NLD,Netherlands (Kingdom of the),false"
-        )
-    )
+    original = table.read_bytes()
+    assert before in original
+    table.write_bytes(original.replace(before, after))
     run = etl("check", "--data-dir", str(shipped_data))
     assert run.code == 1
-    assert "does not match the SHA-256" in run.err or "name_as_listed must be given" in run.err
+    assert problem in run.err
 
 
 def test_check_reports_missing_files(tmp_path, etl):
@@ -129,4 +139,4 @@ def test_check_reports_missing_files(tmp_path, etl):
 def test_shipped_dataset_passes_check(etl):
     run = etl("check")
     assert run.code == 0, run.err
-    assert not os.environ.get("REAIM_DATA_DIR")
+    assert run.out == f"The dataset in {REPO / 'data'} is valid.\n"
