@@ -15,7 +15,7 @@ import streamlit as st
 from etl import paths
 from etl.check import problems
 from etl.positions import load_registry
-from etl.reference import load_other_entities, load_states, read_text_table
+from etl.reference import load_states, read_text_table
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
 from instruments.matrix import status_matrix
@@ -27,12 +27,13 @@ from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.map_view import MapView, comparison_view, instrument_view
 from ui.figures.print_map import render_map
 from ui.tables import coverage, groups, priority
+from ui.tables.dataset import GEOJSON, groupings_of, outreach_signals
+from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance, provenance_from_meta
 
 Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
-GEOJSON = "world.geojson"
 FIX = (
     "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
     "or `python -m etl bundle` to rebuild the bundled dataset."
@@ -118,13 +119,7 @@ def group_index() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _groupings(stamp: Stamp) -> dict[str, list[groups.Group]]:
-    t = _table(stamp)
-    return {
-        "region": groups.m49_regions(t),
-        "subregion": groups.m49_subregions(t),
-        "ungroup": groups.un_regional_groups(t, load_states()),
-        "org": groups.load_organisations(paths.reference_dir() / "groups", t),
-    }
+    return groupings_of(_table(stamp), load_states())
 
 
 def groupings() -> dict[str, list[groups.Group]]:
@@ -207,14 +202,7 @@ def score_terms() -> list[priority.Term]:
 
 @st.cache_data(show_spinner=False)
 def _signals(stamp: Stamp) -> pd.DataFrame:
-    t = _table(stamp)
-    universe = t[t["in_universe"]]
-    endorsed = set(universe.loc[universe["endorsed"], "iso3"])
-    candidates = list(universe.loc[~universe["endorsed"], "iso3"])
-    found = _groupings(stamp)
-    return priority.signals(
-        candidates, _matrix(stamp), endorsed, found["ungroup"], found["org"], _terms(stamp)
-    )
+    return outreach_signals(_table(stamp), _matrix(stamp), _groupings(stamp), _terms(stamp))
 
 
 def signals() -> pd.DataFrame:
@@ -231,10 +219,7 @@ def geometry() -> Geometry:
 @st.cache_data(show_spinner=False)
 def feature_names() -> dict[str, str]:
     """Display names of map features outside the table: ISO names, else the geometry's own."""
-    names = dict(geometry().names)
-    others = load_other_entities()
-    names.update(zip(others["iso3"], others["name"], strict=True))
-    return names
+    return dataset_feature_names(geometry())
 
 
 @st.cache_data(show_spinner=False)

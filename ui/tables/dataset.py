@@ -1,0 +1,110 @@
+"""Everything the dashboard computes from the published data, loaded once without streamlit.
+
+The briefing packs' command line and the tests use it; the app keeps its finer-grained cache in
+``ui/cache.py`` and assembles the same ``Dataset`` from it for the packs.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl import paths
+from etl.positions import load_registry
+from etl.reference import load_other_entities, load_states, read_text_table
+from etl.release import META_FILE, POSITIONS_FILE, TABLE_FILE
+from etl.table import table_from_csv
+from instruments.matrix import status_matrix
+from instruments.model import Instrument
+from instruments.model import catalogue as build_catalogue
+from ui.figures.focus import Focus, focus_presets
+from ui.figures.geometry import Geometry, dot_states, load_geometry
+from ui.tables import groups
+from ui.tables.priority import Term, signals, terms
+from ui.tables.provenance import Provenance, provenance_from_meta
+
+GEOJSON = "world.geojson"
+GROUP_KINDS = ("region", "subregion", "ungroup", "org")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The published tables with the reference data, geometry, instruments and score inputs."""
+
+    table: pd.DataFrame
+    states: pd.DataFrame
+    meta: dict
+    provenance: Provenance
+    positions: pd.DataFrame
+    catalogue: dict[str, Instrument]
+    matrix: pd.DataFrame
+    groupings: dict[str, list[groups.Group]]
+    geometry: Geometry
+    dots: pd.DataFrame
+    focuses: dict[str, Focus]
+    names: dict[str, str]  # every map feature's display name
+    terms: list[Term]
+    signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
+
+
+def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[str, list[groups.Group]]:
+    """Groups per kind: "region", "subregion", "ungroup" and "org"."""
+    return {
+        "region": groups.m49_regions(table),
+        "subregion": groups.m49_subregions(table),
+        "ungroup": groups.un_regional_groups(table, states),
+        "org": groups.load_organisations(paths.reference_dir() / "groups", table),
+    }
+
+
+def feature_names(geometry: Geometry) -> dict[str, str]:
+    """Display names of map features: the geometry's own, then entities outside the universe."""
+    others = load_other_entities()
+    return dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
+
+
+def outreach_signals(
+    table: pd.DataFrame,
+    matrix: pd.DataFrame,
+    found: dict[str, list[groups.Group]],
+    every: list[Term],
+) -> pd.DataFrame:
+    """The outreach signals of every state in scope that has not endorsed the Call to Action."""
+    universe = table[table["in_universe"]]
+    endorsed = set(universe.loc[universe["endorsed"], "iso3"])
+    candidates = list(universe.loc[~universe["endorsed"], "iso3"])
+    return signals(candidates, matrix, endorsed, found["ungroup"], found["org"], every)
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """Read the published dataset (default ``data/``) and build what the pages show."""
+    directory = data_dir or paths.data_dir()
+    table = table_from_csv(directory / TABLE_FILE)
+    states = load_states()
+    meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+    provenance = provenance_from_meta(meta)
+    positions = read_text_table(directory / POSITIONS_FILE)
+    catalogue = {i.id: i for i in build_catalogue(load_registry(), meta, provenance.source_line)}
+    matrix = status_matrix(positions, list(catalogue.values()), states)
+    found = groupings_of(table, states)
+    geometry = load_geometry(paths.geo_dir() / GEOJSON)
+    points = {r.iso3: (r.lon, r.lat) for r in states.itertuples()}
+    every = [g for kind in GROUP_KINDS for g in found[kind]]
+    score_terms = terms(list(catalogue.values()))
+    return Dataset(
+        table=table,
+        states=states,
+        meta=meta,
+        provenance=provenance,
+        positions=positions,
+        catalogue=catalogue,
+        matrix=matrix,
+        groupings=found,
+        geometry=geometry,
+        dots=dot_states(states, geometry.parts),
+        focuses=focus_presets(every, geometry, points),
+        names=feature_names(geometry),
+        terms=score_terms,
+        signals=outreach_signals(table, matrix, found, score_terms),
+    )
