@@ -88,3 +88,21 @@ def caveats(instrument: Instrument, positions: pd.DataFrame) -> list[str]:
             "Assembly: shown as “no vote”."
         )
     return found
+
+
+def latest_vote(catalogue: list[Instrument]) -> Instrument | None:
+    """The most recent recorded vote of the registry, if any."""
+    votes = [i for i in catalogue if i.form == RECORDED_VOTE]
+    return max(votes, key=lambda i: i.as_of, default=None)
+
+
+def standing(instrument: Instrument, supporters: int, members: int) -> str:
+    """Where a group stands on an instrument: "20 of 27 endorsed"; a partial list never "not"."""
+    if instrument.form == PARTIAL_LIST:
+        return (
+            f"named: {supporters} of the {instrument.reported_total} reported endorsers "
+            "(the others are unknown)"
+        )
+    verb = "voted yes" if instrument.form == RECORDED_VOTE else "endorsed"
+    share = f" ({supporters / members:.0%})" if members else ""
+    return f"{supporters} of {members}{share} {verb}"

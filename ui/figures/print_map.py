@@ -139,7 +139,7 @@ def _write_labels(fig: Figure, view: MapView, focus: Focus) -> None:
 def render_map(
     view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
 ) -> bytes:
-    """A map view as a 16:9 slide image ("png" or "svg") with title, legend, date and source."""
+    """A map view as a 16:9 slide image ("png", "svg" or vector "pdf"): title, legend, source."""
     fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
     ax = fig.add_axes(MAP_BOX)
     ax.set_axis_off()
@@ -160,4 +160,6 @@ def render_map(
 def _metadata(fmt: str, title: str) -> dict[str, str]:
     if fmt == "svg":
         return {"Title": title, "Date": None}
+    if fmt == "pdf":  # no creation date, so the same map gives the same bytes
+        return {"Title": title, "CreationDate": None}
     return {"Title": title}

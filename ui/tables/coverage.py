@@ -33,6 +33,8 @@ def tally(group: Group, endorsed: set[str]) -> str:
 
 def _who(group: Group) -> str:
     """The noun phrase for a group's members, e.g. "European Union members"."""
+    if group.kind == "world":
+        return "states in scope"
     if group.kind in ("region", "subregion"):
         return f"states in {place_name(group.label)}"
     if group.kind == "ungroup":

@@ -1,0 +1,1 @@
+"""Briefing packs for regional meetings: a pack model, then a PowerPoint deck and a PDF handout."""

@@ -1,0 +1,239 @@
+"""The pack model: every section, sentence, table and figure of one briefing pack, format-free.
+
+A pack is built from the same functions the pages use (map views, coverage sentences, the
+priority score, instrument facts), so a number or a sentence is computed once; the PPTX and PDF
+renderers only lay it out.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from instruments.facts import caveats, latest_vote, standing
+from instruments.matrix import supporters
+from instruments.model import CALL_TO_ACTION, Instrument
+from instruments.prose import long_date
+from ui.figures.focus import WORLD, Focus
+from ui.figures.map_view import (
+    BOUNDARY_NOTE,
+    DISCLAIMER,
+    MapView,
+    comparison_view,
+    instrument_view,
+)
+from ui.tables.coverage import counted, view_sentence
+from ui.tables.dataset import Dataset
+from ui.tables.groups import Group, Member
+from ui.tables.outreach import formula, points, ranks
+from ui.tables.priority import default_weights, priorities
+
+DEFAULT_TOP = 10
+AUTHOR = "REAIM coverage dashboard"
+
+
+@dataclass(frozen=True)
+class NameList:
+    """The members of the focus in one map category: "Endorsed (12)" and their names."""
+
+    heading: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One state of the outreach priorities: rank among all non-endorsers, score, why, points."""
+
+    rank: int
+    name: str
+    score: float
+    why: str
+    points: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One briefing pack: a focus and an instrument (or two compared), ready to lay out."""
+
+    title: str
+    subtitle: str  # the instrument(s) and the data's as-of date
+    prepared: str  # "Prepared on 1 December 2026 from official sources"
+    footer: str  # source and as-of date, on every slide and page
+    focus: Focus
+    view_key: str  # "<id>" or "<id X>,<id Y>", as in the dashboard's URL
+    view: MapView
+    key_figures: tuple[tuple[str, str], ...]  # (label, value)
+    sentences: tuple[str, ...]  # ready to say
+    name_lists: tuple[NameList, ...]
+    notes: tuple[str, ...]  # caveats: suspended members, unverified memberships, outside the 195
+    priorities: tuple[Priority, ...]
+    weights: str  # the score's formula with the weights used
+    related: tuple[tuple[str, str], ...]  # (instrument, where the focus stands on it)
+    sources: tuple[str, ...]
+    speaker_notes: str
+    file_stem: str
+
+
+def focus_group(data: Dataset, focus: Focus) -> Group:
+    """The focus as a group of states in scope: the world, or the preset's region or group."""
+    if focus.kind == WORLD:
+        universe = data.table[data.table["in_universe"]].sort_values("name")
+        members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
+        return Group("world", "the world", "world", members)
+    return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)
+
+
+def view_of(data: Dataset, view_key: str, focus: Focus) -> MapView:
+    """The map view the dashboard draws for this instrument (or comparison) and focus."""
+    codes = data.geometry.codes
+    if "," in view_key:
+        x, y = (data.catalogue[k] for k in view_key.split(","))
+        return comparison_view(x, y, data.matrix, data.table, codes, focus, data.names)
+    instrument = data.catalogue[view_key]
+    return instrument_view(
+        instrument, data.matrix, data.positions, data.table, codes, focus, data.names
+    )
+
+
+def _instruments(data: Dataset, view_key: str) -> list[Instrument]:
+    return [data.catalogue[k] for k in view_key.split(",")]
+
+
+def _key_figures(data: Dataset, view: MapView, group: Group) -> list[tuple[str, str]]:
+    """N of M in the first category (share) against the world share, then each category."""
+    first = view.categories[0]
+    total = len(group.members)
+    lead = sum(view.category_of(m.iso3) == first for m in group.members)
+    universe = list(data.table.loc[data.table["in_universe"], "iso3"])
+    world = sum(view.category_of(c) == first for c in universe)
+    figures = [(f"{view.names[0]}: {group.label}", f"{lead} of {total} ({lead / total:.0%})")]
+    if group.kind != "world":
+        share = f"{world} of {len(universe)} ({world / len(universe):.0%})"
+        figures.append((f"{view.names[0]}: the world", share))
+    for category, name in counted(view)[1:]:
+        figures.append(
+            (name, str(sum(view.category_of(m.iso3) == category for m in group.members)))
+        )
+    return figures
+
+
+def _name_lists(view: MapView, group: Group) -> list[NameList]:
+    lists = []
+    for category, name in zip(view.categories, view.names, strict=True):
+        members = [m for m in group.members if view.category_of(m.iso3) == category]
+        if members:
+            shown = tuple(f"{m.name} ({m.marker})" if m.marker else m.name for m in members)
+            lists.append(NameList(f"{name} ({len(members)})", shown))
+    return lists
+
+
+def _notes(data: Dataset, group: Group, instruments: list[Instrument]) -> list[str]:
+    """Membership caveats, members outside the 195, and each instrument's own caveats."""
+    notes = [f"{m.name}: {m.caveat}" for m in group.members if m.caveat]
+    notes += [
+        f"{m.name} is also a member, outside the 195 states in scope"
+        + (f" ({m.caveat})" if m.caveat else "")
+        for m in group.outside
+    ]
+    for instrument in instruments:
+        notes += caveats(instrument, data.positions)
+    return notes
+
+
+def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], str]:
+    """The top states of the group that have not endorsed the Call to Action, as outreach ranks."""
+    weights = default_weights(data.terms)
+    names = data.table.set_index("iso3")["name"]
+    ranked = priorities(data.signals, weights, names, data.terms)
+    position = ranks(ranked)
+    mine = ranked[ranked.index.isin(group.codes)].head(top)
+    chosen = [
+        Priority(
+            int(position[code]),
+            str(row["name"]),
+            float(row["score"]),
+            str(row["why"]),
+            points(row, weights, data.terms),
+        )
+        for code, row in mine.iterrows()
+    ]
+    return chosen, formula(weights, data.terms)
+
+
+def _related(data: Dataset, group: Group, shown: list[Instrument]) -> list[tuple[str, str]]:
+    rows = []
+    for instrument in data.catalogue.values():
+        if instrument in shown:
+            continue
+        count = len(supporters(data.matrix, instrument) & group.codes)
+        rows.append((instrument.short_title, standing(instrument, count, len(group.members))))
+    return rows
+
+
+def _sentences(data: Dataset, view: MapView, group: Group, shown: list[Instrument]) -> list[str]:
+    """The focus's sentence, how it voted on the latest UNGA resolution, the related instruments."""
+    said = [view_sentence(group, view)]
+    vote = latest_vote(list(data.catalogue.values()))
+    if vote is not None and vote not in shown:
+        said.append(view_sentence(group, view_of(data, vote.id, data.focuses[WORLD])))
+    return said
+
+
+def _sources(data: Dataset, shown: list[Instrument]) -> list[str]:
+    lines = []
+    for instrument in shown:
+        method = data.provenance.method_phrase if instrument.id == CALL_TO_ACTION else ""
+        lines.append(
+            f"{instrument.title}: as of {long_date(instrument.as_of)}; {instrument.source_url}; "
+            f"licence: {instrument.licence}; confidence: {instrument.confidence}"
+            + (f"; {method}" if method else "")
+            + "."
+        )
+    lines.append(
+        f"Dataset: endorsements table SHA-256 {data.meta.get('table_sha256', '')}; source document "
+        f"SHA-256 {data.provenance.document_sha256}."
+    )
+    lines.append(f"{DISCLAIMER} {BOUNDARY_NOTE}")
+    return lines
+
+
+def build_pack(
+    data: Dataset, focus_key: str, view_key: str, top: int = DEFAULT_TOP, today: date | None = None
+) -> Pack:
+    """The pack of a focus preset and a view ("<id>" or "<id X>,<id Y>")."""
+    focus = data.focuses[focus_key]
+    shown = _instruments(data, view_key)
+    view = view_of(data, view_key, focus)
+    group = focus_group(data, focus)
+    chosen, weights = _priorities(data, group, top)
+    as_of = " and ".join(dict.fromkeys(long_date(i.as_of) for i in shown))
+    footer = view.source_line
+    prepared = f"Prepared on {long_date((today or date.today()).isoformat())} from official sources"
+    sources = _sources(data, shown)
+    return Pack(
+        title=view.title,
+        subtitle=f"Data as of {as_of}",
+        prepared=prepared,
+        footer=footer,
+        focus=focus,
+        view_key=view_key,
+        view=view,
+        key_figures=tuple(_key_figures(data, view, group)),
+        sentences=tuple(_sentences(data, view, group, shown)),
+        name_lists=tuple(_name_lists(view, group)),
+        notes=tuple(_notes(data, group, shown)),
+        priorities=tuple(chosen),
+        weights=weights,
+        related=tuple(_related(data, group, shown)),
+        sources=tuple(sources),
+        speaker_notes="\n".join([footer, *sources]),
+        file_stem=f"briefing-{view.file_stem}",
+    )
+
+
+def priorities_frame(pack: Pack) -> pd.DataFrame:
+    """The priorities as a table: Rank, State, Score, Why."""
+    return pd.DataFrame(
+        [(p.rank, p.name, p.score, p.why) for p in pack.priorities],
+        columns=["Rank", "State", "Score", "Why"],
+    )
