@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import cache
 from ui.widgets import chrome
+from ui.widgets.presentation import presenting
 
 st.set_page_config(
     page_title="REAIM 2023 Call to Action: endorsement coverage",
@@ -42,7 +43,7 @@ PAGES = [
         url_path="sources",
     ),
 ]
-page = st.navigation(PAGES, position="top")
+page = st.navigation(PAGES, position="hidden" if presenting() else "top")
 
 found = cache.dataset_problems()
 if found:
@@ -50,6 +51,9 @@ if found:
     st.stop()
 
 provenance = cache.provenance()
+if presenting():  # the page shows its own headline, in large type, and nothing else
+    page.run()
+    st.stop()
 headline = st.container()  # filled after the page, so that the page's map is sent first
 page.run()
 with headline:

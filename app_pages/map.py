@@ -13,7 +13,9 @@ from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.tables.map_summary import comparison_summary
 from ui.text import link, md
 from ui.widgets import url_controls
+from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 
+PAGE = "app_pages/map.py"
 table = cache.table()
 source = cache.provenance()
 presets = cache.focuses()
@@ -21,12 +23,21 @@ found = cache.catalogue()
 everyone = cache.all_states()
 names = dict(zip(everyone["iso3"], everyone["name"], strict=True))
 universe = set(table.loc[table["in_universe"], "iso3"])
+titles = {k: i.short_title for k, i in found.items()}
+
+if presenting():
+    x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
+    key = url_controls.param("focus", presets) or WORLD
+    shown = f"{x},{y}" if y else x
+    keep = {"focus": key, "compare": shown} if y else {"focus": key, "instrument": x}
+    figure = cache.map_figure(key, shown, PRESENT_HEIGHT)
+    config = plotly_config(cache.map_view(shown, key).file_stem)
+    present(cache.pack(key, shown), figure, config, PAGE, keep)
+    st.stop()
 
 st.header("Coverage map", anchor=False)
 first, second, picker, downloads = st.columns([1.2, 1.2, 1.5, 1.7], vertical_alignment="bottom")
-x, y = url_controls.instrument_and_comparison(
-    {k: i.short_title for k, i in found.items()}, CALL_TO_ACTION, first, second
-)
+x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
 with picker:
     key = url_controls.select(

@@ -14,16 +14,21 @@ from ui.tables.groups import KIND_LABELS
 from ui.text import md
 from ui.widgets import url_controls
 from ui.widgets.downloads import table_downloads
+from ui.widgets.presentation import present, presenting
 
+PAGE = "app_pages/regions.py"
 source = cache.provenance()
 found = cache.catalogue()
-st.header("Regional breakdown", anchor=False)
-grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
-with grouping:
-    by = url_controls.segmented("Group states by", "by", KIND_LABELS, "region")
-x, y = url_controls.instrument_and_comparison(
-    {k: i.short_title for k, i in found.items()}, CALL_TO_ACTION, first, second
-)
+titles = {k: i.short_title for k, i in found.items()}
+if presenting():
+    by = url_controls.param("by", KIND_LABELS) or "region"
+    x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
+else:
+    st.header("Regional breakdown", anchor=False)
+    grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
+    with grouping:
+        by = url_controls.segmented("Group states by", "by", KIND_LABELS, "region")
+    x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
 phrase = "organisation" if by == "org" else KIND_LABELS[by]
 
@@ -48,9 +53,13 @@ else:
     stem = f"{x}-not-{y}-by-{by}" if y else f"{x}-by-{by}-{found[x].as_of}"
     provenance = source if CALL_TO_ACTION in (x, y) else None
     share_label = f"Share: {view.names[0]}"
-    if view.caveat:
+    if view.caveat and not presenting():
         st.info(md(view.caveat), icon=":material/info:")
 
+if presenting():
+    keep = {"by": by} | ({"compare": shown} if y else {"instrument": x})
+    present(cache.pack(WORLD, shown), figure, plotly_config(stem), PAGE, keep)
+    st.stop()
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})

@@ -13,7 +13,7 @@ import pandas as pd
 from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
-from instruments.prose import long_date
+from instruments.prose import capitalised, long_date
 from ui.figures.focus import WORLD, Focus
 from ui.figures.map_view import (
     BOUNDARY_NOTE,
@@ -22,7 +22,7 @@ from ui.figures.map_view import (
     comparison_view,
     instrument_view,
 )
-from ui.tables.coverage import counted, view_sentence
+from ui.tables.coverage import counted, view_sentence, view_tally
 from ui.tables.dataset import Dataset
 from ui.tables.groups import Group, Member
 from ui.tables.outreach import formula, points, ranks
@@ -63,6 +63,7 @@ class Pack:
     view_key: str  # "<id>" or "<id X>,<id Y>", as in the dashboard's URL
     view: MapView
     key_figures: tuple[tuple[str, str], ...]  # (label, value)
+    lead: str  # the focus's tally in one short sentence, for a slide title or a projector
     sentences: tuple[str, ...]  # ready to say
     name_lists: tuple[NameList, ...]
     notes: tuple[str, ...]  # caveats: suspended members, unverified memberships, outside the 195
@@ -219,6 +220,7 @@ def build_pack(
         view_key=view_key,
         view=view,
         key_figures=tuple(_key_figures(data, view, group)),
+        lead=f"{capitalised(view_tally(group, view))}.",
         sentences=tuple(_sentences(data, view, group, shown)),
         name_lists=tuple(_name_lists(view, group)),
         notes=tuple(_notes(data, group, shown)),

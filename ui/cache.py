@@ -5,6 +5,7 @@ publish by the ETL is picked up on the next rerun without restarting the app.
 """
 
 import json
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl import paths
 from etl.check import problems
 from etl.positions import load_registry
@@ -23,11 +25,12 @@ from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
 from ui.figures.focus import WORLD, Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
+from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.map_view import MapView, comparison_view, instrument_view
 from ui.figures.print_map import render_map
 from ui.tables import coverage, groups, priority
-from ui.tables.dataset import GEOJSON, groupings_of, outreach_signals
+from ui.tables.dataset import GEOJSON, Dataset, groupings_of, outreach_signals
 from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
 from ui.tables.outreach import search_keys
@@ -263,14 +266,45 @@ def map_view(view: str, key: str) -> MapView:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(stamp: Stamp, view: str, key: str) -> go.Figure:
+def _map_figure(stamp: Stamp, view: str, key: str, height: int) -> go.Figure:
     focus = _focuses(stamp)[key]
-    return build_map_figure(_view(stamp, view, key), geometry(), dots(), focus)
+    return build_map_figure(_view(stamp, view, key), geometry(), dots(), focus, height)
 
 
-def map_figure(key: str, view: str = CALL_TO_ACTION) -> go.Figure:
+def map_figure(key: str, view: str = CALL_TO_ACTION, height: int = MAP_HEIGHT) -> go.Figure:
     """The map of a view and a focus key; shared between sessions, so never modify it."""
-    return _map_figure(_stamp(), view, key)
+    return _map_figure(_stamp(), view, key, height)
+
+
+def dataset() -> Dataset:
+    """Everything the pages compute, from this cache, as the briefing packs take it."""
+    stamp = _stamp()
+    return Dataset(
+        table=_table(stamp),
+        states=states(),
+        meta=_meta(stamp),
+        provenance=provenance(),
+        positions=_positions(stamp),
+        catalogue=_catalogue(stamp),
+        matrix=_matrix(stamp),
+        groupings=_groupings(stamp),
+        geometry=geometry(),
+        dots=dots(),
+        focuses=_focuses(stamp),
+        names=feature_names(),
+        terms=_terms(stamp),
+        signals=_signals(stamp),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pack(stamp: Stamp, key: str, view: str, top: int, today: str) -> Pack:
+    return build_pack(dataset(), key, view, top, date.fromisoformat(today))
+
+
+def pack(key: str, view: str, top: int = DEFAULT_TOP) -> Pack:
+    """The briefing pack of a focus and a view, as of today."""
+    return _pack(_stamp(), key, view, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

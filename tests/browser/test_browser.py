@@ -206,3 +206,55 @@ def shape_index(code: str) -> int:
     """Position of a state's shape among the choropleth's paths (the geometry's order)."""
     geojson = json.loads((REPO / "data" / "geo" / "world.geojson").read_text(encoding="utf-8"))
     return [f["properties"]["iso3"] for f in geojson["features"]].index(code)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "path"),
+    [
+        (1366, 768, "/?present=1&focus=org-african-union"),
+        (1920, 1080, "/?present=1&focus=org-african-union"),
+        (1366, 768, "/?present=1&compare=us-political-declaration,reaim-2023-call-to-action"),
+        (1366, 768, "/regions?present=1&instrument=unga-80-57"),
+    ],
+)
+def test_presentation_mode_fits_the_screen(app: str, browser: Browser, width, height, path):
+    """No navigation, no controls, no scrollbar; every shape of the map; a link back."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    blocked: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if is_local(route.request.url)
+            else (blocked.append(route.request.url), route.abort())
+        ),
+    )
+    tab = context.new_page()
+    tab.goto(app + path)
+    tab.get_by_text("Leave presentation mode").wait_for(timeout=30_000)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    if path.startswith("/?"):
+        tab.wait_for_function(
+            f"n => document.querySelectorAll('{SHAPES}').length >= n",
+            arg=features(),
+            timeout=30_000,
+        )
+    tab.wait_for_timeout(800)
+    name = f"present-{'regions' if 'regions' in path else 'map'}-{width}x{height}"
+    if "compare" in path:
+        name += "-compare"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    scroll = tab.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
+        '[data-testid="stAppViewContainer"], html\')].map(e => e.scrollHeight - e.clientHeight))'
+    )
+    assert scroll <= 0, f"the page scrolls by {scroll} px at {width}×{height}"
+    assert tab.locator("[data-testid='stNavigation'], [data-testid='stSelectbox']").count() == 0
+    assert tab.get_by_role("heading", name="Coverage map").count() == 0
+    assert tab.locator("[data-testid='stMetric']").count() >= 1
+    assert tab.locator("[data-testid='stException']").count() == 0
+    assert not blocked, f"requests to non-loopback hosts: {blocked}"
+    context.close()

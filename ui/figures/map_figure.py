@@ -115,7 +115,9 @@ def _dots(view: MapView, dots: pd.DataFrame, focus: Focus) -> go.Scattergeo:
     )
 
 
-def map_figure(view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus) -> go.Figure:
+def map_figure(
+    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, height: int = MAP_HEIGHT
+) -> go.Figure:
     """One choropleth over the committed geometry, a dot layer for small states, and a legend."""
     # The lon/lat dots come first: plotly.js decides from the first trace whether to fetch its
     # topojson, and this map needs none (its shapes are inline). Plotly draws scattergeo above
@@ -123,7 +125,7 @@ def map_figure(view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Foc
     fig = go.Figure(
         [_dots(view, dots, focus), _shapes(view, geometry, focus), *_legend(view, focus)]
     )
-    fig.update_layout(_layout(view, focus))
+    fig.update_layout(_layout(view, focus), height=height)
     return fig
 
 
@@ -131,7 +133,6 @@ def _layout(view: MapView, focus: Focus) -> dict:
     """Title, legend, source line, hover style and the geo frame of the focus."""
     return dict(
         template="none",
-        height=MAP_HEIGHT,
         margin=MAP_MARGIN,
         paper_bgcolor=palette.OCEAN,
         plot_bgcolor=palette.OCEAN,

@@ -107,6 +107,14 @@ def _names(members: list[Member]) -> str:
     return join_names(names)
 
 
+def view_tally(group: Group, view: MapView) -> str:
+    """E.g. "26 of 27 (96%) European Union members have voted yes on UNGA 80/57 (2025)"."""
+    total = len(group.members)
+    lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
+    share = f" ({len(lead) / total:.0%})" if total else ""
+    return f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"
+
+
 def view_sentence(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
     total = len(group.members)
@@ -115,8 +123,7 @@ def view_sentence(group: Group, view: MapView) -> str:
         no_vote = "have no vote in the General Assembly: they are not UN members"
         return f"{capitalised(_who(group))} ({names}) {no_vote}."
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
-    share = f" ({len(lead) / total:.0%})" if total else ""
-    text = f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"
+    text = view_tally(group, view)
     if view.categories[0] in view.detail and lead:
         text += f": {_names(lead)}"
     for cat, name in zip(view.categories, view.names, strict=True):

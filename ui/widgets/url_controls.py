@@ -85,8 +85,7 @@ def instrument_and_comparison(
 
     Returns ``(x, y)``, with ``y`` empty when nothing is compared.
     """
-    pair = _pair("compare", options)
-    x, y = pair or (param("instrument", options) or default, "")
+    x, y = view_from_url(options, default)
     values = list(options)
     x = left.selectbox(
         "Instrument",
@@ -115,6 +114,11 @@ def instrument_and_comparison(
         _write("compare", "", "")
         _write("instrument", x, default)
     return x, y
+
+
+def view_from_url(options: Mapping[str, str], default: str) -> tuple[str, str]:
+    """``(x, y)`` from ``?compare=X,Y`` or ``?instrument=X`` alone, with no widget drawn."""
+    return _pair("compare", options) or (param("instrument", options) or default, "")
 
 
 def _pair(name: str, allowed: Mapping[str, str]) -> tuple[str, str] | None:

@@ -1,0 +1,31 @@
+"""Presentation mode (``?present=1``): a figure and the headline in large type, no controls."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefing.pack import Pack
+from ui.text import md
+
+PRESENT_HEIGHT = 470  # px: the map with its title and legend fits a 1366×768 screen with no scroll
+
+
+def presenting() -> bool:
+    """Whether the URL asks for presentation mode."""
+    return st.query_params.get("present") == "1"
+
+
+def present(pack: Pack, figure: go.Figure, config: dict, page: str, keep: dict[str, str]) -> None:
+    """The headline figures and the focus's sentence beside the figure; a small link back."""
+    st.page_link(
+        page,
+        label="Leave presentation mode",
+        icon=":material/close_fullscreen:",
+        query_params=keep,
+    )
+    words, picture = st.columns([1, 2.6], vertical_alignment="center", gap="medium")
+    with words:
+        for label, value in pack.key_figures[:2]:
+            st.metric(label, value)
+        st.markdown(f"#### {md(pack.lead)}")
+    with picture:
+        st.plotly_chart(figure, config=config, theme=None, key="present-figure")
