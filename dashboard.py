@@ -31,6 +31,12 @@ PAGES = [
         "app_pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"
     ),
     st.Page(
+        "app_pages/briefing.py",
+        title="Briefing pack",
+        icon=":material/slideshow:",
+        url_path="briefing",
+    ),
+    st.Page(
         "app_pages/instruments.py",
         title="Related instruments",
         icon=":material/handshake:",

@@ -13,6 +13,7 @@ from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.tables.map_summary import comparison_summary
 from ui.text import link, md
 from ui.widgets import url_controls
+from ui.widgets.downloads import pack_downloads
 from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 
 PAGE = "app_pages/map.py"
@@ -127,6 +128,16 @@ with downloads:
             on_click="ignore",
             width="stretch",
         )
+
+briefing, slides, presenting_link, _ = st.columns([1, 1, 1, 2])
+pack_downloads((briefing, slides), key, shown)
+here = {"focus": key} | ({"compare": shown} if y else {"instrument": x})
+presenting_link.page_link(
+    PAGE,
+    label="Presentation mode",
+    icon=":material/co_present:",
+    query_params=here | {"present": "1"},
+)
 
 if focus.kind != WORLD and not y:
     if shown == CALL_TO_ACTION:

@@ -4,11 +4,11 @@ import streamlit as st
 
 from instruments.model import CALL_TO_ACTION
 from ui import cache
-from ui.tables.outreach import formula, non_endorsers, priority_table, ranks, score_terms
+from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
 from ui.widgets import url_controls
-from ui.widgets.downloads import table_downloads
+from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 
 ORDERS = {"score": "Priority score", "name": "Name"}
@@ -112,8 +112,9 @@ about = [
     ("Priority weights", ", ".join(f"{k} {v:g}" for k, v in weights.items())),
     ("Score", f"{formula(weights, terms)} (rank 1 = highest score; ties share a rank)"),
 ]
-left, right, _ = st.columns([1, 1, 3])
+left, right, slides, handout, _ = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
+pack_downloads((slides, handout), focus_of(filters, cache.groupings()), CALL_TO_ACTION)
 
 st.subheader("Why a state ranks where it does", anchor=False)
 position = ranks(ranked)

@@ -13,7 +13,7 @@ from ui.figures.map_view import comparison_phrase
 from ui.tables.groups import KIND_LABELS
 from ui.text import md
 from ui.widgets import url_controls
-from ui.widgets.downloads import table_downloads
+from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.presentation import present, presenting
 
 PAGE = "app_pages/regions.py"
@@ -87,8 +87,15 @@ st.dataframe(
 
 export = table.drop(columns=["kind"]).rename(columns={"group_id": "Group id"})
 scope = f"grouped by {phrase}"
-left, right, _ = st.columns([1, 1, 3])
+left, right, slides, handout, presenting_link = st.columns(5)
 table_downloads((left, right), export, stem, title, provenance, scope, related)
+pack_downloads((slides, handout), WORLD, shown)
+presenting_link.page_link(
+    PAGE,
+    label="Presentation mode",
+    icon=":material/co_present:",
+    query_params={"by": by, "present": "1"} | ({"compare": shown} if y else {"instrument": x}),
+)
 
 st.subheader("Ready to say")
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in table["Sentence"]))

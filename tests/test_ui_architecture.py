@@ -68,6 +68,7 @@ def test_every_page_file_is_registered_with_its_url_path():
     assert set(pages) == {p.relative_to(REPO).as_posix() for p in PAGES}
     assert sorted(pages.values()) == [
         "",
+        "briefing",
         "country",
         "instruments",
         "outreach",

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from briefing.files import pack_file
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl import paths
 from etl.check import problems
@@ -305,6 +306,17 @@ def _pack(stamp: Stamp, key: str, view: str, top: int, today: str) -> Pack:
 def pack(key: str, view: str, top: int = DEFAULT_TOP) -> Pack:
     """The briefing pack of a focus and a view, as of today."""
     return _pack(_stamp(), key, view, top, date.today().isoformat())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pack_file(stamp: Stamp, key: str, view: str, fmt: str, top: int, today: str) -> bytes:
+    content, _ = pack_file(dataset(), _pack(stamp, key, view, top, today), fmt)
+    return content
+
+
+def pack_file_maker(key: str, view: str, fmt: str, top: int = DEFAULT_TOP) -> partial:
+    """A callable building the pack file on demand (st.download_button), on the default template."""
+    return partial(_pack_file, _stamp(), key, view, fmt, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

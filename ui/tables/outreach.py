@@ -7,7 +7,7 @@ import pandas as pd
 from etl.normalise import normalise_name
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
-from ui.tables.groups import Group
+from ui.tables.groups import UN_GROUP_LABELS, Group
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
 COLUMNS = [
@@ -226,3 +226,19 @@ def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
         if round(value, 1):
             shown.append(f"{'−' if value < 0 else '+'}{abs(value):.1f} {_short_label(term)}")
     return " ".join(shown).removeprefix("+") or "0"
+
+
+def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> str:
+    """The map focus closest to the filters: organisation, sub-region, UN group, region, world."""
+    if filters.organisation:
+        return f"org-{filters.organisation.group_id}"
+    wanted = [
+        ("subregion", filters.subregion),
+        ("ungroup", UN_GROUP_LABELS.get(filters.ungroup or "", filters.ungroup)),
+        ("region", filters.region),
+    ]
+    for kind, label in wanted:
+        found = [g for g in groupings[kind] if label and g.label == label]
+        if found:
+            return f"{kind}-{found[0].group_id}"
+    return "world"

@@ -1,14 +1,18 @@
-"""CSV and Excel download buttons for a table and its provenance, built only when clicked."""
+"""Download buttons, built only when clicked: tables with their provenance, briefing packs."""
 
 from collections.abc import Sequence
 from functools import partial
 
 import pandas as pd
 
+from briefing.files import FORMATS
+from briefing.pack import DEFAULT_TOP
 from instruments.model import Instrument
+from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
 
+ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf:"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -36,4 +40,27 @@ def table_downloads(
             icon=icon,
             on_click="ignore",
             width="stretch",
+        )
+
+
+def pack_downloads(
+    columns: Sequence,
+    key: str,
+    view: str,
+    top: int = DEFAULT_TOP,
+    formats: Sequence[str] = tuple(FORMATS),
+) -> None:
+    """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns."""
+    stem = cache.pack(key, view, top).file_stem
+    for column, fmt in zip(columns, formats, strict=True):
+        column.download_button(
+            f"Briefing pack ({fmt.upper()})",
+            cache.pack_file_maker(key, view, fmt, top),
+            file_name=f"{stem}.{fmt}",
+            mime=FORMATS[fmt],
+            icon=ICONS[fmt],
+            on_click="ignore",
+            width="stretch",
+            help="A slide deck to edit, or a handout to print: map, figures, sentences, who has "
+            "and has not, outreach priorities, related instruments and sources.",
         )

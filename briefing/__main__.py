@@ -1,0 +1,97 @@
+"""Command line: ``python -m briefing --focus KEY [--instrument ID | --compare X,Y] --out FILE``."""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from briefing.files import FORMATS, pack_file, write_atomic
+from briefing.pack import DEFAULT_TOP, Pack, build_pack
+from instruments.model import CALL_TO_ACTION
+from ui.tables.dataset import Dataset, load_dataset
+
+USAGE_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing",
+        description="Build a briefing pack (PowerPoint deck or PDF handout) for a focus.",
+    )
+    parser.add_argument("--focus", default="world", help="a focus preset key, e.g. org-g7")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--instrument", default=CALL_TO_ACTION, help="an instrument id")
+    which.add_argument("--compare", help="two instrument ids X,Y: supported X but not Y")
+    parser.add_argument("--format", choices=sorted(FORMATS), help="default: the --out suffix")
+    parser.add_argument("--template", type=Path, help="a PowerPoint template (.pptx)")
+    parser.add_argument("--top", type=int, default=DEFAULT_TOP, help="priority states to list")
+    parser.add_argument(
+        "--all", action="store_true", help="one pack per focus preset into --out DIR"
+    )
+    parser.add_argument("--data-dir", type=Path, help="the published dataset (default data/)")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="output file (or folder with --all)"
+    )
+    return parser
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _check(data: Dataset, focus: str, view: str) -> str:
+    """What is wrong with the requested focus or instrument, with the valid keys; "" if fine."""
+    if focus not in data.focuses:
+        return f"unknown focus {focus!r}. Valid focus keys: {', '.join(data.focuses)}"
+    ids = view.split(",")
+    unknown = [i for i in ids if i not in data.catalogue]
+    if unknown or (len(ids) == 2 and ids[0] == ids[1]) or len(ids) > 2:
+        return (
+            f"unknown or invalid instrument {view!r}. Valid instrument ids: "
+            f"{', '.join(data.catalogue)} (--compare takes two different ones, X,Y)"
+        )
+    return ""
+
+
+def _write(data: Dataset, pack: Pack, fmt: str, template: Path | None, out: Path) -> None:
+    content, warnings = pack_file(data, pack, fmt, template)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    write_atomic(out, content)
+    print(f"Wrote {out} ({len(content):,} bytes): {pack.title}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    view = args.compare or args.instrument
+    fmt = args.format or ("pptx" if args.all else args.out.suffix.lstrip(".").lower())
+    if fmt not in FORMATS:
+        return _fail(f"cannot tell the format of {args.out}: pass --format pptx or pdf", 2)
+    if args.top < 1:
+        return _fail("--top must be at least 1", USAGE_ERROR)
+    data = load_dataset(args.data_dir)
+    problem = _check(data, args.focus, view)
+    if problem:
+        return _fail(problem, USAGE_ERROR)
+    try:
+        if not args.all:
+            pack = build_pack(data, args.focus, view, args.top, date.today())
+            _write(data, pack, fmt, args.template, args.out)
+            return 0
+        args.out.mkdir(parents=True, exist_ok=True)
+        for key in data.focuses:
+            pack = build_pack(data, key, view, args.top, date.today())
+            _write(data, pack, fmt, args.template, args.out / f"{pack.file_stem}.{fmt}")
+    except ValueError as exc:  # an unreadable or unsuitable template
+        return _fail(f"{exc}. Nothing was written.")
+    except OSError as exc:
+        return _fail(
+            f"cannot write {exc.filename or args.out}: {exc.strerror}. Choose another --out."
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
