@@ -1,0 +1,661 @@
+"""The briefing deck: a pack laid out as an editable PowerPoint presentation (PPTX bytes)."""
+
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+from lxml.etree import XMLSyntaxError
+from PIL import Image, ImageFont
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.exc import InvalidXmlError, PackageNotFoundError
+from pptx.presentation import Presentation as Deck
+from pptx.slide import Slide, SlideLayout
+from pptx.text.text import TextFrame
+from pptx.util import Inches, Pt
+
+from briefing.pack import AUTHOR, Pack
+
+EMU_PER_PT = 12700
+WIDE = (Inches(13.333), Inches(7.5))  # 16:9, when there is no template
+MARGIN = Inches(0.5)
+GAP = Inches(0.15)
+HANG = Inches(0.2)
+INSET_X = Inches(0.1)  # text box and table cell margins, set explicitly so the sums hold
+INSET_Y = Inches(0.05)
+LINE = 1.2  # line height as a multiple of the type size (exact line spacing is set)
+SLACK = 0.95  # measured widths and heights keep 5% in reserve for the renderer's font
+MIN_COLUMN = Inches(1.9)
+FIXED_TIME = datetime(2000, 1, 1)  # created and modified: the same pack gives the same file text
+TITLE_SIZES = (32, 28, 24, 20, 18, 16)
+BODY_SIZES = (20, 18, 16, 14, 12, 11, 10)
+LIST_SIZES = (14, 13, 12, 11, 10, 9)
+TABLE_SIZES = (14, 13, 12, 11)  # tables go over more slides rather than below 11 pt
+FOOTER_SIZES = (9, 8)
+MAP, KEY_FIGURES, READY = "The map", "Key figures", "Ready to say"
+NAMES, PRIORITIES = "Who has endorsed and who has not", "Outreach priorities"
+RELATED, SOURCES = "Related instruments within the group", "Sources and method"
+
+TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
+FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a text box: text, bold or not, space before it in points."""
+
+    text: str
+    bold: bool = False
+    gap: float = 0.0
+    hang: bool = False  # lines after the first are indented, so a wrapped name reads as one
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and its entries, flowed down columns and over slides."""
+
+    heading: str
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Layouts:
+    """The layouts the deck uses, and what had to stand in for a missing one."""
+
+    title: SlideLayout
+    content: SlideLayout
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableText:
+    """A native table's header and rows, the share of the width of each column, a closing line."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    shares: tuple[float, ...]
+    trailer: str = ""
+    empty: str = ""
+
+
+@dataclass
+class Builder:
+    """The presentation being built, its layouts and whether it follows a template."""
+
+    deck: Deck
+    layouts: Layouts
+    templated: bool
+    pack: Pack
+    warnings: list[str]
+
+
+# Measuring text --------------------------------------------------------------------------------
+
+
+@cache
+def _font(bold: bool) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans (shipped with matplotlib): wider than Calibri and Arial, so a safe measure."""
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of one line of text in points."""
+    return _font(bold).getlength(text) * size / 100
+
+
+def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap at ``width`` points; a word too long for a line is broken."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(joined, size, bold) <= width:
+            lines[-1] = joined
+            continue
+        while text_width(word, size, bold) > width and len(word) > 1:
+            cut = max(n for n in range(1, len(word)) if text_width(word[:n], size, bold) <= width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
+
+
+def para_height(para: Para, size: float, width: float) -> float:
+    """Height of a paragraph in points at ``width`` points: space before plus its lines."""
+    width -= HANG / EMU_PER_PT if para.hang else 0.0
+    return para.gap + len(wrap(para.text, size, width * SLACK, para.bold)) * LINE * size
+
+
+def _inner(box: Box) -> tuple[float, float]:
+    """Width and height inside a text box's margins, in points."""
+    return (box.width - 2 * INSET_X) / EMU_PER_PT, (box.height - 2 * INSET_Y) / EMU_PER_PT
+
+
+def fits(paras: Sequence[Para], size: float, box: Box) -> bool:
+    """Whether the paragraphs fit the box at this type size."""
+    width, height = _inner(box)
+    return sum(para_height(p, size, width) for p in paras) <= height * SLACK
+
+
+def _fit_size(paras: Sequence[Para], box: Box, sizes: Sequence[float]) -> float:
+    """The largest type size at which the paragraphs fit, else the smallest."""
+    return next((s for s in sizes if fits(paras, s, box)), sizes[-1])
+
+
+# Text boxes ------------------------------------------------------------------------------------
+
+
+def _fill(frame: TextFrame, paras: Sequence[Para], size: float, align: PP_ALIGN | None) -> None:
+    """Write paragraphs into a text box or placeholder, with the margins the measures assume."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = INSET_X
+    frame.margin_top = frame.margin_bottom = INSET_Y
+    _write(frame, paras, size, align)
+
+
+def _write(frame: TextFrame, paras: Sequence[Para], size: float, align: PP_ALIGN | None) -> None:
+    """Paragraphs with an explicit type size, exact line spacing and no space after."""
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = para.text
+        paragraph.line_spacing = Pt(LINE * size)
+        paragraph.space_before = Pt(para.gap)
+        paragraph.space_after = Pt(0)
+        if align is not None:
+            paragraph.alignment = align
+        if para.hang:
+            paragraph._pPr.set("marL", str(HANG))
+            paragraph._pPr.set("indent", str(-HANG))
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
+            run.font.bold = para.bold
+
+
+def _text(
+    slide: Slide,
+    box: Box,
+    paras: Sequence[Para],
+    size: float,
+    name: str,
+    align: PP_ALIGN | None = None,
+) -> None:
+    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    shape.name = name
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    _fill(shape.text_frame, paras, size, align)
+
+
+# Layouts and the template ----------------------------------------------------------------------
+
+
+def _types(layout: SlideLayout) -> set[PP_PLACEHOLDER]:
+    return {p.placeholder_format.type for p in layout.placeholders}
+
+
+def _pick_layouts(deck: Deck) -> Layouts:
+    """Title slide: title and subtitle; content: title only, else title and body; else fall back."""
+    layouts = list(deck.slide_layouts)
+    titled = [lay for lay in layouts if _types(lay) & TITLES]
+    title_only = [lay for lay in titled if not _types(lay) - TITLES - FURNITURE]
+    with_body = [lay for lay in titled if _types(lay) & BODIES]
+    opening = [lay for lay in titled if PP_PLACEHOLDER.SUBTITLE in _types(lay)]
+    warnings = []
+    content = next(iter(title_only + with_body), None)
+    if content is None:
+        content = titled[0] if titled else min(layouts, key=lambda lay: len(lay.placeholders))
+        warnings.append(
+            "The template has no layout with a title and a body placeholder and none with a "
+            f"title only; content slides use the layout '{content.name}'"
+            + ("" if titled else " with the title in a text box")
+            + "."
+        )
+    if not opening:
+        warnings.append(
+            "The template has no title slide layout (title and subtitle placeholders); "
+            f"the title slide uses the layout '{content.name}'."
+        )
+    return Layouts(opening[0] if opening else content, content, tuple(warnings))
+
+
+def _open(template: Path | None) -> Deck:
+    """The template with its slides removed, or python-pptx's default made 16:9."""
+    if template is None:
+        deck = Presentation()
+        deck.slide_width, deck.slide_height = WIDE
+        return deck
+    try:
+        deck = Presentation(str(template))
+    except (
+        OSError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        InvalidXmlError,
+        XMLSyntaxError,
+    ) as error:
+        reason = " ".join(str(error).split())
+        raise ValueError(
+            f"{template.name} cannot be used as a template: not a readable PowerPoint (.pptx) "
+            f"file ({reason})"
+        ) from error
+    slide_ids = deck.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        deck.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    return deck
+
+
+def _properties(deck: Deck, pack: Pack) -> None:
+    props = deck.core_properties
+    props.title = pack.title
+    props.subject = pack.subtitle
+    props.author = AUTHOR
+    props.last_modified_by = AUTHOR
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.revision = 1
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+
+
+# Slides ----------------------------------------------------------------------------------------
+
+
+def _size(b: Builder) -> tuple[int, int]:
+    return b.deck.slide_width, b.deck.slide_height
+
+
+def _footer_box(b: Builder) -> tuple[Box, Box, float]:
+    """Footer and slide-number boxes at the foot of the slide, sized to the footer's lines."""
+    width, height = _size(b)
+    number_width = Inches(0.6)
+    probe = Box(MARGIN, 0, width - 2 * MARGIN - number_width, height)
+    size = next(
+        (s for s in FOOTER_SIZES if len(wrap(b.pack.footer, s, _inner(probe)[0] * SLACK)) <= 3),
+        FOOTER_SIZES[-1],
+    )
+    lines = len(wrap(b.pack.footer, size, _inner(probe)[0] * SLACK))
+    box_height = int(2 * INSET_Y + lines * LINE * size * EMU_PER_PT / SLACK) + 1
+    top = height - Inches(0.2) - box_height
+    footer = Box(MARGIN, top, probe.width, box_height)
+    number = Box(footer.left + footer.width, top, number_width, box_height)
+    return footer, number, size
+
+
+def _drop_placeholders(slide: Slide, keep: set[PP_PLACEHOLDER]) -> None:
+    for placeholder in list(slide.placeholders):
+        if placeholder.placeholder_format.type not in keep:
+            placeholder._element.getparent().remove(placeholder._element)
+
+
+def _title(b: Builder, slide: Slide, text: str, box: Box, sizes: Sequence[float]) -> Box:
+    """Fill the slide's title placeholder (placed at ``box`` without a template); its box."""
+    title = slide.shapes.title
+    if title is None:
+        _text(slide, box, [Para(text, bold=True)], _fit_size([Para(text)], box, sizes), "Title")
+        return box
+    if not b.templated:
+        title.left, title.top, title.width, title.height = box.left, box.top, box.width, box.height
+    placed = Box(title.left, title.top, title.width, title.height)
+    _fill(title.text_frame, [Para(text)], _fit_size([Para(text)], placed, sizes), None)
+    return placed
+
+
+def _furnish(b: Builder, slide: Slide) -> None:
+    """Footer with the source line, slide number and speaker notes."""
+    footer, number, size = _footer_box(b)
+    _text(slide, footer, [Para(b.pack.footer)], size, "Footer")
+    _text(slide, number, [Para(str(len(b.deck.slides)))], size, "Slide number", PP_ALIGN.RIGHT)
+    slide.notes_slide.notes_text_frame.text = b.pack.speaker_notes
+
+
+def _content_slide(b: Builder, title: str) -> tuple[Slide, Box]:
+    """A content slide with its title, footer and notes; the free area for the body."""
+    slide = b.deck.slides.add_slide(b.layouts.content)
+    _drop_placeholders(slide, TITLES)
+    width, _ = _size(b)
+    placed = _title(
+        b, slide, title, Box(MARGIN, Inches(0.3), width - 2 * MARGIN, Inches(1.0)), TITLE_SIZES
+    )
+    _furnish(b, slide)
+    top = placed.bottom + GAP if placed.top < _size(b)[1] / 2 else MARGIN
+    footer, _, _ = _footer_box(b)
+    return slide, Box(MARGIN, top, width - 2 * MARGIN, footer.top - GAP - top)
+
+
+def _title_slide(b: Builder) -> None:
+    pack = b.pack
+    slide = b.deck.slides.add_slide(b.layouts.title)
+    _drop_placeholders(slide, TITLES | {PP_PLACEHOLDER.SUBTITLE})
+    width, _ = _size(b)
+    body = Box(MARGIN, Inches(1.5), width - 2 * MARGIN, Inches(2.4))
+    placed = _title(b, slide, pack.title, body, (40, 36, *TITLE_SIZES))
+    lines = [Para(pack.subtitle), Para(pack.prepared, gap=6)]
+    subtitle = next(
+        (p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
+        None,
+    )
+    if subtitle is None:
+        box = Box(MARGIN, placed.bottom + GAP, width - 2 * MARGIN, Inches(1.4))
+        _text(slide, box, lines, _fit_size(lines, box, BODY_SIZES), "Subtitle")
+    else:
+        if not b.templated:
+            subtitle.left, subtitle.top = MARGIN, placed.bottom + GAP
+            subtitle.width, subtitle.height = width - 2 * MARGIN, Inches(1.4)
+        box = Box(subtitle.left, subtitle.top, subtitle.width, subtitle.height)
+        _fill(subtitle.text_frame, lines, _fit_size(lines, box, BODY_SIZES), PP_ALIGN.CENTER)
+    _furnish(b, slide)
+
+
+def _map_slide(b: Builder, png: bytes) -> None:
+    slide, box = _content_slide(b, MAP)
+    with Image.open(io.BytesIO(png)) as image:
+        pixels_wide, pixels_high = image.size
+    scale = min(box.width / pixels_wide, box.height / pixels_high)
+    width, height = int(pixels_wide * scale), int(pixels_high * scale)
+    left = box.left + (box.width - width) // 2
+    picture = slide.shapes.add_picture(io.BytesIO(png), left, box.top, width, height)
+    picture.name = "Map"
+    legend = "; ".join(b.pack.view.labels)
+    picture._element.nvPicPr.cNvPr.set("descr", f"{b.pack.view.title}. Legend: {legend}.")
+
+
+def _cards(slide: Slide, box: Box, figures: Sequence[tuple[str, str]]) -> int:
+    """Key figures as large numbers with their labels, in rows of up to four; their height."""
+    per_row = min(4, len(figures))
+    rows = [figures[i : i + per_row] for i in range(0, len(figures), per_row)]
+    width = box.width // per_row
+    probe = Box(0, 0, width - GAP, box.height)
+    value_size = next(
+        s
+        for s in (40, 36, 32, 28, 24, 20, 16)
+        if all(len(wrap(v, s, _inner(probe)[0] * SLACK, True)) == 1 for _, v in figures) or s == 16
+    )
+    label_size = 14
+    value_height = int((LINE * value_size * EMU_PER_PT) / SLACK) + 2 * INSET_Y
+    label_lines = max(
+        len(wrap(label, label_size, _inner(probe)[0] * SLACK)) for label, _ in figures
+    )
+    label_height = int((label_lines * LINE * label_size * EMU_PER_PT) / SLACK) + 2 * INSET_Y
+    top = box.top
+    for number, row in enumerate(rows):
+        for column, (label, value) in enumerate(row):
+            left = box.left + column * width
+            name = f"Key figure {number * per_row + column + 1}"
+            _text(
+                slide,
+                Box(left, top, probe.width, value_height),
+                [Para(value, True)],
+                value_size,
+                name,
+            )
+            label_box = Box(left, top + value_height, probe.width, label_height)
+            _text(slide, label_box, [Para(label)], label_size, f"{name} label")
+        top += value_height + label_height + GAP
+    return top - box.top
+
+
+def _key_figures_slide(b: Builder) -> None:
+    slide, box = _content_slide(b, KEY_FIGURES)
+    used = _cards(slide, box, b.pack.key_figures)
+    rest = Box(box.left, box.top + used, box.width, box.height - used)
+    said = [Section(READY, b.pack.sentences)]
+    flow = _best_flow(said, rest, BODY_SIZES, 1)
+    if len(flow.pages) == 1 and not flow.overflows:
+        _draw_flow(slide, rest, flow, flow.pages[0], "Ready to say")
+    else:
+        _flow_slides(b, f"{KEY_FIGURES} (continued)", said, BODY_SIZES, 1)
+
+
+# Flowing sections down columns and over slides -------------------------------------------------
+
+
+class _Flow:
+    """Sections poured into columns of one height; a new slide when the columns are full."""
+
+    def __init__(self, size: float, width: float, height: float, columns: int) -> None:
+        self.size, self.width, self.height, self.columns = size, width, height, columns
+        self.pages: list[list[list[Para]]] = [[[]]]
+        self.used = 0.0
+
+    def height_of(self, para: Para) -> float:
+        return para_height(para, self.size, self.width)
+
+    def _column(self) -> list[Para]:
+        return self.pages[-1][-1]
+
+    def _next_column(self) -> None:
+        if len(self.pages[-1]) == self.columns:
+            self.pages.append([[]])
+        else:
+            self.pages[-1].append([])
+        self.used = 0.0
+
+    def _put(self, para: Para) -> None:
+        if not self._column():
+            para = replace(para, gap=0.0)
+        self._column().append(para)
+        self.used += self.height_of(para)
+
+    def pour(self, section: Section) -> None:
+        """A heading, then its entries; "(continued)" repeats the heading on a new slide."""
+        heading = Para(section.heading, bold=True, gap=self.size * 0.8)
+        for index, text in enumerate(section.entries):
+            entry = Para(text, gap=self.size * 0.4 if len(text) > 60 else 0.0, hang=True)
+            lead = replace(heading, gap=0.0) if not self._column() else heading
+            need = self.height_of(entry) + (self.height_of(lead) if index == 0 else 0.0)
+            if self._column() and self.used + need > self.height:
+                self._next_column()
+            if index == 0:
+                self._put(heading)
+            elif not self._column() and len(self.pages[-1]) == 1:
+                self._put(replace(heading, text=f"{section.heading} (continued)"))
+            self._put(entry)
+
+    @property
+    def overflows(self) -> bool:
+        """Whether an entry alone is taller than a column (it is then shown cut short)."""
+        return any(
+            sum(self.height_of(p) for p in column) > self.height + 0.01
+            for page in self.pages
+            for column in page
+        )
+
+
+def _best_flow(sections: Sequence[Section], box: Box, sizes: Sequence[float], most: int) -> _Flow:
+    """Fewest slides, then the largest type, then the fewest columns."""
+    flows = []
+    for size in sizes:
+        for columns in range(1, most + 1):
+            width, height = _inner(Box(0, 0, box.width // columns, box.height))
+            flow = _Flow(size, width, height * SLACK, columns)
+            for section in sections:
+                flow.pour(section)
+            flows.append(((flow.overflows, len(flow.pages), -size, columns), flow))
+    return min(flows, key=lambda pair: pair[0])[1]
+
+
+def _draw_flow(slide: Slide, box: Box, flow: _Flow, page: list[list[Para]], name: str) -> None:
+    width = box.width // flow.columns
+    for number, column in enumerate(page):
+        column_box = Box(box.left + number * width, box.top, width, box.height)
+        _text(slide, column_box, column, flow.size, f"{name} {number + 1}")
+
+
+def _flow_slides(
+    b: Builder, title: str, sections: Sequence[Section], sizes: Sequence[float], most: int
+) -> None:
+    """Sections over as many slides as they need; later slides are titled "… (continued)"."""
+    slide, box = _content_slide(b, title)
+    columns = max(1, min(most, box.width // MIN_COLUMN))
+    flow = _best_flow(sections, box, sizes, columns)
+    for number, page in enumerate(flow.pages):
+        if number:
+            slide, box = _content_slide(b, f"{title} (continued)")
+        _draw_flow(slide, box, flow, page, title)
+    if flow.overflows:
+        b.warnings.append(f"Some text on the slides '{title}' is too long to fit and is cut.")
+
+
+def _names_slides(b: Builder) -> None:
+    sections = [Section(n.heading, n.names) for n in b.pack.name_lists]
+    if b.pack.notes:
+        sections.append(Section("Caveats", b.pack.notes))
+    _flow_slides(b, NAMES, sections, LIST_SIZES, 8)
+
+
+def _sources_slides(b: Builder) -> None:
+    _flow_slides(b, SOURCES, [Section("Sources", b.pack.sources)], BODY_SIZES, 1)
+
+
+# Native tables ---------------------------------------------------------------------------------
+
+
+def _row_height(cells: Sequence[str], widths: Sequence[int], size: float, bold: bool) -> int:
+    """A table row's height in EMU: its tallest cell's lines plus the cell margins."""
+    lines = max(
+        len(wrap(text, size, (width - 2 * INSET_X) / EMU_PER_PT * SLACK, bold))
+        for text, width in zip(cells, widths, strict=True)
+    )
+    return int(lines * LINE * size * EMU_PER_PT / SLACK) + 2 * INSET_Y
+
+
+def _table_pages(
+    table: TableText, box: Box, widths: Sequence[int], size: float
+) -> list[list[tuple[str, ...]]]:
+    """Rows split over slides so that header, rows and the trailing line fit each slide."""
+    trailer = Box(0, 0, box.width, box.height)
+    room = box.height - _row_height(table.header, widths, size, True)
+    if table.trailer:
+        room -= int(para_height(Para(table.trailer), size, _inner(trailer)[0]) * EMU_PER_PT)
+        room -= 2 * INSET_Y + GAP
+    pages: list[list[tuple[str, ...]]] = [[]]
+    used = 0
+    for row in table.rows:
+        height = _row_height(row, widths, size, False)
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(row)
+        used += height
+    return pages
+
+
+def _widths(box: Box, shares: Sequence[float]) -> list[int]:
+    widths = [int(box.width * share) for share in shares[:-1]]
+    return [*widths, box.width - sum(widths)]
+
+
+def _draw_table(
+    slide: Slide, box: Box, table: TableText, rows: Sequence[tuple[str, ...]], size: float
+) -> int:
+    """A native table at the top of the box; its height."""
+    widths = _widths(box, table.shares)
+    heights = [_row_height(r, widths, size, i == 0) for i, r in enumerate([table.header, *rows])]
+    shape = slide.shapes.add_table(
+        len(heights), len(widths), box.left, box.top, box.width, sum(heights)
+    )
+    shape.name = "Table"
+    grid = shape.table
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for index, (cells, height) in enumerate(zip([table.header, *rows], heights, strict=True)):
+        grid.rows[index].height = height
+        for column, text in enumerate(cells):
+            cell = grid.cell(index, column)
+            cell.margin_left = cell.margin_right = INSET_X
+            cell.margin_top = cell.margin_bottom = INSET_Y
+            cell.vertical_anchor = MSO_ANCHOR.TOP
+            _write(cell.text_frame, [Para(text, bold=index == 0)], size, None)
+    return sum(heights)
+
+
+def _table_slides(b: Builder, title: str, table: TableText) -> None:
+    """A native table over as many slides as it needs, the closing line under its last part."""
+    slide, box = _content_slide(b, title)
+    widths = _widths(box, table.shares)
+    size, pages = min(
+        ((s, _table_pages(table, box, widths, s)) for s in TABLE_SIZES),
+        key=lambda pair: (len(pair[1]), -pair[0]),
+    )
+    if not table.rows:
+        paras = [Para(table.empty), *([Para(table.trailer, gap=12)] if table.trailer else [])]
+        _text(slide, box, paras, TABLE_SIZES[0], title)
+        return
+    for number, rows in enumerate(pages):
+        if number:
+            slide, box = _content_slide(b, f"{title} (continued)")
+        used = _draw_table(slide, box, table, rows, size)
+        if number == len(pages) - 1 and table.trailer:
+            rest = Box(box.left, box.top + used + GAP, box.width, box.height - used - GAP)
+            _text(slide, rest, [Para(table.trailer)], size, f"{title}: note")
+
+
+def _priorities_slides(b: Builder) -> None:
+    rows = tuple((str(p.rank), p.name, f"{p.score:.1f}", p.why) for p in b.pack.priorities)
+    table = TableText(
+        ("Rank", "State", "Score", "Why"),
+        rows,
+        (0.07, 0.2, 0.08, 0.65),
+        f"Weights: {b.pack.weights}",
+        "No state of this group is among the outreach priorities.",
+    )
+    _table_slides(b, PRIORITIES, table)
+
+
+def _related_slides(b: Builder) -> None:
+    table = TableText(
+        ("Instrument", "Where the group stands"),
+        tuple(b.pack.related),
+        (0.35, 0.65),
+        empty="No other instrument is tracked.",
+    )
+    _table_slides(b, RELATED, table)
+
+
+# The deck --------------------------------------------------------------------------------------
+
+
+def render_deck(
+    pack: Pack, map_png: bytes, template: Path | None = None
+) -> tuple[bytes, list[str]]:
+    """The pack as PPTX bytes, and warnings about the template (layouts missing, stand-ins)."""
+    deck = _open(template)
+    layouts = _pick_layouts(deck)
+    b = Builder(deck, layouts, template is not None, pack, list(layouts.warnings))
+    _title_slide(b)
+    _map_slide(b, map_png)
+    _key_figures_slide(b)
+    _names_slides(b)
+    _priorities_slides(b)
+    _related_slides(b)
+    _sources_slides(b)
+    _properties(deck, pack)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue(), b.warnings
