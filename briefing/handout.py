@@ -1,0 +1,283 @@
+"""The briefing pack as an A4 landscape PDF handout, with the map merged in as vector graphics."""
+
+import io
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import matplotlib
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    KeepInFrame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import BalancedColumns, CondPageBreak
+
+from briefing.pack import AUTHOR, NameList, Pack
+
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+PAGE_W, PAGE_H = landscape(A4)
+MARGIN = 28.0
+FOOTER_SPACE = 42.0  # the footer sits below this height on every page
+HEADER_H = 62.0
+GAP = 12.0
+MAP_W = 540.0
+MAP_H = MAP_W * 9 / 16
+MAP_TOP = PAGE_H - MARGIN - HEADER_H
+MAP_FRAME = (MARGIN, MAP_TOP - MAP_H, MAP_W, MAP_H)  # x, y, width, height: left free for the map
+BODY_W = PAGE_W - 2 * MARGIN
+NAME_TYPE = ((30, 8.5, 5), (80, 7.5, 6), (None, 6.5, 7))  # up to n names: type size, columns
+TEXT = colors.HexColor("#222222")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#bbbbbb")
+HEADER_FILL = colors.HexColor("#eef1f5")
+
+
+@cache
+def _fonts() -> tuple[str, str]:
+    """Register DejaVu Sans and Sans Bold from matplotlib's own copy (every name's characters)."""
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    return FONT, BOLD
+
+
+def _style(size: float, bold: bool = False, color: colors.Color = TEXT, **kw) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"s{size}{bold}",
+        fontName=BOLD if bold else FONT,
+        fontSize=size,
+        leading=size * 1.25,
+        textColor=color,
+        **kw,
+    )
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _heading(text: str, size: float = 10.5, room: float = 30.0) -> list[Flowable]:
+    """A heading that moves to the next frame unless ``room`` points fit below it."""
+    return [
+        CondPageBreak(size * 2.5 + room),
+        _para(text, _style(size, bold=True, spaceBefore=6, spaceAfter=3)),
+    ]
+
+
+def _table(rows: list[list[Flowable]], widths: list[float], *style: tuple) -> Table:
+    """A table whose first row is a shaded header, repeated on each page it runs over."""
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *style,
+            ]
+        )
+    )
+    return table
+
+
+def _cells(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
+    return [_para(t, style) for t in texts]
+
+
+def _header(pack: Pack) -> list[Flowable]:
+    return [
+        _para(pack.title, _style(15, bold=True, spaceAfter=3)),
+        _para(f"{pack.subtitle}. {pack.prepared}.", _style(9, color=MUTED)),
+    ]
+
+
+def _bullets(texts: tuple[str, ...], size: float) -> list[Flowable]:
+    style = _style(size, spaceAfter=3, leftIndent=size, firstLineIndent=-size)
+    return [_para(f"• {text}", style) for text in texts]
+
+
+def _side(pack: Pack) -> list[Flowable]:
+    """Key figures and the ready-to-say sentences, beside the map."""
+    head, body = _style(8.5, bold=True), _style(8.5)
+    rows = [_cells(["Key figure", "Value"], head)]
+    rows += [_cells([label, value], body) for label, value in pack.key_figures]
+    width = BODY_W - MAP_W - GAP
+    return [
+        *_heading("Key figures"),
+        _table(rows, [width * 0.62, width * 0.38]),
+        *_heading("Ready to say"),
+        *_bullets(pack.sentences, 8.5),
+    ]
+
+
+def _name_list(names: NameList, size: float, columns: int) -> list[Flowable]:
+    """A category's heading, then its names in balanced columns (they wrap, never clipped)."""
+    cells = [_para(n, _style(size, leftIndent=6, firstLineIndent=-6)) for n in names.names]
+    rows = min(3, -(-len(cells) // columns))  # at least this many rows under the heading
+    room = rows * size * 1.25 + 2
+    return [
+        *_heading(names.heading, 9, room),
+        BalancedColumns(cells, nCols=columns, needed=room, innerPadding=6),
+    ]
+
+
+def _names(pack: Pack) -> list[Flowable]:
+    """The names of each category, in smaller type and more columns the more names there are."""
+    count = sum(len(n.names) for n in pack.name_lists)
+    size, columns = next((s, c) for most, s, c in NAME_TYPE if most is None or count <= most)
+    story = _heading("Who has endorsed and who has not")
+    for names in pack.name_lists:
+        story += _name_list(names, size, columns)
+    if pack.notes:
+        story += [*_heading("Caveats", 9), *_bullets(pack.notes, 7.5)]
+    return story
+
+
+def _priorities(pack: Pack) -> list[Flowable]:
+    """Rank, State, Score, Why; then the score's formula, kept on the page of the last row."""
+    head, body = _style(8, bold=True), _style(7.5)
+    story = _heading("Outreach priorities (states yet to endorse the Call to Action)")
+    formula = _para(f"Score = {pack.weights}", _style(7.5, color=MUTED))
+    if not pack.priorities:
+        none = "None: every member has endorsed the Call to Action."
+        return [*story, _para(none, body), formula]
+    rows = [_cells(["Rank", "State", "Score", "Why"], head)]
+    rows += [_cells([str(p.rank), p.name, f"{p.score:.1f}", p.why], body) for p in pack.priorities]
+    rows.append([formula, "", "", ""])
+    last = len(rows) - 1
+    keep = [("SPAN", (0, last), (-1, last)), ("NOSPLIT", (0, last - 1), (-1, last))]
+    return [*story, _table(rows, [34, 112, 36, BODY_W - 182], *keep)]
+
+
+def _related(pack: Pack) -> list[Flowable]:
+    head, body = _style(8, bold=True), _style(7.5)
+    rows = [_cells(["Instrument", "Where the group stands"], head)]
+    rows += [_cells([name, standing], body) for name, standing in pack.related]
+    return [*_heading("Related instruments in the group"), _table(rows, [230, BODY_W - 230])]
+
+
+def _sources(pack: Pack) -> list[Flowable]:
+    style = _style(6.5, color=MUTED, spaceAfter=2)
+    return [*_heading("Sources and method"), *(_para(s, style) for s in pack.sources)]
+
+
+def _footer(pack: Pack, total: int):
+    """Draw the source line and "page n of m" at the foot of each page."""
+    style = _style(6.5, color=MUTED)
+    number_w = 70.0
+
+    def draw(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, FOOTER_SPACE - 6, PAGE_W - MARGIN, FOOTER_SPACE - 6)
+        source = _para(pack.footer, style)
+        _, height = source.wrap(BODY_W - number_w, FOOTER_SPACE)
+        source.drawOn(canvas, MARGIN, FOOTER_SPACE - 10 - height)
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(MUTED)
+        page = f"page {canvas.getPageNumber()} of {total}"
+        canvas.drawRightString(PAGE_W - MARGIN, FOOTER_SPACE - 10 - 7, page)
+        canvas.restoreState()
+
+    return draw
+
+
+def _templates(pack: Pack, total: int) -> list[PageTemplate]:
+    """Page 1: header, a frame left free for the map, figures beside it, lists below; then full."""
+    side_x = MARGIN + MAP_W + GAP
+    map_y = MAP_FRAME[1]
+    first = [
+        Frame(MARGIN, MAP_TOP, BODY_W, HEADER_H, 0, 0, 0, 0, id="header"),
+        Frame(side_x, map_y, PAGE_W - MARGIN - side_x, MAP_H, 0, 0, 0, 0, id="side"),
+        Frame(MARGIN, FOOTER_SPACE, BODY_W, map_y - GAP - FOOTER_SPACE, 0, 0, 0, 0, id="below"),
+    ]
+    full = Frame(
+        MARGIN, FOOTER_SPACE, BODY_W, PAGE_H - MARGIN - FOOTER_SPACE, 0, 0, 0, 0, id="full"
+    )
+    footer = _footer(pack, total)
+    return [
+        PageTemplate("first", first, onPage=footer),
+        PageTemplate("later", [full], onPage=footer),
+    ]
+
+
+def _story(pack: Pack) -> list[Flowable]:
+    side_w = PAGE_W - MARGIN - (MARGIN + MAP_W + GAP)
+    return [
+        NextPageTemplate("later"),
+        KeepInFrame(BODY_W, HEADER_H, _header(pack), mode="shrink"),
+        FrameBreak(),
+        KeepInFrame(side_w, MAP_H, _side(pack), mode="shrink"),
+        FrameBreak(),
+        *_names(pack),
+        *_priorities(pack),
+        *_related(pack),
+        *_sources(pack),
+    ]
+
+
+def _layout(pack: Pack, total: int) -> bytes:
+    """The handout without the map, its footers saying "of ``total``"."""
+    _fonts()
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(PAGE_W, PAGE_H),
+        title=pack.title,
+        subject=pack.subtitle,
+        author=AUTHOR,
+        creator=AUTHOR,
+        invariant=1,
+    )
+    doc.addPageTemplates(_templates(pack, total))
+    doc.build(_story(pack))
+    return out.getvalue()
+
+
+def _merge_map(page: PageObject, map_pdf: bytes) -> None:
+    """Scale the map's page into the free frame of page 1, centred, keeping its vector drawing."""
+    chart = PdfReader(io.BytesIO(map_pdf)).pages[0]
+    box = chart.mediabox
+    x, y, width, height = MAP_FRAME
+    scale = min(width / float(box.width), height / float(box.height))
+    left = x + (width - float(box.width) * scale) / 2
+    bottom = y + (height - float(box.height) * scale) / 2
+    move = (
+        Transformation()
+        .translate(-float(box.left), -float(box.bottom))
+        .scale(scale, scale)
+        .translate(left, bottom)
+    )
+    page.merge_transformed_page(chart, move)
+
+
+def render_handout(pack: Pack, map_pdf: bytes) -> bytes:
+    """A4 landscape PDF: title, the vector map, figures, names, priorities, related, sources."""
+    pages = len(PdfReader(io.BytesIO(_layout(pack, 0))).pages)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layout(pack, pages))))
+    _merge_map(writer.pages[0], map_pdf)
+    writer.add_metadata({"/Title": pack.title, "/Subject": pack.subtitle, "/Author": AUTHOR})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
