@@ -80,7 +80,16 @@ for column, (label, value) in zip(st.columns(len(pack.key_figures)), pack.key_fi
     column.metric(label, value, border=True)
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in pack.sentences))
 st.markdown("**Outreach priorities**")
-st.dataframe(priorities_frame(pack), hide_index=True, width="stretch")
+st.dataframe(
+    priorities_frame(pack),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Rank": st.column_config.NumberColumn("Rank", width="small"),
+        "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
+        "Why": st.column_config.TextColumn("Why (signals that count)", width="large"),
+    },
+)
 st.caption(f"Weights: {md(pack.weights)}.")
 st.markdown("**Related instruments**")
 st.table(

@@ -87,9 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:  # an unreadable or unsuitable template
         return _fail(f"{exc}. Nothing was written.")
     except OSError as exc:
-        return _fail(
-            f"cannot write {exc.filename or args.out}: {exc.strerror}. Choose another --out."
-        )
+        return _fail(f"cannot write {args.out}: {exc.strerror}. Choose another --out.")
     return 0
 
 

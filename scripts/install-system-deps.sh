@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests start, when missing: Chromium for the browser test,
-# DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs.
+# DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs,
+# LibreOffice Impress to prove a briefing deck opens, and poppler-utils (pdftoppm) to render packs.
 # Shared by `make test` and .ci/run; does nothing when everything is already there.
 set -euo pipefail
 
 declare -A needs=(
   [chromium]=/usr/bin/chromium
   [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-  [libreoffice-writer]=/usr/bin/soffice
+  [libreoffice-writer]=/usr/lib/libreoffice/program/swriter
+  [libreoffice-impress]=/usr/lib/libreoffice/program/simpress
+  [poppler-utils]=/usr/bin/pdftoppm
 )
 missing=()
 for package in "${!needs[@]}"; do

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
+from pptx import Presentation
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, POINTS, SHAPES, is_local
 from bench.server import streamlit_app
@@ -35,6 +36,7 @@ PAGES = {
     "regions-vote": "/regions?instrument=unga-80-57&by=ungroup",
     "outreach-priorities": "/outreach?weights=no_vote:4",
     "country-cri": "/country?iso3=CRI",
+    "briefing": "/briefing?focus=org-asean",
 }
 HEADERS = {
     "map": "Coverage map",
@@ -43,6 +45,7 @@ HEADERS = {
     "country": "Country profile",
     "sources": "Sources and method",
     "instruments": "Related instruments",
+    "briefing": "Briefing pack",
 }
 
 
@@ -258,3 +261,16 @@ def test_presentation_mode_fits_the_screen(app: str, browser: Browser, width, he
     assert tab.locator("[data-testid='stException']").count() == 0
     assert not blocked, f"requests to non-loopback hosts: {blocked}"
     context.close()
+
+
+def test_pack_download_is_a_deck_that_opens(app: str, page):
+    tab, blocked = page
+    tab.goto(app + "/?focus=org-caricom")
+    settle(tab, "Coverage map")
+    with tab.expect_download(timeout=90_000) as download:
+        tab.get_by_role("button", name="Briefing pack (PPTX)").click()
+    name = download.value.suggested_filename
+    assert name == "briefing-reaim-2023-call-to-action-org-caricom-2023-02-16.pptx"
+    deck = Presentation(download.value.path())
+    assert "CARICOM" in deck.slides[0].shapes.title.text
+    assert not blocked

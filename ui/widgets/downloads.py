@@ -11,7 +11,9 @@ from instruments.model import Instrument
 from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
+from ui.text import md
 
+HELP = {"pptx": "A slide deck to edit", "pdf": "A handout to print"}
 ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf:"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -51,16 +53,16 @@ def pack_downloads(
     formats: Sequence[str] = tuple(FORMATS),
 ) -> None:
     """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns."""
-    stem = cache.pack(key, view, top).file_stem
+    pack = cache.pack(key, view, top)
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
             f"Briefing pack ({fmt.upper()})",
             cache.pack_file_maker(key, view, fmt, top),
-            file_name=f"{stem}.{fmt}",
+            file_name=f"{pack.file_stem}.{fmt}",
             mime=FORMATS[fmt],
             icon=ICONS[fmt],
             on_click="ignore",
             width="stretch",
-            help="A slide deck to edit, or a handout to print: map, figures, sentences, who has "
-            "and has not, outreach priorities, related instruments and sources.",
+            help=f"{md(pack.title)}. {HELP[fmt]}: the map, key figures, sentences to say, who "
+            "has and has not, outreach priorities, related instruments and sources.",
         )

@@ -1,0 +1,65 @@
+"""Briefing packs in the app: the /briefing page, and the pack downloads on the other pages."""
+
+import io
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from briefing.pack import DEFAULT_TOP
+from ui import cache
+
+from conftest import REPO
+
+APP = str(REPO / "dashboard.py")
+
+
+def open_page(path: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if path != "app_pages/map.py":
+        at.run()
+        at.switch_page(path)
+    at.query_params.update(params)
+    return at.run()
+
+
+def buttons(at: AppTest) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("app_pages/map.py", {"focus": "org-asean"}),
+        ("app_pages/regions.py", {"instrument": "unga-80-57"}),
+        ("app_pages/outreach.py", {"org": "asean"}),
+        ("app_pages/briefing.py", {"focus": "org-asean"}),
+    ],
+)
+def test_every_view_offers_the_pack_for_its_focus_and_instrument(path, params):
+    at = open_page(path, **params)
+    assert not at.exception and not at.error, at.exception
+    assert {"Briefing pack (PPTX)", "Briefing pack (PDF)"} <= set(buttons(at))
+    said = [b.proto.help for b in at.get("download_button") if "Briefing" in b.proto.label]
+    expected = "among ASEAN members" if "asean" in str(params.values()) else "worldwide"
+    assert len(said) == 2 and all(expected in text for text in said), said
+
+
+def test_briefing_page_previews_the_pack_it_builds():
+    at = open_page("app_pages/briefing.py", focus="org-g7", instrument="unga-80-57")
+    assert not at.exception
+    assert at.subheader[0].value.startswith("UNGA 80/57 (2025): votes among G7 members")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Yes: G7"] == "6 of 7 (86%)"
+    at.number_input(key="briefing-top").set_value(2).run()
+    assert len(at.dataframe[0].value) <= 2
+
+
+def test_the_pack_files_the_buttons_deliver_open():
+    deck = cache.pack_file_maker("org-g7", "reaim-2023-call-to-action", "pptx", DEFAULT_TOP)()
+    slides = Presentation(io.BytesIO(deck)).slides
+    assert len(slides) >= 7
+    handout = cache.pack_file_maker("org-g7", "reaim-2023-call-to-action", "pdf", DEFAULT_TOP)()
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handout)).pages)
+    assert "7 of 7 (100%) G7 members have endorsed" in text
