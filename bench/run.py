@@ -26,12 +26,18 @@ from bench.browser import POINTS, SHAPES, Blocked, chromium, open_page, timed_dr
 from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
 from bench.server import REPO, streamlit_app
+from briefing.files import pack_file
+from briefing.pack import build_pack
 from etl import paths
+from instruments.model import CALL_TO_ACTION
 from ui import cache
+from ui.figures.print_map import render_map
+from ui.tables.dataset import load_dataset
 
 RESULTS = REPO / "bench" / "results.json"
 
 RUNS = 5  # the issue's minimum, for the ETL
+PACK_FOCUSES = ("world", "org-oic")
 DRAW_RUNS = 9  # draw times vary more: interleaved rounds, median of 9
 SESSIONS = 20
 SESSION_TIMEOUT_MS = 300_000  # 20 maps drawn at once on 2 cores: slow, but must finish
@@ -195,6 +201,34 @@ def etl_offline() -> dict:
     return {"etl_offline_s": max(per_layout.values()), "etl_offline_by_layout_s": per_layout}
 
 
+def pack_times() -> dict:
+    """Each pack format against the print map it contains, same focus, interleaved (median)."""
+    data = load_dataset()
+    out: dict = {}
+    for key in PACK_FOCUSES:
+        view = build_pack(data, key, CALL_TO_ACTION).view
+        focus = data.focuses[key]
+        for fmt, picture in (("pptx", "png"), ("pdf", "pdf")):
+            maps, packs = [], []
+            for _ in range(RUNS):
+                start = time.perf_counter()
+                render_map(view, data.geometry, data.dots, focus, picture)
+                maps.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                pack_file(data, build_pack(data, key, CALL_TO_ACTION), fmt)
+                packs.append(time.perf_counter() - start)
+            out[f"print_map_{picture}_{key}_s"] = statistics.median(maps)
+            out[f"pack_{fmt}_{key}_s"] = statistics.median(packs)
+            out[f"pack_{fmt}_{key}_ratio"] = statistics.median(packs) / statistics.median(maps)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        command = [sys.executable, "-m", "briefing", "--all", "--format", "pptx", "--out", folder]
+        subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+        out["pack_all_pptx_wall_s"] = time.perf_counter() - start
+        out["pack_all_count"] = len(list(Path(folder).glob("*.pptx")))
+    return out
+
+
 def chromium_version() -> str:
     result = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True)
     return result.stdout.strip()
@@ -229,6 +263,11 @@ def verdicts(r: dict) -> dict[str, bool]:
         "every rerun <= 0.15 s": all(r[k] <= 0.15 for k in rerun_keys),
         "etl_offline_s <= 1 s": r["etl_offline_s"] <= 1.0,
         "server_rss_mb_20_sessions <= 400 MB": r["server_rss_mb_20_sessions"] <= 400,
+        **{
+            f"{key.removesuffix('_ratio')} <= 2 x its print map": r[key] <= 2.0
+            for key in r
+            if key.startswith("pack_") and key.endswith("_ratio")
+        },
     }
 
 
@@ -242,6 +281,7 @@ def main() -> int:
     results.update(payloads())
     results.update(etl_offline())
     results.update(rerun_times())
+    results.update(pack_times())
     browser = asyncio.run(draws(shapes))
     results.update({k: v for k, v in browser.items() if k != "sessions"})
     results.update(browser["sessions"])
@@ -265,6 +305,20 @@ def table(r: dict) -> str:
         ("rerun regions (s)", f"{r['rerun_regions_s']:.3f}", ""),
         ("rerun map focus (s)", f"{r['rerun_map_s']:.3f}", ""),
         ("ETL offline (s)", f"{r['etl_offline_s']:.3f}", "slowest layout, median of 5"),
+        *(
+            (
+                f"pack {fmt} {key} (s)",
+                f"{r[f'pack_{fmt}_{key}_s']:.3f}",
+                f"{r[f'pack_{fmt}_{key}_ratio']:.2f}x its print map",
+            )
+            for key in PACK_FOCUSES
+            for fmt in ("pptx", "pdf")
+        ),
+        (
+            "packs --all, pptx (s)",
+            f"{r['pack_all_pptx_wall_s']:.1f}",
+            f"{r['pack_all_count']} decks",
+        ),
         (
             "server RSS, 20 sessions (MB)",
             r["server_rss_mb_20_sessions"],
