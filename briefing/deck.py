@@ -554,15 +554,21 @@ def _table_pages(
     if table.trailer:
         room -= int(para_height(Para(table.trailer), size, _inner(trailer)[0]) * EMU_PER_PT)
         room -= 2 * INSET_Y + GAP
-    pages: list[list[tuple[str, ...]]] = [[]]
-    used = 0
-    for row in table.rows:
-        height = _row_height(row, widths, size, False)
-        if pages[-1] and used + height > room:
+    heights = [_row_height(row, widths, size, False) for row in table.rows]
+    greedy = _split(heights, room, len(heights))
+    even = _split(heights, room, -(-len(heights) // len(greedy)))  # as even as they fit
+    chosen = even if len(even) == len(greedy) else greedy
+    rows = iter(table.rows)
+    return [[next(rows) for _ in page] for page in chosen]
+
+
+def _split(heights: Sequence[int], room: int, most: int) -> list[list[int]]:
+    """Row heights in pages of at most ``room`` EMU and ``most`` rows (a tall row stands alone)."""
+    pages: list[list[int]] = [[]]
+    for height in heights:
+        if pages[-1] and (sum(pages[-1]) + height > room or len(pages[-1]) == most):
             pages.append([])
-            used = 0
-        pages[-1].append(row)
-        used += height
+        pages[-1].append(height)
     return pages
 
 
