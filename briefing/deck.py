@@ -90,7 +90,10 @@ class Layouts:
 
 @dataclass(frozen=True)
 class TableText:
-    """A native table's header and rows, the share of the width of each column, a closing line."""
+    """A native table's header and rows, a closing line, and each column's share of the width.
+
+    A share of 0 makes the column as wide as its widest cell; the others share what is left.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -572,16 +575,26 @@ def _split(heights: Sequence[int], room: int, most: int) -> list[list[int]]:
     return pages
 
 
-def _widths(box: Box, shares: Sequence[float]) -> list[int]:
-    widths = [int(box.width * share) for share in shares[:-1]]
-    return [*widths, box.width - sum(widths)]
+def _widths(box: Box, table: TableText, size: float) -> list[int]:
+    """Narrow columns as wide as their widest cell, the others by their shares; in EMU."""
+    columns = list(zip(table.header, *table.rows, strict=True))
+    natural = [
+        int(max(text_width(t, size, True) for t in cells) * EMU_PER_PT / SLACK) + 2 * INSET_X + 1
+        for cells in columns
+    ]
+    fixed = sum(w for w, share in zip(natural, table.shares, strict=True) if not share)
+    left = box.width - fixed
+    widths = [
+        int(left * share) if share else w for w, share in zip(natural, table.shares, strict=True)
+    ]
+    return [*widths[:-1], box.width - sum(widths[:-1])]
 
 
 def _draw_table(
     slide: Slide, box: Box, table: TableText, rows: Sequence[tuple[str, ...]], size: float
 ) -> int:
     """A native table at the top of the box; its height."""
-    widths = _widths(box, table.shares)
+    widths = _widths(box, table, size)
     heights = [_row_height(r, widths, size, i == 0) for i, r in enumerate([table.header, *rows])]
     shape = slide.shapes.add_table(
         len(heights), len(widths), box.left, box.top, box.width, sum(heights)
@@ -604,9 +617,8 @@ def _draw_table(
 def _table_slides(b: Builder, title: str, table: TableText) -> None:
     """A native table over as many slides as it needs, the closing line under its last part."""
     slide, box = _content_slide(b, title)
-    widths = _widths(box, table.shares)
     size, pages = min(
-        ((s, _table_pages(table, box, widths, s)) for s in TABLE_SIZES),
+        ((s, _table_pages(table, box, _widths(box, table, s), s)) for s in TABLE_SIZES),
         key=lambda pair: (len(pair[1]), -pair[0]),
     )
     if not table.rows:
@@ -627,7 +639,7 @@ def _priorities_slides(b: Builder) -> None:
     table = TableText(
         ("Rank", "State", "Score", "Why"),
         rows,
-        (0.07, 0.2, 0.08, 0.65),
+        (0, 0.25, 0, 0.75),
         f"Weights: {b.pack.weights}",
         "No state of this group is among the outreach priorities.",
     )
