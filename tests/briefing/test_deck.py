@@ -359,6 +359,9 @@ def test_the_same_pack_gives_the_same_text():
 def test_no_shape_runs_off_the_slide(focus_key, view_key):
     deck = open_deck(built(focus_key, view_key).pptx)
     assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+    for sheet in [deck.slide_master, *deck.slide_layouts]:  # a new slide fits the deck too
+        for shape in sheet.shapes:
+            assert shape.left + shape.width <= deck.slide_width, (sheet.name, shape.name)
     for slide in deck.slides:
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0, shape.name
