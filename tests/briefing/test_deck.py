@@ -489,6 +489,26 @@ def test_a_complete_template_needs_no_warning(tmp_path):
     assert pack.prepared in subtitle[0].text_frame.text
 
 
+def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
+    deck = Presentation()
+    for layout in list(deck.slide_layouts):
+        if layout.name != "Blank":
+            deck.slide_layouts.remove(layout)
+    deck.save(tmp_path / "bare.pptx")
+    pack = build_pack(shipped(), "org-oic", CTA, today=TODAY)
+    pptx, warnings = render_deck(pack, map_png("org-oic", CTA), tmp_path / "bare.pptx")
+    assert len(warnings) == 2
+    assert all("'Blank'" in w for w in warnings)
+    assert any("title in a text box" in w for w in warnings)
+    result = open_deck(pptx)
+    assert title_of(result.slides[0]) == pack.title
+    assert [title_of(s) for s in result.slides][1:3] == ["The map", "Key figures"]
+    lists, _, _ = name_lists(result)
+    assert Counter(plain(n) for names in lists.values() for n in names) == Counter(
+        members("org-oic").values()
+    )
+
+
 @pytest.mark.parametrize("content", [b"not a presentation", b"PK\x03\x04broken zip"])
 def test_a_template_that_is_not_a_pptx_is_refused(tmp_path, content):
     template = tmp_path / "notes.pptx"
