@@ -38,6 +38,8 @@ BODY_SIZES = (20, 18, 16, 14, 12, 11, 10)
 LIST_SIZES = (14, 13, 12, 11, 10, 9)
 TABLE_SIZES = (14, 13, 12, 11)  # tables go over more slides rather than below 11 pt
 FOOTER_SIZES = (9, 8)
+VALUE_SIZES = (40, 36, 32, 28, 24, 20, 16, 14, 12)
+LABEL_SIZE = 14
 MAP, KEY_FIGURES, READY = "The map", "Key figures", "Ready to say"
 NAMES, PRIORITIES = "Who has endorsed and who has not", "Outreach priorities"
 RELATED, SOURCES = "Related instruments within the group", "Sources and method"
@@ -73,10 +75,11 @@ class Para:
 
 @dataclass(frozen=True)
 class Section:
-    """A heading and its entries, flowed down columns and over slides."""
+    """A heading and its entries, flowed down columns and over slides; spaced: paragraphs apart."""
 
     heading: str
     entries: tuple[str, ...]
+    spaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,10 @@ class Layouts:
 
 @dataclass(frozen=True)
 class TableText:
-    """A native table's header and rows, the share of the width of each column, a closing line."""
+    """A native table's header and rows, a closing line, and each column's share of the width.
+
+    A share of 0 makes the column as wide as its widest cell; the others share what is left.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -101,11 +107,10 @@ class TableText:
 
 @dataclass
 class Builder:
-    """The presentation being built, its layouts and whether it follows a template."""
+    """The presentation being built, its layouts, the pack and the warnings so far."""
 
     deck: Deck
     layouts: Layouts
-    templated: bool
     pack: Pack
     warnings: list[str]
 
@@ -120,6 +125,7 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
 
 
+@cache
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of one line of text in points."""
     return _font(bold).getlength(text) * size / 100
@@ -134,7 +140,8 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
             lines[-1] = joined
             continue
         while text_width(word, size, bold) > width and len(word) > 1:
-            cut = max(n for n in range(1, len(word)) if text_width(word[:n], size, bold) <= width)
+            fit = (n for n in range(1, len(word)) if text_width(word[:n], size, bold) <= width)
+            cut = max(fit, default=1)
             lines.append(word[:cut])
             word = word[cut:]
         lines.append(word)
@@ -243,7 +250,7 @@ def _open(template: Path | None) -> Deck:
     """The template with its slides removed, or python-pptx's default made 16:9."""
     if template is None:
         deck = Presentation()
-        deck.slide_width, deck.slide_height = WIDE
+        _widen(deck)
         return deck
     try:
         deck = Presentation(str(template))
@@ -266,6 +273,16 @@ def _open(template: Path | None) -> Deck:
         deck.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
     return deck
+
+
+def _widen(deck: Deck) -> None:
+    """Stretch the 4:3 master and layouts of python-pptx's default to 16:9."""
+    ratio = WIDE[0] / deck.slide_width
+    for sheet in [deck.slide_master, *deck.slide_layouts]:
+        for shape in sheet.shapes:
+            if shape._element.xfrm is not None:  # a placeholder without a frame inherits it
+                shape.left, shape.width = round(shape.left * ratio), round(shape.width * ratio)
+    deck.slide_width, deck.slide_height = WIDE
 
 
 def _properties(deck: Deck, pack: Pack) -> None:
@@ -313,14 +330,13 @@ def _drop_placeholders(slide: Slide, keep: set[PP_PLACEHOLDER]) -> None:
             placeholder._element.getparent().remove(placeholder._element)
 
 
-def _title(b: Builder, slide: Slide, text: str, box: Box, sizes: Sequence[float]) -> Box:
-    """Fill the slide's title placeholder (placed at ``box`` without a template); its box."""
+def _title(b: Builder, slide: Slide, text: str, sizes: Sequence[float]) -> Box:
+    """Fill the slide's title placeholder, else a text box at the top; its box."""
     title = slide.shapes.title
     if title is None:
+        box = Box(MARGIN, Inches(0.3), _size(b)[0] - 2 * MARGIN, Inches(1.0))
         _text(slide, box, [Para(text, bold=True)], _fit_size([Para(text)], box, sizes), "Title")
         return box
-    if not b.templated:
-        title.left, title.top, title.width, title.height = box.left, box.top, box.width, box.height
     placed = Box(title.left, title.top, title.width, title.height)
     _fill(title.text_frame, [Para(text)], _fit_size([Para(text)], placed, sizes), None)
     return placed
@@ -339,13 +355,13 @@ def _content_slide(b: Builder, title: str) -> tuple[Slide, Box]:
     slide = b.deck.slides.add_slide(b.layouts.content)
     _drop_placeholders(slide, TITLES)
     width, _ = _size(b)
-    placed = _title(
-        b, slide, title, Box(MARGIN, Inches(0.3), width - 2 * MARGIN, Inches(1.0)), TITLE_SIZES
-    )
+    placed = _title(b, slide, title, TITLE_SIZES)
     _furnish(b, slide)
-    top = placed.bottom + GAP if placed.top < _size(b)[1] / 2 else MARGIN
     footer, _, _ = _footer_box(b)
-    return slide, Box(MARGIN, top, width - 2 * MARGIN, footer.top - GAP - top)
+    if placed.top > _size(b)[1] / 2:  # a title at the foot: the body goes above it
+        return slide, Box(MARGIN, MARGIN, width - 2 * MARGIN, placed.top - GAP - MARGIN)
+    top = placed.bottom + GAP
+    return slide, Box(placed.left, top, placed.width, footer.top - GAP - top)
 
 
 def _title_slide(b: Builder) -> None:
@@ -353,8 +369,7 @@ def _title_slide(b: Builder) -> None:
     slide = b.deck.slides.add_slide(b.layouts.title)
     _drop_placeholders(slide, TITLES | {PP_PLACEHOLDER.SUBTITLE})
     width, _ = _size(b)
-    body = Box(MARGIN, Inches(1.5), width - 2 * MARGIN, Inches(2.4))
-    placed = _title(b, slide, pack.title, body, (40, 36, *TITLE_SIZES))
+    placed = _title(b, slide, pack.title, (40, 36, *TITLE_SIZES))
     lines = [Para(pack.subtitle), Para(pack.prepared, gap=6)]
     subtitle = next(
         (p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
@@ -364,9 +379,6 @@ def _title_slide(b: Builder) -> None:
         box = Box(MARGIN, placed.bottom + GAP, width - 2 * MARGIN, Inches(1.4))
         _text(slide, box, lines, _fit_size(lines, box, BODY_SIZES), "Subtitle")
     else:
-        if not b.templated:
-            subtitle.left, subtitle.top = MARGIN, placed.bottom + GAP
-            subtitle.width, subtitle.height = width - 2 * MARGIN, Inches(1.4)
         box = Box(subtitle.left, subtitle.top, subtitle.width, subtitle.height)
         _fill(subtitle.text_frame, lines, _fit_size(lines, box, BODY_SIZES), PP_ALIGN.CENTER)
     _furnish(b, slide)
@@ -386,50 +398,47 @@ def _map_slide(b: Builder, png: bytes) -> None:
 
 
 def _cards(slide: Slide, box: Box, figures: Sequence[tuple[str, str]]) -> int:
-    """Key figures as large numbers with their labels, in rows of up to four; their height."""
+    """Key figures as large numbers over their labels, in rows of up to four; their height."""
     per_row = min(4, len(figures))
-    rows = [figures[i : i + per_row] for i in range(0, len(figures), per_row)]
     width = box.width // per_row
-    probe = Box(0, 0, width - GAP, box.height)
-    value_size = next(
-        s
-        for s in (40, 36, 32, 28, 24, 20, 16)
-        if all(len(wrap(v, s, _inner(probe)[0] * SLACK, True)) == 1 for _, v in figures) or s == 16
-    )
-    label_size = 14
-    value_height = int((LINE * value_size * EMU_PER_PT) / SLACK) + 2 * INSET_Y
-    label_lines = max(
-        len(wrap(label, label_size, _inner(probe)[0] * SLACK)) for label, _ in figures
-    )
-    label_height = int((label_lines * LINE * label_size * EMU_PER_PT) / SLACK) + 2 * INSET_Y
+    card = Box(0, 0, width - GAP, box.height)
+    values = [Para(value, bold=True) for _, value in figures]
+    labels = [Para(label) for label, _ in figures]
+    one_line = (s for s in VALUE_SIZES if all(len(_lines(v, s, card)) == 1 for v in values))
+    value_size = next(one_line, VALUE_SIZES[-1])
+    value_height = _tallest(values, value_size, card)
+    label_height = _tallest(labels, LABEL_SIZE, card)
     top = box.top
-    for number, row in enumerate(rows):
-        for column, (label, value) in enumerate(row):
-            left = box.left + column * width
-            name = f"Key figure {number * per_row + column + 1}"
-            _text(
-                slide,
-                Box(left, top, probe.width, value_height),
-                [Para(value, True)],
-                value_size,
-                name,
-            )
-            label_box = Box(left, top + value_height, probe.width, label_height)
-            _text(slide, label_box, [Para(label)], label_size, f"{name} label")
-        top += value_height + label_height + GAP
-    return top - box.top
+    for index, (value, label) in enumerate(zip(values, labels, strict=True)):
+        left = box.left + (index % per_row) * width
+        top = box.top + (index // per_row) * (value_height + label_height + GAP)
+        name = f"Key figure {index + 1}"
+        _text(slide, Box(left, top, card.width, value_height), [value], value_size, name)
+        label_box = Box(left, top + value_height, card.width, label_height)
+        _text(slide, label_box, [label], LABEL_SIZE, f"{name} label")
+    return top + value_height + label_height + GAP - box.top
+
+
+def _lines(para: Para, size: float, box: Box) -> list[str]:
+    return wrap(para.text, size, _inner(box)[0] * SLACK, para.bold)
+
+
+def _tallest(paras: Sequence[Para], size: float, box: Box) -> int:
+    """Height in EMU of a text box that holds the tallest of these paragraphs."""
+    lines = max(len(_lines(p, size, box)) for p in paras)
+    return int(lines * LINE * size * EMU_PER_PT / SLACK) + 2 * INSET_Y
 
 
 def _key_figures_slide(b: Builder) -> None:
     slide, box = _content_slide(b, KEY_FIGURES)
     used = _cards(slide, box, b.pack.key_figures)
     rest = Box(box.left, box.top + used, box.width, box.height - used)
-    said = [Section(READY, b.pack.sentences)]
+    said = [Section(READY, b.pack.sentences, spaced=True)]
     flow = _best_flow(said, rest, BODY_SIZES, 1)
     if len(flow.pages) == 1 and not flow.overflows:
         _draw_flow(slide, rest, flow, flow.pages[0], "Ready to say")
     else:
-        _flow_slides(b, f"{KEY_FIGURES} (continued)", said, BODY_SIZES, 1)
+        _flow_slides(b, KEY_FIGURES, said, BODY_SIZES, 1, continued=True)
 
 
 # Flowing sections down columns and over slides -------------------------------------------------
@@ -466,7 +475,7 @@ class _Flow:
         """A heading, then its entries; "(continued)" repeats the heading on a new slide."""
         heading = Para(section.heading, bold=True, gap=self.size * 0.8)
         for index, text in enumerate(section.entries):
-            entry = Para(text, gap=self.size * 0.4 if len(text) > 60 else 0.0, hang=True)
+            entry = Para(text, gap=self.size * 0.4 if section.spaced else 0.0, hang=True)
             lead = replace(heading, gap=0.0) if not self._column() else heading
             need = self.height_of(entry) + (self.height_of(lead) if index == 0 else 0.0)
             if self._column() and self.used + need > self.height:
@@ -508,15 +517,21 @@ def _draw_flow(slide: Slide, box: Box, flow: _Flow, page: list[list[Para]], name
 
 
 def _flow_slides(
-    b: Builder, title: str, sections: Sequence[Section], sizes: Sequence[float], most: int
+    b: Builder,
+    title: str,
+    sections: Sequence[Section],
+    sizes: Sequence[float],
+    most: int,
+    continued: bool = False,
 ) -> None:
     """Sections over as many slides as they need; later slides are titled "… (continued)"."""
-    slide, box = _content_slide(b, title)
+    more = f"{title} (continued)"
+    slide, box = _content_slide(b, more if continued else title)
     columns = max(1, min(most, box.width // MIN_COLUMN))
     flow = _best_flow(sections, box, sizes, columns)
     for number, page in enumerate(flow.pages):
         if number:
-            slide, box = _content_slide(b, f"{title} (continued)")
+            slide, box = _content_slide(b, more)
         _draw_flow(slide, box, flow, page, title)
     if flow.overflows:
         b.warnings.append(f"Some text on the slides '{title}' is too long to fit and is cut.")
@@ -525,12 +540,12 @@ def _flow_slides(
 def _names_slides(b: Builder) -> None:
     sections = [Section(n.heading, n.names) for n in b.pack.name_lists]
     if b.pack.notes:
-        sections.append(Section("Caveats", b.pack.notes))
+        sections.append(Section("Caveats", b.pack.notes, spaced=True))
     _flow_slides(b, NAMES, sections, LIST_SIZES, 8)
 
 
 def _sources_slides(b: Builder) -> None:
-    _flow_slides(b, SOURCES, [Section("Sources", b.pack.sources)], BODY_SIZES, 1)
+    _flow_slides(b, SOURCES, [Section("Sources", b.pack.sources, spaced=True)], BODY_SIZES, 1)
 
 
 # Native tables ---------------------------------------------------------------------------------
@@ -554,28 +569,44 @@ def _table_pages(
     if table.trailer:
         room -= int(para_height(Para(table.trailer), size, _inner(trailer)[0]) * EMU_PER_PT)
         room -= 2 * INSET_Y + GAP
-    pages: list[list[tuple[str, ...]]] = [[]]
-    used = 0
-    for row in table.rows:
-        height = _row_height(row, widths, size, False)
-        if pages[-1] and used + height > room:
+    heights = [_row_height(row, widths, size, False) for row in table.rows]
+    greedy = _split(heights, room, len(heights))
+    even = _split(heights, room, -(-len(heights) // len(greedy)))  # as even as they fit
+    chosen = even if len(even) == len(greedy) else greedy
+    rows = iter(table.rows)
+    return [[next(rows) for _ in page] for page in chosen]
+
+
+def _split(heights: Sequence[int], room: int, most: int) -> list[list[int]]:
+    """Row heights in pages of at most ``room`` EMU and ``most`` rows (a tall row stands alone)."""
+    pages: list[list[int]] = [[]]
+    for height in heights:
+        if pages[-1] and (sum(pages[-1]) + height > room or len(pages[-1]) == most):
             pages.append([])
-            used = 0
-        pages[-1].append(row)
-        used += height
+        pages[-1].append(height)
     return pages
 
 
-def _widths(box: Box, shares: Sequence[float]) -> list[int]:
-    widths = [int(box.width * share) for share in shares[:-1]]
-    return [*widths, box.width - sum(widths)]
+def _widths(box: Box, table: TableText, size: float) -> list[int]:
+    """Narrow columns as wide as their widest cell, the others by their shares; in EMU."""
+    columns = list(zip(table.header, *table.rows, strict=True))
+    natural = [
+        int(max(text_width(t, size, True) for t in cells) * EMU_PER_PT / SLACK) + 2 * INSET_X + 1
+        for cells in columns
+    ]
+    fixed = sum(w for w, share in zip(natural, table.shares, strict=True) if not share)
+    left = box.width - fixed
+    widths = [
+        int(left * share) if share else w for w, share in zip(natural, table.shares, strict=True)
+    ]
+    return [*widths[:-1], box.width - sum(widths[:-1])]
 
 
 def _draw_table(
     slide: Slide, box: Box, table: TableText, rows: Sequence[tuple[str, ...]], size: float
 ) -> int:
     """A native table at the top of the box; its height."""
-    widths = _widths(box, table.shares)
+    widths = _widths(box, table, size)
     heights = [_row_height(r, widths, size, i == 0) for i, r in enumerate([table.header, *rows])]
     shape = slide.shapes.add_table(
         len(heights), len(widths), box.left, box.top, box.width, sum(heights)
@@ -598,9 +629,8 @@ def _draw_table(
 def _table_slides(b: Builder, title: str, table: TableText) -> None:
     """A native table over as many slides as it needs, the closing line under its last part."""
     slide, box = _content_slide(b, title)
-    widths = _widths(box, table.shares)
     size, pages = min(
-        ((s, _table_pages(table, box, widths, s)) for s in TABLE_SIZES),
+        ((s, _table_pages(table, box, _widths(box, table, s), s)) for s in TABLE_SIZES),
         key=lambda pair: (len(pair[1]), -pair[0]),
     )
     if not table.rows:
@@ -621,7 +651,7 @@ def _priorities_slides(b: Builder) -> None:
     table = TableText(
         ("Rank", "State", "Score", "Why"),
         rows,
-        (0.07, 0.2, 0.08, 0.65),
+        (0, 0.25, 0, 0.75),
         f"Weights: {b.pack.weights}",
         "No state of this group is among the outreach priorities.",
     )
@@ -647,7 +677,7 @@ def render_deck(
     """The pack as PPTX bytes, and warnings about the template (layouts missing, stand-ins)."""
     deck = _open(template)
     layouts = _pick_layouts(deck)
-    b = Builder(deck, layouts, template is not None, pack, list(layouts.warnings))
+    b = Builder(deck, layouts, pack, list(layouts.warnings))
     _title_slide(b)
     _map_slide(b, map_png)
     _key_figures_slide(b)
