@@ -86,6 +86,7 @@ def _table(rows: list[list[Flowable]], widths: list[float], *style: tuple) -> Ta
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own, else Helvetica
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -249,6 +250,7 @@ def _layout(pack: Pack, total: int) -> bytes:
         author=AUTHOR,
         creator=AUTHOR,
         invariant=1,
+        initialFontName=FONT,  # else each page would name Helvetica, a base-14 font
     )
     doc.addPageTemplates(_templates(pack, total))
     doc.build(_story(pack))
