@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 import matplotlib
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -257,6 +258,14 @@ def _layout(pack: Pack, total: int) -> bytes:
     return out.getvalue()
 
 
+def _own_resources(page: PageObject) -> None:
+    """Copy the page's shared resource dictionaries, so the map's fonts stay off the other pages."""
+    resources = page["/Resources"].get_object()
+    for key, value in list(resources.items()):
+        if isinstance(value.get_object(), DictionaryObject):
+            resources[NameObject(key)] = DictionaryObject(value.get_object())
+
+
 def _merge_map(page: PageObject, map_pdf: bytes) -> None:
     """Scale the map's page into the free frame of page 1, centred, keeping its vector drawing."""
     chart = PdfReader(io.BytesIO(map_pdf)).pages[0]
@@ -271,6 +280,7 @@ def _merge_map(page: PageObject, map_pdf: bytes) -> None:
         .scale(scale, scale)
         .translate(left, bottom)
     )
+    _own_resources(page)
     page.merge_transformed_page(chart, move)
 
 

@@ -53,6 +53,7 @@ def built(case: str) -> tuple[Pack, bytes, bytes]:
     return pack, map_pdf, render_handout(pack, map_pdf)
 
 
+@cache
 def whole_text(case: str) -> str:
     return " ".join(pages_text(built(case)[2]))
 
@@ -173,6 +174,18 @@ def test_fonts_are_embedded_dejavu_never_base_14(case):
     assert truetype, "the handout's own text is set in an embedded TrueType font"
     assert all("/FontFile2" in font["/FontDescriptor"].get_object() for font in truetype)
     assert all("/CharProcs" in font for font in used if font["/Subtype"] == "/Type3")
+
+
+@pytest.mark.parametrize("case", ["g7", "world"])
+def test_the_maps_fonts_stay_on_its_page(case):
+    pdf = built(case)[2]
+    later = [fonts_of(page) for page in PdfReader(io.BytesIO(pdf)).pages[1:]]
+    assert later and all(kinds == {"/TrueType"} for kinds in later)
+    assert "/Type3" in fonts_of(PdfReader(io.BytesIO(pdf)).pages[0])
+
+
+def fonts_of(page) -> set[str]:
+    return {f.get_object()["/Subtype"] for f in page["/Resources"]["/Font"].values()}
 
 
 @pytest.mark.parametrize("case", CASES)
