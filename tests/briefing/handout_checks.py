@@ -138,6 +138,11 @@ def fonts(pdf: bytes) -> list[dict]:
     return found
 
 
+def fonts_of(page) -> set[str]:
+    """The subtypes of the fonts in a page's own resources: /TrueType, /Type3…"""
+    return {f.get_object()["/Subtype"] for f in page["/Resources"]["/Font"].values()}
+
+
 def images(page) -> list[tuple[int, int]]:
     """Width and height of every image XObject of a page, forms included."""
     return [

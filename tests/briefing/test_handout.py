@@ -17,6 +17,7 @@ from handout_checks import (
     expected,
     flat,
     fonts,
+    fonts_of,
     images,
     pages_text,
     path_operators,
@@ -37,6 +38,7 @@ CASES = {
     "world": ("world", CTA),
     "comparison": ("world", f"{PD},{CTA}"),
 }
+LAYOUT_CASES = {"asia-pacific-votes": ("ungroup-asia-pacific-group", "unga-80-57")}  # "No (1)"
 MOST_PAGES = {"world": 3, "comparison": 3}  # the largest group; every other handout fits on two
 ARTIFACTS = REPO / "test-artifacts" / "briefing"
 NAMES_HEADING = "Who has endorsed and who has not"
@@ -46,7 +48,7 @@ after_names = ("Caveats", "Outreach priorities")
 @cache
 def built(case: str) -> tuple[Pack, bytes, bytes]:
     """The pack, its map as PDF and its handout; built once per test session."""
-    focus_key, view_key = CASES[case]
+    focus_key, view_key = (CASES | LAYOUT_CASES)[case]
     data = shipped()
     pack = build_pack(data, focus_key, view_key, today=date(2026, 12, 1))
     map_pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
@@ -132,6 +134,16 @@ def test_names_with_diacritics_extract_as_written(case, written):
     assert all(name in section for name in written)
 
 
+@pytest.mark.parametrize("case", [*CASES, "asia-pacific-votes"])
+def test_each_list_heading_shares_its_page_with_names(case):
+    """No heading is left alone at the foot of a page (short lists at a page break included)."""
+    pack, _, pdf = built(case)
+    pages = pages_text(pdf)
+    for names in pack.name_lists:
+        start = f"{names.heading} {flat(names.names[0])}"
+        assert sum(start in text for text in pages) == 1, start
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_pages_are_a4_landscape_with_the_footer_on_each(case):
     pack, _, pdf = built(case)
@@ -160,8 +172,11 @@ def test_sections_are_all_there(case):
         assert f"{priority.rank} {priority.name} {priority.score:.1f}" in text
     for instrument, standing in pack.related:
         assert flat(instrument) in text and flat(standing) in text
-    for line in (*pack.sources, *pack.notes):
+    for line in pack.notes:
         assert flat(line) in text
+    unspaced = "".join(text.split())  # long URLs break across lines without a space
+    for line in pack.sources:
+        assert "".join(line.split()) in unspaced
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -182,10 +197,6 @@ def test_the_maps_fonts_stay_on_its_page(case):
     later = [fonts_of(page) for page in PdfReader(io.BytesIO(pdf)).pages[1:]]
     assert later and all(kinds == {"/TrueType"} for kinds in later)
     assert "/Type3" in fonts_of(PdfReader(io.BytesIO(pdf)).pages[0])
-
-
-def fonts_of(page) -> set[str]:
-    return {f.get_object()["/Subtype"] for f in page["/Resources"]["/Font"].values()}
 
 
 @pytest.mark.parametrize("case", CASES)
