@@ -342,7 +342,7 @@ def render_handout(pack: Pack, map_pdf: bytes) -> bytes:
     pages = len(PdfReader(io.BytesIO(_layout(pack, 0))).pages)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layout(pack, pages))))
     _merge_map(writer.pages[0], map_pdf)
-    writer.add_metadata({"/Title": pack.title, "/Subject": pack.subtitle, "/Author": AUTHOR})
+    writer.pages[0].compress_content_streams()  # the merge leaves the page's drawing uncompressed
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
