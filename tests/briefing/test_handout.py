@@ -42,7 +42,7 @@ LAYOUT_CASES = {"asia-pacific-votes": ("ungroup-asia-pacific-group", "unga-80-57
 MOST_PAGES = {"world": 3, "comparison": 3}  # the largest group; every other handout fits on two
 ARTIFACTS = REPO / "test-artifacts" / "briefing"
 NAMES_HEADING = "Who has endorsed and who has not"
-after_names = ("Caveats", "Outreach priorities")
+AFTER_NAMES = ("Caveats", "Outreach priorities")
 
 
 @cache
@@ -64,7 +64,7 @@ def names_section(case: str) -> str:
     """The text from the names heading to the caveats or the priorities, whichever comes first."""
     text = whole_text(case)
     start = text.index(NAMES_HEADING)
-    end = min(i for i in (text.find(h, start) for h in after_names) if i >= 0)
+    end = min(i for i in (text.find(h, start) for h in AFTER_NAMES) if i >= 0)
     return text[start:end]
 
 
