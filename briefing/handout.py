@@ -1,12 +1,15 @@
 """The briefing pack as an A4 landscape PDF handout, with the map merged in as vector graphics."""
 
 import io
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import matplotlib
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -19,6 +22,7 @@ from reportlab.platypus import (
     Frame,
     FrameBreak,
     KeepInFrame,
+    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Paragraph,
@@ -40,21 +44,25 @@ MAP_H = MAP_W * 9 / 16
 MAP_TOP = PAGE_H - MARGIN - HEADER_H
 MAP_FRAME = (MARGIN, MAP_TOP - MAP_H, MAP_W, MAP_H)  # x, y, width, height: left free for the map
 BODY_W = PAGE_W - 2 * MARGIN
+SIDE_X = MARGIN + MAP_W + GAP  # key figures and sentences, beside the map
+SIDE_W = PAGE_W - MARGIN - SIDE_X
 NAME_TYPE = ((30, 8.5, 5), (80, 7.5, 6), (None, 6.5, 7))  # up to n names: type size, columns
+GRID_ROWS = 3  # a list of up to this many rows is kept whole with its heading
 TEXT = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#bbbbbb")
 HEADER_FILL = colors.HexColor("#eef1f5")
+URL_START = re.compile(r" (https?://)")
+PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 
 
 @cache
-def _fonts() -> tuple[str, str]:
+def _fonts() -> None:
     """Register DejaVu Sans and Sans Bold from matplotlib's own copy (every name's characters)."""
     folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    return FONT, BOLD
 
 
 def _style(size: float, bold: bool = False, color: colors.Color = TEXT, **kw) -> ParagraphStyle:
@@ -86,6 +94,7 @@ def _table(rows: list[list[Flowable]], widths: list[float], *style: tuple) -> Ta
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own, else Helvetica
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -121,23 +130,49 @@ def _side(pack: Pack) -> list[Flowable]:
     head, body = _style(8.5, bold=True), _style(8.5)
     rows = [_cells(["Key figure", "Value"], head)]
     rows += [_cells([label, value], body) for label, value in pack.key_figures]
-    width = BODY_W - MAP_W - GAP
     return [
         *_heading("Key figures"),
-        _table(rows, [width * 0.62, width * 0.38]),
+        _table(rows, [SIDE_W * 0.62, SIDE_W * 0.38]),
         *_heading("Ready to say"),
         *_bullets(pack.sentences, 8.5),
     ]
 
 
+def _grid(cells: list[Flowable], columns: int) -> Table:
+    """A few names as one table, read down the columns."""
+    rows = -(-len(cells) // columns)
+    grid = [
+        [cells[c * rows + r] if c * rows + r < len(cells) else "" for c in range(columns)]
+        for r in range(rows)
+    ]
+    table = Table(grid, colWidths=[BODY_W / columns] * columns, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *[(side, (0, 0), (-1, -1), 0) for side in PADDINGS],
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
 def _name_list(names: NameList, size: float, columns: int) -> list[Flowable]:
-    """A category's heading, then its names in balanced columns (they wrap, never clipped)."""
+    """A category's heading, then its names in columns (they wrap, never clipped).
+
+    Up to ``GRID_ROWS`` rows of names stay with their heading as one table; a longer list runs
+    in balanced columns across frames, its heading moving on unless a few rows fit under it.
+    """
     cells = [_para(n, _style(size, leftIndent=6, firstLineIndent=-6)) for n in names.names]
-    rows = min(3, -(-len(cells) // columns))  # at least this many rows under the heading
-    room = rows * size * 1.25 + 2
+    if len(cells) <= GRID_ROWS * columns:
+        heading = _para(names.heading, _style(9, bold=True, spaceBefore=6, spaceAfter=3))
+        return [KeepTogether([heading, _grid(cells, columns)])]
+    line = size * 1.25
     return [
-        *_heading(names.heading, 9, room),
-        BalancedColumns(cells, nCols=columns, needed=room, innerPadding=6),
+        *_heading(names.heading, 9, room=2 * GRID_ROWS * line),  # names may wrap to two lines
+        BalancedColumns(cells, nCols=columns, needed=GRID_ROWS * line, innerPadding=6),
     ]
 
 
@@ -169,19 +204,42 @@ def _priorities(pack: Pack) -> list[Flowable]:
     return [*story, _table(rows, [34, 112, 36, BODY_W - 182], *keep)]
 
 
-def _related(pack: Pack) -> list[Flowable]:
+def _related(pack: Pack, width: float) -> list[Flowable]:
     head, body = _style(8, bold=True), _style(7.5)
     rows = [_cells(["Instrument", "Where the group stands"], head)]
     rows += [_cells([name, standing], body) for name, standing in pack.related]
-    return [*_heading("Related instruments in the group"), _table(rows, [230, BODY_W - 230])]
+    return [
+        _para("Related instruments in the group", _style(10.5, bold=True, spaceAfter=3)),
+        _table(rows, [width * 0.4, width * 0.6]),
+    ]
 
 
 def _sources(pack: Pack) -> list[Flowable]:
-    style = _style(6.5, color=MUTED, spaceAfter=2)
-    return [*_heading("Sources and method"), *(_para(s, style) for s in pack.sources)]
+    """Each source, its web addresses starting a line and breaking, if they must, after a "/"."""
+    style = _style(6.5, color=MUTED, spaceAfter=2, uriWasteReduce=0.3)
+    return [
+        _para("Sources and method", _style(10.5, bold=True, spaceAfter=3)),
+        *(Paragraph(URL_START.sub(r"<br/>\1", escape(s)), style) for s in pack.sources),
+    ]
 
 
-def _footer(pack: Pack, total: int):
+def _related_and_sources(pack: Pack) -> list[Flowable]:
+    """The related instruments and the sources side by side, moving on together if need be."""
+    half = (BODY_W - GAP) / 2
+    pair = Table([[_related(pack, half), _sources(pack)]], colWidths=[half + GAP, half])
+    pair.hAlign = "LEFT"
+    pair.spaceBefore = 6
+    pair.setStyle(
+        TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT)]
+            + [(side, (0, 0), (-1, -1), 0) for side in PADDINGS]
+            + [("RIGHTPADDING", (0, 0), (0, 0), GAP)]
+        )
+    )
+    return [pair]
+
+
+def _footer(pack: Pack, total: int) -> Callable[[Canvas, BaseDocTemplate], None]:
     """Draw the source line and "page n of m" at the foot of each page."""
     style = _style(6.5, color=MUTED)
     number_w = 70.0
@@ -205,11 +263,10 @@ def _footer(pack: Pack, total: int):
 
 def _templates(pack: Pack, total: int) -> list[PageTemplate]:
     """Page 1: header, a frame left free for the map, figures beside it, lists below; then full."""
-    side_x = MARGIN + MAP_W + GAP
     map_y = MAP_FRAME[1]
     first = [
         Frame(MARGIN, MAP_TOP, BODY_W, HEADER_H, 0, 0, 0, 0, id="header"),
-        Frame(side_x, map_y, PAGE_W - MARGIN - side_x, MAP_H, 0, 0, 0, 0, id="side"),
+        Frame(SIDE_X, map_y, SIDE_W, MAP_H, 0, 0, 0, 0, id="side"),
         Frame(MARGIN, FOOTER_SPACE, BODY_W, map_y - GAP - FOOTER_SPACE, 0, 0, 0, 0, id="below"),
     ]
     full = Frame(
@@ -223,17 +280,15 @@ def _templates(pack: Pack, total: int) -> list[PageTemplate]:
 
 
 def _story(pack: Pack) -> list[Flowable]:
-    side_w = PAGE_W - MARGIN - (MARGIN + MAP_W + GAP)
     return [
         NextPageTemplate("later"),
         KeepInFrame(BODY_W, HEADER_H, _header(pack), mode="shrink"),
         FrameBreak(),
-        KeepInFrame(side_w, MAP_H, _side(pack), mode="shrink"),
+        KeepInFrame(SIDE_W, MAP_H, _side(pack), mode="shrink"),
         FrameBreak(),
         *_names(pack),
         *_priorities(pack),
-        *_related(pack),
-        *_sources(pack),
+        *_related_and_sources(pack),
     ]
 
 
@@ -249,10 +304,19 @@ def _layout(pack: Pack, total: int) -> bytes:
         author=AUTHOR,
         creator=AUTHOR,
         invariant=1,
+        initialFontName=FONT,  # else each page would name Helvetica, a base-14 font
     )
     doc.addPageTemplates(_templates(pack, total))
     doc.build(_story(pack))
     return out.getvalue()
+
+
+def _own_resources(page: PageObject) -> None:
+    """Copy the page's shared resource dictionaries, so the map's fonts stay off the other pages."""
+    resources = page["/Resources"].get_object()
+    for key, value in list(resources.items()):
+        if isinstance(value.get_object(), DictionaryObject):
+            resources[NameObject(key)] = DictionaryObject(value.get_object())
 
 
 def _merge_map(page: PageObject, map_pdf: bytes) -> None:
@@ -269,6 +333,7 @@ def _merge_map(page: PageObject, map_pdf: bytes) -> None:
         .scale(scale, scale)
         .translate(left, bottom)
     )
+    _own_resources(page)
     page.merge_transformed_page(chart, move)
 
 
@@ -277,7 +342,7 @@ def render_handout(pack: Pack, map_pdf: bytes) -> bytes:
     pages = len(PdfReader(io.BytesIO(_layout(pack, 0))).pages)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layout(pack, pages))))
     _merge_map(writer.pages[0], map_pdf)
-    writer.add_metadata({"/Title": pack.title, "/Subject": pack.subtitle, "/Author": AUTHOR})
+    writer.pages[0].compress_content_streams()  # the merge leaves the page's drawing uncompressed
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
