@@ -8,8 +8,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import matplotlib
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import DictionaryObject, NameObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -29,7 +29,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import BalancedColumns, CondPageBreak
+from reportlab.platypus.flowables import CondPageBreak
 
 from briefing.pack import AUTHOR, NameList, Pack
 
@@ -43,11 +43,12 @@ MAP_W = 540.0
 MAP_H = MAP_W * 9 / 16
 MAP_TOP = PAGE_H - MARGIN - HEADER_H
 MAP_FRAME = (MARGIN, MAP_TOP - MAP_H, MAP_W, MAP_H)  # x, y, width, height: left free for the map
+MAP_NAME = "/Map"  # the map form's name in page 1's resources
 BODY_W = PAGE_W - 2 * MARGIN
 SIDE_X = MARGIN + MAP_W + GAP  # key figures and sentences, beside the map
 SIDE_W = PAGE_W - MARGIN - SIDE_X
 NAME_TYPE = ((30, 8.5, 5), (80, 7.5, 6), (None, 6.5, 7))  # up to n names: type size, columns
-GRID_ROWS = 3  # a list of up to this many rows is kept whole with its heading
+BLOCK_ROWS = 8  # a longer list runs in blocks of this many rows
 TEXT = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#bbbbbb")
@@ -160,20 +161,14 @@ def _grid(cells: list[Flowable], columns: int) -> Table:
 
 
 def _name_list(names: NameList, size: float, columns: int) -> list[Flowable]:
-    """A category's heading, then its names in columns (they wrap, never clipped).
-
-    Up to ``GRID_ROWS`` rows of names stay with their heading as one table; a longer list runs
-    in balanced columns across frames, its heading moving on unless a few rows fit under it.
+    """A category's heading, then its names in blocks of up to ``BLOCK_ROWS`` rows, each read
+    down its columns; the heading stays with the first block, and a block never splits.
     """
     cells = [_para(n, _style(size, leftIndent=6, firstLineIndent=-6)) for n in names.names]
-    if len(cells) <= GRID_ROWS * columns:
-        heading = _para(names.heading, _style(9, bold=True, spaceBefore=6, spaceAfter=3))
-        return [KeepTogether([heading, _grid(cells, columns)])]
-    line = size * 1.25
-    return [
-        *_heading(names.heading, 9, room=2 * GRID_ROWS * line),  # names may wrap to two lines
-        BalancedColumns(cells, nCols=columns, needed=GRID_ROWS * line, innerPadding=6),
-    ]
+    block = columns * BLOCK_ROWS
+    grids = [_grid(cells[start : start + block], columns) for start in range(0, len(cells), block)]
+    heading = _para(names.heading, _style(9, bold=True, spaceBefore=6, spaceAfter=3))
+    return [KeepTogether([heading, grids[0]]), *(KeepTogether([grid]) for grid in grids[1:])]
 
 
 def _names(pack: Pack) -> list[Flowable]:
@@ -239,8 +234,30 @@ def _related_and_sources(pack: Pack) -> list[Flowable]:
     return [pair]
 
 
-def _footer(pack: Pack, total: int) -> Callable[[Canvas, BaseDocTemplate], None]:
-    """Draw the source line and "page n of m" at the foot of each page."""
+class _NumberedCanvas(Canvas):
+    """A canvas that holds its pages until the end, then writes "page n of m" on each."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for state in self._held:
+            self.__dict__.update(state)
+            self.setFont(FONT, 7)
+            self.setFillColor(MUTED)
+            page = f"page {self.getPageNumber()} of {len(self._held)}"
+            self.drawRightString(PAGE_W - MARGIN, FOOTER_SPACE - 10 - 7, page)
+            super().showPage()
+        super().save()
+
+
+def _footer(pack: Pack) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """Draw the source line at the foot of each page (the canvas adds "page n of m")."""
     style = _style(6.5, color=MUTED)
     number_w = 70.0
 
@@ -252,16 +269,12 @@ def _footer(pack: Pack, total: int) -> Callable[[Canvas, BaseDocTemplate], None]
         source = _para(pack.footer, style)
         _, height = source.wrap(BODY_W - number_w, FOOTER_SPACE)
         source.drawOn(canvas, MARGIN, FOOTER_SPACE - 10 - height)
-        canvas.setFont(FONT, 7)
-        canvas.setFillColor(MUTED)
-        page = f"page {canvas.getPageNumber()} of {total}"
-        canvas.drawRightString(PAGE_W - MARGIN, FOOTER_SPACE - 10 - 7, page)
         canvas.restoreState()
 
     return draw
 
 
-def _templates(pack: Pack, total: int) -> list[PageTemplate]:
+def _templates(pack: Pack) -> list[PageTemplate]:
     """Page 1: header, a frame left free for the map, figures beside it, lists below; then full."""
     map_y = MAP_FRAME[1]
     first = [
@@ -272,7 +285,7 @@ def _templates(pack: Pack, total: int) -> list[PageTemplate]:
     full = Frame(
         MARGIN, FOOTER_SPACE, BODY_W, PAGE_H - MARGIN - FOOTER_SPACE, 0, 0, 0, 0, id="full"
     )
-    footer = _footer(pack, total)
+    footer = _footer(pack)
     return [
         PageTemplate("first", first, onPage=footer),
         PageTemplate("later", [full], onPage=footer),
@@ -292,8 +305,8 @@ def _story(pack: Pack) -> list[Flowable]:
     ]
 
 
-def _layout(pack: Pack, total: int) -> bytes:
-    """The handout without the map, its footers saying "of ``total``"."""
+def _layout(pack: Pack) -> bytes:
+    """The handout without the map, numbered "page n of m"."""
     _fonts()
     out = io.BytesIO()
     doc = BaseDocTemplate(
@@ -306,8 +319,8 @@ def _layout(pack: Pack, total: int) -> bytes:
         invariant=1,
         initialFontName=FONT,  # else each page would name Helvetica, a base-14 font
     )
-    doc.addPageTemplates(_templates(pack, total))
-    doc.build(_story(pack))
+    doc.addPageTemplates(_templates(pack))
+    doc.build(_story(pack), canvasmaker=_NumberedCanvas)
     return out.getvalue()
 
 
@@ -319,30 +332,47 @@ def _own_resources(page: PageObject) -> None:
             resources[NameObject(key)] = DictionaryObject(value.get_object())
 
 
-def _merge_map(page: PageObject, map_pdf: bytes) -> None:
-    """Scale the map's page into the free frame of page 1, centred, keeping its vector drawing."""
+def _map_form(writer: PdfWriter, chart: PageObject) -> IndirectObject:
+    """The map's page as a Form XObject: its drawing copied as it is, never parsed or redrawn."""
+    form = StreamObject()
+    form.set_data(chart.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): chart.mediabox,
+            NameObject("/Resources"): chart["/Resources"].clone(writer),
+        }
+    )
+    return writer._add_object(form.flate_encode())
+
+
+def _merge_map(writer: PdfWriter, page: PageObject, map_pdf: bytes) -> None:
+    """Draw the map, scaled into the free frame of page 1 and centred, as a vector form."""
     chart = PdfReader(io.BytesIO(map_pdf)).pages[0]
     box = chart.mediabox
     x, y, width, height = MAP_FRAME
     scale = min(width / float(box.width), height / float(box.height))
-    left = x + (width - float(box.width) * scale) / 2
-    bottom = y + (height - float(box.height) * scale) / 2
-    move = (
-        Transformation()
-        .translate(-float(box.left), -float(box.bottom))
-        .scale(scale, scale)
-        .translate(left, bottom)
-    )
+    left = x + (width - float(box.width) * scale) / 2 - float(box.left) * scale
+    bottom = y + (height - float(box.height) * scale) / 2 - float(box.bottom) * scale
     _own_resources(page)
-    page.merge_transformed_page(chart, move)
+    resources = page["/Resources"].get_object()
+    forms = resources.setdefault(NameObject("/XObject"), DictionaryObject())
+    forms[NameObject(MAP_NAME)] = _map_form(writer, chart)
+    drawing = StreamObject()
+    drawing.set_data(
+        f"q {scale:.6f} 0 0 {scale:.6f} {left:.3f} {bottom:.3f} cm {MAP_NAME} Do Q".encode()
+    )
+    contents = page.raw_get("/Contents")
+    earlier = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    # drawn first, so that the map's text also comes first when the page is read as text
+    page[NameObject("/Contents")] = ArrayObject([writer._add_object(drawing), *earlier])
 
 
 def render_handout(pack: Pack, map_pdf: bytes) -> bytes:
     """A4 landscape PDF: title, the vector map, figures, names, priorities, related, sources."""
-    pages = len(PdfReader(io.BytesIO(_layout(pack, 0))).pages)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layout(pack, pages))))
-    _merge_map(writer.pages[0], map_pdf)
-    writer.pages[0].compress_content_streams()  # the merge leaves the page's drawing uncompressed
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layout(pack))))
+    _merge_map(writer, writer.pages[0], map_pdf)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

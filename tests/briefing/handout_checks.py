@@ -139,8 +139,12 @@ def fonts(pdf: bytes) -> list[dict]:
 
 
 def fonts_of(page) -> set[str]:
-    """The subtypes of the fonts in a page's own resources: /TrueType, /Type3…"""
-    return {f.get_object()["/Subtype"] for f in page["/Resources"]["/Font"].values()}
+    """The subtypes of the fonts a page draws with, its forms included: /TrueType, /Type3…"""
+    return {
+        f.get_object()["/Subtype"]
+        for resources in _resources(page["/Resources"].get_object())
+        for f in resources.get("/Font", {}).values()
+    }
 
 
 def images(page) -> list[tuple[int, int]]:
@@ -154,6 +158,15 @@ def images(page) -> list[tuple[int, int]]:
 
 
 def path_operators(page, reader: PdfReader) -> int:
-    """How many path construction and painting operators a page's content stream has."""
-    stream = ContentStream(page.get_contents(), reader)
-    return sum(operator in PATH_OPERATORS for _, operator in stream.operations)
+    """How many path construction and painting operators a page draws, its forms included."""
+    streams = [page.get_contents()] + [
+        x.get_object()
+        for resources in _resources(page["/Resources"].get_object())
+        for x in resources.get("/XObject", {}).values()
+        if x.get_object().get("/Subtype") == "/Form"
+    ]
+    return sum(
+        operator in PATH_OPERATORS
+        for stream in streams
+        for _, operator in ContentStream(stream, reader).operations
+    )

@@ -18,7 +18,11 @@ from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200
-MAP_BOX = (0.01, 0.145, 0.98, 0.73)  # left, bottom, width, height of the map in the figure
+# Figure fractions of the 16:9 slide (7.5 in = 540 pt high), from the top and from the foot.
+TITLE_TOP, TITLE_LINE, SUBTITLE_GAP = 0.955, 0.05, 0.012
+FOOTER_LINE = 9 * 1.5 / 540  # 9-pt footer lines, spaced 1.5
+LEGEND_ROW = 0.045  # one row of 12-pt legend entries
+TITLE_CHARACTERS, FOOTER_CHARACTERS, LEGEND_CHARACTERS = 72, 185, 150  # per line across the slide
 
 
 def _window(focus: Focus) -> shapely.MultiPolygon:
@@ -111,37 +115,66 @@ def _legend_handles(view: MapView, focus: Focus) -> list:
     return handles
 
 
-def _write_labels(fig: Figure, view: MapView, focus: Focus) -> None:
-    """Title, subtitle, legend, and the sources and disclaimer at the foot."""
-    fig.text(0.012, 0.955, view.title, fontsize=20, weight="bold", color=palette.TEXT, va="top")
-    fig.text(
-        0.012,
-        0.905,
-        f"{view.subtitle} Dots mark states too small to see.",
-        fontsize=12,
-        color=palette.MUTED_TEXT,
-        va="top",
-    )
-    handles = _legend_handles(view, focus)
-    fig.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(0.008, 0.075),
-        ncol=len(handles),
-        frameon=False,
-        fontsize=12,
-        handlelength=1.4,
-    )
-    footer = [*textwrap.wrap(view.credits, 200), f"{DISCLAIMER} {BOUNDARY_NOTE}"]
-    fig.text(0.012, 0.008, "\n".join(footer), fontsize=9, color=palette.MUTED_TEXT, linespacing=1.5)
+def _footer(view: MapView) -> list[str]:
+    """The sources and the disclaimer, wrapped to the slide's width."""
+    return [
+        *textwrap.wrap(view.credits, FOOTER_CHARACTERS),
+        *textwrap.wrap(f"{DISCLAIMER} {BOUNDARY_NOTE}", FOOTER_CHARACTERS),
+    ]
+
+
+def _legend_columns(handles: list) -> int:
+    """All entries on one row when their labels fit across the slide, else two rows."""
+    if sum(len(h.get_label()) + 6 for h in handles) <= LEGEND_CHARACTERS:
+        return len(handles)
+    return -(-len(handles) // 2)
 
 
 def render_map(
     view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
 ) -> bytes:
-    """A map view as a 16:9 slide image ("png", "svg" or vector "pdf"): title, legend, source."""
+    """A map view as a 16:9 slide image ("png", "svg" or vector "pdf"): title, legend, source.
+
+    The title wraps, the footer wraps, and the legend and the map make room for both.
+    """
     fig = Figure(figsize=SLIDE_INCHES, facecolor="white")
-    ax = fig.add_axes(MAP_BOX)
+    title = textwrap.wrap(view.title, TITLE_CHARACTERS)
+    fig.text(
+        0.012,
+        TITLE_TOP,
+        "\n".join(title),
+        fontsize=20,
+        weight="bold",
+        va="top",
+        color=palette.TEXT,
+        linespacing=1.15,
+    )
+    subtitle_top = TITLE_TOP - len(title) * TITLE_LINE - SUBTITLE_GAP
+    fig.text(
+        0.012,
+        subtitle_top,
+        f"{view.subtitle} Dots mark states too small to see.",
+        fontsize=12,
+        color=palette.MUTED_TEXT,
+        va="top",
+    )
+    footer = _footer(view)
+    fig.text(0.012, 0.008, "\n".join(footer), fontsize=9, color=palette.MUTED_TEXT, linespacing=1.5)
+    handles = _legend_handles(view, focus)
+    columns = _legend_columns(handles)
+    legend_bottom = 0.016 + len(footer) * FOOTER_LINE
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.008, legend_bottom),
+        ncol=columns,
+        frameon=False,
+        fontsize=12,
+        handlelength=1.4,
+    )
+    bottom = legend_bottom + -(-len(handles) // columns) * LEGEND_ROW + 0.01
+    top = subtitle_top - 0.045
+    ax = fig.add_axes((0.01, bottom, 0.98, top - bottom))
     ax.set_axis_off()
     _draw_shapes(ax, view, geometry, focus)
     _draw_dots(ax, view, dots, focus)
@@ -149,7 +182,6 @@ def render_map(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
-    _write_labels(fig, view, focus)
     out = io.BytesIO()
     fig.savefig(
         out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, view.title)
