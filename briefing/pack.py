@@ -75,6 +75,11 @@ class Pack:
     file_stem: str
 
 
+def file_stem(view: MapView) -> str:
+    """The file name of a view's pack, without the extension."""
+    return f"briefing-{view.file_stem}"
+
+
 def focus_group(data: Dataset, focus: Focus) -> Group:
     """The focus as a group of states in scope: the world, or the preset's region or group."""
     if focus.kind == WORLD:
@@ -229,7 +234,7 @@ def build_pack(
         related=tuple(_related(data, group, shown)),
         sources=tuple(sources),
         speaker_notes="\n".join([footer, *sources]),
-        file_stem=f"briefing-{view.file_stem}",
+        file_stem=file_stem(view),
     )
 
 

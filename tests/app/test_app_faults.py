@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
 from conftest import REPO
@@ -21,15 +22,6 @@ ODD_VALUES = {
 }
 # The URL parameters each page reads (a value outside the allowed set must give a notice).
 PARAMETERS = {"map": "focus", "regions": "by", "outreach": "region", "country": "iso3"}
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    if page != "map":
-        at.run()
-        at.switch_page(f"app_pages/{page}.py")
-    at.query_params.update(params)
-    return at.run()
 
 
 def shown_as_html(at: AppTest) -> list[str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 from ui_fixtures import shipped
 
@@ -32,16 +33,6 @@ UNIVERSE = TABLE[TABLE["in_universe"]]
 @pytest.fixture(autouse=True)
 def shipped_dataset(monkeypatch):
     monkeypatch.delenv("REAIM_DATA_DIR", raising=False)
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """Open ``page`` with ``params`` in its URL (other pages: after a first run of the map)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    if page != "map":
-        at.run()
-        at.switch_page(PAGES[page])
-    at.query_params.update(params)
-    return at.run()
 
 
 def texts(at: AppTest) -> str:

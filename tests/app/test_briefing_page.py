@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from apptest import open_page
 from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
@@ -15,15 +16,6 @@ from conftest import REPO
 APP = str(REPO / "dashboard.py")
 
 
-def open_page(path: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    if path != "app_pages/map.py":
-        at.run()
-        at.switch_page(path)
-    at.query_params.update(params)
-    return at.run()
-
-
 def buttons(at: AppTest) -> list[str]:
     return [b.proto.label for b in at.get("download_button")]
 
@@ -31,10 +23,10 @@ def buttons(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "params"),
     [
-        ("app_pages/map.py", {"focus": "org-asean"}),
-        ("app_pages/regions.py", {"instrument": "unga-80-57"}),
-        ("app_pages/outreach.py", {"org": "asean"}),
-        ("app_pages/briefing.py", {"focus": "org-asean"}),
+        ("map", {"focus": "org-asean"}),
+        ("regions", {"instrument": "unga-80-57"}),
+        ("outreach", {"org": "asean"}),
+        ("briefing", {"focus": "org-asean"}),
     ],
 )
 def test_every_view_offers_the_pack_for_its_focus_and_instrument(path, params):
@@ -47,7 +39,7 @@ def test_every_view_offers_the_pack_for_its_focus_and_instrument(path, params):
 
 
 def test_briefing_page_previews_the_pack_it_builds():
-    at = open_page("app_pages/briefing.py", focus="org-g7", instrument="unga-80-57")
+    at = open_page("briefing", focus="org-g7", instrument="unga-80-57")
     assert not at.exception
     assert at.subheader[0].value.startswith("UNGA 80/57 (2025): votes among G7 members")
     metrics = {m.label: m.value for m in at.metric}

@@ -4,6 +4,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
 from etl.positions import load_registry
@@ -41,13 +42,8 @@ def with_new_instrument(shipped_data, etl, tmp_path, monkeypatch):
     load_registry.cache_clear()
 
 
-def page(path: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if path != "app_pages/map.py":
-        at.run()
-        at.switch_page(path)
-    at.query_params.update(params)
-    at.run()
+def page(name: str, **params: str) -> AppTest:
+    at = open_page(name, **params)
     assert not at.exception and not at.error, at.exception
     return at
 
@@ -56,30 +52,30 @@ def test_a_made_up_instrument_reaches_every_view_and_the_score(with_new_instrume
     positions = read_text_table(with_new_instrument / "positions.csv")
     assert sorted(positions.loc[positions["instrument"] == NEW, "iso3"]) == ENDORSERS
 
-    at = page("app_pages/map.py", instrument=NEW)
+    at = page("map", instrument=NEW)
     spec = at.get("plotly_chart")[0].proto.spec
     assert f'"{TITLE}: endorsements worldwide"' in spec and '"Endorsed (3)"' in spec
 
-    at = page("app_pages/map.py", compare=f"{NEW},reaim-2023-call-to-action")
+    at = page("map", compare=f"{NEW},reaim-2023-call-to-action")
     said = "\n".join(m.value for m in at.markdown)
     assert "**3 states** endorsed the Test Accord \\(2099\\) but did not endorse the Call" in said
 
-    at = page("app_pages/instruments.py")
+    at = page("instruments")
     assert ("Endorsers", "3") in [(m.label, m.value) for m in at.metric]
     matrix = at.dataframe[0].value.set_index("ISO3")
     assert matrix.loc["KEN", TITLE] == "Endorsed" and matrix.loc["FRA", TITLE] == "Not endorsed"
 
-    at = page("app_pages/country.py", iso3="KEN")
+    at = page("country", iso3="KEN")
     rows = at.table[0].value
     (status,) = rows.loc[rows["Instrument"].str.contains("Test Accord"), "Status"]
     assert "Endorsed" in status
 
-    at = page("app_pages/outreach.py")
+    at = page("outreach")
     table = at.dataframe[0].value.set_index("ISO3")
     assert table.loc["KEN", TITLE] == "Endorsed" and table.loc["RUS", TITLE] == "Not endorsed"
     assert "endorsed the Test Accord (2099)" in table.loc["KEN", "Why"]
     assert at.slider(key=f"weight-{NEW}").value == 4.0  # the registry's default weight
-    without = page("app_pages/outreach.py", weights=f"{NEW}:0")
+    without = page("outreach", weights=f"{NEW}:0")
     score = without.dataframe[0].value.set_index("ISO3")["Score"]
     assert table.loc["KEN", "Score"] == pytest.approx(score["KEN"] + 4, abs=0.05)
     assert table.loc["RUS", "Score"] == pytest.approx(score["RUS"], abs=0.05)

@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 
 from briefing.files import FORMATS
-from briefing.pack import DEFAULT_TOP
+from briefing.pack import DEFAULT_TOP, file_stem
 from instruments.model import Instrument
 from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
@@ -52,17 +52,20 @@ def pack_downloads(
     top: int = DEFAULT_TOP,
     formats: Sequence[str] = tuple(FORMATS),
 ) -> None:
-    """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns."""
-    pack = cache.pack(key, view, top)
+    """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns.
+
+    The pack itself is built only when a button is clicked.
+    """
+    shown = cache.map_view(view, key)
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
             f"Briefing pack ({fmt.upper()})",
             cache.pack_file_maker(key, view, fmt, top),
-            file_name=f"{pack.file_stem}.{fmt}",
+            file_name=f"{file_stem(shown)}.{fmt}",
             mime=FORMATS[fmt],
             icon=ICONS[fmt],
             on_click="ignore",
             width="stretch",
-            help=f"{md(pack.title)}. {HELP[fmt]}: the map, key figures, sentences to say, who "
+            help=f"{md(shown.title)}. {HELP[fmt]}: the map, key figures, sentences to say, who "
             "has and has not, outreach priorities, related instruments and sources.",
         )
