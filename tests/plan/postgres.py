@@ -20,7 +20,7 @@ INITDB_GLOB = "/usr/lib/postgresql/*/bin/initdb"
 RUN_AS = "nobody"  # initdb refuses root; nobody exists everywhere, so no user is created
 SUPERUSER = "postgres"
 TIMEOUT = 30  # seconds for each of initdb, start and stop
-HINT = "install Debian's postgresql package (bash scripts/install-system-deps.sh)"
+HINT = "the tests need Debian's postgresql package (bash scripts/install-system-deps.sh)"
 # Socket only (no TCP at all), and no durability: the cluster lives for one test session.
 SERVER_SETTINGS = {
     "listen_addresses": "",
@@ -100,7 +100,7 @@ def session_cluster() -> Cluster | str:
     atexit.register(cluster.stop)
     try:
         cluster.start()
-    except (OSError, subprocess.SubprocessError) as error:
+    except (OSError, LookupError, subprocess.SubprocessError) as error:
         reason = failure_reason(error, cluster.log)
         cluster.stop()
         return f"PostgreSQL did not start ({reason}): {HINT}"
