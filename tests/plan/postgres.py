@@ -85,7 +85,7 @@ class Cluster:
 
 def failure_reason(error: Exception, log: Path) -> str:
     """The server log's last line, else the failed program's, else the error itself."""
-    output = log.read_bytes() if log.exists() else getattr(error, "stderr", None) or b""
+    output = (log.read_bytes() if log.exists() else b"") or getattr(error, "stderr", None) or b""
     lines = output.decode(errors="replace").strip().splitlines()
     return lines[-1] if lines else str(error)
 
