@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests start, when missing: Chromium for the browser test,
 # DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs,
-# LibreOffice Impress to prove a briefing deck opens, and poppler-utils (pdftoppm) to render packs.
+# LibreOffice Impress to prove a briefing deck opens, poppler-utils (pdftoppm) to render packs,
+# and PostgreSQL for the throwaway database cluster the tests start (tests/plan/postgres.py).
 # Shared by `make test` and .ci/run; does nothing when everything is already there.
 set -euo pipefail
 
@@ -11,10 +12,11 @@ declare -A needs=(
   [libreoffice-writer]=/usr/lib/libreoffice/program/swriter
   [libreoffice-impress]=/usr/lib/libreoffice/program/simpress
   [poppler-utils]=/usr/bin/pdftoppm
+  [postgresql]='/usr/lib/postgresql/*/bin/initdb'
 )
 missing=()
 for package in "${!needs[@]}"; do
-  [ -e "${needs[$package]}" ] || missing+=("$package")
+  compgen -G "${needs[$package]}" >/dev/null || missing+=("$package")  # a path or a glob
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
