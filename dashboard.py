@@ -31,6 +31,12 @@ PAGES = [
         "app_pages/country.py", title="Country profile", icon=":material/flag:", url_path="country"
     ),
     st.Page(
+        "app_pages/plan.py",
+        title="Outreach plan",
+        icon=":material/assignment:",
+        url_path="plan",
+    ),
+    st.Page(
         "app_pages/briefing.py",
         title="Briefing pack",
         icon=":material/slideshow:",

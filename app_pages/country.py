@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from instruments.model import CALL_TO_ACTION
 from instruments.prose import long_date
+from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
@@ -12,6 +14,7 @@ from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, link, md
 from ui.widgets import url_controls
+from ui.widgets.plan_session import plan_readers_only
 
 table = cache.table()
 source = cache.provenance()
@@ -52,6 +55,37 @@ with st.columns([2, 3])[0]:
     iso3 = url_controls.select("State", "iso3", options, "")
 
 
+def plan_history(service: PlanService, iso3: str) -> None:
+    """The state's plan for the Call to Action and every change to its plans, newest first."""
+    st.subheader("Plan and history", anchor=False)
+    record = service.record(iso3, CALL_TO_ACTION)
+    st.caption(
+        f"Internal. Call to Action plan: **{md(record.status)}**"
+        + (f", owner {md(record.owner)}" if record.owner else "")
+        + (f", next step {md(record.next_step)} due {md(record.due)}" if record.next_step else "")
+        + "."
+    )
+    events = service.events(iso3=iso3)
+    if events:
+        st.dataframe(
+            [
+                {
+                    "When": e.at,
+                    "Who": e.who,
+                    "Instrument": e.instrument,
+                    "Field": e.field,
+                    "Old": e.old,
+                    "New": e.new,
+                }
+                for e in events
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("No change recorded yet.")
+
+
 def profile(iso3: str) -> None:
     """Status, listing, facts and peers of one state."""
     state = rows.loc[iso3]
@@ -88,6 +122,10 @@ def profile(iso3: str) -> None:
         "states it does not name unknown, never “not endorsed”. More on each instrument under "
         "Related instruments."
     )
+
+    planned = plan_readers_only()
+    if planned is not None:
+        plan_history(planned[0], iso3)
 
     st.subheader("How its peers stand", anchor=False)
     for group in groups_of(iso3, cache.groupings()):

@@ -10,6 +10,7 @@ from ui.text import md
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
+from ui.widgets.plan_session import plan_readers_only
 
 ORDERS = {"score": "Priority score", "name": "Name"}
 WEIGHT_RANGE = (0.0, 5.0)
@@ -66,6 +67,10 @@ st.caption(f"**Score** = {md(formula(weights, terms))}.")
 names = table.set_index("iso3")["name"]
 ranked = priorities(cache.signals(), weights, names, terms)
 rows = priority_table(gaps, ranked, weights, cache.matrix(), related, terms)
+planned = plan_readers_only()  # the plan's status, for signed-in users with a role only
+if planned is not None:
+    statuses = {c: r.status for c, r in planned[0].records(CALL_TO_ACTION).items()}
+    rows.insert(2, "Plan status", [statuses.get(c, "not started") for c in rows["ISO3"]])
 order = url_controls.segmented("Sort by", "sort", ORDERS, "score")
 if order == "score":
     rows = rows.sort_values("Rank", kind="stable", ignore_index=True)  # ties stay by name

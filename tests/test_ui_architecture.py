@@ -72,6 +72,7 @@ def test_every_page_file_is_registered_with_its_url_path():
         "country",
         "instruments",
         "outreach",
+        "plan",
         "regions",
         "sources",
     ]

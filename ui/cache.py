@@ -24,6 +24,9 @@ from etl.table import table_from_csv
 from instruments.matrix import status_matrix
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
+from plan.database import database_url, engine_for, upgrade
+from plan.known import known_instruments, known_iso3
+from plan.service import PlanService
 from ui.figures.focus import WORLD, Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
@@ -349,3 +352,11 @@ def documentation() -> dict[str, str]:
         "geometry": paths.geo_dir() / "README.md",
     }
     return {name: path.read_text(encoding="utf-8") for name, path in docs.items() if path.is_file()}
+
+
+@st.cache_resource(show_spinner=False)
+def plan_service() -> PlanService:
+    """The outreach plan on the configured database, migrated to the current schema at start."""
+    engine = engine_for(database_url())
+    upgrade(engine)
+    return PlanService(engine, known_iso3(), known_instruments())

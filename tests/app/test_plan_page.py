@@ -1,0 +1,89 @@
+"""The outreach plan in the app: laptop mode, roles, refusal, editing, the public pages."""
+
+import pytest
+from apptest import open_page
+
+from plan.model import DEFAULT_INSTRUMENT
+from ui import cache
+
+HOSTILE = "<b>x</b> **bold** '); DROP TABLE plan_records; -- :red[y]"
+
+
+@pytest.fixture
+def plan_db(tmp_path, monkeypatch):
+    """An empty plan database for this test; the cached service is rebuilt on it."""
+    monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    cache.plan_service.clear()
+    yield
+    cache.plan_service.clear()
+
+
+def signed_in(monkeypatch, email: str | None) -> None:
+    monkeypatch.setattr("ui.widgets.plan_session.login_configured", lambda: True)
+    monkeypatch.setattr("ui.widgets.plan_session.signed_in_email", lambda: email)
+
+
+def text_of(at) -> str:
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "error", "success")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_laptop_mode_on_loopback_is_every_role(plan_db):
+    at = open_page("plan")
+    assert not at.exception and not at.error, at.exception
+    assert "local user (laptop mode)" in text_of(at) and "(admin)" in text_of(at)
+    table = at.dataframe[0].value
+    assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
+    assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
+    assert at.get("form") and at.button  # an editor's form
+
+
+def test_shared_server_without_login_refuses_and_reads_nothing(plan_db, monkeypatch):
+    monkeypatch.setattr("ui.widgets.plan_session.server_address", lambda: "0.0.0.0")
+    at = open_page("plan")
+    assert not at.exception
+    assert "no sign-in is configured" in text_of(at)
+    assert not at.dataframe and not at.get("form")
+
+
+def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("viewer@example.org", "viewer")
+    service.add_user("editor@example.org", "editor")
+    service.save("IND", DEFAULT_INSTRUMENT, {"notes": "sensitive note"}, 0, "editor@example.org")
+    signed_in(monkeypatch, "nobody@example.org")
+    at = open_page("plan")
+    assert "has no role" in text_of(at) and not at.dataframe
+    outreach = open_page("outreach")
+    assert "Plan status" not in outreach.dataframe[0].value.columns
+    country = open_page("country", iso3="IND")
+    assert "sensitive note" not in str([d.value for d in country.dataframe])
+    signed_in(monkeypatch, "viewer@example.org")
+    at = open_page("plan")
+    assert at.dataframe[0].value.set_index("ISO3").loc["IND", "Notes"] == "sensitive note"
+    assert not at.get("form")  # a viewer reads, never edits
+    outreach = open_page("outreach")
+    assert "Plan status" in outreach.dataframe[0].value.columns
+    country = open_page("country", iso3="IND")
+    assert "Plan and history" in [h.value for h in country.subheader]
+
+
+def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
+    cache.plan_service().add_user("editor@example.org", "editor")
+    signed_in(monkeypatch, "editor@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    at.text_input(key="owner-BRA").input("Embassy Brasília")
+    at.text_area(key="notes-BRA").input(HOSTILE)
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception, at.exception
+    record = cache.plan_service().record("BRA", DEFAULT_INSTRUMENT)
+    assert record.owner == "Embassy Brasília" and record.notes == HOSTILE and record.version == 1
+    events = cache.plan_service().events(iso3="BRA")
+    assert {e.field for e in events} == {"owner", "notes"} and {e.who for e in events} == {
+        "editor@example.org"
+    }

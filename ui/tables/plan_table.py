@@ -1,0 +1,87 @@
+"""The outreach plan as tables: one row per state with its priority, and progress per group."""
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from plan.model import STATUSES, PlanRecord, reconcile
+from ui.tables.groups import Group
+
+COLUMNS = [
+    "State",
+    "ISO3",
+    "Rank",
+    "Score",
+    "Status",
+    "Check",
+    "Owner",
+    "Last contact",
+    "Channel",
+    "Next step",
+    "Due",
+    "Overdue",
+    "Notes",
+]
+PUBLISHED = "endorsed (published)"
+
+
+def overdue(record: PlanRecord, today: date) -> bool:
+    """A next step whose due date has passed, on a state not yet endorsed."""
+    return bool(record.due and record.due < today and record.status != "endorsed")
+
+
+def plan_rows(
+    states: pd.DataFrame,
+    records: Mapping[str, PlanRecord],
+    ranked: pd.DataFrame,
+    ranks: pd.Series,
+    as_of: str,
+    today: date,
+) -> pd.DataFrame:
+    """One row per state of ``states`` (the endorsements table's shape), by priority then name.
+
+    The status is reconciled with the published data; "Check" says where they disagree.
+    """
+    rows = []
+    for state in states.itertuples():
+        record = records.get(state.iso3) or PlanRecord.blank(state.iso3, "")
+        shown, flag = reconcile(record, bool(state.endorsed), as_of)
+        rows.append(
+            {
+                "State": state.name,
+                "ISO3": state.iso3,
+                "Rank": int(ranks[state.iso3]) if state.iso3 in ranks.index else None,
+                "Score": float(ranked.loc[state.iso3, "score"])
+                if state.iso3 in ranked.index
+                else None,
+                "Status": shown,
+                "Check": flag,
+                "Owner": record.owner,
+                "Last contact": record.last_contact,
+                "Channel": record.channel,
+                "Next step": record.next_step,
+                "Due": record.due,
+                "Overdue": "overdue" if overdue(record, today) else "",
+                "Notes": record.notes,
+            }
+        )
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    order = out.assign(_rank=out["Rank"].fillna(10_000), _name=out["State"].str.casefold())
+    return out.loc[order.sort_values(["_rank", "_name"]).index].reset_index(drop=True)
+
+
+def progress(groups: list[Group], rows: pd.DataFrame) -> pd.DataFrame:
+    """Per group, how many of its members are in each plan status (published endorsers apart)."""
+    status = dict(zip(rows["ISO3"], rows["Status"], strict=True))
+    columns = [*STATUSES[:-1], PUBLISHED]
+    table = []
+    for group in groups:
+        counts = dict.fromkeys(columns, 0)
+        for member in group.members:
+            if member.iso3 in status:
+                said = status[member.iso3]
+                counts[PUBLISHED if said.startswith("endorsed (published") else said] += 1
+        if any(counts.values()):
+            table.append({"Group": group.label, **counts})
+    return pd.DataFrame(table, columns=["Group", *columns])

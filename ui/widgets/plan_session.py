@@ -1,0 +1,59 @@
+"""This browser session and the outreach plan: the service, who is signed in, what they may do."""
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from plan.access import Access, decide
+from plan.model import PlanError
+from plan.service import PlanService
+from ui import cache
+
+PLAN_FAILURES = (PlanError, SQLAlchemyError)  # unreachable, locked, or a newer schema
+
+
+def login_configured() -> bool:
+    """Whether an OpenID Connect provider is configured under [auth] in the secrets."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
+
+
+def server_address() -> str:
+    """The address this server listens on ("" is every interface)."""
+    return str(st.get_option("server.address") or "")
+
+
+def signed_in_email() -> str | None:
+    """The signed-in user's e-mail, when login is configured and someone is signed in."""
+    return st.user.get("email") if login_configured() and st.user.is_logged_in else None
+
+
+def session_access(service: PlanService) -> Access:
+    """What this session may do with the plan."""
+    return decide(login_configured(), server_address(), signed_in_email(), service.role_of)
+
+
+def open_plan() -> tuple[PlanService, Access] | None:
+    """The service and this session's access, or None after one error box when it fails."""
+    try:
+        service = cache.plan_service()
+        return service, session_access(service)
+    except PLAN_FAILURES as exc:
+        reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        st.error(
+            f"The outreach plan cannot be opened: {reason}. Check `REAIM_DATABASE_URL` and run "
+            "`python -m plan db upgrade`; the public pages keep working.",
+            icon=":material/database:",
+        )
+        return None
+
+
+def plan_readers_only() -> tuple[PlanService, Access] | None:
+    """The plan for a session entitled to read it; None (and nothing shown) for anyone else."""
+    try:
+        service = cache.plan_service()
+        access = session_access(service)
+    except PLAN_FAILURES:
+        return None
+    return (service, access) if access.can_read else None
