@@ -1,0 +1,1 @@
+"""The outreach plan: who approaches which state, when, with what result; shared and audited."""
