@@ -1,1 +1,1 @@
-"""The outreach plan: who approaches which state, when, with what result; audited."""
+"""The outreach plan: who approaches which state, when, with what result; shared and audited."""

@@ -1,0 +1,20 @@
+"""The states and instruments a plan may name, from the reference data and the registry."""
+
+from etl.positions import load_registry
+from etl.reference import load_states
+from instruments.forms import ENDORSED, form_named
+
+
+def known_iso3() -> set[str]:
+    """The ISO3 codes of the universe of states."""
+    return set(load_states()["iso3"])
+
+
+def known_instruments() -> set[str]:
+    """The ids of the instruments that states endorse (not recorded votes)."""
+    registry = load_registry()
+    return {
+        instrument
+        for instrument, form in zip(registry["id"], registry["form"], strict=True)
+        if form_named(form).positive == ENDORSED
+    }

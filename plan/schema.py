@@ -1,0 +1,90 @@
+"""The plan's tables as SQLAlchemy declarative models; every time is stored in UTC."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    DateTime,
+    Dialect,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite keeps no offset: UTC is implied)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Refuse naive times; store UTC (without an offset on SQLite)."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime has no time zone: give plan times in UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Read back an aware UTC datetime."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """The plan's declarative base; its metadata is what the migrations build."""
+
+
+class RecordRow(Base):
+    """The current plan for one state and one instrument."""
+
+    __tablename__ = "plan_records"
+
+    iso3: Mapped[str] = mapped_column(String(3), primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    owner: Mapped[str] = mapped_column(String(120))
+    last_contact: Mapped[date | None]
+    channel: Mapped[str] = mapped_column(String(40))
+    next_step: Mapped[str] = mapped_column(String(500))
+    due: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class EventRow(Base):
+    """One change to one field of a record; rows are only ever added."""
+
+    __tablename__ = "plan_events"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["iso3", "instrument"], ["plan_records.iso3", "plan_records.instrument"]
+        ),
+        Index("ix_plan_events_record_at", "iso3", "instrument", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    iso3: Mapped[str] = mapped_column(String(3))
+    instrument: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    who: Mapped[str] = mapped_column(String(320))
+    field: Mapped[str] = mapped_column(String(20))
+    old: Mapped[str] = mapped_column(Text)
+    new: Mapped[str] = mapped_column(Text)
+
+
+class UserRow(Base):
+    """A person allowed in, by lower-case email, with a role."""
+
+    __tablename__ = "plan_users"
+
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))

@@ -1,0 +1,39 @@
+"""Fixtures of the plan tests: an empty database on each backend, and a service on it."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from plan.database import engine_for, upgrade
+from plan.known import known_instruments, known_iso3
+from plan.service import PlanService
+
+# Adding "postgresql" runs every plan test on PostgreSQL too (tests/plan/postgres.py).
+BACKENDS = ["sqlite"]
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database, without the plan schema."""
+    if request.param == "postgresql":
+        from postgres import postgres_url
+
+        return postgres_url()
+    return f"sqlite:///{tmp_path / 'plan.sqlite'}"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the empty database, disposed of after the test."""
+    engine = engine_for(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def service(engine: Engine) -> PlanService:
+    """A plan service on the database upgraded to the current schema."""
+    upgrade(engine)
+    return PlanService(engine, known_iso3(), known_instruments())
