@@ -1,8 +1,10 @@
 """Opening a dashboard page in Streamlit's AppTest, the way every app test does."""
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 APP = str(REPO / "dashboard.py")
 

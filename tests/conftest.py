@@ -10,6 +10,8 @@ import pytest
 
 from etl.__main__ import main as etl_main
 
+pytest_plugins = ["plan_fixtures"]  # the plan tests' database fixtures
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 DOCUMENTS = FIXTURES / "documents"

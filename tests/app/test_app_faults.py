@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
+from apptest import open_page
 from conftest import REPO
 
 APP = str(REPO / "dashboard.py")

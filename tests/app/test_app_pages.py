@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apptest import open_page
 from streamlit.testing.v1 import AppTest
-from ui_fixtures import shipped
 
 from etl.reference import read_text_table
 from etl.table import table_from_csv
 from ui.tables.priority import default_weights, explain, score, signals
 from ui.text import md
 
+from apptest import open_page
 from conftest import REPO
+from ui_fixtures import shipped
 
 APP = str(REPO / "dashboard.py")
 PAGES = {

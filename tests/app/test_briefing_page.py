@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from apptest import open_page
 from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
@@ -11,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from briefing.pack import DEFAULT_TOP
 from ui import cache
 
+from apptest import open_page
 from conftest import REPO
 
 APP = str(REPO / "dashboard.py")

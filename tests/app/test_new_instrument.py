@@ -4,7 +4,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from apptest import open_page
 from streamlit.testing.v1 import AppTest
 
 from etl.positions import load_registry
@@ -12,6 +11,7 @@ from etl.reference import read_text_table
 from instruments.model import catalogue as build_catalogue
 from ui.tables.export import csv_bytes
 
+from apptest import open_page
 from conftest import REPO
 
 NEW = "reaim-2099-test-accord"

@@ -1,10 +1,13 @@
 """The outreach plan in the app: laptop mode, roles, refusal, editing, the public pages."""
 
 import pytest
-from apptest import open_page
 
+from plan.access import LAPTOP_USER
 from plan.model import DEFAULT_INSTRUMENT
 from ui import cache
+from ui.text import md
+
+from apptest import open_page
 
 HOSTILE = "<b>x</b> **bold** '); DROP TABLE plan_records; -- :red[y]"
 
@@ -35,7 +38,7 @@ def text_of(at) -> str:
 def test_laptop_mode_on_loopback_is_every_role(plan_db):
     at = open_page("plan")
     assert not at.exception and not at.error, at.exception
-    assert "local user (laptop mode)" in text_of(at) and "(admin)" in text_of(at)
+    assert f"**{md(LAPTOP_USER)}** (admin)" in text_of(at)
     table = at.dataframe[0].value
     assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
     assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
@@ -46,7 +49,7 @@ def test_shared_server_without_login_refuses_and_reads_nothing(plan_db, monkeypa
     monkeypatch.setattr("ui.widgets.plan_session.server_address", lambda: "0.0.0.0")
     at = open_page("plan")
     assert not at.exception
-    assert "no sign-in is configured" in text_of(at)
+    assert md("no sign-in is configured") in text_of(at)
     assert not at.dataframe and not at.get("form")
 
 
@@ -57,7 +60,7 @@ def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
     service.save("IND", DEFAULT_INSTRUMENT, {"notes": "sensitive note"}, 0, "editor@example.org")
     signed_in(monkeypatch, "nobody@example.org")
     at = open_page("plan")
-    assert "has no role" in text_of(at) and not at.dataframe
+    assert md("has no role") in text_of(at) and not at.dataframe
     outreach = open_page("outreach")
     assert "Plan status" not in outreach.dataframe[0].value.columns
     country = open_page("country", iso3="IND")

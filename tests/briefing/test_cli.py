@@ -4,9 +4,10 @@ import dataclasses
 
 import pytest
 from pptx import Presentation
-from ui_fixtures import shipped
 
 from briefing.__main__ import main
+
+from ui_fixtures import shipped
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

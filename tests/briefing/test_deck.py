@@ -25,13 +25,13 @@ from PIL import Image, ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
-from ui_fixtures import shipped
 
 from briefing.deck import render_deck
 from briefing.pack import AUTHOR, Pack, build_pack
 from ui.figures.print_map import render_map
 
 from conftest import REPO
+from ui_fixtures import shipped
 
 CTA = "reaim-2023-call-to-action"
 US_PD = "us-political-declaration"

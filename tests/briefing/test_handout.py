@@ -23,13 +23,13 @@ from handout_checks import (
     path_operators,
 )
 from pypdf import PdfReader
-from ui_fixtures import shipped
 
 from briefing.handout import render_handout
 from briefing.pack import AUTHOR, Pack, build_pack
 from ui.figures.print_map import render_map
 
 from conftest import REPO
+from ui_fixtures import shipped
 
 CASES = {
     "g7": ("org-g7", CTA),

@@ -47,6 +47,7 @@ def plan_rows(
     for state in states.itertuples():
         record = records.get(state.iso3) or PlanRecord.blank(state.iso3, "")
         shown, flag = reconcile(record, bool(state.endorsed), as_of)
+        flag = flag if record.version else ""  # nobody has written a plan to contradict
         rows.append(
             {
                 "State": state.name,

@@ -4,7 +4,6 @@ import re
 
 import pandas as pd
 import pytest
-from ui_fixtures import dots_of, shapes_of, shipped
 
 from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
@@ -20,6 +19,8 @@ from ui.tables.coverage import view_breakdown
 from ui.tables.instrument_tables import matrix_table, position_rows, states_table
 from ui.tables.outreach import Filters, formula, matching, points, priority_table
 from ui.tables.priority import default_weights, priorities, signals
+
+from ui_fixtures import dots_of, shapes_of, shipped
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view, as for the Call to Action
 DECLARATION = "us-political-declaration"

@@ -4,7 +4,6 @@ import json
 
 import numpy as np
 import pytest
-from ui_fixtures import dots_of, shapes_of, shipped
 
 from instruments.forms import FORMS
 from instruments.model import CALL_TO_ACTION
@@ -15,6 +14,8 @@ from ui.figures.map_figure import MAP_HEIGHT, colourscale, map_figure, plotly_co
 from ui.figures.map_view import instrument_view
 from ui.figures.print_map import render_map
 from ui.tables.coverage import breakdown
+
+from ui_fixtures import dots_of, shapes_of, shipped
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 0.5 MB)
 KEYS = list(shipped().focuses)

@@ -5,7 +5,6 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ui_fixtures import shipped
 
 from etl.reference import read_text_table
 from instruments.prose import join_names
@@ -15,6 +14,7 @@ from ui.tables.outreach import Filters, non_endorsers, search_keys
 from ui.text import code, md
 
 from conftest import REPO
+from ui_fixtures import shipped
 
 TABLE = shipped().table
 UNIVERSE = TABLE[TABLE["in_universe"]]

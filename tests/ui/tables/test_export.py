@@ -4,9 +4,10 @@ import io
 
 import pandas as pd
 from openpyxl import load_workbook
-from ui_fixtures import shipped
 
 from ui.tables.export import csv_bytes, excel_bytes
+
+from ui_fixtures import shipped
 
 SOURCE = shipped().provenance
 TABLE = pd.DataFrame(

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ui_fixtures import shipped
 
 from etl.positions import load_registry
 from instruments.forms import NO_VOTE, NOT_ENDORSED, UNKNOWN
@@ -16,6 +15,7 @@ from ui.tables import priority
 from ui.tables.priority import default_weights, explain, score, signals
 
 from conftest import REPO
+from ui_fixtures import shipped
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Fixtures of the plan tests: an empty database on each backend, and a service on it."""
+"""Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service."""
 
 from collections.abc import Iterator
 from pathlib import Path
