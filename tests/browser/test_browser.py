@@ -37,6 +37,7 @@ PAGES = {
     "outreach-priorities": "/outreach?weights=no_vote:4",
     "country-cri": "/country?iso3=CRI",
     "briefing": "/briefing?focus=org-asean",
+    "plan": "/plan?ungroup=African",
 }
 HEADERS = {
     "map": "Coverage map",
@@ -46,14 +47,21 @@ HEADERS = {
     "sources": "Sources and method",
     "instruments": "Related instruments",
     "briefing": "Briefing pack",
+    "plan": "Outreach plan",
 }
 
 
 @pytest.fixture(scope="module")
-def app() -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free loopback port; fails if it does not come up."""
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free loopback port; fails if it does not come up.
+
+    Its outreach plan is a fresh SQLite file; on loopback without login it is in laptop mode.
+    """
+    plan = tmp_path_factory.mktemp("plan") / "plan.sqlite"
     try:
-        with streamlit_app("dashboard.py") as running:
+        with streamlit_app(
+            "dashboard.py", env={"REAIM_DATABASE_URL": f"sqlite:///{plan}"}
+        ) as running:
             yield running.url
     except RuntimeError as exc:
         pytest.fail(str(exc))
