@@ -320,8 +320,8 @@ class PlanService:
                     problems.append(f"version {row['version']!r} is not a whole number")
                 elif iso3 in current and current[iso3].version != version:
                     problems.append(
-                        f"{iso3} was saved again since this file was exported (version "
-                        f"{current[iso3].version}, the file has {version}); export it again"
+                        f"{iso3} is at version {current[iso3].version}, not {version} as in the "
+                        "file: someone saved it since the export; export again and redo the change"
                     )
                 if problems:
                     errors.extend(f"row {number}: {problem}" for problem in problems)
