@@ -35,6 +35,10 @@ def _event(row) -> PlanEvent:
     return PlanEvent(row.id, row.iso3, row.instrument, row.at, row.who, row.field, row.old, row.new)
 
 
+def _counted(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def _shown(value: object) -> str:
     text = repr(value if value is not None else "")
     return text if len(text) <= 80 else f"{text[:60]}… ({len(str(value))} characters)"
@@ -253,7 +257,7 @@ class PlanService:
                 return ImportReport([], [], False)
             if held["records"] or held["events"] or held["users"]:
                 counts = ", ".join(
-                    f"{len(held[key])} {key}" for key in ("records", "events", "users")
+                    _counted(len(held[f"{key}s"]), key) for key in ("record", "event", "user")
                 )
                 return ImportReport(
                     [],
@@ -263,7 +267,10 @@ class PlanService:
                     ],
                     False,
                 )
-            changes = [f"add {len(records)} records, {len(events)} events and {len(users)} users"]
+            changes = [
+                f"add {_counted(len(records), 'record')}, {_counted(len(events), 'event')} and "
+                f"{_counted(len(users), 'user')}"
+            ]
             if dry_run:
                 return ImportReport(changes, [], False)
             self._insert_all(connection, records, events, users)
