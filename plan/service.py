@@ -48,8 +48,8 @@ class PlanService:
     """Plans for the known states and instruments in one database at the current schema."""
 
     def __init__(self, engine: Engine, known_iso3: set[str], known_instruments: set[str]) -> None:
-        refuse_newer(engine)
         if schema_state(engine) != "current":
+            refuse_newer(engine)
             raise PlanError(
                 "The plan database has no plan tables or an older schema. "
                 "Run `python -m plan db upgrade` first."
@@ -303,7 +303,8 @@ class PlanService:
     ) -> ImportReport:
         """Apply a CSV of records as saves; nothing is written if any row is wrong.
 
-        Each row's version must be the record's current one (it was exported from this plan).
+        Each row's version must be the record's current one (it was exported from this plan);
+        a save by someone else while the rows are applied undoes them all and is reported.
         """
         rows, errors = records_csv.parse(data)
         if instrument not in self.known_instruments:
@@ -343,6 +344,10 @@ class PlanService:
                     saves.append((iso3, diff, version))
             if errors or dry_run or not saves:
                 return ImportReport(changes, errors, False)
-            for iso3, diff, version in saves:
-                self._save(connection, current[iso3], diff, version, who)
+            try:
+                with connection.begin_nested():
+                    for iso3, diff, version in saves:
+                        self._save(connection, current[iso3], diff, version, who)
+            except PlanConflictError as error:
+                return ImportReport(changes, [str(error)], False)
         return ImportReport(changes, [], True)

@@ -4,12 +4,14 @@ import copy
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from test_plan_service import HOSTILE
 
 from plan.database import engine_for, upgrade
 from plan.model import DEFAULT_INSTRUMENT as CTA
+from plan.model import PlanConflictError
 from plan.service import PlanService
 from plan.transfer import from_data
 
@@ -242,3 +244,18 @@ def test_hostile_text_round_trips_through_csv(service, second, text):
         "next_step": text[:500],
         "notes": text,
     }
+
+
+def test_a_conflict_while_csv_rows_are_applied_undoes_them_all(service, monkeypatch):
+    data = edited(service, {"FRA": "FRA,planned,,,,,,,0", "KEN": "KEN,planned,,,,,,,0"})
+    real_save = service._save
+
+    def second_conflicts(connection, current, *rest):
+        if current.iso3 == "KEN":
+            raise PlanConflictError(replace(current, version=1, updated_by="z@x.o"))
+        return real_save(connection, current, *rest)
+
+    monkeypatch.setattr(service, "_save", second_conflicts)
+    report = service.import_records_csv(data, CTA, "d@x.o", dry_run=False)
+    assert not report.written and "changed by z@x.o" in report.errors[0]
+    assert service.export()["records"] == [] and service.events() == []
