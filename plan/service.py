@@ -35,6 +35,10 @@ def _event(row) -> PlanEvent:
     return PlanEvent(row.id, row.iso3, row.instrument, row.at, row.who, row.field, row.old, row.new)
 
 
+def _counted(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def _shown(value: object) -> str:
     text = repr(value if value is not None else "")
     return text if len(text) <= 80 else f"{text[:60]}… ({len(str(value))} characters)"
@@ -44,8 +48,8 @@ class PlanService:
     """Plans for the known states and instruments in one database at the current schema."""
 
     def __init__(self, engine: Engine, known_iso3: set[str], known_instruments: set[str]) -> None:
-        refuse_newer(engine)
         if schema_state(engine) != "current":
+            refuse_newer(engine)
             raise PlanError(
                 "The plan database has no plan tables or an older schema. "
                 "Run `python -m plan db upgrade` first."
@@ -253,7 +257,7 @@ class PlanService:
                 return ImportReport([], [], False)
             if held["records"] or held["events"] or held["users"]:
                 counts = ", ".join(
-                    f"{len(held[key])} {key}" for key in ("records", "events", "users")
+                    _counted(len(held[f"{key}s"]), key) for key in ("record", "event", "user")
                 )
                 return ImportReport(
                     [],
@@ -263,7 +267,10 @@ class PlanService:
                     ],
                     False,
                 )
-            changes = [f"add {len(records)} records, {len(events)} events and {len(users)} users"]
+            changes = [
+                f"add {_counted(len(records), 'record')}, {_counted(len(events), 'event')} and "
+                f"{_counted(len(users), 'user')}"
+            ]
             if dry_run:
                 return ImportReport(changes, [], False)
             self._insert_all(connection, records, events, users)
@@ -296,7 +303,8 @@ class PlanService:
     ) -> ImportReport:
         """Apply a CSV of records as saves; nothing is written if any row is wrong.
 
-        Each row's version must be the record's current one (it was exported from this plan).
+        Each row's version must be the record's current one (it was exported from this plan);
+        a save by someone else while the rows are applied undoes them all and is reported.
         """
         rows, errors = records_csv.parse(data)
         if instrument not in self.known_instruments:
@@ -320,8 +328,8 @@ class PlanService:
                     problems.append(f"version {row['version']!r} is not a whole number")
                 elif iso3 in current and current[iso3].version != version:
                     problems.append(
-                        f"{iso3} was saved again since this file was exported (version "
-                        f"{current[iso3].version}, the file has {version}); export it again"
+                        f"{iso3} is at version {current[iso3].version}, not {version} as in the "
+                        "file: someone saved it since the export; export again and redo the change"
                     )
                 if problems:
                     errors.extend(f"row {number}: {problem}" for problem in problems)
@@ -336,6 +344,10 @@ class PlanService:
                     saves.append((iso3, diff, version))
             if errors or dry_run or not saves:
                 return ImportReport(changes, errors, False)
-            for iso3, diff, version in saves:
-                self._save(connection, current[iso3], diff, version, who)
+            try:
+                with connection.begin_nested():
+                    for iso3, diff, version in saves:
+                        self._save(connection, current[iso3], diff, version, who)
+            except PlanConflictError as error:
+                return ImportReport(changes, [str(error)], False)
         return ImportReport(changes, [], True)

@@ -1,5 +1,6 @@
 """Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service."""
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,15 @@ from plan.service import PlanService
 
 # Adding "postgresql" runs every plan test on PostgreSQL too (tests/plan/postgres.py).
 BACKENDS = ["sqlite"]
+TOP_CONFTEST = Path(__file__).resolve().parent.parent / "conftest.py"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the module name "conftest" back to tests/conftest.py, whose helpers tests import.
+
+    pytest imports every conftest.py outside a package as "conftest", the last one winning.
+    """
+    sys.modules["conftest"] = config.pluginmanager.get_plugin(str(TOP_CONFTEST))
 
 
 @pytest.fixture(params=BACKENDS)

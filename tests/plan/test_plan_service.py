@@ -173,3 +173,16 @@ def test_users_are_matched_in_any_letter_case(service):
 def test_a_database_without_the_schema_is_refused(engine):
     with pytest.raises(PlanError, match="db upgrade"):
         PlanService(engine, {"FRA"}, {CTA})
+
+
+def test_hostile_keys_are_only_ever_parameters(service):
+    service.save("FRA", CTA, {"status": "planned"}, 0, "ana@x.org")
+    service.add_user("ana@x.org", "admin")
+    for text in HOSTILE[:4]:
+        assert service.record(text, CTA) == PlanRecord.blank(text, CTA)
+        assert service.events(text, text) == [] and service.role_of(text) is None
+        assert text not in service.records(text)
+        with pytest.raises(PlanValidationError):
+            service.save(text, CTA, {"status": "planned"}, 0, "ana@x.org")
+    assert count(service, RecordRow) == 1 and count(service, EventRow) == 1
+    assert service.users() == [("ana@x.org", "admin")]
