@@ -2,7 +2,7 @@
 # Install the Debian packages the tests start, when missing: Chromium for the browser test,
 # DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs,
 # LibreOffice Impress to prove a briefing deck opens, poppler-utils (pdftoppm) to render packs,
-# and PostgreSQL for the throwaway database cluster the tests start (tests/plan/postgres.py).
+# and PostgreSQL for the throwaway database cluster the tests start (tests/postgres.py).
 # Shared by `make test` and .ci/run; does nothing when everything is already there.
 set -euo pipefail
 

@@ -1,6 +1,5 @@
 """Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service."""
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,17 +10,8 @@ from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.service import PlanService
 
-# Adding "postgresql" runs every plan test on PostgreSQL too (tests/plan/postgres.py).
-BACKENDS = ["sqlite"]
-TOP_CONFTEST = Path(__file__).resolve().parent.parent / "conftest.py"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Give the module name "conftest" back to tests/conftest.py, whose helpers tests import.
-
-    pytest imports every conftest.py outside a package as "conftest", the last one winning.
-    """
-    sys.modules["conftest"] = config.pluginmanager.get_plugin(str(TOP_CONFTEST))
+# Every plan test runs on SQLite and on a throwaway PostgreSQL cluster (tests/postgres.py).
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(params=BACKENDS)
