@@ -1,17 +1,20 @@
 """Outreach plan page: who approaches which state, when, with what result; for signed-in roles."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
-from plan.model import CHANNELS, STATUSES, PlanConflictError, PlanValidationError
 from ui import cache
+from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
 from ui.tables.plan_table import plan_rows, progress
 from ui.tables.priority import default_weights, priorities
 from ui.text import md
 from ui.widgets import url_controls
+from ui.widgets.downloads import XLSX
 from ui.widgets.filters import filter_widgets
+from ui.widgets.plan_editor import plan_editor
 from ui.widgets.plan_session import login_configured, open_plan
 
 GROUPINGS = {"region": "M49 region", "ungroup": "UN regional group", "org": "Organisation"}
@@ -76,12 +79,28 @@ st.dataframe(
         "Notes": st.column_config.TextColumn("Notes", width="large"),
     },
 )
-export, _ = st.columns([1, 4])
-export.download_button(
+stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
+as_csv, as_excel, _ = st.columns([1, 1, 3])
+as_csv.download_button(
     "Download plan (CSV, internal)",
-    service.records_csv(instrument),
-    file_name=f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}.csv",
+    partial(service.records_csv, instrument),
+    file_name=f"{stem}.csv",
     mime="text/csv",
+    icon=":material/lock:",
+    on_click="ignore",
+    help="The format the import reads back; its first line marks it internal.",
+)
+as_excel.download_button(
+    "Download plan (Excel, internal)",
+    partial(
+        excel_bytes,
+        rows,
+        f"INTERNAL: outreach plan, {endorsable[instrument]} (sensitive notes)",
+        source,
+        filters.describe(),
+    ),
+    file_name=f"{stem}.xlsx",
+    mime=XLSX,
     icon=":material/lock:",
     on_click="ignore",
 )
@@ -100,49 +119,7 @@ if access.can_edit:
         iso3 = st.selectbox(
             "State", list(options), format_func=options.__getitem__, key="plan-state"
         )
-        record = service.record(iso3, instrument)
-        with st.form(f"plan-{iso3}-{instrument}"):
-            left, right = st.columns(2)
-            status = left.selectbox("Status", STATUSES, index=STATUSES.index(record.status))
-            owner = right.text_input(
-                "Owner (desk, embassy or person)", record.owner, max_chars=120, key=f"owner-{iso3}"
-            )
-            contact = left.date_input("Last contact", record.last_contact, format="YYYY-MM-DD")
-            channel = right.selectbox(
-                "Channel", ["", *CHANNELS], index=["", *CHANNELS].index(record.channel)
-            )
-            step = left.text_input("Next step", record.next_step, max_chars=500)
-            due = right.date_input("Due", record.due, format="YYYY-MM-DD")
-            notes = st.text_area(
-                "Notes (sensitive)", record.notes, max_chars=5000, key=f"notes-{iso3}"
-            )
-            saved = st.form_submit_button("Save", icon=":material/save:")
-        changes = {
-            "status": status,
-            "owner": owner,
-            "last_contact": contact,
-            "channel": channel,
-            "next_step": step,
-            "due": due,
-            "notes": notes,
-        }
-        if saved:
-            try:
-                service.save(iso3, instrument, changes, record.version, access.who)
-                st.success(f"Saved {md(options[iso3])}.", icon=":material/check:")
-            except PlanValidationError as exc:
-                st.error("Not saved: " + md("; ".join(exc.problems)))
-            except PlanConflictError as exc:
-                st.error(f"Not saved: {md(exc)}. Their version is shown below; yours is kept.")
-                st.table({"Field": list(changes), "Yours": [str(v) for v in changes.values()]})
-                st.session_state["plan-reapply"] = (iso3, instrument, changes)
-        if st.session_state.get("plan-reapply", (None,))[0] == iso3 and st.button(
-            "Re-apply my changes over theirs", icon=":material/redo:"
-        ):
-            _, _, mine_changes = st.session_state.pop("plan-reapply")
-            current = service.record(iso3, instrument)
-            service.save(iso3, instrument, mine_changes, current.version, access.who)
-            st.success("Re-applied.", icon=":material/check:")
+        plan_editor(service, access, iso3, instrument, options[iso3])
 
     if access.is_admin:
         st.subheader("Import the plan from CSV", anchor=False)

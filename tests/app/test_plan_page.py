@@ -1,5 +1,7 @@
 """The outreach plan in the app: laptop mode, roles, refusal, editing, the public pages."""
 
+import sqlite3
+
 import pytest
 
 from plan.access import LAPTOP_USER
@@ -80,8 +82,8 @@ def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
     signed_in(monkeypatch, "editor@example.org")
     at = open_page("plan")
     at.selectbox(key="plan-state").set_value("BRA").run()
-    at.text_input(key="owner-BRA").input("Embassy Brasília")
-    at.text_area(key="notes-BRA").input(HOSTILE)
+    at.text_input(key="owner-reaim-2023-call-to-action-BRA").input("Embassy Brasília")
+    at.text_area(key="notes-reaim-2023-call-to-action-BRA").input(HOSTILE)
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception, at.exception
     record = cache.plan_service().record("BRA", DEFAULT_INSTRUMENT)
@@ -90,3 +92,58 @@ def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
     assert {e.field for e in events} == {"owner", "notes"} and {e.who for e in events} == {
         "editor@example.org"
     }
+
+
+def test_a_concurrent_change_is_refused_then_reapplied(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("editor@example.org", "editor")
+    signed_in(monkeypatch, "editor@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    at.text_input(key="owner-reaim-2023-call-to-action-BRA").input("Embassy Brasília")
+    service.save("BRA", DEFAULT_INSTRUMENT, {"next_step": "call"}, 0, "other@example.org")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception
+    assert any(md("changed by other@example.org") in e.value for e in at.error)
+    assert service.record("BRA", DEFAULT_INSTRUMENT).owner == ""  # nothing overwritten
+    next(b for b in at.button if b.label.startswith("Re-apply")).click().run()
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.owner, record.next_step, record.version) == ("Embassy Brasília", "call", 2)
+    assert {e.who for e in service.events(iso3="BRA")} == {
+        "other@example.org",
+        "editor@example.org",
+    }
+
+
+def test_only_admins_import_and_an_editor_gets_no_import(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("editor@example.org", "editor")
+    service.add_user("admin@example.org", "admin")
+    signed_in(monkeypatch, "editor@example.org")
+    assert not open_page("plan").get("file_uploader")
+    signed_in(monkeypatch, "admin@example.org")
+    assert open_page("plan").get("file_uploader")
+
+
+@pytest.mark.parametrize("broken", ["unreachable", "newer"])
+def test_a_broken_plan_database_is_one_error_box_and_the_public_pages_work(
+    tmp_path, monkeypatch, broken
+):
+    if broken == "unreachable":
+        url = f"sqlite:///{tmp_path / 'no-such-folder' / 'plan.sqlite'}"
+    else:
+        path = tmp_path / "plan.sqlite"
+        sqlite3.connect(path).executescript(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY);"
+            "INSERT INTO alembic_version VALUES ('9999_from_the_future');"
+        )
+        url = f"sqlite:///{path}"
+    monkeypatch.setenv("REAIM_DATABASE_URL", url)
+    cache.plan_service.clear()
+    at = open_page("plan")
+    assert not at.exception and len(at.error) == 1
+    assert "The outreach plan cannot be opened" in at.error[0].value and not at.dataframe
+    for page in ("map", "outreach", "country"):
+        public = open_page(page, iso3="IND") if page == "country" else open_page(page)
+        assert not public.exception and not public.error
+    cache.plan_service.clear()

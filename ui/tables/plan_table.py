@@ -86,3 +86,12 @@ def progress(groups: list[Group], rows: pd.DataFrame) -> pd.DataFrame:
         if any(counts.values()):
             table.append({"Group": group.label, **counts})
     return pd.DataFrame(table, columns=["Group", *columns])
+
+
+def edited(base: PlanRecord, values: Mapping[str, object]) -> dict[str, object]:
+    """The fields a user changed from the record their form started from (blank text is "")."""
+    return {
+        field: value
+        for field, value in values.items()
+        if (value or "") != (getattr(base, field) or "")
+    }

@@ -1,0 +1,69 @@
+"""The plan as tables: reconciled rows in priority order, progress per group, what a user edited."""
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from plan.model import PlanRecord
+from ui.tables.outreach import ranks
+from ui.tables.plan_table import PUBLISHED, edited, overdue, plan_rows, progress
+from ui.tables.priority import default_weights, priorities
+
+from ui_fixtures import shipped
+
+TODAY = date(2026, 12, 1)
+
+
+def record(iso3: str, **fields) -> PlanRecord:
+    """A saved plan (version 1) with the given fields."""
+    return replace(PlanRecord.blank(iso3, "reaim-2023-call-to-action"), version=1, **fields)
+
+
+def rows_for(records: dict) -> pd.DataFrame:
+    data = shipped()
+    ranked = priorities(
+        data.signals, default_weights(data.terms), data.table.set_index("iso3")["name"], data.terms
+    )
+    universe = data.table[data.table["in_universe"]]
+    return plan_rows(universe, records, ranked, ranks(ranked), "2023-02-16", TODAY)
+
+
+def test_rows_reconcile_with_the_published_list_and_flag_contradictions():
+    rows = rows_for(
+        {
+            "NLD": record("NLD", status="declined"),  # published endorser: contradicted
+            "FRA": record("FRA", status="planned"),  # published endorser, no contradiction
+            "IND": record("IND", status="endorsed"),  # not on the list
+            "BRA": record("BRA", status="approached", due=date(2026, 11, 1)),
+        }
+    ).set_index("ISO3")
+    assert (
+        rows.loc["NLD", "Status"] == "endorsed (published 2023-02-16)" and rows.loc["NLD", "Check"]
+    )
+    assert (
+        rows.loc["FRA", "Check"] == "" and rows.loc["IND", "Check"] == "not on the published list"
+    )
+    assert rows.loc["DEU", "Check"] == ""  # published, nobody wrote a plan: nothing to contradict
+    assert rows.loc["BRA", "Overdue"] == "overdue" and rows.loc["IND", "Overdue"] == ""
+    assert len(rows) == 195 and rows["Rank"].dropna().is_monotonic_increasing
+
+
+def test_overdue_needs_a_past_due_date_and_no_endorsement():
+    assert overdue(record("X", due=date(2026, 11, 30)), TODAY)
+    assert not overdue(record("X", due=date(2026, 12, 1)), TODAY)
+    assert not overdue(record("X", due=date(2020, 1, 1), status="endorsed"), TODAY)
+
+
+def test_progress_counts_each_member_once():
+    rows = rows_for({"BRA": record("BRA", status="approached")})
+    table = progress(shipped().groupings["ungroup"], rows).set_index("Group")
+    latin = table.loc["Latin American and Caribbean Group"]
+    assert latin["approached"] == 1 and latin.drop("approached").sum() == 32
+    assert table[PUBLISHED].sum() == 58
+
+
+def test_edited_keeps_only_what_the_user_changed():
+    base = record("BRA", owner="Desk", notes="")
+    values = {"owner": "Desk", "notes": "", "next_step": "call", "due": None, "status": "planned"}
+    assert edited(base, values) == {"next_step": "call", "status": "planned"}
