@@ -8,14 +8,14 @@ import streamlit as st
 from ui import cache
 from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
-from ui.tables.plan_table import plan_rows, progress
+from ui.tables.plan_table import internal_workbook, plan_rows, progress
 from ui.tables.priority import default_weights, priorities
 from ui.text import md
 from ui.widgets import url_controls
 from ui.widgets.downloads import XLSX
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_editor import plan_editor
-from ui.widgets.plan_session import login_configured, open_plan
+from ui.widgets.plan_session import failures_shown, login_configured, open_plan
 
 GROUPINGS = {"region": "M49 region", "ungroup": "UN regional group", "org": "Organisation"}
 
@@ -30,107 +30,112 @@ if not access.can_read:
         st.button("Sign in", on_click=st.login, icon=":material/login:")
     st.stop()
 
-table = cache.table()
-source = cache.provenance()
-found = cache.catalogue()
-endorsable = {k: i.short_title for k, i in found.items() if k in service.known_instruments}
-st.caption(
-    f"Signed in as **{md(access.who)}** ({md(access.role)}). The notes are sensitive: internal "
-    "use only. Every change is recorded with who made it and when."
-)
-with st.columns([2, 3])[0]:
-    instrument = url_controls.select("Instrument", "instrument", endorsable, next(iter(endorsable)))
-organisations = {g.group_id: g for g in cache.groupings()["org"]}
-filters = filter_widgets(table, organisations)
-mine = st.toggle("My states only", key="plan-mine", help="States whose owner names you.")
-
-universe = table[table["in_universe"]]
-shown_states = matching(universe, cache.search_index(), filters)
-weights = default_weights(cache.score_terms())
-names = table.set_index("iso3")["name"]
-ranked = priorities(cache.signals(), weights, names, cache.score_terms())
-records = service.records(instrument)
-published = set(universe.loc[universe["endorsed"], "iso3"]) if instrument in found else set()
-rows = plan_rows(
-    shown_states.assign(endorsed=shown_states["iso3"].isin(published)),
-    records,
-    ranked,
-    ranks(ranked),
-    source.as_of,
-    date.today(),
-)
-if mine:
-    rows = rows[rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)]
-late = int((rows["Overdue"] == "overdue").sum())
-st.markdown(
-    f"**{len(rows)} states** in this view; **{late}** with an overdue next step; "
-    f"**{int((rows['Check'] != '').sum())}** whose plan disagrees with the published list."
-)
-st.dataframe(
-    rows,
-    hide_index=True,
-    width="stretch",
-    height=min(38 * len(rows) + 40, 560),
-    column_config={
-        "Rank": st.column_config.NumberColumn("Rank", width="small"),
-        "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
-        "Check": st.column_config.TextColumn("Check against the published list"),
-        "Overdue": st.column_config.TextColumn("Overdue", help="Due date passed, not endorsed"),
-        "Notes": st.column_config.TextColumn("Notes", width="large"),
-    },
-)
-stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
-as_csv, as_excel, _ = st.columns([1, 1, 3])
-as_csv.download_button(
-    "Download plan (CSV, internal)",
-    partial(service.records_csv, instrument),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    icon=":material/lock:",
-    on_click="ignore",
-    help="The format the import reads back; its first line marks it internal.",
-)
-as_excel.download_button(
-    "Download plan (Excel, internal)",
-    partial(
-        excel_bytes,
-        rows,
-        f"INTERNAL: outreach plan, {endorsable[instrument]} (sensitive notes)",
-        source,
-        filters.describe(),
-    ),
-    file_name=f"{stem}.xlsx",
-    mime=XLSX,
-    icon=":material/lock:",
-    on_click="ignore",
-)
-
-st.subheader("Progress", anchor=False)
-by = url_controls.segmented("By", "by", GROUPINGS, "ungroup")
-counts = progress(cache.groupings()[by], rows)
-if len(counts):
-    st.bar_chart(counts.set_index("Group"), horizontal=True, stack=True)
-    st.dataframe(counts, hide_index=True, width="stretch")
-
-if access.can_edit:
-    st.subheader("Edit a state's plan", anchor=False)
-    options = dict(zip(rows["ISO3"], rows["State"], strict=True))
-    if options:
-        iso3 = st.selectbox(
-            "State", list(options), format_func=options.__getitem__, key="plan-state"
+with failures_shown():  # a database failure while working: one error box
+    table = cache.table()
+    source = cache.provenance()
+    found = cache.catalogue()
+    endorsable = {k: i.short_title for k, i in found.items() if k in service.known_instruments}
+    st.caption(
+        f"Signed in as **{md(access.who)}** ({md(access.role)}). The notes are sensitive: internal "
+        "use only. Every change is recorded with who made it and when."
+    )
+    with st.columns([2, 3])[0]:
+        instrument = url_controls.select(
+            "Instrument", "instrument", endorsable, next(iter(endorsable))
         )
-        plan_editor(service, access, iso3, instrument, options[iso3])
+    organisations = {g.group_id: g for g in cache.groupings()["org"]}
+    filters = filter_widgets(table, organisations)
+    mine = st.toggle("My states only", key="plan-mine", help="States whose owner names you.")
 
-    if access.is_admin:
-        st.subheader("Import the plan from CSV", anchor=False)
-        upload = st.file_uploader("CSV in the export's format", type=["csv"])
-        if upload is not None:
-            report = service.import_records_csv(upload.getvalue(), instrument, access.who, True)
-            st.markdown("\n".join(f"- {md(line)}" for line in report.changes) or "No changes.")
-            if report.errors:
-                st.error(
-                    "Nothing will be imported:\n\n" + "\n".join(f"- {md(e)}" for e in report.errors)
-                )
-            elif st.button("Apply the import", icon=":material/upload:"):
-                service.import_records_csv(upload.getvalue(), instrument, access.who, False)
-                st.success("Imported.", icon=":material/check:")
+    universe = table[table["in_universe"]]
+    shown_states = matching(universe, cache.search_index(), filters)
+    weights = default_weights(cache.score_terms())
+    names = table.set_index("iso3")["name"]
+    ranked = priorities(cache.signals(), weights, names, cache.score_terms())
+    records = service.records(instrument)
+    published = set(universe.loc[universe["endorsed"], "iso3"]) if instrument in found else set()
+    rows = plan_rows(
+        shown_states.assign(endorsed=shown_states["iso3"].isin(published)),
+        records,
+        ranked,
+        ranks(ranked),
+        source.as_of,
+        date.today(),
+    )
+    if mine:
+        rows = rows[rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)]
+    late = int((rows["Overdue"] == "overdue").sum())
+    st.markdown(
+        f"**{len(rows)} states** in this view; **{late}** with an overdue next step; "
+        f"**{int((rows['Check'] != '').sum())}** whose plan disagrees with the published list."
+    )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        height=min(38 * len(rows) + 40, 560),
+        column_config={
+            "Rank": st.column_config.NumberColumn("Rank", width="small"),
+            "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
+            "Check": st.column_config.TextColumn("Check against the published list"),
+            "Overdue": st.column_config.TextColumn("Overdue", help="Due date passed, not endorsed"),
+            "Notes": st.column_config.TextColumn("Notes", width="large"),
+        },
+    )
+    stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
+    as_csv, as_excel, _ = st.columns([1, 1, 3])
+    as_csv.download_button(
+        "Download plan (CSV, internal)",
+        partial(service.records_csv, instrument),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/lock:",
+        on_click="ignore",
+        help="The format the import reads back; its first line marks it internal.",
+    )
+    as_excel.download_button(
+        "Download plan (Excel, internal)",
+        lambda: internal_workbook(
+            excel_bytes(
+                rows,
+                f"INTERNAL: outreach plan, {endorsable[instrument]} (sensitive notes)",
+                source,
+                filters.describe(),
+            )
+        ),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        icon=":material/lock:",
+        on_click="ignore",
+    )
+
+    st.subheader("Progress", anchor=False)
+    by = url_controls.segmented("By", "by", GROUPINGS, "ungroup")
+    counts = progress(cache.groupings()[by], rows)
+    if len(counts):
+        st.bar_chart(counts.set_index("Group"), horizontal=True, stack=True)
+        st.dataframe(counts, hide_index=True, width="stretch")
+
+    if access.can_edit:
+        st.subheader("Edit a state's plan", anchor=False)
+        options = dict(zip(rows["ISO3"], rows["State"], strict=True))
+        if options:
+            iso3 = st.selectbox(
+                "State", list(options), format_func=options.__getitem__, key="plan-state"
+            )
+            plan_editor(service, access, iso3, instrument, options[iso3])
+
+        if access.is_admin:
+            st.subheader("Import the plan from CSV", anchor=False)
+            upload = st.file_uploader("CSV in the export's format", type=["csv"])
+            if upload is not None:
+                report = service.import_records_csv(upload.getvalue(), instrument, access.who, True)
+                st.markdown("\n".join(f"- {md(line)}" for line in report.changes) or "No changes.")
+                if report.errors:
+                    st.error(
+                        "Nothing will be imported:\n\n"
+                        + "\n".join(f"- {md(e)}" for e in report.errors)
+                    )
+                elif st.button("Apply the import", icon=":material/upload:"):
+                    service.import_records_csv(upload.getvalue(), instrument, access.who, False)
+                    st.success("Imported.", icon=":material/check:")

@@ -88,6 +88,8 @@ def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
     assert not at.exception, at.exception
     record = cache.plan_service().record("BRA", DEFAULT_INSTRUMENT)
     assert record.owner == "Embassy Brasília" and record.notes == HOSTILE and record.version == 1
+    shown = open_page("plan").dataframe[0].value.set_index("ISO3")
+    assert shown.loc["BRA", "Notes"] == HOSTILE  # text, verbatim: never markup
     events = cache.plan_service().events(iso3="BRA")
     assert {e.field for e in events} == {"owner", "notes"} and {e.who for e in events} == {
         "editor@example.org"

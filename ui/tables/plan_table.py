@@ -1,9 +1,12 @@
 """The outreach plan as tables: one row per state with its priority, and progress per group."""
 
+import io
 from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.styles import Font
 
 from plan.model import STATUSES, PlanRecord, reconcile
 from ui.tables.groups import Group
@@ -95,3 +98,19 @@ def edited(base: PlanRecord, values: Mapping[str, object]) -> dict[str, object]:
         for field, value in values.items()
         if (value or "") != (getattr(base, field) or "")
     }
+
+
+INTERNAL = "INTERNAL: outreach plan with sensitive notes. Do not forward outside the team."
+
+
+def internal_workbook(workbook: bytes) -> bytes:
+    """The Excel export with the internal marking as the first line of its data sheet."""
+    book = load_workbook(io.BytesIO(workbook))
+    sheet = book["Data"]
+    sheet.insert_rows(1)
+    sheet["A1"] = INTERNAL
+    sheet["A1"].font = Font(bold=True, color="9C0006")
+    sheet.freeze_panes = "A3"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,5 +1,8 @@
 """This browser session and the outreach plan: the service, who is signed in, what they may do."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -7,6 +10,7 @@ from plan.access import Access, decide
 from plan.model import PlanError
 from plan.service import PlanService
 from ui import cache
+from ui.text import md
 
 PLAN_FAILURES = (PlanError, SQLAlchemyError)  # unreachable, locked, or a newer schema
 
@@ -34,19 +38,30 @@ def session_access(service: PlanService) -> Access:
     return decide(login_configured(), server_address(), signed_in_email(), service.role_of)
 
 
+def _error_box(exc: Exception) -> None:
+    reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+    st.error(
+        f"The outreach plan cannot be opened: {md(reason)}. Check `REAIM_DATABASE_URL` and run "
+        "`python -m plan db upgrade`; the public pages keep working.",
+        icon=":material/database:",
+    )
+
+
+@contextmanager
+def failures_shown() -> Iterator[None]:
+    """A database failure inside the block becomes the one error box, never a traceback."""
+    try:
+        yield
+    except PLAN_FAILURES as exc:
+        _error_box(exc)
+
+
 def open_plan() -> tuple[PlanService, Access] | None:
     """The service and this session's access, or None after one error box when it fails."""
-    try:
+    with failures_shown():
         service = cache.plan_service()
         return service, session_access(service)
-    except PLAN_FAILURES as exc:
-        reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-        st.error(
-            f"The outreach plan cannot be opened: {reason}. Check `REAIM_DATABASE_URL` and run "
-            "`python -m plan db upgrade`; the public pages keep working.",
-            icon=":material/database:",
-        )
-        return None
+    return None
 
 
 def plan_readers_only() -> tuple[PlanService, Access] | None:

@@ -1,5 +1,6 @@
 """The plan as tables: reconciled rows in priority order, progress per group, what a user edited."""
 
+import io
 from dataclasses import replace
 from datetime import date
 
@@ -7,7 +8,15 @@ import pandas as pd
 
 from plan.model import PlanRecord
 from ui.tables.outreach import ranks
-from ui.tables.plan_table import PUBLISHED, edited, overdue, plan_rows, progress
+from ui.tables.plan_table import (
+    INTERNAL,
+    PUBLISHED,
+    edited,
+    internal_workbook,
+    overdue,
+    plan_rows,
+    progress,
+)
 from ui.tables.priority import default_weights, priorities
 
 from ui_fixtures import shipped
@@ -67,3 +76,18 @@ def test_edited_keeps_only_what_the_user_changed():
     base = record("BRA", owner="Desk", notes="")
     values = {"owner": "Desk", "notes": "", "next_step": "call", "due": None, "status": "planned"}
     assert edited(base, values) == {"next_step": "call", "status": "planned"}
+
+
+def test_the_excel_export_says_internal_on_its_first_line():
+    from openpyxl import load_workbook
+
+    from ui.tables.export import excel_bytes
+
+    table = pd.DataFrame({"State": ["Brazil"], "Notes": ["sensitive"]})
+    book = load_workbook(io.BytesIO(internal_workbook(excel_bytes(table, "t", None, "all"))))
+    rows = list(book["Data"].iter_rows(values_only=True))
+    assert (
+        rows[0][0] == INTERNAL
+        and rows[1] == ("State", "Notes")
+        and rows[2] == ("Brazil", "sensitive")
+    )
