@@ -5,7 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from briefing.files import FORMATS, pack_file
+from briefing.files import pack_file
+from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, priorities_frame
 from instruments.model import CALL_TO_ACTION
 from ui import cache

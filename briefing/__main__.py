@@ -5,7 +5,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from briefing.files import FORMATS, pack_file, write_atomic
+from briefing.files import pack_file, write_atomic
+from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from instruments.model import CALL_TO_ACTION
 from ui.tables.dataset import Dataset, load_dataset

@@ -10,11 +10,6 @@ from briefing.pack import Pack
 from ui.figures.print_map import render_map
 from ui.tables.dataset import Dataset
 
-FORMATS = {
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "pdf": "application/pdf",
-}
-
 
 def pack_file(
     data: Dataset, pack: Pack, fmt: str, template: Path | None = None

@@ -22,6 +22,7 @@ MAX_LENGTH = {"owner": 120, "next_step": 500, "notes": 5000}
 CONTRADICTED_BY_ENDORSEMENT = ("not started", "declined", "on hold")
 ENDORSER_FLAG = "the published list names this state as an endorser"
 NOT_LISTED_FLAG = "not on the published list"
+_SURROGATE = re.compile("[\ud800-\udfff]")  # not text: no database can store it as UTF-8
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def _text(field: str, value: object, problems: list[str]) -> str:
         return ""
     if "\x00" in value:
         problems.append(f"{field} contains a NUL character")
+    if not value.isascii() and _SURROGATE.search(value):
+        problems.append(f"{field} contains a broken character (a lone UTF-16 surrogate)")
     if field in MAX_LENGTH and len(value) > MAX_LENGTH[field]:
         problems.append(f"{field} is {len(value)} characters long, over {MAX_LENGTH[field]}")
     return value

@@ -8,12 +8,12 @@ import json
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from briefing.files import pack_file
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl import paths
 from etl.check import problems
@@ -24,9 +24,6 @@ from etl.table import table_from_csv
 from instruments.matrix import status_matrix
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
-from plan.database import database_url, engine_for, upgrade
-from plan.known import known_instruments, known_iso3
-from plan.service import PlanService
 from ui.figures.focus import WORLD, Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
@@ -39,6 +36,9 @@ from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance, provenance_from_meta
+
+if TYPE_CHECKING:
+    from plan.service import PlanService
 
 Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
 FIX = (
@@ -313,6 +313,8 @@ def pack(key: str, view: str, top: int = DEFAULT_TOP) -> Pack:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _pack_file(stamp: Stamp, key: str, view: str, fmt: str, top: int, today: str) -> bytes:
+    from briefing.files import pack_file  # the renderers load when a pack is asked for
+
     content, _ = pack_file(dataset(), _pack(stamp, key, view, top, today), fmt)
     return content
 
@@ -355,8 +357,12 @@ def documentation() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False)
-def plan_service() -> PlanService:
+def plan_service() -> "PlanService":
     """The outreach plan on the configured database, migrated to the current schema at start."""
+    from plan.database import database_url, engine_for, upgrade  # loaded when the plan is used
+    from plan.known import known_instruments, known_iso3
+    from plan.service import PlanService
+
     engine = engine_for(database_url())
     upgrade(engine)
     return PlanService(engine, known_iso3(), known_instruments())

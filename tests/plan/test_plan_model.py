@@ -75,6 +75,7 @@ def test_dates_must_be_dates(value):
         ({"channel": "email"}, "channel 'email' is not one of"),
         ({"colour": "red"}, "unknown fields ['colour']"),
         ({"notes": "a\x00b"}, "notes contains a NUL character"),
+        ({"notes": "a\ud800b"}, "notes contains a broken character"),
         ({"owner": 7}, "owner must be text, not int"),
     ],
 )

@@ -12,7 +12,7 @@ from plan.transfer import from_data
 
 KEYS = [("FRA", "reaim-2023-call-to-action"), ("KEN", "reaim-2023-call-to-action")]
 KEYS.append(("FRA", "us-political-declaration"))
-TEXT = st.text(st.characters(exclude_characters="\x00"), max_size=12)
+TEXT = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=12)
 DATES = st.none() | st.dates(date(2020, 1, 1), date(2030, 12, 31))
 CHANGES = st.fixed_dictionaries(
     {},

@@ -5,7 +5,7 @@ from functools import partial
 
 import pandas as pd
 
-from briefing.files import FORMATS
+from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, file_stem
 from instruments.model import Instrument
 from ui import cache

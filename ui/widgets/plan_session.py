@@ -2,17 +2,16 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from plan.access import Access, decide
-from plan.model import PlanError
-from plan.service import PlanService
 from ui import cache
 from ui.text import md
 
-PLAN_FAILURES = (PlanError, SQLAlchemyError)  # unreachable, locked, or a newer schema
+if TYPE_CHECKING:
+    from plan.service import PlanService
 
 
 def login_configured() -> bool:
@@ -33,9 +32,18 @@ def signed_in_email() -> str | None:
     return st.user.get("email") if login_configured() and st.user.is_logged_in else None
 
 
-def session_access(service: PlanService) -> Access:
+def session_access(service: "PlanService") -> Access:
     """What this session may do with the plan."""
     return decide(login_configured(), server_address(), signed_in_email(), service.role_of)
+
+
+def _failures() -> tuple[type[Exception], ...]:
+    """What a plan database can fail with: unreachable, locked, or a newer schema."""
+    from sqlalchemy.exc import SQLAlchemyError  # loaded with the plan, not by every page
+
+    from plan.model import PlanError
+
+    return PlanError, SQLAlchemyError
 
 
 def _error_box(exc: Exception) -> None:
@@ -52,11 +60,11 @@ def failures_shown() -> Iterator[None]:
     """A database failure inside the block becomes the one error box, never a traceback."""
     try:
         yield
-    except PLAN_FAILURES as exc:
+    except _failures() as exc:  # evaluated only when something was raised
         _error_box(exc)
 
 
-def open_plan() -> tuple[PlanService, Access] | None:
+def open_plan() -> tuple["PlanService", Access] | None:
     """The service and this session's access, or None after one error box when it fails."""
     with failures_shown():
         service = cache.plan_service()
@@ -64,11 +72,11 @@ def open_plan() -> tuple[PlanService, Access] | None:
     return None
 
 
-def plan_readers_only() -> tuple[PlanService, Access] | None:
+def plan_readers_only() -> tuple["PlanService", Access] | None:
     """The plan for a session entitled to read it; None (and nothing shown) for anyone else."""
     try:
         service = cache.plan_service()
         access = session_access(service)
-    except PLAN_FAILURES:
+    except _failures():
         return None
     return (service, access) if access.can_read else None
