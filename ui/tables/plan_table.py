@@ -76,9 +76,12 @@ def plan_rows(
 
 
 def progress(groups: list[Group], rows: pd.DataFrame) -> pd.DataFrame:
-    """Per group, how many of its members are in each plan status (published endorsers apart)."""
+    """Per group, how many of its members are in each plan status (published endorsers apart).
+
+    "endorsed" counts the plans that say so of a state the published list does not name.
+    """
     status = dict(zip(rows["ISO3"], rows["Status"], strict=True))
-    columns = [*STATUSES[:-1], PUBLISHED]
+    columns = [*STATUSES, PUBLISHED]
     table = []
     for group in groups:
         counts = dict.fromkeys(columns, 0)

@@ -72,6 +72,12 @@ def test_progress_counts_each_member_once():
     assert table[PUBLISHED].sum() == 58
 
 
+def test_progress_counts_a_plan_endorsement_the_list_does_not_name():
+    rows = rows_for({"IND": record("IND", status="endorsed")})  # crashed /plan with a KeyError
+    table = progress(shipped().groupings["ungroup"], rows).set_index("Group")
+    assert table["endorsed"].sum() == 1 and table[PUBLISHED].sum() == 58
+
+
 def test_edited_keeps_only_what_the_user_changed():
     base = record("BRA", owner="Desk", notes="")
     values = {"owner": "Desk", "notes": "", "next_step": "call", "due": None, "status": "planned"}
