@@ -25,6 +25,8 @@ if not access.can_read:
     st.info(md(access.reason), icon=":material/lock:")
     if login_configured() and not access.who:
         st.button("Sign in", on_click=st.login, icon=":material/login:")
+    elif login_configured():  # signed in without a role: let them try another account
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
     st.stop()
 
 table = cache.table()
@@ -35,6 +37,8 @@ st.caption(
     f"Signed in as **{md(access.who)}** ({md(access.role)}). The notes are sensitive: internal "
     "use only. Every change is recorded with who made it and when."
 )
+if login_configured():
+    st.button("Sign out", on_click=st.logout, icon=":material/logout:")
 with st.columns([2, 3])[0]:
     instrument = url_controls.select("Instrument", "instrument", endorsable, next(iter(endorsable)))
 organisations = {g.group_id: g for g in cache.groupings()["org"]}
