@@ -43,6 +43,7 @@ def test_laptop_mode_on_loopback_is_every_role(plan_db):
     assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
     assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
     assert at.get("form") and at.button  # an editor's form
+    assert "Sign out" not in [b.label for b in at.button]  # nobody signed in: nothing to end
 
 
 def test_shared_server_without_login_refuses_and_reads_nothing(plan_db, monkeypatch):
@@ -61,6 +62,7 @@ def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
     signed_in(monkeypatch, "nobody@example.org")
     at = open_page("plan")
     assert md("has no role") in text_of(at) and not at.dataframe
+    assert [b.label for b in at.button] == ["Sign out"]  # to try another account
     outreach = open_page("outreach")
     assert "Plan status" not in outreach.dataframe[0].value.columns
     country = open_page("country", iso3="IND")
@@ -69,6 +71,7 @@ def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
     at = open_page("plan")
     assert at.dataframe[0].value.set_index("ISO3").loc["IND", "Notes"] == "sensitive note"
     assert not at.get("form")  # a viewer reads, never edits
+    assert "Sign out" in [b.label for b in at.button]
     outreach = open_page("outreach")
     assert "Plan status" in outreach.dataframe[0].value.columns
     country = open_page("country", iso3="IND")
