@@ -28,6 +28,8 @@ if not access.can_read:
     st.info(md(access.reason), icon=":material/lock:")
     if login_configured() and not access.who:
         st.button("Sign in", on_click=st.login, icon=":material/login:")
+    elif login_configured():  # signed in without a role: let them try another account
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
     st.stop()
 
 with failures_shown():  # a database failure while working: one error box
@@ -39,6 +41,8 @@ with failures_shown():  # a database failure while working: one error box
         f"Signed in as **{md(access.who)}** ({md(access.role)}). The notes are sensitive: internal "
         "use only. Every change is recorded with who made it and when."
     )
+    if login_configured():
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
     with st.columns([2, 3])[0]:
         instrument = url_controls.select(
             "Instrument", "instrument", endorsable, next(iter(endorsable))

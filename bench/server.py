@@ -7,7 +7,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,14 +45,20 @@ class RunningApp:
 
 @contextmanager
 def streamlit_app(
-    script: str = "dashboard.py", env: dict[str, str] | None = None, timeout: float = 60
+    script: str = "dashboard.py",
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
 ) -> Iterator[RunningApp]:
     """Run ``streamlit run script`` headless on 127.0.0.1 for the duration of the block.
 
     The app reads the repository's data unless ``env`` sets REAIM_DATA_DIR; its log goes to a
     temporary file (a pipe nobody reads would stall a busy server) and is shown if it fails.
+    ``port`` (default: a free one) is for a caller that must name the URL beforehand, such as a
+    login redirect; ``extra_args`` are more ``streamlit run`` options, such as ``--secrets.files``.
     """
-    port = free_port()
+    port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true",
@@ -61,6 +67,7 @@ def streamlit_app(
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
         "--server.enableStaticServing", "true",
+        *extra_args,
     ]  # fmt: skip
     environment = {k: v for k, v in os.environ.items() if k != "REAIM_DATA_DIR"}
     with tempfile.TemporaryFile("w+") as log:

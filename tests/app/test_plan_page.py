@@ -45,6 +45,7 @@ def test_laptop_mode_on_loopback_is_every_role(plan_db):
     assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
     assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
     assert at.get("form") and at.button  # an editor's form
+    assert "Sign out" not in [b.label for b in at.button]  # nobody signed in: nothing to end
 
 
 def test_shared_server_without_login_refuses_and_reads_nothing(plan_db, monkeypatch):
@@ -63,6 +64,7 @@ def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
     signed_in(monkeypatch, "nobody@example.org")
     at = open_page("plan")
     assert md("has no role") in text_of(at) and not at.dataframe
+    assert [b.label for b in at.button] == ["Sign out"]  # to try another account
     outreach = open_page("outreach")
     assert "Plan status" not in outreach.dataframe[0].value.columns
     country = open_page("country", iso3="IND")
@@ -71,6 +73,7 @@ def test_roles_decide_what_a_signed_in_user_sees(plan_db, monkeypatch):
     at = open_page("plan")
     assert at.dataframe[0].value.set_index("ISO3").loc["IND", "Notes"] == "sensitive note"
     assert not at.get("form")  # a viewer reads, never edits
+    assert "Sign out" in [b.label for b in at.button]
     outreach = open_page("outreach")
     assert "Plan status" in outreach.dataframe[0].value.columns
     country = open_page("country", iso3="IND")
@@ -88,6 +91,8 @@ def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
     assert not at.exception, at.exception
     record = cache.plan_service().record("BRA", DEFAULT_INSTRUMENT)
     assert record.owner == "Embassy Brasília" and record.notes == HOSTILE and record.version == 1
+    assert at.dataframe[0].value.set_index("ISO3").loc["BRA", "Owner"] == "Embassy Brasília"
+    assert any("Saved Brazil" in s.value for s in at.success)  # the table above shows it at once
     shown = open_page("plan").dataframe[0].value.set_index("ISO3")
     assert shown.loc["BRA", "Notes"] == HOSTILE  # text, verbatim: never markup
     events = cache.plan_service().events(iso3="BRA")

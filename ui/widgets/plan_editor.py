@@ -45,11 +45,22 @@ def _form(record: PlanRecord, key: str) -> tuple[dict[str, object], bool]:
         return values, st.form_submit_button("Save", icon=":material/save:")
 
 
+def _saved(key: str, stored: PlanRecord, message: str) -> None:
+    """Start the next form from the stored record and run the page again, so that every table
+    above the form shows the change; the message is shown on that run.
+    """
+    st.session_state[f"base-{key}"] = stored
+    st.session_state[f"done-{key}"] = message
+    st.rerun()
+
+
 def plan_editor(
     service: PlanService, access: Access, iso3: str, instrument: str, name: str
 ) -> None:
     """Edit one state's plan for one instrument, as ``access.who``."""
     key = f"{instrument}-{iso3}"
+    if done := st.session_state.pop(f"done-{key}", ""):
+        st.success(done, icon=":material/check:")
     base = st.session_state.get(f"base-{key}") or service.record(iso3, instrument)
     values, saved = _form(base, key)
     changes = edited(base, values)
@@ -59,7 +70,7 @@ def plan_editor(
     elif saved:
         try:
             stored = service.save(iso3, instrument, changes, base.version, access.who)
-            st.success(f"Saved {md(name)}.", icon=":material/check:")
+            _saved(key, stored, f"Saved {md(name)}.")
         except PlanValidationError as exc:
             st.error("Not saved: " + md("; ".join(exc.problems)))
         except PlanConflictError as exc:
@@ -78,6 +89,6 @@ def plan_editor(
         if st.button("Re-apply my changes over theirs", icon=":material/redo:", key=f"redo-{key}"):
             stored = service.save(iso3, instrument, pending, current.version, access.who)
             del st.session_state[f"pending-{key}"]
-            st.success(f"Re-applied your changes to {md(name)}.", icon=":material/check:")
+            _saved(key, stored, f"Re-applied your changes to {md(name)}.")
     if stored is not None:
         st.session_state[f"base-{key}"] = stored
