@@ -4,6 +4,7 @@ import streamlit as st
 
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import long_date
+from plan.model import reconcile
 from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
@@ -55,12 +56,14 @@ with st.columns([2, 3])[0]:
     iso3 = url_controls.select("State", "iso3", options, "")
 
 
-def plan_history(service: PlanService, iso3: str) -> None:
+def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
     """The state's plan for the Call to Action and every change to its plans, newest first."""
     st.subheader("Plan and history", anchor=False)
     record = service.record(iso3, CALL_TO_ACTION)
+    status, flag = reconcile(record, endorsed, long_date(source.as_of))
     st.caption(
-        f"Internal. Call to Action plan: **{md(record.status)}**"
+        f"Internal. Call to Action plan: **{md(status)}**"
+        + (f" (check: {md(flag)})" if flag and record.version else "")
         + (f", owner {md(record.owner)}" if record.owner else "")
         + (f", next step {md(record.next_step)} due {md(record.due)}" if record.next_step else "")
         + "."
@@ -125,7 +128,7 @@ def profile(iso3: str) -> None:
 
     planned = plan_readers_only()
     if planned is not None:
-        plan_history(planned[0], iso3)
+        plan_history(planned[0], iso3, bool(state["endorsed"]))
 
     st.subheader("How its peers stand", anchor=False)
     for group in groups_of(iso3, cache.groupings()):

@@ -45,6 +45,8 @@ def test_laptop_mode_on_loopback_is_every_role(plan_db):
     assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
     assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
     assert at.get("form") and at.button  # an editor's form
+    profile = open_page("country", iso3="NLD")  # the published list has the last word
+    assert md("endorsed (published 16 February 2023)") in text_of(profile)
     assert "Sign out" not in [b.label for b in at.button]  # nobody signed in: nothing to end
 
 
