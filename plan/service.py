@@ -198,6 +198,8 @@ class PlanService:
         if role not in ROLES:
             raise PlanValidationError([f"role {role!r} is not one of {list(ROLES)}"])
         with self._writer.begin() as connection:
+            if role != "admin":
+                self._keep_an_admin(connection, email)
             changed = connection.execute(
                 update(UserRow).where(UserRow.email == email).values(role=role)
             )
@@ -207,12 +209,23 @@ class PlanService:
     def remove_user(self, email: str) -> None:
         """Stop letting ``email`` in."""
         with self._writer.begin() as connection:
+            self._keep_an_admin(connection, normal_email(email))
             removed = connection.execute(
                 delete(UserRow).where(UserRow.email == normal_email(email))
             )
         if removed.rowcount == 0:
             raise PlanError(
                 f"No user {email.strip()} to remove. Check the address with `users list`."
+            )
+
+    @staticmethod
+    def _keep_an_admin(connection: Connection, leaving: str) -> None:
+        """Refuse to remove or demote the last admin: nobody could manage users any more."""
+        admins = set(connection.scalars(select(UserRow.email).where(UserRow.role == "admin")))
+        if admins == {leaving}:
+            raise PlanError(
+                f"{leaving} is the last admin. Make someone else admin first "
+                "(`python -m plan users add EMAIL --role admin`)."
             )
 
     def users(self) -> list[tuple[str, str]]:

@@ -186,3 +186,16 @@ def test_hostile_keys_are_only_ever_parameters(service):
             service.save(text, CTA, {"status": "planned"}, 0, "ana@x.org")
     assert count(service, RecordRow) == 1 and count(service, EventRow) == 1
     assert service.users() == [("ana@x.org", "admin")]
+
+
+def test_the_last_admin_can_be_neither_removed_nor_demoted(service):
+    service.add_user("chief@example.org", "admin")
+    service.add_user("desk@example.org", "editor")
+    with pytest.raises(PlanError, match="last admin"):
+        service.remove_user("chief@example.org")
+    with pytest.raises(PlanError, match="last admin"):
+        service.add_user("CHIEF@example.org", "viewer")
+    assert service.role_of("chief@example.org") == "admin"
+    service.add_user("deputy@example.org", "admin")
+    service.remove_user("chief@example.org")  # another admin remains
+    assert dict(service.users()) == {"deputy@example.org": "admin", "desk@example.org": "editor"}
