@@ -31,7 +31,7 @@ from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.map_view import MapView, comparison_view, instrument_view
 from ui.figures.print_map import render_map
 from ui.tables import coverage, groups, priority
-from ui.tables.dataset import GEOJSON, Dataset, groupings_of, outreach_signals
+from ui.tables.dataset import GEOJSON, Dataset, groupings_of, load_un_names, outreach_signals
 from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
 from ui.tables.outreach import search_keys
@@ -147,12 +147,18 @@ def breakdown(kind: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _search_keys(stamp: Stamp) -> dict[str, str]:
     aliases = read_text_table(paths.reference_dir() / "aliases.csv")
-    return search_keys(states_table(_table(stamp), _positions(stamp)), aliases)
+    return search_keys(states_table(_table(stamp), _positions(stamp)), aliases, un_names())
 
 
 def search_index() -> dict[str, str]:
-    """ISO3 → normalised names and aliases, for the search boxes."""
+    """ISO3 → normalised names in the six UN languages and aliases, for the search boxes."""
     return _search_keys(_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def un_names() -> pd.DataFrame:
+    """The UN names of the 195 states in Arabic, Chinese, English, French, Russian and Spanish."""
+    return load_un_names()
 
 
 @st.cache_data(show_spinner=False)

@@ -26,6 +26,14 @@ from ui.tables.provenance import Provenance, provenance_from_meta
 
 GEOJSON = "world.geojson"
 GROUP_KINDS = ("region", "subregion", "ungroup", "org")
+UN_LANGUAGES = {
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+}
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,12 @@ def outreach_signals(
     endorsed = set(universe.loc[universe["endorsed"], "iso3"])
     candidates = list(universe.loc[~universe["endorsed"], "iso3"])
     return signals(candidates, matrix, endorsed, found["ungroup"], found["org"], every)
+
+
+def load_un_names(path: Path | None = None) -> pd.DataFrame:
+    """The UN names of the 195 states in the six official languages, indexed by ISO3."""
+    names = read_text_table(path or paths.reference_dir() / "names.csv")
+    return names.set_index("iso3")[list(UN_LANGUAGES)]
 
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:

@@ -48,15 +48,25 @@ class Filters:
         return "; ".join(p for p in parts if p) or "no filter"
 
 
-def search_keys(table: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, str]:
-    """ISO3 → one normalised string of its code, UN name and every alias, for free-text search."""
+def search_keys(
+    table: pd.DataFrame, aliases: pd.DataFrame, un_names: pd.DataFrame
+) -> dict[str, str]:
+    """ISO3 → one normalised string of its code, UN names in six languages and every alias."""
     names: dict[str, list[str]] = {}
     for iso3, alias in zip(aliases["iso3"], aliases["alias"], strict=True):
         names.setdefault(iso3, []).append(alias)
+    for iso3, row in un_names.iterrows():
+        names.setdefault(str(iso3), []).extend(row.tolist())
     return {
         iso3: " | ".join(normalise_name(n) for n in [iso3, name, *names.get(iso3, [])])
         for iso3, name in zip(table["iso3"], table["name"], strict=True)
     }
+
+
+def found(query: str, keys: dict[str, str]) -> set[str]:
+    """The ISO3 codes whose search key contains ``query`` once normalised (all when it is empty)."""
+    wanted = normalise_name(query)
+    return {code for code, key in keys.items() if wanted in key}
 
 
 def memberships(organisations: list[Group]) -> dict[str, list[str]]:
@@ -80,9 +90,8 @@ def matching(rows: pd.DataFrame, keys: dict[str, str], filters: Filters) -> pd.D
         rows = rows[rows["un_regional_group"] == filters.ungroup]
     if filters.organisation:
         rows = rows[rows["iso3"].isin(filters.organisation.codes)]
-    query = normalise_name(filters.query)
-    if query:
-        rows = rows.loc[rows["iso3"].map(lambda code: query in keys.get(code, "")).astype(bool)]
+    if normalise_name(filters.query):
+        rows = rows[rows["iso3"].isin(found(filters.query, keys))]
     return rows
 
 

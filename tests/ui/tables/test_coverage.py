@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from etl.reference import read_text_table
 from instruments.prose import join_names
 from ui.tables.coverage import breakdown, sentence
+from ui.tables.dataset import load_un_names
 from ui.tables.groups import Group, Member
 from ui.tables.outreach import Filters, non_endorsers, search_keys
 from ui.text import code, md
@@ -20,7 +21,9 @@ TABLE = shipped().table
 UNIVERSE = TABLE[TABLE["in_universe"]]
 ENDORSED = set(UNIVERSE.loc[UNIVERSE["endorsed"], "iso3"])
 ORGS = shipped().groupings["org"]
-KEYS = search_keys(TABLE, read_text_table(REPO / "data" / "reference" / "aliases.csv"))
+KEYS = search_keys(
+    TABLE, read_text_table(REPO / "data" / "reference" / "aliases.csv"), load_un_names()
+)
 CAVEATS = dict(zip(shipped().states["iso3"], shipped().states["regional_group_note"], strict=True))
 
 
