@@ -9,8 +9,10 @@ from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
+from ui.tables.dataset import UN_LANGUAGES
 from ui.tables.groups import KIND_LABELS
 from ui.tables.instrument_tables import position_rows
+from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, link, md
@@ -53,7 +55,18 @@ elif raw and wanted not in options:
         del st.query_params["iso3"]
 
 with st.columns([2, 3])[0]:
-    iso3 = url_controls.select("State", "iso3", options, "")
+    query = st.text_input(
+        "Find a state in any UN language",
+        key="country-find",
+        placeholder="Côte d’Ivoire, Кот-д’Ивуар, 科特迪瓦, كوت ديفوار…",
+        help="Searches the names in Arabic, Chinese, English, French, Russian and Spanish, "
+        "ignoring accents and case.",
+    )
+    hits = found(query, cache.search_index())
+    narrowed = {k: v for k, v in options.items() if not k or k in hits or k == wanted}
+    if len(narrowed) == 1:
+        st.caption("No state has that name in any of the six UN languages.")
+    iso3 = url_controls.select("State", "iso3", narrowed, "")
 
 
 def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
@@ -94,6 +107,13 @@ def profile(iso3: str) -> None:
     state = rows.loc[iso3]
     endorsed = set(table.loc[table["endorsed"] & table["in_universe"], "iso3"])
     st.subheader(md(state["name"]), anchor=False)
+    un_names = cache.un_names().loc[iso3]
+    st.markdown(
+        "| Language | UN name |\n|---|---|\n"
+        + "\n".join(
+            f"| {md(label)} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
+        )
+    )
     if state["endorsed"]:
         st.badge("Endorsed", icon=":material/check_circle:", color="blue")
         st.markdown(

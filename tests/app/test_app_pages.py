@@ -519,3 +519,19 @@ def test_odd_values_of_the_new_parameters_give_a_short_notice(page, param):
     assert at.warning and all(len(w.value) < 400 for w in at.warning)
     assert ODD not in at.query_params.values()
     assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown if "<img" in m.value)
+
+
+def test_country_profile_shows_the_six_un_names():
+    at = open_page("country", iso3="CIV")
+    assert not at.exception
+    text = texts(at)
+    for name in ("Côte d’Ivoire", "Кот-д'Ивуар", "科特迪瓦", "كوت ديفوار", "Arabic", "Chinese"):
+        assert f"| {md(name)} |" in text, name
+
+
+@pytest.mark.parametrize("query", ["Кот-д’Ивуар", "科特迪瓦", "كوت ديفوار", "cote d'ivoire"])
+def test_country_picker_is_narrowed_by_a_name_in_any_un_language(query):
+    at = open_page("country")
+    at.text_input(key="country-find").input(query).run()
+    assert not at.exception
+    assert at.selectbox(key="url-iso3").options == ["Choose a state…", "Côte d’Ivoire"]
