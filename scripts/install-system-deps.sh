@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests start, when missing: Chromium for the browser test,
-# DejaVu fonts for the printable maps, LibreOffice Writer to regenerate the office-suite PDFs,
+# DejaVu fonts for the printable maps, Noto CJK so the browser draws the Chinese UN names,
+# LibreOffice Writer to regenerate the office-suite PDFs,
 # LibreOffice Impress to prove a briefing deck opens, poppler-utils (pdftoppm) to render packs,
 # and PostgreSQL for the throwaway database cluster the tests start (tests/postgres.py).
 # Shared by `make test` and .ci/run; does nothing when everything is already there.
@@ -9,6 +10,7 @@ set -euo pipefail
 declare -A needs=(
   [chromium]=/usr/bin/chromium
   [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   [libreoffice-writer]=/usr/lib/libreoffice/program/swriter
   [libreoffice-impress]=/usr/lib/libreoffice/program/simpress
   [poppler-utils]=/usr/bin/pdftoppm
