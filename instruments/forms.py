@@ -95,8 +95,10 @@ class Form:
     categories: tuple[str, ...]  # map categories in legend order; the last is the background
     background_covers_scope: bool  # the background holds states in scope (no vote), not only areas
     supporter_stem: str  # legend stem of the positive category
+    missing_stem: str  # legend stem of the category of a state the source does not name
     noun: str  # what the map counts: "endorsements", "named endorsers", "votes"
     verb: str  # what a supporter did, before the instrument: "endorsed", "voted yes on"
+    perfect: str  # the same after "have": "endorsed", "been named as endorsing"
     negation: str  # its negation after "but": "did not endorse"
     uses_article: bool  # "the Call to Action" but "UNGA 78/241"
     undecidable: str  # why a supporter of another instrument cannot be placed on this one
@@ -150,8 +152,10 @@ COMPLETE_LIST = Form(
     categories=(CAT_ENDORSED, CAT_UNCONFIRMED, CAT_NOT_ENDORSED, CAT_NOT_IN_SCOPE),
     background_covers_scope=False,
     supporter_stem="Endorsed",
+    missing_stem="Not endorsed",
     noun="endorsements",
     verb="endorsed",
+    perfect="endorsed",
     negation="did not endorse",
     uses_article=True,
     undecidable="{brief} unconfirmed",
@@ -171,8 +175,10 @@ PARTIAL_LIST = Form(
     categories=(CAT_ENDORSED, CAT_UNKNOWN, CAT_NOT_IN_SCOPE),
     background_covers_scope=False,
     supporter_stem="Named as endorsing",
+    missing_stem="Unknown: not named",
     noun="named endorsers",
     verb="named as endorsing",
+    perfect="been named as endorsing",
     negation="was not named as endorsing",
     uses_article=True,
     undecidable="{brief} unknown",
@@ -195,8 +201,10 @@ RECORDED_VOTE = Form(
     categories=(CAT_YES, CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
     background_covers_scope=True,
     supporter_stem="Yes",
+    missing_stem="No vote: not a UN member",
     noun="votes",
     verb="voted yes on",
+    perfect="voted yes on",
     negation="did not vote yes on",
     uses_article=False,
     undecidable="cannot vote on {brief}",

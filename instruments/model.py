@@ -71,8 +71,7 @@ class Instrument:
 
     def have_done(self) -> str:
         """The same after "have": "endorsed the …", "been named as endorsing the …"."""
-        verb = self.form.verb
-        return f"been {self.did()}" if verb.startswith("named") else self.did()
+        return f"{self.form.perfect} {self.object}"
 
     def did_not(self) -> str:
         """The negation, after a supporter's phrase and "but": "did not endorse the …"."""

@@ -158,11 +158,8 @@ def _names_and_labels(
     form = instrument.form
     background = categories[-1]
     stems = {
-        instrument.form.category(form.positive): form.supporter_stem,
-        instrument.form.category(form.missing): {
-            palette.UNKNOWN: "Unknown: not named",
-            palette.NO_VOTE: "No vote: not a UN member",
-        }.get(instrument.form.category(form.missing), instrument.form.category(form.missing)),
+        form.category(form.positive): form.supporter_stem,
+        form.category(form.missing): form.missing_stem,
     }
     called = tuple(stems.get(c, c) for c in categories)
     counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()

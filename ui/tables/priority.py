@@ -91,20 +91,9 @@ def terms(catalogue: list[Instrument]) -> list[Term]:
                     f"{before.default:g} of the other instruments pooled in {signal.key}"
                 )
             pooled = (*before.instruments, instrument) if before else (instrument,)
+            said = signal.help.format(names=join_names([i.brief for i in pooled]))
             found[signal.key] = Term(
-                signal.key, signal.label, "", weight, signal.sign, pooled, signal
-            )
-    for key, term in found.items():
-        if term.pooled:
-            names = join_names([i.brief for i in term.instruments])
-            found[key] = Term(
-                term.key,
-                term.label,
-                term.signal.help.format(names=names),
-                term.default,
-                term.sign,
-                term.instruments,
-                term.signal,
+                signal.key, signal.label, said, weight, signal.sign, pooled, signal
             )
     return [*found.values(), *PEER_TERMS]
 
