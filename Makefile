@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test system-deps lint format etl check bundle reference fixtures bench load clean
+.PHONY: help run test system-deps lint format etl check bundle reference fixtures messages bench load clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,13 @@ reference: $(BIN)/.installed-dev ## Rebuild data/reference/ and data/instruments
 
 fixtures: $(BIN)/.installed-dev ## Regenerate the synthetic test documents in tests/fixtures/
 	$(BIN)/python tests/fixtures/make_fixtures.py
+
+messages: $(BIN)/.installed-dev ## Extract interface text into the catalogues, then compile them (after a translation)
+	$(BIN)/pybabel -q extract -F babel.cfg --sort-by-file --no-wrap --omit-header \
+		-k pgettext:1c,2 -o i18n/locale/messages.pot .
+	$(BIN)/pybabel -q update -i i18n/locale/messages.pot -d i18n/locale --no-wrap \
+		--no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q compile -d i18n/locale --statistics
 
 bench: $(BIN)/.installed-dev ## Benchmark pages and ETL against a naive map and the floor (bench/results.json)
 	$(BIN)/python -m bench.run

@@ -1,7 +1,9 @@
 """Every cached load and build of the dashboard; the only module that uses ``st.cache_*``.
 
 Loaders are keyed by a stamp of the dataset files (path, size, modification time), so a new
-publish by the ETL is picked up on the next rerun without restarting the app.
+publish by the ETL is picked up on the next rerun without restarting the app. The stamp also
+carries the interface language: names, labels and sentences are built in it, so a result made
+for one language is never served in another.
 """
 
 import json
@@ -21,6 +23,7 @@ from etl.positions import load_registry
 from etl.reference import load_states, read_text_table
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
+from i18n.translate import active, use
 from instruments.matrix import status_matrix
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
@@ -40,7 +43,7 @@ from ui.tables.provenance import Provenance, provenance_from_meta
 if TYPE_CHECKING:
     from plan.service import PlanService
 
-Stamp = tuple[str, tuple[tuple[str, int, int], ...]]
+Stamp = tuple[str, tuple[tuple[str, int, int], ...], str]
 FIX = (
     "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
     "or `python -m etl bundle` to rebuild the bundled dataset."
@@ -54,7 +57,7 @@ def _stamp() -> Stamp:
         path = directory / name
         stat = path.stat() if path.is_file() else None
         files.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
-    return str(directory), tuple(files)
+    return str(directory), tuple(files), active()
 
 
 @st.cache_data(show_spinner=False)
@@ -230,9 +233,13 @@ def geometry() -> Geometry:
 
 
 @st.cache_data(show_spinner=False)
-def feature_names() -> dict[str, str]:
-    """Display names of map features outside the table: ISO names, else the geometry's own."""
+def _feature_names(language: str) -> dict[str, str]:
     return dataset_feature_names(geometry())
+
+
+def feature_names() -> dict[str, str]:
+    """Display names of map features outside the table, in the interface language."""
+    return _feature_names(active())
 
 
 @st.cache_data(show_spinner=False)
@@ -321,7 +328,8 @@ def pack(key: str, view: str, top: int = DEFAULT_TOP) -> Pack:
 def _pack_file(stamp: Stamp, key: str, view: str, fmt: str, top: int, today: str) -> bytes:
     from briefing.files import pack_file  # the renderers load when a pack is asked for
 
-    content, _ = pack_file(dataset(), _pack(stamp, key, view, top, today), fmt)
+    with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
+        content, _ = pack_file(dataset(), _pack(stamp, key, view, top, today), fmt)
     return content
 
 
@@ -332,8 +340,9 @@ def pack_file_maker(key: str, view: str, fmt: str, top: int = DEFAULT_TOP) -> pa
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _static_map(stamp: Stamp, key: str, fmt: str, view: str) -> bytes:
-    focus = _focuses(stamp)[key]
-    return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
+    with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
+        focus = _focuses(stamp)[key]
+        return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
 
 
 def static_map_maker(key: str, fmt: str, view: str = CALL_TO_ACTION) -> partial:

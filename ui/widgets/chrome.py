@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
+from i18n.translate import N_, _
 from instruments.prose import long_date
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
 
-APP_TITLE = "REAIM 2023 Call to Action: who has endorsed"
+APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")
 METHOD_LABELS = {
     "transcribed": "transcribed from the official list, not a live fetch",
     "fetched": "fetched from government.nl",
@@ -28,9 +29,13 @@ def headline_counts(table: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def app_title() -> str:
+    """The dashboard's title in the active language."""
+    return _(APP_TITLE)
+
+
 def headline(table: pd.DataFrame, provenance: Provenance) -> None:
-    """The title and the figures every page opens with."""
-    st.markdown(f"**{APP_TITLE}**")
+    """The figures every page opens with, under the title."""
     n = headline_counts(table)
     share = n["member_endorsers"] / n["members"]
     states, members, source = st.columns([1, 1.2, 1.4])

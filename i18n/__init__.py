@@ -1,0 +1,1 @@
+"""The interface language: gettext catalogues, locale formats and the glossary of official terms."""

@@ -1,0 +1,50 @@
+"""Numbers, percentages and dates in the active language's conventions (Babel, CLDR data)."""
+
+import re
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal, format_percent
+
+from i18n.languages import BABEL_LOCALES
+from i18n.translate import active
+
+
+def locale() -> Locale:
+    """The Babel locale of the active language."""
+    return Locale.parse(BABEL_LOCALES[active()])
+
+
+def number(value: float) -> str:
+    """``1234`` → "1,234" (English), "1 234" (French), "1.234" (Spanish)."""
+    return format_decimal(value, locale=locale())
+
+
+def percent(fraction: float, digits: int = 0) -> str:
+    """``0.295`` with one digit → "29.5%" (English), "29,5 %" (French), "29,5 %" (Spanish)."""
+    pattern = locale().percent_formats[None].pattern
+    if digits:
+        pattern = re.sub(r"0(?=[^0]*$)", "0." + "0" * digits, pattern, count=1)
+    return format_percent(fraction, format=pattern, locale=locale())
+
+
+def long_date(value: date | str) -> str:
+    """``"2023-02-16"`` → "16 February 2023", "16 février 2023", "16 de febrero de 2023".
+
+    Anything that is not an ISO date is returned unchanged (a source may print "2023").
+    """
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return format_date(day, format="long", locale=locale())
+
+
+def month_year(value: date | str) -> str:
+    """``"2025-08"`` or a date → "August 2025", "août 2025", "agosto de 2025"; else unchanged."""
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(f"{value}-01"[:10])
+    except (TypeError, ValueError):
+        return str(value)
+    return format_skeleton("yMMMM", day, locale=locale())
