@@ -80,3 +80,19 @@ def term(kind: str, key: str, english: str) -> str:
         return english
     entry = glossary().get((kind, key))
     return entry.names[language] if entry else english
+
+
+def place(label: str) -> str:
+    """A region's label (in the active language) as used after "in", when the glossary has one.
+
+    ``"Americas"`` → "the Americas", ``"Amériques"`` → "les Amériques"; "" when it has none.
+    """
+    language = active()
+    for (kind, key), entry in glossary().items():
+        if kind != "place":
+            continue
+        region = glossary().get(("m49-region", key))
+        shown = key if language == DEFAULT else (region.names[language] if region else key)
+        if shown == label:
+            return entry.names[language]
+    return ""

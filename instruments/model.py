@@ -5,16 +5,19 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from i18n.glossary import term
+from i18n.translate import N_, _
 from instruments.forms import Form, Signal, form_named, status_word
 from instruments.prose import long_date
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
 # Confidence in the Call to Action list by how it was obtained (endorsements.meta.json "method").
 CALL_TO_ACTION_CONFIDENCE = {
-    "fetched": "high: extracted from the official document by the ETL",
-    "file": "high: extracted from a saved copy of the official document",
-    "transcribed": "medium: one careful transcription, re-verified name for name",
+    "fetched": N_("high: extracted from the official document by the ETL"),
+    "file": N_("high: extracted from a saved copy of the official document"),
+    "transcribed": N_("medium: one careful transcription, re-verified name for name"),
 }
+CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}  # the registry's
 
 
 def parse_pairs(text: str) -> dict[str, float]:
@@ -62,8 +65,12 @@ class Instrument:
 
     @property
     def object(self) -> str:
-        """The instrument after a verb: "the Call to Action (REAIM 2023)", "UNGA 78/241 (2023)"."""
-        return f"the {self.short_title}" if self.form.uses_article else self.short_title
+        """The instrument after a verb: "the Call to Action (REAIM 2023)", "UNGA 78/241 (2023)".
+
+        In French and Spanish the glossary gives it with its article ("l’Appel à l’action …").
+        """
+        english = f"the {self.short_title}" if self.form.uses_article else self.short_title
+        return term("instrument-object", self.id, english)
 
     def did(self) -> str:
         """What a supporter did: "endorsed the …", "voted yes on …", "named as endorsing the …"."""
@@ -122,20 +129,30 @@ class Instrument:
 
 def _brief_source(row: dict) -> str:
     host = urlsplit(row["source_url"]).hostname or row["source_url"]
-    return f"Source: {row['short_title']}: {host}, as of {row['as_of']}; {row['licence']}."
+    return _("Source: {instrument}: {host}, as of {as_of}; {licence}.").format(
+        instrument=row["short_title"], host=host, as_of=row["as_of"], licence=row["licence"]
+    )
 
 
 def catalogue(registry: pd.DataFrame, meta: dict, call_to_action_line: str) -> list[Instrument]:
-    """The registry as instruments; the Call to Action takes date and source from the ETL."""
+    """The registry as instruments, titled in the active language; the Call to Action takes date
+    and source from the ETL."""
     found = []
     for row in registry.to_dict("records"):
+        row["title"] = term("instrument-title", row["id"], row["title"])
+        row["short_title"] = term("instrument-short", row["id"], row["short_title"])
         if row["id"] == CALL_TO_ACTION:
             row["as_of"] = meta.get("source_as_of") or ""
             row["source_url"] = meta.get("source_page_url") or meta.get("document_url") or ""
             row["licence"] = meta.get("licence", "")
-            row["confidence"] = CALL_TO_ACTION_CONFIDENCE.get(meta.get("method", ""), "")
+            method = meta.get("method", "")
+            row["confidence"] = (
+                _(CALL_TO_ACTION_CONFIDENCE[method]) if method in CALL_TO_ACTION_CONFIDENCE else ""
+            )
             row["source_line"] = call_to_action_line
         else:
+            word = row["confidence"]
+            row["confidence"] = _(CONFIDENCE_WORDS[word]) if word in CONFIDENCE_WORDS else word
             row["source_line"] = _brief_source(row)
         row["form"] = form_named(row["form"])
         found.append(Instrument(**{f: row[f] for f in Instrument.__dataclass_fields__}))

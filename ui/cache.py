@@ -34,7 +34,14 @@ from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.map_view import MapView, comparison_view, instrument_view
 from ui.figures.print_map import render_map
 from ui.tables import coverage, groups, priority
-from ui.tables.dataset import GEOJSON, Dataset, groupings_of, load_un_names, outreach_signals
+from ui.tables.dataset import (
+    GEOJSON,
+    Dataset,
+    groupings_of,
+    load_un_names,
+    localised,
+    outreach_signals,
+)
 from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
 from ui.tables.outreach import search_keys
@@ -82,11 +89,12 @@ def dataset_problems() -> list[str]:
 
 @st.cache_data(show_spinner=False)
 def _table(stamp: Stamp) -> pd.DataFrame:
-    return table_from_csv(Path(stamp[0]) / TABLE_FILE)
+    return localised(table_from_csv(Path(stamp[0]) / TABLE_FILE), load_un_names())
 
 
 def table() -> pd.DataFrame:
-    """The published endorsements table (one row per universe state, plus any listed outsider)."""
+    """The published endorsements table (one row per universe state, plus any listed outsider),
+    with the states' names in the interface language."""
     return _table(_stamp())
 
 

@@ -15,6 +15,8 @@ from etl.positions import load_registry
 from etl.reference import load_other_entities, load_states, read_text_table
 from etl.release import META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
+from i18n.languages import DEFAULT
+from i18n.translate import active
 from instruments.matrix import status_matrix
 from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
@@ -67,9 +69,24 @@ def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[str, list[gr
 
 
 def feature_names(geometry: Geometry) -> dict[str, str]:
-    """Display names of map features: the geometry's own, then entities outside the universe."""
+    """Display names of map features in the active language: the states' UN names, the other
+    areas' names from territory_names.csv; in English the geometry's own and the ISO names."""
     others = load_other_entities()
-    return dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
+    english = dict(geometry.names) | dict(zip(others["iso3"], others["name"], strict=True))
+    language = active()
+    if language == DEFAULT:
+        return english
+    local = load_un_names()[language].to_dict() | load_territory_names()[language].to_dict()
+    return {iso3: local.get(iso3, name) for iso3, name in english.items()}
+
+
+def localised(table: pd.DataFrame, un_names: pd.DataFrame) -> pd.DataFrame:
+    """The table with each state's UN name in the active language (English: unchanged)."""
+    language = active()
+    if language == DEFAULT:
+        return table
+    names = table["iso3"].map(un_names[language])
+    return table.assign(name=names.fillna(table["name"]))
 
 
 def outreach_signals(
@@ -91,10 +108,17 @@ def load_un_names(path: Path | None = None) -> pd.DataFrame:
     return names.set_index("iso3")[list(UN_LANGUAGES)]
 
 
+def load_territory_names(path: Path | None = None) -> pd.DataFrame:
+    """French and Spanish names of the areas the map draws outside the 195 states, by ISO3."""
+    names = read_text_table(path or paths.reference_dir() / "territory_names.csv")
+    return names.set_index("iso3")[["fr", "es"]]
+
+
 def load_dataset(data_dir: Path | None = None) -> Dataset:
-    """Read the published dataset (default ``data/``) and build what the pages show."""
+    """Read the published dataset (default ``data/``) and build what the pages show, with names,
+    labels and sentences in the active language."""
     directory = data_dir or paths.data_dir()
-    table = table_from_csv(directory / TABLE_FILE)
+    table = localised(table_from_csv(directory / TABLE_FILE), load_un_names())
     states = load_states()
     meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
     provenance = provenance_from_meta(meta)

@@ -7,12 +7,15 @@ from pathlib import Path
 import pandas as pd
 
 from etl.reference import read_text_table
+from i18n.collation import sort_key
+from i18n.glossary import place, term
+from i18n.translate import N_, _
 
-KIND_LABELS = {
-    "region": "M49 region",
-    "subregion": "M49 sub-region",
-    "ungroup": "UN regional group",
-    "org": "Organisation",
+KIND_LABELS = {  # translated where shown
+    "region": N_("M49 region"),
+    "subregion": N_("M49 sub-region"),
+    "ungroup": N_("UN regional group"),
+    "org": N_("Organisation"),
 }
 UN_GROUP_LABELS = {
     "African": "African Group",
@@ -21,7 +24,7 @@ UN_GROUP_LABELS = {
     "Latin American and Caribbean": "Latin American and Caribbean Group",
     "Western European and Others": "Western European and Others Group",
 }
-NO_UN_GROUP = "No regional group (observer States)"
+NO_UN_GROUP = "No regional group (observer States)"  # the glossary gives it in each language
 PLACE_NAMES = {"Americas": "the Americas"}  # region labels that need an article in a sentence
 CAVEAT_PREFIXES = ("SUSPENDED", "UNVERIFIED")
 
@@ -39,8 +42,8 @@ class Member:
     def marker(self) -> str:
         """A short qualifier for lists of names: "suspended", "unverified" or nothing."""
         if self.caveat.startswith("SUSPENDED"):
-            return "suspended"
-        return "membership unverified" if self.caveat.startswith("UNVERIFIED") else ""
+            return _("suspended")
+        return _("membership unverified") if self.caveat.startswith("UNVERIFIED") else ""
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,8 @@ class Group:
 
 
 def place_name(label: str) -> str:
-    """A region's label as used after "in": ``"Americas"`` → ``"the Americas"``."""
-    return PLACE_NAMES.get(label, label)
+    """A region's label as used after "in": ``"Americas"`` → ``"the Americas"``, "les Amériques"."""
+    return place(label) or PLACE_NAMES.get(label, label)
 
 
 def slug(text: str) -> str:
@@ -70,15 +73,20 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def by_name(names: pd.Series) -> pd.Series:
+    """A sort key for names in the active language (accents and case ignored)."""
+    return names.map(sort_key)
+
+
 def _universe(table: pd.DataFrame) -> pd.DataFrame:
-    return table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
+    return table[table["in_universe"]].sort_values("name", key=by_name)
 
 
 def _by_column(table: pd.DataFrame, column: str, kind: str) -> list[Group]:
     groups = []
     for value, rows in _universe(table).groupby(column, sort=True):
         members = tuple(Member(r.iso3, r.name) for r in rows.itertuples())
-        groups.append(Group(slug(value), value, kind, members))
+        groups.append(Group(slug(value), term("m49-region", value, value), kind, members))
     return groups
 
 
@@ -102,8 +110,9 @@ def un_regional_groups(table: pd.DataFrame, states: pd.DataFrame) -> list[Group]
         members = tuple(
             Member(r.iso3, r.name, notes[r.iso3], notes[r.iso3]) for r in rows.itertuples()
         )
-        label = UN_GROUP_LABELS.get(value, NO_UN_GROUP)
-        groups.append(Group(slug(label if value else "none"), label, "ungroup", members))
+        english = UN_GROUP_LABELS.get(value, NO_UN_GROUP)
+        label = term("un-group", value or "none", english)
+        groups.append(Group(slug(english if value else "none"), label, "ungroup", members))
     return groups
 
 
@@ -123,8 +132,9 @@ def load_organisations(groups_dir: Path, table: pd.DataFrame) -> list[Group]:
                 inside.append(Member(member.iso3, names[member.iso3], member.note, caveat))
             else:
                 outside.append(Member(member.iso3, member.name, member.note, caveat))
-        inside.sort(key=lambda m: m.name.casefold())
+        inside.sort(key=lambda m: sort_key(m.name))
+        label = term("organisation", row.group_id, row.label)
         organisations.append(
-            Group(row.group_id, row.label, "org", tuple(inside), tuple(outside), row.as_of)
+            Group(row.group_id, label, "org", tuple(inside), tuple(outside), row.as_of)
         )
     return organisations
