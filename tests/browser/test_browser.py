@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, POINTS, SHAPES, is_local
 from bench.server import streamlit_app
+from i18n.translate import _, use
 
 from conftest import REPO
 
@@ -281,4 +282,46 @@ def test_pack_download_is_a_deck_that_opens(app: str, page):
     assert name == "briefing-reaim-2023-call-to-action-org-caricom-2023-02-16.pptx"
     deck = Presentation(download.value.path())
     assert "CARICOM" in deck.slides[0].shapes.title.text
+    assert not blocked
+
+
+ENGLISH_ONLY = (  # English text that a French or Spanish page must not show
+    "Coverage map",
+    "Outreach gaps",
+    "States that endorsed",
+    "UN member States that endorsed",
+    "Source as of",
+    "Last update of this dataset",
+)
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize(
+    ("name", "path", "header"),
+    [
+        ("map", "/?lang={lang}", "Coverage map"),
+        ("outreach", "/outreach?lang={lang}&region=Africa", "Outreach gaps"),
+    ],
+)
+def test_page_in_the_language_of_the_room(app: str, page, language, name, path, header):
+    """The page in French or Spanish: its header translated, no English left, nothing overflows."""
+    tab, blocked = page
+    with use(language):
+        translated = _(header)
+    assert translated != header
+    tab.goto(app + path.format(lang=language))
+    settle(tab, translated)
+    if name == "map":
+        tab.wait_for_function(
+            f"n => document.querySelectorAll('{SHAPES}').length >= n",
+            arg=features(),
+            timeout=30_000,
+        )
+    screenshot(tab, f"{name}-{language}")
+    body = tab.inner_text("body")
+    left = [text for text in ENGLISH_ONLY if text in body]
+    assert not left, f"English left on the {language} {name} page: {left}"
+    wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert wide <= 0, f"the {language} {name} page is {wide} px wider than the window"
+    assert tab.locator("[data-testid='stException']").count() == 0
     assert not blocked
