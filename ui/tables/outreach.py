@@ -19,6 +19,7 @@ COLUMNS = [
     "Organisations",
     "Caveats",
 ]
+SEPARATOR = " | "  # between the names of a search key; normalised names never contain it
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,22 @@ def search_keys(
     for iso3, row in un_names.iterrows():
         names.setdefault(str(iso3), []).extend(row.tolist())
     return {
-        iso3: " | ".join(normalise_name(n) for n in [iso3, name, *names.get(iso3, [])])
+        iso3: SEPARATOR.join(normalise_name(n) for n in [iso3, name, *names.get(iso3, [])])
         for iso3, name in zip(table["iso3"], table["name"], strict=True)
     }
 
 
 def found(query: str, keys: dict[str, str]) -> set[str]:
-    """The ISO3 codes whose search key contains ``query`` once normalised (all when it is empty)."""
+    """The ISO3 codes whose search key contains ``query`` once normalised (all when it is empty).
+
+    A query that is a whole name of a state ("Niger", "Guinea", "Soudan", "Congo") finds the
+    states of that name only, not the longer names that contain it ("Nigeria", "Guinea-Bissau",
+    "Soudan du Sud", "République démocratique du Congo"); a part of a name finds every state whose
+    names contain it. ISO3 codes are not whole names here, so "aus" still finds Austria.
+    """
     wanted = normalise_name(query)
-    return {code for code, key in keys.items() if wanted in key}
+    named = {code for code, key in keys.items() if wanted and wanted in key.split(SEPARATOR)[1:]}
+    return named or {code for code, key in keys.items() if wanted in key}
 
 
 def memberships(organisations: list[Group]) -> dict[str, list[str]]:
