@@ -7,6 +7,8 @@ how a position counts towards the outreach priority score. Everything else asks 
 
 from dataclasses import dataclass
 
+from i18n.translate import N_, _, pgettext
+
 ENDORSED = "endorsed"
 UNCONFIRMED = "unconfirmed"
 NOT_ENDORSED = "not endorsed"
@@ -17,28 +19,29 @@ ABSTAIN = "abstain"
 NON_VOTING = "non-voting"
 NO_VOTE = "no vote (not a UN member)"
 
-# Map categories (legend stems and palette keys), by meaning.
-CAT_ENDORSED = "Endorsed"
-CAT_UNCONFIRMED = "Unconfirmed"
-CAT_NOT_ENDORSED = "Not endorsed"
-CAT_NOT_IN_SCOPE = "Not in scope"
-CAT_UNKNOWN = "Unknown"
-CAT_YES = "Yes"
-CAT_NO = "No"
-CAT_ABSTAIN = "Abstain"
-CAT_NON_VOTING = "Non-voting"
-CAT_NO_VOTE = "No vote"
+# Map categories (legend stems and palette keys), by meaning. The English value is the key;
+# ``category_name`` gives the name readers see.
+CAT_ENDORSED = N_("Endorsed")
+CAT_UNCONFIRMED = N_("Unconfirmed")
+CAT_NOT_ENDORSED = N_("Not endorsed")
+CAT_NOT_IN_SCOPE = N_("Not in scope")
+CAT_UNKNOWN = N_("Unknown")
+CAT_YES = N_("Yes")
+CAT_NO = N_("No")
+CAT_ABSTAIN = N_("Abstain")
+CAT_NON_VOTING = N_("Non-voting")
+CAT_NO_VOTE = N_("No vote")
 
 STATUS_WORDS = {
-    ENDORSED: "Endorsed",
-    UNCONFIRMED: "Unconfirmed",
-    NOT_ENDORSED: "Not endorsed",
-    UNKNOWN: "Unknown",
-    YES: "Yes",
-    NO: "No",
-    ABSTAIN: "Abstain",
-    NON_VOTING: "Non-voting",
-    NO_VOTE: "No vote (not a UN member)",
+    ENDORSED: N_("Endorsed"),
+    UNCONFIRMED: N_("Unconfirmed"),
+    NOT_ENDORSED: N_("Not endorsed"),
+    UNKNOWN: N_("Unknown"),
+    YES: N_("Yes"),
+    NO: N_("No"),
+    ABSTAIN: N_("Abstain"),
+    NON_VOTING: N_("Non-voting"),
+    NO_VOTE: N_("No vote (not a UN member)"),
 }
 STATUS_CATEGORY = {
     ENDORSED: CAT_ENDORSED,
@@ -54,8 +57,18 @@ STATUS_CATEGORY = {
 
 
 def status_word(status: str) -> str:
-    """A status as readers see it: "not endorsed" → "Not endorsed"."""
-    return STATUS_WORDS.get(status, status)
+    """A status as readers see it: "not endorsed" → "Not endorsed" (in the active language)."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def category_name(category: str) -> str:
+    """A map category as readers see it: "Not endorsed" → "Not endorsed", « N’a pas approuvé »."""
+    return _(category) if category else category
+
+
+def shown(text: str) -> str:
+    """Marked module-level text in the active language; "" stays "" (never the catalogue header)."""
+    return _(text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,8 @@ class Form:
     verb: str  # what a supporter did, before the instrument: "endorsed", "voted yes on"
     perfect: str  # the same after "have": "endorsed", "been named as endorsing"
     negation: str  # its negation after "but": "did not endorse"
+    did_text: str  # the whole phrase of a supporter: "endorsed {instrument}"
+    did_not_text: str  # its negation after "but": "did not endorse {instrument}"
     uses_article: bool  # "the Call to Action" but "UNGA 78/241"
     undecidable: str  # why a supporter of another instrument cannot be placed on this one
     summary_categories: tuple[str, ...]  # categories whose states a focus summary names
@@ -116,6 +131,26 @@ class Form:
         """Whether a state with this status cannot be counted as not supporting."""
         return status in (UNKNOWN, NO_VOTE, UNCONFIRMED)
 
+    def did(self, instrument: str) -> str:
+        """What a supporter did: "endorsed the Call to Action (REAIM 2023)", "voted yes on …".
+
+        ``instrument`` is the instrument after a verb, in the active language (with its article).
+        """
+        return _(self.did_text).format(instrument=instrument)
+
+    def did_not(self, instrument: str) -> str:
+        """The negation, after a supporter's phrase and "but": "did not vote yes on …"."""
+        return _(self.did_not_text).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        """What supporters did, after "have": "endorsed the …", "been named as endorsing the …"."""
+        perfect = {
+            "complete-list": pgettext("after have", "endorsed {instrument}"),
+            "partial-list": pgettext("after have", "been named as endorsing {instrument}"),
+            "recorded-vote": pgettext("after have", "voted yes on {instrument}"),
+        }
+        return perfect[self.key].format(instrument=instrument)
+
 
 _LISTED = Signal(
     key="",
@@ -127,7 +162,7 @@ _LISTED = Signal(
     registry_part="",
     title="",
     says="",
-    words=("yes", "no"),
+    words=(N_("yes"), N_("no")),
 )
 _NAMED = Signal(
     key="",
@@ -139,51 +174,55 @@ _NAMED = Signal(
     registry_part="",
     title="",
     says="",
-    words=("named", "not named (unknown)"),
+    words=(N_("named"), N_("not named (unknown)")),
 )
 
 COMPLETE_LIST = Form(
     key="complete-list",
-    label="Endorsements",
+    label=N_("Endorsements"),
     badge_colour="blue",
     listed=(ENDORSED, UNCONFIRMED),
     positive=ENDORSED,
     missing=NOT_ENDORSED,
     categories=(CAT_ENDORSED, CAT_UNCONFIRMED, CAT_NOT_ENDORSED, CAT_NOT_IN_SCOPE),
     background_covers_scope=False,
-    supporter_stem="Endorsed",
-    missing_stem="Not endorsed",
-    noun="endorsements",
-    verb="endorsed",
-    perfect="endorsed",
-    negation="did not endorse",
+    supporter_stem=N_("Endorsed"),
+    missing_stem=N_("Not endorsed"),
+    noun=N_("endorsements"),
+    verb=N_("endorsed"),
+    perfect=N_("endorsed"),
+    negation=N_("did not endorse"),
+    did_text=N_("endorsed {instrument}"),
+    did_not_text=N_("did not endorse {instrument}"),
     uses_article=True,
-    undecidable="{brief} unconfirmed",
+    undecidable=N_("{brief} unconfirmed"),
     summary_categories=(CAT_UNCONFIRMED, CAT_NOT_ENDORSED),
-    complement_reads="Not on the list of endorsers as of {as_of}.",
-    hover_note="not on the list as of {as_of}",
+    complement_reads=N_("Not on the list of endorsers as of {as_of}."),
+    hover_note=N_("not on the list as of {as_of}"),
     reported_total_is_complete=True,
     signals=(_LISTED,),
 )
 PARTIAL_LIST = Form(
     key="partial-list",
-    label="Partial list",
+    label=N_("Partial list"),
     badge_colour="gray",
     listed=(ENDORSED,),
     positive=ENDORSED,
     missing=UNKNOWN,
     categories=(CAT_ENDORSED, CAT_UNKNOWN, CAT_NOT_IN_SCOPE),
     background_covers_scope=False,
-    supporter_stem="Named as endorsing",
-    missing_stem="Unknown: not named",
-    noun="named endorsers",
-    verb="named as endorsing",
-    perfect="been named as endorsing",
-    negation="was not named as endorsing",
+    supporter_stem=N_("Named as endorsing"),
+    missing_stem=N_("Unknown: not named"),
+    noun=N_("named endorsers"),
+    verb=N_("named as endorsing"),
+    perfect=N_("been named as endorsing"),
+    negation=N_("was not named as endorsing"),
+    did_text=N_("named as endorsing {instrument}"),
+    did_not_text=N_("was not named as endorsing {instrument}"),
     uses_article=True,
-    undecidable="{brief} unknown",
+    undecidable=N_("{brief} unknown"),
     summary_categories=(CAT_ENDORSED,),
-    complement_reads=(
+    complement_reads=N_(
         "Not named: the source reports {reported} endorsers, of whom only {named} are named; "
         "the others' positions are unknown."
     ),
@@ -193,23 +232,25 @@ PARTIAL_LIST = Form(
 )
 RECORDED_VOTE = Form(
     key="recorded-vote",
-    label="UN General Assembly vote",
+    label=N_("UN General Assembly vote"),
     badge_colour="violet",
     listed=(YES, NO, ABSTAIN, NON_VOTING),
     positive=YES,
     missing=NO_VOTE,
     categories=(CAT_YES, CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
     background_covers_scope=True,
-    supporter_stem="Yes",
-    missing_stem="No vote: not a UN member",
-    noun="votes",
-    verb="voted yes on",
-    perfect="voted yes on",
-    negation="did not vote yes on",
+    supporter_stem=N_("Yes"),
+    missing_stem=N_("No vote: not a UN member"),
+    noun=N_("votes"),
+    verb=N_("voted yes on"),
+    perfect=N_("voted yes on"),
+    negation=N_("did not vote yes on"),
+    did_text=N_("voted yes on {instrument}"),
+    did_not_text=N_("did not vote yes on {instrument}"),
     uses_article=False,
-    undecidable="cannot vote on {brief}",
+    undecidable=N_("cannot vote on {brief}"),
     summary_categories=(CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
-    complement_reads="Not a UN member: it cannot vote in the General Assembly.",
+    complement_reads=N_("Not a UN member: it cannot vote in the General Assembly."),
     hover_note="",
     reported_total_is_complete=False,
     signals=(
@@ -218,11 +259,11 @@ RECORDED_VOTE = Form(
             sign=1,
             counts=((YES, 1.0),),
             pooled=True,
-            label="Each yes vote",
-            help="Points per yes vote on {names}.",
+            label=N_("Each yes vote"),
+            help=N_("Points per yes vote on {names}."),
             registry_part="yes",
-            title="Yes votes",
-            says="voted yes {times} on {names}",
+            title=N_("Yes votes"),
+            says=N_("voted yes {times} on {names}"),
             words=("", ""),
         ),
         Signal(
@@ -230,11 +271,11 @@ RECORDED_VOTE = Form(
             sign=-1,
             counts=((NO, 1.0),),
             pooled=True,
-            label="Each no vote (subtracted)",
-            help="Subtracted per no vote on those resolutions.",
+            label=N_("Each no vote (subtracted)"),
+            help=N_("Subtracted per no vote on those resolutions."),
             registry_part="no",
-            title="No votes",
-            says="voted no {times}",
+            title=N_("No votes"),
+            says=N_("voted no {times}"),
             words=("", ""),
         ),
     ),

@@ -3,6 +3,9 @@
 import pandas as pd
 import plotly.graph_objects as go
 
+from i18n import formats
+from i18n.translate import _
+from instruments.forms import category_name
 from ui.figures import palette
 from ui.figures.map_figure import FONT
 from ui.figures.map_view import MapView
@@ -18,27 +21,29 @@ def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
         y=labels,
         x=rows["Endorsed"],
         orientation="h",
-        name=palette.ENDORSED,
+        name=category_name(palette.ENDORSED),
         marker={"color": palette.COLOURS[palette.ENDORSED]},
         text=rows["Endorsed"],
         textposition="inside",
         insidetextanchor="start",
         textangle=0,
-        hovertemplate="%{y}: %{x} endorsed<extra></extra>",
+        hovertemplate=_("{group}: {count} endorsed").format(group="%{y}", count="%{x}")
+        + "<extra></extra>",
     )
     not_yet = go.Bar(
         y=labels,
         x=rows["Members"] - rows["Endorsed"],
         orientation="h",
-        name="Not yet",
+        name=_("Not yet"),
         marker={"color": palette.COLOURS[palette.NOT_ENDORSED]},
-        text=[f"{share:.0%}" for share in rows["Share"]],
+        text=[formats.percent(share) for share in rows["Share"]],
         textposition="outside",
         textangle=0,
-        hovertemplate="%{y}: %{x} not yet<extra></extra>",
+        hovertemplate=_("{group}: {count} not yet").format(group="%{y}", count="%{x}")
+        + "<extra></extra>",
         cliponaxis=False,
     )
-    return _stacked_bars([endorsed, not_yet], len(rows), title, "share endorsed", top=56)
+    return _stacked_bars([endorsed, not_yet], len(rows), title, _("share endorsed"), top=56)
 
 
 def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) -> go.Figure:
@@ -51,8 +56,8 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
     def share_label(row: pd.Series) -> str:
         """The share of the first category; "no vote" where no member can vote."""
         if no_vote and row[no_vote] == row["Members"]:
-            return "no vote"
-        return f"{row['Share']:.0%}"
+            return _("no vote")
+        return formats.percent(row["Share"])
 
     shares = [share_label(row) for _, row in rows.iterrows()]
     bars = []
@@ -69,11 +74,14 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
                 textposition="outside" if last else "inside",
                 insidetextanchor="start",
                 textangle=0,
-                hovertemplate=f"%{{y}}: %{{x}} {plotly_text(name)}<extra></extra>",
+                hovertemplate=_("{group}: {count} {category}").format(
+                    group="%{y}", count="%{x}", category=plotly_text(name)
+                )
+                + "<extra></extra>",
                 cliponaxis=False,
             )
         )
-    axis = f"share “{plotly_text(view.names[0])}”"
+    axis = _("share “{category}”").format(category=plotly_text(view.names[0]))
     return _stacked_bars(bars, len(rows), title, axis, top=76)
 
 
@@ -89,7 +97,10 @@ def _stacked_bars(bars: list[go.Bar], groups: int, title: str, share: str, top: 
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        xaxis={"title": {"text": f"States (labels: {share})"}, "gridcolor": "#e6e6e6"},
+        xaxis={
+            "title": {"text": _("States (labels: {share})").format(share=share)},
+            "gridcolor": "#e6e6e6",
+        },
         yaxis={"automargin": True},
         uniformtext={"minsize": 11, "mode": "hide"},
     )

@@ -8,6 +8,7 @@ from itertools import pairwise
 import numpy as np
 import pyproj
 
+from i18n.translate import _
 from ui.figures.geometry import Geometry, Part
 from ui.tables.groups import KIND_LABELS, Group, place_name
 
@@ -55,12 +56,13 @@ class Focus:
     @property
     def where(self) -> str:
         """Where the view looks, for a title: "worldwide", "in Africa", "among NATO members"."""
-        return {
-            WORLD: "worldwide",
-            "region": f"in {place_name(self.label)}",
-            "subregion": f"in {place_name(self.label)}",
-            "ungroup": f"in the {self.label}",
-        }.get(self.kind, f"among {self.label} members")
+        if self.kind == WORLD:
+            return _("worldwide")
+        if self.kind in ("region", "subregion"):
+            return _("in {place}").format(place=place_name(self.label))
+        if self.kind == "ungroup":
+            return _("in the {group}").format(group=self.label)
+        return _("among {organisation} members").format(organisation=self.label)
 
     def highlights(self, code: str) -> bool:
         """Whether a feature is drawn at full strength: all on the world view, else the members."""
@@ -69,7 +71,9 @@ class Focus:
     @property
     def option_label(self) -> str:
         """The label shown in the focus picker, e.g. "Organisation · NATO"."""
-        return self.label if self.kind == WORLD else f"{KIND_LABELS[self.kind]} · {self.label}"
+        if self.kind == WORLD:
+            return self.label
+        return f"{_(KIND_LABELS[self.kind])} · {self.label}"
 
 
 def _wrap(lon: float) -> float:
@@ -165,7 +169,7 @@ def _wrap_array(lons: np.ndarray) -> np.ndarray:
 def _fit_aspect(lon_range, lat_range) -> tuple[tuple[float, float], tuple[float, float]]:
     """Widen the box in longitude, or heighten it in latitude, until it has the map's ASPECT."""
     (west, east), (south, north) = lon_range, lat_range
-    for _ in range(6):
+    for _step in range(6):
         aspect = projected_aspect((west, east), (south, north))
         if abs(aspect / ASPECT - 1) < 0.01:
             break
@@ -216,7 +220,7 @@ def _normalised(lon_range, lat_range):
 
 def world_focus() -> Focus:
     """The whole world, centred on 0 deg."""
-    return Focus(WORLD, "World", WORLD, frozenset(), WORLD_LON, WORLD_LAT)
+    return Focus(WORLD, _("World"), WORLD, frozenset(), WORLD_LON, WORLD_LAT)
 
 
 def focus_key(kind: str, group_id: str) -> str:

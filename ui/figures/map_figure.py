@@ -3,6 +3,7 @@
 import pandas as pd
 import plotly.graph_objects as go
 
+from i18n.translate import _
 from ui.figures import palette
 from ui.figures.focus import PROJECTION, WORLD, Focus
 from ui.figures.geometry import Geometry
@@ -46,7 +47,7 @@ def _legend(view: MapView, focus: Focus) -> list[go.Scattergeo]:
         for label, c in zip(view.labels, view.categories, strict=True)
     ]
     if focus.kind != WORLD:
-        entries.append(_legend_entry(FADED_LABEL, view.faded_swatch, "#b5b5b5"))
+        entries.append(_legend_entry(_(FADED_LABEL), view.faded_swatch, "#b5b5b5"))
     return entries
 
 

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from i18n import formats
+from i18n.translate import N_, _, ngettext
 from instruments.facts import partial_caveat
+from instruments.forms import category_name
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
@@ -18,14 +21,15 @@ from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
 from ui.text import plotly_text
 
-STATUS_TEXT = {"member": "UN member State", "observer": "UN non-member observer State"}
-OUT_OF_SCOPE = "Not in scope: not a UN member or observer State"
-FADED_LABEL = "Outside this focus (faded)"
-DISCLAIMER = (
+# Module-level text is marked here and translated where it is shown (``_(FADED_LABEL)``).
+STATUS_TEXT = {"member": N_("UN member State"), "observer": N_("UN non-member observer State")}
+OUT_OF_SCOPE = N_("Not in scope: not a UN member or observer State")
+FADED_LABEL = N_("Outside this focus (faded)")
+DISCLAIMER = N_(
     "The boundaries and names shown and the designations used on this map do not imply official "
     "endorsement or acceptance."
 )
-BOUNDARY_NOTE = (
+BOUNDARY_NOTE = N_(
     "Boundaries follow Natural Earth (de facto) except where listed in data/geo/README.md."
 )
 
@@ -89,11 +93,12 @@ def _fading(categories: tuple[str, ...], background: str) -> tuple[dict[str, str
 
 def _place_lines(row: pd.Series) -> list[str]:
     region = " · ".join(v for v in (row["m49_region"], row["m49_subregion"]) if v)
-    group = row["un_regional_group"] or "none (observer State)"
+    group = row["un_regional_group"] or _("none (observer State)")
+    status = row["un_status"]
     return [
-        STATUS_TEXT.get(row["un_status"], plotly_text(row["un_status"])),
-        f"M49 region: {plotly_text(region)}",
-        f"UN regional group: {plotly_text(group)}",
+        _(STATUS_TEXT[status]) if status in STATUS_TEXT else plotly_text(status),
+        _("M49 region: {region}").format(region=plotly_text(region)),
+        _("UN regional group: {group}").format(group=plotly_text(group)),
     ]
 
 
@@ -105,15 +110,19 @@ def _tooltip(
         row = rows.loc[code]
         return "<br>".join([f"<b>{plotly_text(row['name'])}</b>", *lines, *_place_lines(row)])
     name = rows.loc[code, "name"] if code in rows.index else names.get(code, code)
-    return "<br>".join([f"<b>{plotly_text(name)}</b>", OUT_OF_SCOPE, *outside])
+    return "<br>".join([f"<b>{plotly_text(name)}</b>", _(OUT_OF_SCOPE), *outside])
 
 
 def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code: str) -> str:
     """ "<instrument>: <b>Status</b>, listed as “…”", then the source's note or why not named."""
-    line = f"{plotly_text(instrument.short_title)}: <b>{plotly_text(instrument.word(status))}</b>"
+    line = _("{instrument}: <b>{status}</b>").format(
+        instrument=plotly_text(instrument.short_title), status=plotly_text(instrument.word(status))
+    )
     if code in listed.index:
         if listed.loc[code, "name_as_listed"]:
-            line += f", listed as “{plotly_text(listed.loc[code, 'name_as_listed'])}”"
+            line = _("{line}, listed as “{name}”").format(
+                line=line, name=plotly_text(listed.loc[code, "name_as_listed"])
+            )
         note = listed.loc[code, "note"]
     else:
         reason = instrument.hover_note(status)
@@ -125,16 +134,24 @@ def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code
 
 
 def _count(name: str, n: int, members: int, focus: Focus) -> str:
-    return f"{name} ({n})" if focus.kind == WORLD else f"{name} ({n} of {members})"
+    if focus.kind == WORLD:
+        return f"{name} ({formats.number(n)})"
+    return _("{name} ({count} of {total})").format(
+        name=name, count=formats.number(n), total=formats.number(members)
+    )
 
 
 def _outside_label(name: str, outside: int, focus: Focus) -> str:
     """The legend label of areas outside the 195 states."""
     if focus.kind == WORLD:
-        return f"{name} ({outside} territories and areas)"
+        return _("{name} ({count} territories and areas)").format(
+            name=name, count=formats.number(outside)
+        )
     if not outside:
         return name
-    return f"{name} ({outside} {'member' if outside == 1 else 'members'})"
+    return ngettext("{name} ({count} member)", "{name} ({count} members)", outside).format(
+        name=name, count=formats.number(outside)
+    )
 
 
 def _in_view(universe: pd.DataFrame, codes: Iterable[str], focus: Focus) -> tuple[list, int]:
@@ -158,21 +175,30 @@ def _names_and_labels(
     form = instrument.form
     background = categories[-1]
     stems = {
-        form.category(form.positive): form.supporter_stem,
-        form.category(form.missing): form.missing_stem,
+        form.category(form.positive): _(form.supporter_stem),
+        form.category(form.missing): _(form.missing_stem),
     }
-    called = tuple(stems.get(c, c) for c in categories)
+    called = tuple(stems.get(c) or category_name(c) for c in categories)
     counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()
     n = {c: int(counts.get(c, 0)) for c in categories}
     labels = [_count(called[i], n[c], len(shown), focus) for i, c in enumerate(categories[:-1])]
     if instrument.reported_total and not form.reported_total_is_complete and focus.kind == WORLD:
-        labels[0] = f"{called[0]} ({named} of the {instrument.reported_total} reported)"
+        labels[0] = _("{name} ({named} of the {reported} reported)").format(
+            name=called[0], named=formats.number(named), reported=instrument.reported_total
+        )
     if form.background_covers_scope:
-        observers = f"{n[background]} observer {'State' if n[background] == 1 else 'States'}"
         labels.append(
-            f"{called[-1]} ({observers}, {outside} territories and areas)"
+            ngettext(
+                "{name} ({observers} observer State, {outside} territories and areas)",
+                "{name} ({observers} observer States, {outside} territories and areas)",
+                n[background],
+            ).format(
+                name=called[-1],
+                observers=formats.number(n[background]),
+                outside=formats.number(outside),
+            )
             if focus.kind == WORLD
-            else f"{called[-1]} ({n[background]} of {len(shown)})"
+            else _count(called[-1], n[background], len(shown), focus)
         )
     else:
         labels.append(_outside_label(called[-1], outside, focus))
@@ -183,10 +209,22 @@ def _names_and_labels(
 
 
 def _credit(instrument: Instrument) -> str:
-    return (
-        f"{instrument.title}, as of {instrument.as_of}; {instrument.source_url}; "
-        f"licence: {instrument.licence}; confidence: {instrument.confidence}."
+    return _("{title}, as of {as_of}; {url}; licence: {licence}; confidence: {confidence}.").format(
+        title=instrument.title,
+        as_of=instrument.as_of,
+        url=instrument.source_url,
+        licence=instrument.licence,
+        confidence=instrument.confidence,
     )
+
+
+def _source(line: str) -> str:
+    """A source line without its "Source: " (English or translated), to list two in one line."""
+    translated = _("Source: {source}").format(source="")
+    for prefix in (translated, "Source: "):
+        if prefix and line.startswith(prefix):
+            return line.removeprefix(prefix)
+    return line
 
 
 def instrument_view(
@@ -222,7 +260,9 @@ def instrument_view(
     caveat = partial_caveat(instrument, named)
     fade, swatch = _fading(categories, background)
     return MapView(
-        title=f"{instrument.short_title}: {form.noun} {focus.where}",
+        title=_("{instrument}: {noun} {where}").format(
+            instrument=instrument.short_title, noun=_(form.noun), where=focus.where
+        ),
         categories=categories,
         names=called,
         labels=labels,
@@ -231,11 +271,13 @@ def instrument_view(
         background=background,
         fade=fade,
         faded_swatch=swatch,
-        subtitle=f"Source as of {long_date(instrument.as_of)}. {caveat}".strip(),
+        subtitle=(
+            _("Source as of {date}.").format(date=long_date(instrument.as_of)) + f" {caveat}"
+        ).strip(),
         source_line=instrument.source_line,
         credits=f"{instrument.source_line} {_credit(instrument)}",
         file_stem=f"{instrument.id}-{focus.key}-{instrument.as_of}",
-        phrase=instrument.have_done(),
+        phrase=form.have_done(instrument.object),
         detail=tuple(c for c in form.summary_categories if c in categories),
         caveat=caveat,
     )
@@ -243,7 +285,7 @@ def instrument_view(
 
 def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, str]:
     """ISO3 → comparison category of every state supporting X (the others are background)."""
-    only, _ = compare(matrix, x, y)
+    only, _unsure = compare(matrix, x, y)
     on_x, on_y = supporters(matrix, x), supporters(matrix, y)
     category = dict.fromkeys(on_x, palette.UNDECIDABLE)
     category.update(dict.fromkeys(on_x & on_y, palette.BOTH))
@@ -253,11 +295,19 @@ def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, 
 
 def comparison_phrase(category: str | None, x: Instrument, y: Instrument) -> str:
     """What a state of a comparison category did: "endorsed the … but did not vote yes on …"."""
-    return {
-        palette.ONLY_X: f"{x.did()} but {y.did_not()}",
-        palette.BOTH: f"{x.did()} and {y.did()}",
-        palette.UNDECIDABLE: f"{x.did()}; {y.undecidable_phrase()}",
-    }.get(category or "", "")
+    did = x.form.did(x.object)
+    if category == palette.ONLY_X:
+        return _("{did} but {did_not}").format(did=did, did_not=y.form.did_not(y.object))
+    if category == palette.BOTH:
+        return _("{did} and {also_did}").format(did=did, also_did=y.form.did(y.object))
+    if category == palette.UNDECIDABLE:
+        return _("{did}; {undecidable}").format(did=did, undecidable=undecidable(y))
+    return ""
+
+
+def undecidable(instrument: Instrument) -> str:
+    """Why a supporter of another instrument cannot be placed on this one: "cannot vote on …"."""
+    return _(instrument.form.undecidable).format(brief=instrument.brief)
 
 
 def comparison_view(
@@ -275,10 +325,10 @@ def comparison_view(
     every = comparison(matrix, x, y)
     category = {code: cat for code, cat in every.items() if code in universe.index}
     names_of = {
-        palette.ONLY_X: f"{x.brief}, not {y.brief}",
-        palette.BOTH: "Both",
-        palette.UNDECIDABLE: f"{x.brief}; {y.undecidable_phrase()}",
-        palette.OTHERS: "Others",
+        palette.ONLY_X: _("{x}, not {y}").format(x=x.brief, y=y.brief),
+        palette.BOTH: _("Both"),
+        palette.UNDECIDABLE: _("{x}; {undecidable}").format(x=x.brief, undecidable=undecidable(y)),
+        palette.OTHERS: _("Others"),
     }
     categories = tuple(  # "undecidable" only where some supporter of X is
         c
@@ -292,11 +342,14 @@ def comparison_view(
         _count(name, n[c], len(shown), focus) for c, name in zip(categories, called, strict=True)
     )
     if focus.kind == WORLD or outside:
-        labels = (*labels[:-1], f"{labels[-1]} and areas not in scope")
+        labels = (*labels[:-1], _("{label} and areas not in scope").format(label=labels[-1]))
     hover = {}
     for code in dict.fromkeys([*codes, *universe.index]):
         lines = [
-            f"{plotly_text(i.short_title)}: {plotly_text(i.word(matrix.loc[code, i.id]))}"
+            _("{instrument}: {status}").format(
+                instrument=plotly_text(i.short_title),
+                status=plotly_text(i.word(matrix.loc[code, i.id])),
+            )
             for i in (x, y)
             if code in matrix.index
         ]
@@ -305,7 +358,11 @@ def comparison_view(
         hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
     fade, swatch = _fading(categories, palette.OTHERS)
     return MapView(
-        title=capitalised(f"{comparison_phrase(palette.ONLY_X, x, y)}, {focus.where}"),
+        title=capitalised(
+            _("{phrase}, {where}").format(
+                phrase=comparison_phrase(palette.ONLY_X, x, y), where=focus.where
+            )
+        ),
         categories=categories,
         names=called,
         labels=labels,
@@ -314,11 +371,16 @@ def comparison_view(
         background=palette.OTHERS,
         fade=fade,
         faded_swatch=swatch,
-        subtitle=f"Sources as of {long_date(x.as_of)} and {long_date(y.as_of)}.",
-        source_line=f"Sources: {x.source_line.removeprefix('Source: ')} "
-        f"{y.source_line.removeprefix('Source: ')}",
-        credits=f"Sources: {_credit(x)} {_credit(y)}",
+        subtitle=_("Sources as of {first} and {second}.").format(
+            first=long_date(x.as_of), second=long_date(y.as_of)
+        ),
+        source_line=_("Sources: {first} {second}").format(
+            first=_source(x.source_line), second=_source(y.source_line)
+        ),
+        credits=_("Sources: {first} {second}").format(first=_credit(x), second=_credit(y)),
         file_stem=f"{x.id}-not-{y.id}-{focus.key}",
-        phrase=f"{x.have_done()} but {y.did_not()}",
+        phrase=_("{have_done} but {did_not}").format(
+            have_done=x.form.have_done(x.object), did_not=y.form.did_not(y.object)
+        ),
         detail=tuple(c for c in (palette.ONLY_X, palette.UNDECIDABLE) if c in categories),
     )

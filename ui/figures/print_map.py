@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from i18n.translate import _
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
 from ui.figures.geometry import Geometry
@@ -100,7 +101,9 @@ def _legend_handles(view: MapView, focus: Focus) -> list:
         for c, label in zip(view.categories, view.labels, strict=True)
     ]
     if focus.kind != WORLD:
-        handles.append(Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=FADED_LABEL))
+        handles.append(
+            Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=_(FADED_LABEL))
+        )
     handles.append(
         Line2D(
             [],
@@ -109,7 +112,7 @@ def _legend_handles(view: MapView, focus: Focus) -> list:
             linestyle="",
             markerfacecolor="white",
             markeredgecolor="black",
-            label="Small state",
+            label=_("Small state"),
         )
     )
     return handles
@@ -119,7 +122,7 @@ def _footer(view: MapView) -> list[str]:
     """The sources and the disclaimer, wrapped to the slide's width."""
     return [
         *textwrap.wrap(view.credits, FOOTER_CHARACTERS),
-        *textwrap.wrap(f"{DISCLAIMER} {BOUNDARY_NOTE}", FOOTER_CHARACTERS),
+        *textwrap.wrap(f"{_(DISCLAIMER)} {_(BOUNDARY_NOTE)}", FOOTER_CHARACTERS),
     ]
 
 
@@ -153,7 +156,7 @@ def render_map(
     fig.text(
         0.012,
         subtitle_top,
-        f"{view.subtitle} Dots mark states too small to see.",
+        _("{subtitle} Dots mark states too small to see.").format(subtitle=view.subtitle),
         fontsize=12,
         color=palette.MUTED_TEXT,
         va="top",

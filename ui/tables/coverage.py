@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from i18n import formats
+from i18n.translate import _, ngettext
 from instruments.prose import capitalised, join_names
 from ui.figures import palette
 from ui.figures.map_view import MapView
@@ -26,26 +28,58 @@ def tally(group: Group, endorsed: set[str]) -> str:
     """E.g. "30 of 32 NATO members have endorsed (94%)"."""
     total = len(group.members)
     done = sum(m.iso3 in endorsed for m in group.members)
-    verb = "has" if done == 1 else "have"
-    share = f" ({done / total:.0%})" if total else ""
-    return f"{done} of {total} {_who(group)} {verb} endorsed{share}"
+    return ngettext(
+        "{done} of {total} {who} has endorsed{share}",
+        "{done} of {total} {who} have endorsed{share}",
+        done,
+    ).format(
+        done=formats.number(done),
+        total=formats.number(total),
+        who=_who(group),
+        share=_share(done, total),
+    )
+
+
+def _share(done: int, total: int) -> str:
+    """ " (94%)" after a count, "" when the group is empty."""
+    return f" ({formats.percent(done / total)})" if total else ""
 
 
 def _who(group: Group) -> str:
     """The noun phrase for a group's members, e.g. "European Union members"."""
     if group.kind == "world":
-        return "states in scope"
+        return _("states in scope")
     if group.kind in ("region", "subregion"):
-        return f"states in {place_name(group.label)}"
+        return _("states in {place}").format(place=place_name(group.label))
     if group.kind == "ungroup":
         if group.group_id == "none":
-            return "observer States outside the regional groups"
-        return f"members of the {group.label}"
-    return f"{group.label} members"
+            return _("observer States outside the regional groups")
+        return _("members of the {group}").format(group=group.label)
+    return _("{organisation} members").format(organisation=group.label)
 
 
 def _named(member: Member) -> str:
     return f"{member.name} ({member.marker})" if member.marker else member.name
+
+
+def _labelled(label: str, text: str) -> str:
+    """ "Label: text" with the language's spacing ("Label : text" in French)."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
+def _also_members(group: Group) -> str:
+    """ "Kosovo is also a member, outside the 195 states in scope."; "" when none is outside."""
+    if not group.outside:
+        return ""
+    return ngettext(
+        "{names} is also a member, outside the 195 states in scope.",
+        "{names} are also members, outside the 195 states in scope.",
+        len(group.outside),
+    ).format(names=join_names([m.name for m in group.outside]))
+
+
+def _others(n: int) -> str:
+    return ngettext("{count} other", "{count} others", n).format(count=formats.number(n))
 
 
 def sentence(group: Group, endorsed: set[str]) -> str:
@@ -55,20 +89,16 @@ def sentence(group: Group, endorsed: set[str]) -> str:
     missing = [m for m in group.members if m.iso3 not in endorsed]
     who = _who(group)
     if total and len(done) == total:
-        text = f"All {total} {who} have endorsed."
+        text = _("All {total} {who} have endorsed.").format(total=formats.number(total), who=who)
     elif not done:
-        text = f"None of the {total} {who} has endorsed yet."
+        text = _("None of the {total} {who} has endorsed yet.").format(
+            total=formats.number(total), who=who
+        )
     else:
-        shown = missing if len(missing) <= SENTENCE_NAMES + 1 else missing[:SENTENCE_NAMES]
-        names = [_named(m) for m in shown]
-        if len(missing) > len(shown):
-            names.append(f"{len(missing) - len(shown)} others")
-        text = f"{tally(group, endorsed)}; not yet: {join_names(names)}."
-    if group.outside:
-        outside = join_names([m.name for m in group.outside])
-        also = "is also a member" if len(group.outside) == 1 else "are also members"
-        text += f" {outside} {also}, outside the 195 states in scope."
-    return text
+        text = _("{tally}; not yet: {names}.").format(
+            tally=tally(group, endorsed), names=_names(missing)
+        )
+    return " ".join(filter(None, (text, _also_members(group))))
 
 
 def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
@@ -77,7 +107,9 @@ def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for group in groups:
         done = sum(m.iso3 in endorsed for m in group.members)
-        caveats = [f"{m.name}: {m.caveat}" for m in (*group.members, *group.outside) if m.caveat]
+        caveats = [
+            _labelled(m.name, m.caveat) for m in (*group.members, *group.outside) if m.caveat
+        ]
         rows.append(
             {
                 "Group": group.label,
@@ -95,15 +127,11 @@ def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
-
-
 def _names(members: list[Member]) -> str:
     shown = members if len(members) <= SENTENCE_NAMES + 1 else members[:SENTENCE_NAMES]
     names = [_named(m) for m in shown]
     if len(members) > len(shown):
-        names.append(f"{len(members) - len(shown)} others")
+        names.append(_others(len(members) - len(shown)))
     return join_names(names)
 
 
@@ -111,8 +139,17 @@ def view_tally(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on UNGA 80/57 (2025)"."""
     total = len(group.members)
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
-    share = f" ({len(lead) / total:.0%})" if total else ""
-    return f"{len(lead)} of {total}{share} {_who(group)} {_have(len(lead))} {view.phrase}"
+    return ngettext(
+        "{done} of {total}{share} {who} has {phrase}",
+        "{done} of {total}{share} {who} have {phrase}",
+        len(lead),
+    ).format(
+        done=formats.number(len(lead)),
+        total=formats.number(total),
+        share=_share(len(lead), total),
+        who=_who(group),
+        phrase=view.phrase,
+    )
 
 
 def view_sentence(group: Group, view: MapView) -> str:
@@ -120,24 +157,21 @@ def view_sentence(group: Group, view: MapView) -> str:
     total = len(group.members)
     if total and all(view.category_of(m.iso3) == palette.NO_VOTE for m in group.members):
         names = join_names([m.name for m in group.members])
-        no_vote = "have no vote in the General Assembly: they are not UN members"
-        return f"{capitalised(_who(group))} ({names}) {no_vote}."
+        return capitalised(
+            _(
+                "{who} ({names}) have no vote in the General Assembly: they are not UN members."
+            ).format(who=_who(group), names=names)
+        )
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
-    text = view_tally(group, view)
+    parts = [view_tally(group, view)]
     if view.categories[0] in view.detail and lead:
-        text += f": {_names(lead)}"
+        parts[0] = _labelled(parts[0], _names(lead))
     for cat, name in zip(view.categories, view.names, strict=True):
         members = [m for m in group.members if view.category_of(m.iso3) == cat]
         if cat in view.detail and cat != view.categories[0] and members:
-            text += f"; {name}: {_names(members)}"
-    text += "."
-    if view.caveat:
-        text += f" {view.caveat}"
-    if group.outside:
-        outside = join_names([m.name for m in group.outside])
-        also = "is also a member" if len(group.outside) == 1 else "are also members"
-        text += f" {outside} {also}, outside the 195 states in scope."
-    return text
+            parts.append(_labelled(name, _names(members)))
+    text = "; ".join(parts) + "."
+    return " ".join(filter(None, (text, view.caveat, _also_members(group))))
 
 
 def counted(view: MapView) -> list[tuple[str, str]]:
@@ -153,7 +187,9 @@ def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
         cats = [view.category_of(m.iso3) for m in group.members]
         counts = {name: cats.count(c) for c, name in counted(view)}
         lead = cats.count(view.categories[0])
-        caveats = [f"{m.name}: {m.caveat}" for m in (*group.members, *group.outside) if m.caveat]
+        caveats = [
+            _labelled(m.name, m.caveat) for m in (*group.members, *group.outside) if m.caveat
+        ]
         rows.append(
             {
                 "Group": group.label,
@@ -161,7 +197,7 @@ def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
                 **counts,
                 "Share": lead / len(group.members) if group.members else 0.0,
                 "States": "; ".join(
-                    f"{name}: {', '.join(_named(m) for m in members)}"
+                    _labelled(name, ", ".join(_named(m) for m in members))
                     for c, name in zip(view.categories, view.names, strict=True)
                     if c in view.detail
                     and (members := [m for m in group.members if view.category_of(m.iso3) == c])

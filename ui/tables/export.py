@@ -8,8 +8,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import long_date
+from ui.tables.headers import shown_columns
 from ui.tables.provenance import Provenance
 
 SHARE_COLUMNS = {"Share", "Regional group share", "Organisation share"}  # fractions, shown as %
@@ -22,11 +24,14 @@ def instrument_rows(instrument: Instrument) -> list[tuple[str, str]]:
     """The provenance of one related instrument, for the header of an export."""
     name = instrument.short_title
     return [
-        (f"Source: {name}", f"{instrument.title}. {instrument.source_note}"),
-        (f"{name}: as of", instrument.as_of),
-        (f"{name}: source page", instrument.source_url),
-        (f"{name}: licence", instrument.licence),
-        (f"{name}: confidence", instrument.confidence),
+        (
+            _("Source: {instrument}").format(instrument=name),
+            f"{instrument.title}. {instrument.source_note}",
+        ),
+        (_("{instrument}: as of").format(instrument=name), instrument.as_of),
+        (_("{instrument}: source page").format(instrument=name), instrument.source_url),
+        (_("{instrument}: licence").format(instrument=name), instrument.licence),
+        (_("{instrument}: confidence").format(instrument=name), instrument.confidence),
     ]
 
 
@@ -42,21 +47,26 @@ def about_rows(
     ``provenance`` (the Call to Action's) is None when the table does not use it; ``related``
     instruments add their own source rows, ``extra`` rows say more about the selection.
     """
-    rows = [("Title", title), ("Selection", scope), *extra]
+    rows = [(_("Title"), title), (_("Selection"), scope), *extra]
     if provenance is not None:
         rows += [
-            ("Source", provenance.source_line.removeprefix("Source: ")),
-            ("Source as of", f"{provenance.as_of} ({long_date(provenance.as_of)})"),
-            ("Obtained", f"{provenance.method} on {provenance.retrieved_at}"),
-            ("Source page", provenance.source_page_url),
-            ("Document SHA-256", provenance.document_sha256),
-            ("Licence", provenance.licence),
+            (_("Source"), provenance.source_text),
+            (_("Source as of"), f"{provenance.as_of} ({long_date(provenance.as_of)})"),
+            (
+                _("Obtained"),
+                _("{method} on {date}").format(
+                    method=provenance.method, date=provenance.retrieved_at
+                ),
+            ),
+            (_("Source page"), provenance.source_page_url),
+            (_("Document SHA-256"), provenance.document_sha256),
+            (_("Licence"), provenance.licence),
         ]
     for instrument in related:
         if provenance is None or instrument.id != CALL_TO_ACTION:
             rows += instrument_rows(instrument)
     if provenance is not None:
-        rows.append(("Cite as", provenance.citation))
+        rows.append((_("Cite as"), provenance.citation))
     return rows
 
 
@@ -74,8 +84,9 @@ def csv_bytes(
     """
     out = io.StringIO()
     for key, value in about_rows(title, provenance, scope, related, extra):
-        out.write(f"# {key}: {' '.join(str(value).split())}\n")
-    table.to_csv(out, index=False, lineterminator="\n")
+        line = _("{label}: {text}").format(label=key, text=" ".join(str(value).split()))
+        out.write(f"# {line}\n")
+    shown_columns(table).to_csv(out, index=False, lineterminator="\n")
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -87,10 +98,16 @@ def excel_bytes(
     related: Sequence[Instrument] = (),
     extra: Rows = (),
 ) -> bytes:
-    """An .xlsx workbook: the table on a "Data" sheet, provenance and citation on "About"."""
+    """An .xlsx workbook: the table on a "Data" sheet, provenance and citation on "About".
+
+    The sheets and the column headers are named in the active language; the data sheet is the
+    first, the "About" sheet the second.
+    """
+    shares = [column in SHARE_COLUMNS for column in table.columns]
+    table = shown_columns(table)
     workbook = Workbook()
     data = workbook.active
-    data.title = "Data"
+    data.title = _("Data")
     data.append([str(c) for c in table.columns])
     for row in table.itertuples(index=False):
         data.append([v.item() if hasattr(v, "item") else v for v in row])
@@ -98,7 +115,7 @@ def excel_bytes(
         for cell in row:
             if cell.data_type == "f":  # text that merely starts with "=" stays text
                 cell.data_type = "s"
-            if table.columns[cell.column - 1] in SHARE_COLUMNS:
+            if shares[cell.column - 1]:
                 cell.number_format = "0%"
     for cell in data[1]:
         cell.font = Font(bold=True)
@@ -106,7 +123,7 @@ def excel_bytes(
     for i, column in enumerate(table.columns, start=1):
         longest = max([len(str(column)), *(len(str(v)) for v in table[column])], default=10)
         data.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
-    about = workbook.create_sheet("About")
+    about = workbook.create_sheet(_("About"))
     rows = about_rows(title, provenance, scope, related, extra)
     for key, value in rows:
         about.append([key, value])

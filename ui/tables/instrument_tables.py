@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from i18n.translate import _
 from instruments.model import Instrument
 
 PLACE_COLUMNS = {
@@ -34,10 +35,8 @@ def matrix_table(
         out[instrument.short_title] = found[instrument.id].map(instrument.word).to_numpy()
     for column, label in PLACE_COLUMNS.items():
         out[label] = rows[column].to_numpy()
-    out["In scope"] = [
-        "yes" if inside else "no: not a UN member or observer State"
-        for inside in rows["in_universe"]
-    ]
+    inside, outside = _("yes"), _("no: not a UN member or observer State")
+    out["In scope"] = [inside if value else outside for value in rows["in_universe"]]
     return out.sort_values("State", key=lambda s: s.str.casefold(), ignore_index=True)
 
 
@@ -53,7 +52,8 @@ def position_rows(
             row = listed.loc[instrument.id]
             as_of, url, note = row["as_of"], row["source_url"], row["note"]
             if row["name_as_listed"]:
-                note = "; ".join(x for x in (f"listed as “{row['name_as_listed']}”", note) if x)
+                listed_as = _("listed as “{name}”").format(name=row["name_as_listed"])
+                note = "; ".join(x for x in (listed_as, note) if x)
         else:
             named = int((matrix[instrument.id] == instrument.positive).sum())
             as_of, url = instrument.as_of, instrument.source_url

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from instruments.model import Instrument
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
-from ui.figures.map_view import MapView, comparison_phrase, in_category
+from ui.figures.map_view import MapView, comparison_phrase, in_category, undecidable
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,6 @@ def comparison_summary(
         only=_sorted_names(in_category(view, palette.ONLY_X, focus, universe), names),
         outside=_sorted_names(outside, names),
         unsure=_sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names),
-        supporter=x.did(),
-        undecidable=y.undecidable_phrase(),
+        supporter=x.form.did(x.object),
+        undecidable=undecidable(y),
     )

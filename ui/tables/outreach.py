@@ -1,15 +1,21 @@
 """The outreach list: states in scope that have not endorsed, filtered, ranked and explained."""
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from etl.normalise import normalise_name
+from i18n import formats
+from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
 from ui.tables.groups import UN_GROUP_LABELS, Group
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
+SUBTRACTED = re.compile(r"\s*\([^()]*\)$")  # "(subtracted)" after a slider label, any language
 COLUMNS = [
     "State",
     "ISO3",
@@ -40,13 +46,17 @@ class Filters:
     def describe(self) -> str:
         """The filters in words, for export headers ("all states" when none applies)."""
         parts = [
-            f"M49 region {self.region}" if self.region else "",
-            f"M49 sub-region {self.subregion}" if self.subregion else "",
-            f"UN regional group {self.ungroup}" if self.ungroup else "",
-            f"members of {self.organisation.label}" if self.organisation else "",
-            f"search “{self.query}”" if self.query else "",
+            _("M49 region {region}").format(region=self.region) if self.region else "",
+            _("M49 sub-region {subregion}").format(subregion=self.subregion)
+            if self.subregion
+            else "",
+            _("UN regional group {group}").format(group=self.ungroup) if self.ungroup else "",
+            _("members of {organisation}").format(organisation=self.organisation.label)
+            if self.organisation
+            else "",
+            _("search “{query}”").format(query=self.query) if self.query else "",
         ]
-        return "; ".join(p for p in parts if p) or "no filter"
+        return "; ".join(p for p in parts if p) or _("no filter")
 
 
 def search_keys(
@@ -117,14 +127,16 @@ def non_endorsers(
     for group in organisations:
         for m in group.members:
             if m.caveat:
-                org_caveats.setdefault(m.iso3, []).append(f"{group.label}: {m.caveat}")
+                org_caveats.setdefault(m.iso3, []).append(
+                    _("{label}: {text}").format(label=group.label, text=m.caveat)
+                )
     out = pd.DataFrame(
         {
             "State": rows["name"],
             "ISO3": rows["iso3"],
             "M49 region": rows["m49_region"],
             "M49 sub-region": rows["m49_subregion"],
-            "UN regional group": rows["un_regional_group"].replace("", "none (observer State)"),
+            "UN regional group": rows["un_regional_group"].replace("", _("none (observer State)")),
             "Organisations": [", ".join(member_of.get(c, [])) for c in rows["iso3"]],
             "Caveats": [
                 "; ".join(x for x in [caveats.get(c, ""), *org_caveats.get(c, [])] if x)
@@ -141,8 +153,8 @@ def formula(weights: Weights, every: list[Term]) -> str:
     terms = []
     for term in every:
         sign = "−" if term.sign < 0 else "+"
-        label = term.label.removesuffix(" (subtracted)")
-        terms.append(f"{sign} {weights[term.key]:g} × {label}")
+        label = SUBTRACTED.sub("", term.label) if term.sign < 0 else term.label
+        terms.append(f"{sign} {formats.number(weights[term.key])} × {label}")
     return " ".join(terms).removeprefix("+ ")
 
 
@@ -193,30 +205,37 @@ def _value_words(row: pd.Series, term: Term) -> str:
     """A term's value for one state, in words."""
     value = amount(row, term)
     if term.key in PEER_GROUP or term.pooled:
-        return f"{value:.0%}" if term.key in PEER_GROUP else f"{value:g}"
+        return formats.percent(value) if term.key in PEER_GROUP else formats.number(value)
     counted, not_counted = term.signal.words
     if 0 < value < 1:
-        return "unconfirmed (counts half)"
-    return counted if value else not_counted
+        return _("unconfirmed (counts half)")
+    return _(counted) if value else _(not_counted)
 
 
 def _long_label(row: pd.Series, term: Term) -> str:
     """What a term measures, in a sentence's words."""
     if term.key == "regional_peers":
-        return f"Share of its {row['regional_group'] or 'regional group'} peers that endorsed"
+        return _("Share of its {group} peers that endorsed").format(
+            group=row["regional_group"] or _("regional group")
+        )
     if term.key == "organisation_peers":
-        best = row["organisation"] or "organisations"
-        return f"Share of its {best} peers that endorsed (its best organisation)"
+        return _("Share of its {organisation} peers that endorsed (its best organisation)").format(
+            organisation=row["organisation"] or _("organisations")
+        )
     if term.pooled:
         names = join_names([i.brief for i in term.instruments])
-        return f"{term.signal.title} on {names}" + (" (subtracted)" if term.sign < 0 else "")
-    return capitalised(term.instruments[0].did())
+        said = _("{signal} on {names} (subtracted)") if term.sign < 0 else _("{signal} on {names}")
+        return said.format(signal=_(term.signal.title), names=names)
+    instrument = term.instruments[0]
+    return capitalised(instrument.form.did(instrument.object))
 
 
 def _short_label(term: Term) -> str:
-    if term.key in PEER_GROUP:
-        return {"regional_peers": "regional group", "organisation_peers": "organisation"}[term.key]
-    return term.signal.title.lower() if term.pooled else term.instruments[0].brief
+    if term.key == "regional_peers":
+        return _("regional group")
+    if term.key == "organisation_peers":
+        return _("organisation")
+    return _(term.signal.title).lower() if term.pooled else term.instruments[0].brief
 
 
 def score_terms(row: pd.Series, weights: Weights, every: list[Term]) -> pd.DataFrame:
@@ -241,7 +260,9 @@ def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
     for term in every:
         value = term.sign * weights[term.key] * amount(row, term)
         if round(value, 1):
-            shown.append(f"{'−' if value < 0 else '+'}{abs(value):.1f} {_short_label(term)}")
+            tenths = Decimal(f"{abs(value):.1f}")  # rounded as before, then written in the language
+            points = format_decimal(tenths, format="0.0", locale=formats.locale())
+            shown.append(f"{'−' if value < 0 else '+'}{points} {_short_label(term)}")
     return " ".join(shown).removeprefix("+") or "0"
 
 

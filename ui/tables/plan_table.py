@@ -8,6 +8,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
+from i18n.translate import N_, _
 from plan.model import STATUSES, PlanRecord, reconcile
 from ui.tables.groups import Group
 
@@ -26,7 +27,8 @@ COLUMNS = [
     "Overdue",
     "Notes",
 ]
-PUBLISHED = "endorsed (published)"
+PUBLISHED = "endorsed (published)"  # a column of ``progress``; its header: ``ui.tables.headers``
+OVERDUE = N_("overdue")  # the "Overdue" cell of a late next step, shown as ``_(OVERDUE)``
 
 
 def overdue(record: PlanRecord, today: date) -> bool:
@@ -66,7 +68,7 @@ def plan_rows(
                 "Channel": record.channel,
                 "Next step": record.next_step,
                 "Due": record.due,
-                "Overdue": "overdue" if overdue(record, today) else "",
+                "Overdue": _(OVERDUE) if overdue(record, today) else "",
                 "Notes": record.notes,
             }
         )
@@ -103,15 +105,15 @@ def edited(base: PlanRecord, values: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-INTERNAL = "INTERNAL: outreach plan with sensitive notes. Do not forward outside the team."
+INTERNAL = N_("INTERNAL: outreach plan with sensitive notes. Do not forward outside the team.")
 
 
 def internal_workbook(workbook: bytes) -> bytes:
     """The Excel export with the internal marking as the first line of its data sheet."""
     book = load_workbook(io.BytesIO(workbook))
-    sheet = book["Data"]
+    sheet = book.worksheets[0]  # the data sheet, named in the language of the export
     sheet.insert_rows(1)
-    sheet["A1"] = INTERNAL
+    sheet["A1"] = _(INTERNAL)
     sheet["A1"].font = Font(bold=True, color="9C0006")
     sheet.freeze_panes = "A3"
     out = io.BytesIO()

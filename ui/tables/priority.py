@@ -5,10 +5,12 @@ The terms of the score come from the instrument registry: every instrument with 
 peer terms. Adding an instrument to the registry adds its term; nothing here names one.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from i18n import formats
+from i18n.translate import N_, _
 from instruments.forms import Signal
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
@@ -41,18 +43,18 @@ class Term:
         return sum(self.signal.amount(statuses[i.id]) for i in self.instruments)
 
 
-PEER_TERMS = (
+PEER_TERMS = (  # label and help marked here, translated by ``terms``
     Term(
         "regional_peers",
-        "Regional group peers",
-        "Times the share of the other members of its UN regional group that endorsed.",
+        N_("Regional group peers"),
+        N_("Times the share of the other members of its UN regional group that endorsed."),
         2.0,
         1,
     ),
     Term(
         "organisation_peers",
-        "Organisation peers",
-        "Times the highest share of endorsers among the other members of its organisations.",
+        N_("Organisation peers"),
+        N_("Times the highest share of endorsers among the other members of its organisations."),
         2.0,
         1,
     ),
@@ -65,7 +67,9 @@ def _instrument_term(instrument: Instrument, signal: Signal, weight: float) -> T
     return Term(
         key=instrument.id,
         label=instrument.short_title,
-        help=f"{capitalised(instrument.did())} (points if yes; unconfirmed counts half).",
+        help=_("{did} (points if yes; unconfirmed counts half).").format(
+            did=capitalised(instrument.form.did(instrument.object))
+        ),
         default=weight,
         sign=signal.sign,
         instruments=(instrument,),
@@ -74,7 +78,7 @@ def _instrument_term(instrument: Instrument, signal: Signal, weight: float) -> T
 
 
 def terms(catalogue: list[Instrument]) -> list[Term]:
-    """The score's terms, in registry order, then the peer terms.
+    """The score's terms, in registry order, then the peer terms, in the active language.
 
     Pooled terms take their weight from every instrument feeding them, which must agree.
     """
@@ -91,11 +95,12 @@ def terms(catalogue: list[Instrument]) -> list[Term]:
                     f"{before.default:g} of the other instruments pooled in {signal.key}"
                 )
             pooled = (*before.instruments, instrument) if before else (instrument,)
-            said = signal.help.format(names=join_names([i.brief for i in pooled]))
+            said = _(signal.help).format(names=join_names([i.brief for i in pooled]))
             found[signal.key] = Term(
-                signal.key, signal.label, said, weight, signal.sign, pooled, signal
+                signal.key, _(signal.label), said, weight, signal.sign, pooled, signal
             )
-    return [*found.values(), *PEER_TERMS]
+    peers = [replace(t, label=_(t.label), help=_(t.help)) for t in PEER_TERMS]
+    return [*found.values(), *peers]
 
 
 def default_weights(every: list[Term]) -> Weights:
@@ -161,7 +166,11 @@ def score(table: pd.DataFrame, weights: Weights, every: list[Term]) -> pd.Series
 
 
 def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return _("{count} times").format(count=formats.number(n))
 
 
 def _says(row: pd.Series, term: Term) -> str:
@@ -169,22 +178,30 @@ def _says(row: pd.Series, term: Term) -> str:
     value = amount(row, term)
     if term.key in PEER_GROUP:
         group = row[PEER_GROUP[term.key]]
-        return f"{value:.0%} of its {group} peers endorsed" if group else ""
+        if not group:
+            return ""
+        return _("{share} of its {group} peers endorsed").format(
+            share=formats.percent(value), group=group
+        )
     if not value:
         return ""
     if term.pooled:
         names = join_names([i.brief for i in term.instruments])
-        return term.signal.says.format(times=_times(int(value)), names=names)
+        return _(term.signal.says).format(times=_times(int(value)), names=names)
     instrument = term.instruments[0]
     if value < 1:
-        return f"reported (unconfirmed) as endorsing {instrument.object}"
-    return instrument.did()
+        return _("reported (unconfirmed) as endorsing {instrument}").format(
+            instrument=instrument.object
+        )
+    return instrument.form.did(instrument.object)
 
 
 def explain(row: pd.Series, every: list[Term]) -> str:
     """Why a state ranks where it does: each signal that counts, in plain words."""
     parts = [said for term in every if (said := _says(row, term))]
-    return "; ".join(parts) if parts else "no related commitments or supportive votes on record"
+    if not parts:
+        return _("no related commitments or supportive votes on record")
+    return "; ".join(parts)
 
 
 def priorities(

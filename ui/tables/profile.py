@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
 from ui.tables.groups import Group
 
@@ -11,14 +12,14 @@ GROUP_KINDS = ("region", "subregion", "ungroup", "org")
 def facts(iso3: str, state: pd.Series) -> dict[str, str]:
     """Code, UN status, M49 places and UN regional group of a state in scope."""
     return {
-        "ISO 3166 code": iso3,
-        "UN status": "UN member State"
+        _("ISO 3166 code"): iso3,
+        _("UN status"): _("UN member State")
         if state["un_status"] == "member"
-        else "UN non-member observer State",
-        "M49 region": state["m49_region"],
-        "M49 sub-region": state["m49_subregion"],
-        "M49 intermediate region": state["m49_intermediate_region"] or "none",
-        "UN regional group": state["un_regional_group"] or "none",
+        else _("UN non-member observer State"),
+        _("M49 region"): state["m49_region"],
+        _("M49 sub-region"): state["m49_subregion"],
+        _("M49 intermediate region"): state["m49_intermediate_region"] or _("none"),
+        _("UN regional group"): state["un_regional_group"] or _("none"),
     }
 
 
@@ -28,7 +29,10 @@ def listed_elsewhere(
     """Each related instrument that lists an entity, with its status: "US Political …: Endorsed"."""
     mine = positions[(positions["iso3"] == entity) & (positions["instrument"] != CALL_TO_ACTION)]
     return [
-        f"{catalogue[r.instrument].short_title}: {catalogue[r.instrument].word(r.status)}"
+        _("{instrument}: {status}").format(
+            instrument=catalogue[r.instrument].short_title,
+            status=catalogue[r.instrument].word(r.status),
+        )
         for r in mine.itertuples()
     ]
 

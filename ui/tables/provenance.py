@@ -2,10 +2,14 @@
 
 from dataclasses import dataclass
 
+from i18n.translate import N_, _
 from instruments.prose import long_date
 
-PUBLISHER = "Government of the Netherlands"
+PUBLISHER = N_("Government of the Netherlands")
+# The title of the source's list: a title, cited as published (not translated).
 LIST_TITLE = "REAIM 2023 Call to Action: endorsing countries and territories"
+UNNAMED_TRANSCRIBER = N_("an unnamed transcriber")
+LICENCE_NOT_STATED = N_("licence not stated")
 
 
 @dataclass(frozen=True)
@@ -27,28 +31,51 @@ class Provenance:
     @property
     def method_phrase(self) -> str:
         """How the list was obtained; a transcription is never presented as a live fetch."""
-        as_of = f"source as of {self.as_of}"
         if self.method == "transcribed":
-            return (
-                f"transcribed from the official list ({as_of}), transcription by "
-                f"{self.transcribed_by}, {self.transcription_licence}"
+            return _(
+                "transcribed from the official list (source as of {as_of}), transcription by "
+                "{transcriber}, {licence}"
+            ).format(
+                as_of=self.as_of,
+                transcriber=_known(self.transcribed_by, UNNAMED_TRANSCRIBER),
+                licence=_known(self.transcription_licence, LICENCE_NOT_STATED),
             )
         if self.method == "fetched":
-            return f"fetched from government.nl on {self.retrieved_at} ({as_of})"
-        return f"read from a saved copy of the official list on {self.retrieved_at} ({as_of})"
+            return _("fetched from government.nl on {retrieved} (source as of {as_of})").format(
+                retrieved=self.retrieved_at, as_of=self.as_of
+            )
+        return _(
+            "read from a saved copy of the official list on {retrieved} (source as of {as_of})"
+        ).format(retrieved=self.retrieved_at, as_of=self.as_of)
+
+    @property
+    def source_text(self) -> str:
+        """Who published the list, its title and how it was obtained (the line after "Source:")."""
+        return f"{_(PUBLISHER)}, {LIST_TITLE}; {self.method_phrase}."
 
     @property
     def source_line(self) -> str:
         """One line for the foot of a map or a table."""
-        return f"Source: {PUBLISHER}, {LIST_TITLE}; {self.method_phrase}."
+        return _("Source: {source}").format(source=self.source_text)
 
     @property
     def citation(self) -> str:
         """A citation line for exports and slides."""
-        return (
-            f"{PUBLISHER} ({long_date(self.as_of)}). {LIST_TITLE}. {self.source_page_url}. "
-            f"Data {self.method_phrase}; retrieved {self.retrieved_at}."
+        return _(
+            "{publisher} ({date}). {title}. {url}. Data {method}; retrieved {retrieved}."
+        ).format(
+            publisher=_(PUBLISHER),
+            date=long_date(self.as_of),
+            title=LIST_TITLE,
+            url=self.source_page_url,
+            method=self.method_phrase,
+            retrieved=self.retrieved_at,
         )
+
+
+def _known(value: str, default: str) -> str:
+    """A value read from the metadata; its stand-in ("licence not stated") in the language."""
+    return _(default) if value == default else value
 
 
 def provenance_from_meta(meta: dict) -> Provenance:
@@ -63,7 +90,7 @@ def provenance_from_meta(meta: dict) -> Provenance:
         document_url=meta.get("document_url") or "",
         document_sha256=meta["document_sha256"],
         licence=meta["licence"],
-        transcribed_by=attribution.get("transcribed_by") or "an unnamed transcriber",
-        transcription_licence=attribution.get("transcription_licence") or "licence not stated",
+        transcribed_by=attribution.get("transcribed_by") or UNNAMED_TRANSCRIBER,
+        transcription_licence=attribution.get("transcription_licence") or LICENCE_NOT_STATED,
         transcription_url=attribution.get("transcription_url") or "",
     )
