@@ -141,7 +141,7 @@ def profile(iso3: str) -> None:
     st.subheader(md(state["name"]), anchor=False)
     un_names = cache.un_names().loc[iso3]
     st.markdown(
-        f"| {md(_('Language'))} | {md(_('UN name'))} |\n|---|---|\n"
+        "| {language} | {name} |\n|---|---|\n".format(language=_("Language"), name=_("UN name"))
         + "\n".join(
             f"| {md(_(label))} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
         )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from i18n.translate import N_, _
+from i18n.translate import N_, _, pgettext
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
 from ui import cache
@@ -48,7 +48,6 @@ HEADERS = {
     "Group": N_("Group"),
     "Members as of": N_("Members as of"),
     "Members": N_("Members"),
-    "Endorsed": N_("Endorsed"),
     "Share": N_("Share"),
     "Not yet": N_("Not yet"),
     "States": N_("States"),
@@ -109,6 +108,7 @@ view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACT
 links = [
     url_controls.href("./", {"focus": focus_key(by, g)} | view_param) for g in table["group_id"]
 ]
+endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == "org":
     shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()["org"]])
@@ -118,6 +118,7 @@ st.dataframe(
     width="stretch",
     column_config={name: _(label) for name, label in HEADERS.items()}
     | {
+        "Endorsed": endorsed_header,
         "Share": st.column_config.ProgressColumn(
             share_label, format="%.0f%%", min_value=0, max_value=100
         ),
@@ -129,7 +130,9 @@ st.dataframe(
 )
 
 export = table.drop(columns=["kind"]).rename(columns={"group_id": "Group id"})
-export = export.rename(columns={name: _(label) for name, label in HEADERS.items()})
+export = export.rename(
+    columns={name: _(label) for name, label in HEADERS.items()} | {"Endorsed": endorsed_header}
+)
 scope = _(SCOPES[by])
 left, right, slides, handout, presenting_link = st.columns(5)
 table_downloads((left, right), export, stem, title, provenance, scope, related)
