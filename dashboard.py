@@ -65,7 +65,7 @@ page = st.navigation(PAGES, position="hidden" if presenting() else "top")
 
 found = cache.dataset_problems()
 if found:
-    chrome.dataset_error(found, cache.FIX)
+    chrome.dataset_error(found, _(cache.FIX))
     st.stop()
 
 provenance = cache.provenance()

@@ -8,6 +8,7 @@ import streamlit as st
 from briefing.files import pack_file
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, priorities_frame
+from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
 from ui import cache
 from ui.figures.focus import WORLD
@@ -20,30 +21,35 @@ TOP_RANGE = (1, 30)
 presets = cache.focuses()
 titles = {k: i.short_title for k, i in cache.catalogue().items()}
 
-st.header("Briefing pack", anchor=False)
+st.header(_("Briefing pack"), anchor=False)
 st.caption(
-    "A slide deck to edit (PowerPoint) and a handout to print (PDF) for a meeting: the map, key "
-    "figures and sentences to say, who has and has not endorsed, outreach priorities, the related "
-    "instruments and the sources. Everything is built here, offline, from the published data."
+    _(
+        "A slide deck to edit (PowerPoint) and a handout to print (PDF) for a meeting: the map, "
+        "key figures and sentences to say, who has and has not endorsed, outreach priorities, the "
+        "related instruments and the sources. Everything is built here, offline, from the "
+        "published data."
+    )
 )
 focus_column, first, second, count = st.columns([1.6, 1.2, 1.2, 0.8], vertical_alignment="bottom")
 with focus_column:
     key = url_controls.select(
-        "Focus", "focus", {k: f.option_label for k, f in presets.items()}, WORLD
+        _("Focus"), "focus", {k: f.option_label for k, f in presets.items()}, WORLD
     )
 x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
-top = count.number_input("Priority states", *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
+top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
-    "Ministry template (optional)",
+    _("Ministry template (optional)"),
     type=["pptx"],
-    help="A PowerPoint file whose slide master and layouts the deck uses; without one, a plain "
-    "16:9 deck.",
+    help=_(
+        "A PowerPoint file whose slide master and layouts the deck uses; without one, a plain "
+        "16:9 deck."
+    ),
 )
 
 pack = cache.pack(key, shown, int(top))
 if template is None:
-    slides, handout, presenting_link, _ = st.columns(4)
+    slides, handout, presenting_link, _spare = st.columns(4)
     pack_downloads((slides, handout), key, shown, int(top))
 else:
     with tempfile.TemporaryDirectory() as folder:
@@ -53,13 +59,17 @@ else:
             deck, warnings = pack_file(cache.dataset(), pack, "pptx", path)
         except ValueError as exc:
             deck, warnings = None, []
-            st.error(f"The template cannot be used: {md(exc)}. Nothing was built.")
+            st.error(
+                _("The template cannot be used: {reason}. Nothing was built.").format(
+                    reason=md(exc)
+                )
+            )
     for warning in warnings:
         st.warning(md(warning), icon=":material/warning:")
-    slides, handout, presenting_link, _ = st.columns(4)
+    slides, handout, presenting_link, _spare = st.columns(4)
     if deck is not None:
         slides.download_button(
-            "Briefing pack (PPTX)",
+            _("Briefing pack (PPTX)"),
             deck,
             file_name=f"{pack.file_stem}.pptx",
             mime=FORMATS["pptx"],
@@ -70,9 +80,11 @@ else:
     pack_downloads((handout,), key, shown, int(top), formats=("pdf",))
 presenting_link.page_link(
     "app_pages/map.py",
-    label="Presentation mode",
+    label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params={"focus": key, "present": "1"} | ({"compare": shown} if y else {"instrument": x}),
+    query_params=url_controls.with_language(
+        {"focus": key, "present": "1"} | ({"compare": shown} if y else {"instrument": x})
+    ),
 )
 
 st.subheader(pack.title, anchor=False)
@@ -80,22 +92,26 @@ st.caption(f"{md(pack.subtitle)}. {md(pack.prepared)}.")
 for column, (label, value) in zip(st.columns(len(pack.key_figures)), pack.key_figures, strict=True):
     column.metric(label, value, border=True)
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in pack.sentences))
-st.markdown("**Outreach priorities**")
+st.markdown(_("**Outreach priorities**"))
 st.dataframe(
     priorities_frame(pack),
     hide_index=True,
     width="stretch",
     column_config={
-        "Rank": st.column_config.NumberColumn("Rank", width="small"),
-        "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
-        "Why": st.column_config.TextColumn("Why (signals that count)", width="large"),
+        "Rank": st.column_config.NumberColumn(_("Rank"), width="small"),
+        "State": _("State"),
+        "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
+        "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
     },
 )
-st.caption(f"Weights: {md(pack.weights)}.")
-st.markdown("**Related instruments**")
+st.caption(_("Weights: {weights}.").format(weights=md(pack.weights)))
+st.markdown(_("**Related instruments**"))
 st.table(
-    {"Instrument": [r[0] for r in pack.related], "Where it stands": [r[1] for r in pack.related]}
+    {
+        _("Instrument"): [r[0] for r in pack.related],
+        _("Where it stands"): [r[1] for r in pack.related],
+    }
 )
 if pack.notes:
-    st.markdown("**Caveats**")
+    st.markdown(_("**Caveats**"))
     st.markdown("\n".join(f"- {md(note)}" for note in pack.notes))

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
+from i18n import formats
+from i18n.translate import N_, _
 from instruments.model import CALL_TO_ACTION
-from instruments.prose import long_date
 from plan.model import reconcile
 from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
-from ui.tables.dataset import UN_LANGUAGES
 from ui.tables.groups import KIND_LABELS
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
@@ -17,22 +17,44 @@ from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, link, md
 from ui.widgets import url_controls
-from ui.widgets.plan_session import plan_readers_only
+from ui.widgets.plan_session import plan_readers_only, plan_word
+
+# The six UN languages, in the order of names.csv's columns as the profile lists them.
+UN_LANGUAGES = {
+    "ar": N_("Arabic"),
+    "zh": N_("Chinese"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "ru": N_("Russian"),
+    "es": N_("Spanish"),
+}
+# Headers of the table of instruments and votes.
+POSITION_HEADERS = {
+    "Instrument": N_("Instrument"),
+    "Status": N_("Status"),
+    "As of": N_("As of"),
+    "Source": N_("Source"),
+    "Note": N_("Note"),
+}
 
 table = cache.table()
 source = cache.provenance()
 rows = table.set_index("iso3")
 universe = table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
-options = {"": "Choose a state…"} | dict(zip(universe["iso3"], universe["name"], strict=True))
+options = {"": _("Choose a state…")} | dict(zip(universe["iso3"], universe["name"], strict=True))
 
 
 def listed_elsewhere(entity: str) -> str:
     """Which related instruments list an entity outside the universe, as a sentence."""
     said = listed_on(entity, cache.positions(), cache.catalogue())
-    return f" Also listed on {md('; '.join(said))}." if said else ""
+    return (
+        " " + _("Also listed on {instruments}.").format(instruments=md("; ".join(said)))
+        if said
+        else ""
+    )
 
 
-st.header("Country profile", anchor=False)
+st.header(_("Country profile"), anchor=False)
 raw = st.query_params.get("iso3", "")
 wanted = raw.strip().upper()
 if wanted != raw and wanted in options:
@@ -42,10 +64,12 @@ elif raw and wanted not in options:
     name = outside["name"] if outside is not None else cache.feature_names().get(wanted)
     if name:
         st.info(
-            f"{md(name)} ({code(wanted)}) is not in scope: the dashboard covers the 193 UN member "
-            "States and the 2 observer States."
+            _(
+                "{name} ({code}) is not in scope: the dashboard covers the 193 UN member States "
+                "and the 2 observer States."
+            ).format(name=md(name), code=code(wanted))
             + (
-                " The source lists it as endorsing."
+                " " + _("The source lists it as endorsing.")
                 if outside is not None and outside["endorsed"]
                 else ""
             )
@@ -56,42 +80,50 @@ elif raw and wanted not in options:
 
 with st.columns([2, 3])[0]:
     query = st.text_input(
-        "Find a state in any UN language",
+        _("Find a state in any UN language"),
         key="country-find",
         placeholder="Côte d’Ivoire, Кот-д’Ивуар, 科特迪瓦, كوت ديفوار…",
-        help="Searches the names in Arabic, Chinese, English, French, Russian and Spanish, "
-        "ignoring accents and case.",
+        help=_(
+            "Searches the names in Arabic, Chinese, English, French, Russian and Spanish, "
+            "ignoring accents and case."
+        ),
     )
     hits = found(query, cache.search_index())
     narrowed = {k: v for k, v in options.items() if not k or k in hits or k == wanted}
     if len(narrowed) == 1:
-        st.caption("No state has that name in any of the six UN languages.")
-    iso3 = url_controls.select("State", "iso3", narrowed, "")
+        st.caption(_("No state has that name in any of the six UN languages."))
+    iso3 = url_controls.select(_("State"), "iso3", narrowed, "")
 
 
 def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
     """The state's plan for the Call to Action and every change to its plans, newest first."""
-    st.subheader("Plan and history", anchor=False)
+    st.subheader(_("Plan and history"), anchor=False)
     record = service.record(iso3, CALL_TO_ACTION)
-    status, flag = reconcile(record, endorsed, long_date(source.as_of))
+    status, flag = reconcile(record, endorsed, formats.long_date(source.as_of))
+    check = flag and record.version
     st.caption(
-        f"Internal. Call to Action plan: **{md(status)}**"
-        + (f" (check: {md(flag)})" if flag and record.version else "")
-        + (f", owner {md(record.owner)}" if record.owner else "")
-        + (f", next step {md(record.next_step)} due {md(record.due)}" if record.next_step else "")
-        + "."
+        _("Internal. Call to Action plan: **{status}**{check}{owner}{step}.").format(
+            status=md(plan_word(status)),
+            check=_(" (check: {flag})").format(flag=md(flag)) if check else "",
+            owner=_(", owner {owner}").format(owner=md(record.owner)) if record.owner else "",
+            step=_(", next step {step} due {due}").format(
+                step=md(record.next_step), due=md(record.due)
+            )
+            if record.next_step
+            else "",
+        )
     )
     events = service.events(iso3=iso3)
     if events:
         st.dataframe(
             [
                 {
-                    "When": e.at,
-                    "Who": e.who,
-                    "Instrument": e.instrument,
-                    "Field": e.field,
-                    "Old": e.old,
-                    "New": e.new,
+                    _("When"): e.at,
+                    _("Who"): e.who,
+                    _("Instrument"): e.instrument,
+                    _("Field"): e.field,
+                    _("Old"): e.old,
+                    _("New"): e.new,
                 }
                 for e in events
             ],
@@ -99,7 +131,7 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
             width="stretch",
         )
     else:
-        st.caption("No change recorded yet.")
+        st.caption(_("No change recorded yet."))
 
 
 def profile(iso3: str) -> None:
@@ -109,24 +141,31 @@ def profile(iso3: str) -> None:
     st.subheader(md(state["name"]), anchor=False)
     un_names = cache.un_names().loc[iso3]
     st.markdown(
-        "| Language | UN name |\n|---|---|\n"
+        "| {language} | {name} |\n|---|---|\n".format(language=_("Language"), name=_("UN name"))
         + "\n".join(
-            f"| {md(label)} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
+            f"| {md(_(label))} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
         )
     )
+    as_of = md(formats.long_date(source.as_of))
     if state["endorsed"]:
-        st.badge("Endorsed", icon=":material/check_circle:", color="blue")
+        st.badge(_("Endorsed"), icon=":material/check_circle:", color="blue")
         st.markdown(
-            f"Listed by the source as **{md(state['name_as_listed'])}** "
-            f"(list as of {md(long_date(source.as_of))})."
+            _("Listed by the source as **{name}** (list as of {date}).").format(
+                name=md(state["name_as_listed"]), date=as_of
+            )
         )
     else:
-        st.badge("Not endorsed", icon=":material/radio_button_unchecked:", color="orange")
-        st.markdown(f"Not on the list of endorsing states as of {md(long_date(source.as_of))}.")
+        st.badge(_("Not endorsed"), icon=":material/radio_button_unchecked:", color="orange")
+        st.markdown(_("Not on the list of endorsing states as of {date}.").format(date=as_of))
 
-    st.markdown("\n".join(f"- **{k}**: {md(v)}" for k, v in facts(iso3, state).items()))
+    st.markdown(
+        "\n".join(
+            "- " + _("**{label}**: {value}").format(label=k, value=md(v))
+            for k, v in facts(iso3, state).items()
+        )
+    )
 
-    st.subheader("All instruments and votes", anchor=False)
+    st.subheader(_("All instruments and votes"), anchor=False)
     positions = position_rows(
         iso3, cache.matrix(), cache.positions(), list(cache.catalogue().values())
     )
@@ -134,48 +173,54 @@ def profile(iso3: str) -> None:
         positions.assign(
             Instrument=positions["Instrument"].map(md),
             Status=[f"**{md(s)}**" for s in positions["Status"]],
-            **{"As of": positions["As of"].map(lambda d: md(long_date(d)))},
-            Source=[link("Source", url) for url in positions["Source"]],
+            **{"As of": positions["As of"].map(lambda d: md(formats.long_date(d)))},
+            Source=[link(_("Source"), url) for url in positions["Source"]],
             Note=positions["Note"].map(md),
-        ),
+        ).rename(columns={name: _(label) for name, label in POSITION_HEADERS.items()}),
         hide_index=True,
     )
     st.caption(
-        "Statuses as listed by each source on its date. A partial list (the Blueprint) leaves "
-        "states it does not name unknown, never “not endorsed”. More on each instrument under "
-        "Related instruments."
+        _(
+            "Statuses as listed by each source on its date. A partial list (the Blueprint) leaves "
+            "states it does not name unknown, never “not endorsed”. More on each instrument under "
+            "Related instruments."
+        )
     )
 
     planned = plan_readers_only()
     if planned is not None:
         plan_history(planned[0], iso3, bool(state["endorsed"]))
 
-    st.subheader("How its peers stand", anchor=False)
+    st.subheader(_("How its peers stand"), anchor=False)
     for group in groups_of(iso3, cache.groupings()):
         with st.container(border=True):
             text, on_map, breakdown = st.columns([4, 1, 1], vertical_alignment="center")
             member = next(m for m in group.members if m.iso3 == iso3)
             text.markdown(
-                f"**{md(KIND_LABELS[group.kind])}: {md(group.label)}**  \n"
-                f"{md(tally(group, endorsed))}."
+                _("**{kind}: {group}**").format(
+                    kind=md(_(KIND_LABELS[group.kind])), group=md(group.label)
+                )
+                + f"  \n{md(tally(group, endorsed))}."
             )
             if member.note:
-                text.caption(md(f"Membership note: {member.note}"))
+                text.caption(md(_("Membership note: {note}").format(note=member.note)))
             on_map.page_link(
                 "app_pages/map.py",
-                label="Show on map",
+                label=_("Show on map"),
                 icon=":material/public:",
-                query_params={"focus": focus_key(group.kind, group.group_id)},
+                query_params=url_controls.with_language(
+                    {"focus": focus_key(group.kind, group.group_id)}
+                ),
             )
             breakdown.page_link(
                 "app_pages/regions.py",
-                label="Breakdown",
+                label=_("Breakdown"),
                 icon=":material/bar_chart:",
-                query_params={"by": group.kind},
+                query_params=url_controls.with_language({"by": group.kind}),
             )
 
 
 if iso3:
     profile(iso3)
 else:
-    st.caption("Pick a state above, or click one on the coverage map.")
+    st.caption(_("Pick a state above, or click one on the coverage map."))

@@ -2,14 +2,16 @@
 
 import streamlit as st
 
+from i18n import formats
+from i18n.translate import _
 from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
-from instruments.prose import long_date
 from ui import cache
 from ui.figures import palette
 from ui.tables.instrument_tables import matrix_table
 from ui.tables.outreach import matching
 from ui.text import link, md
+from ui.widgets import url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets
 
@@ -25,11 +27,13 @@ source = cache.provenance()
 found = cache.catalogue()
 positions = cache.positions()
 
-st.header("Related instruments", anchor=False)
+st.header(_("Related instruments"), anchor=False)
 st.caption(
-    "Where states stand on the other instruments on military AI: the US Political Declaration, "
-    "the later REAIM summits and the UN General Assembly votes on autonomous weapons. Every "
-    "figure is shown as its source states it, with the source's date."
+    _(
+        "Where states stand on the other instruments on military AI: the US Political "
+        "Declaration, the later REAIM summits and the UN General Assembly votes on autonomous "
+        "weapons. Every figure is shown as its source states it, with the source's date."
+    )
 )
 
 for instrument in found.values():
@@ -40,9 +44,14 @@ for instrument in found.values():
         about.badge(label, color=colour)
         about.caption(
             f"{md(instrument.title)}  \n"
-            f"As of **{md(long_date(instrument.as_of))}** · "
-            f"{link('Source', instrument.source_url)} · Licence: {md(instrument.licence)} · "
-            f"Confidence: {md(instrument.confidence)}"
+            + _(
+                "As of **{date}** · {source} · Licence: {licence} · Confidence: {confidence}"
+            ).format(
+                date=md(formats.long_date(instrument.as_of)),
+                source=link(_("Source"), instrument.source_url),
+                licence=md(instrument.licence),
+                confidence=md(instrument.confidence),
+            )
         )
         for column, (name, value) in zip(
             numbers.columns(len(figures(instrument, positions))),
@@ -59,22 +68,24 @@ for instrument in found.values():
         show, split = notes.columns(2)
         show.page_link(
             "app_pages/map.py",
-            label="Show on map",
+            label=_("Show on map"),
             icon=":material/public:",
-            query_params={"instrument": instrument.id},
+            query_params=url_controls.with_language({"instrument": instrument.id}),
         )
         split.page_link(
             "app_pages/regions.py",
-            label="By region",
+            label=_("By region"),
             icon=":material/bar_chart:",
-            query_params={"instrument": instrument.id},
+            query_params=url_controls.with_language({"instrument": instrument.id}),
         )
 
-st.subheader("Every state on every instrument", anchor=False)
+st.subheader(_("Every state on every instrument"), anchor=False)
 st.caption(
-    "One row per state in scope, then any entity outside it that a source lists. “Unknown” is a "
-    "state a partial list does not name; “No vote” a state that cannot vote in the General "
-    "Assembly."
+    _(
+        "One row per state in scope, then any entity outside it that a source lists. “Unknown” "
+        "is a state a partial list does not name; “No vote” a state that cannot vote in the "
+        "General Assembly."
+    )
 )
 organisations = {g.group_id: g for g in cache.groupings()["org"]}
 filters = filter_widgets(table, organisations)
@@ -82,9 +93,16 @@ everyone = cache.all_states()
 rows = matching(everyone, cache.search_index(), filters)
 catalogue = list(found.values())
 shown = matrix_table(rows, cache.matrix(), catalogue)
+if filters.active:
+    said = _("**{count} of {total}** states and entities match: {filters}.")
+else:
+    said = _("**{count} of {total}** states and entities.")
 st.markdown(
-    f"**{len(shown)} of {len(everyone)}** states and entities"
-    + (f" match: {md(filters.describe())}." if filters.active else ".")
+    said.format(
+        count=formats.number(len(shown)),
+        total=formats.number(len(everyone)),
+        filters=md(filters.describe()),
+    )
 )
 status_columns = [i.short_title for i in catalogue]
 st.dataframe(
@@ -95,22 +113,26 @@ st.dataframe(
     width="stretch",
     height=min(38 * len(shown) + 40, 640),
     column_config={
-        "State": st.column_config.TextColumn("State", pinned=True),
-        "ISO3": st.column_config.TextColumn("ISO3", width="small"),
+        "State": st.column_config.TextColumn(_("State"), pinned=True),
+        "ISO3": st.column_config.TextColumn(_("ISO3"), width="small"),
+        "M49 region": _("M49 region"),
+        "M49 sub-region": _("M49 sub-region"),
+        "UN regional group": _("UN regional group"),
+        "In scope": _("In scope"),
     },
 )
 
-title = "Positions of states on the instruments on military AI"
+title = _("Positions of states on the instruments on military AI")
 stem = f"reaim-positions-matrix-{source.as_of}"
-csv, excel, raw, _ = st.columns([1, 1, 1.3, 1.7])
+csv, excel, raw, _spare = st.columns([1, 1, 1.3, 1.7])
 table_downloads((csv, excel), shown, stem, title, source, filters.describe(), catalogue)
 raw.download_button(
-    "Download positions.csv",
+    _("Download positions.csv"),
     cache.positions_file(),
     file_name="positions.csv",
     mime="text/csv",
     icon=":material/dataset:",
     on_click="ignore",
     width="stretch",
-    help="The published long table (instrument, state, status, as of, source), byte for byte.",
+    help=_("The published long table (instrument, state, status, as of, source), byte for byte."),
 )

@@ -1,10 +1,12 @@
 """Coverage map page: any instrument, or two compared, worldwide or in a focus."""
 
 import streamlit as st
+from babel.lists import format_list
 
+from i18n import formats
+from i18n.translate import _, ngettext
 from instruments.facts import caveats
 from instruments.model import CALL_TO_ACTION
-from instruments.prose import join_names, long_date
 from ui import cache
 from ui.figures.focus import WORLD
 from ui.figures.geometry import DOT_AREA_KM2
@@ -36,17 +38,17 @@ if presenting():
     present(cache.pack(key, shown), figure, config, PAGE, keep)
     st.stop()
 
-st.header("Coverage map", anchor=False)
+st.header(_("Coverage map"), anchor=False)
 first, second, picker, downloads = st.columns([1.2, 1.2, 1.5, 1.7], vertical_alignment="bottom")
 x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
 with picker:
     key = url_controls.select(
-        "Focus",
+        _("Focus"),
         "focus",
         {k: f.option_label for k, f in presets.items()},
         WORLD,
-        help="Zoom to a region, a UN regional group or an organisation; other states are faded.",
+        help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
 focus = presets[key]
 view = cache.map_view(shown, key)
@@ -55,15 +57,20 @@ view = cache.map_view(shown, key)
 def source_caption(instrument_id: str) -> str:
     """Where an instrument's positions come from, in one line."""
     i = found[instrument_id]
-    return (
-        f"{md(i.short_title)}: {link(i.title, i.source_url)}, as of {md(long_date(i.as_of))}; "
-        f"licence: {md(i.licence)}; confidence: {md(i.confidence)}."
+    return _(
+        "{instrument}: {source}, as of {date}; licence: {licence}; confidence: {confidence}."
+    ).format(
+        instrument=md(i.short_title),
+        source=link(i.title, i.source_url),
+        date=md(formats.long_date(i.as_of)),
+        licence=md(i.licence),
+        confidence=md(i.confidence),
     )
 
 
 def listed(state_names: list[str]) -> str:
-    """Names of states, escaped."""
-    return md(join_names(state_names))
+    """Names of states as a list in the active language ("A, B and C"), escaped."""
+    return md(format_list(state_names, locale=formats.locale()))
 
 
 if y:
@@ -76,21 +83,57 @@ if y:
         found[x],
         found[y],
     )
-    count = f"{len(said.only)} {'state' if len(said.only) == 1 else 'states'}"
-    text = f"**{count}**{md(said.where)} {md(said.phrase)}"
-    st.markdown(text + (f": {listed(said.only)}." if said.only else "."))
-    if said.outside:
-        st.caption(
-            f"Also {listed(said.outside)}, outside the 195 states in scope (shown as not in scope)."
+    n = len(said.only)
+    if said.only:
+        text = ngettext(
+            "**{count} state**{where} {phrase}: {names}.",
+            "**{count} states**{where} {phrase}: {names}.",
+            n,
+        )
+    else:
+        text = ngettext(
+            "**{count} state**{where} {phrase}.", "**{count} states**{where} {phrase}.", n
         )
     st.markdown(
-        f"**{len(said.unsure)} more** {md(said.supporter)} but cannot be placed on the second "
-        f"instrument ({md(said.undecidable)})"
-        + (f": {listed(said.unsure)}." if said.unsure else ".")
+        text.format(
+            count=formats.number(n),
+            where=md(said.where),
+            phrase=md(said.phrase),
+            names=listed(said.only),
+        )
     )
-    st.caption(f"Sources: {source_caption(x)} {source_caption(y)}")
+    if said.outside:
+        st.caption(
+            _("Also {names}, outside the 195 states in scope (shown as not in scope).").format(
+                names=listed(said.outside)
+            )
+        )
+    n = len(said.unsure)
+    if said.unsure:
+        text = ngettext(
+            "**{count} more** {supporter} but cannot be placed on the second instrument "
+            "({why}): {names}.",
+            "**{count} more** {supporter} but cannot be placed on the second instrument "
+            "({why}): {names}.",
+            n,
+        )
+    else:
+        text = _(
+            "**{count} more** {supporter} but cannot be placed on the second instrument ({why})."
+        )
+    st.markdown(
+        text.format(
+            count=formats.number(n),
+            supporter=md(said.supporter),
+            why=md(said.undecidable),
+            names=listed(said.unsure),
+        )
+    )
+    st.caption(
+        _("Sources: {first} {second}").format(first=source_caption(x), second=source_caption(y))
+    )
 else:
-    st.caption(f"Source: {source_caption(x)}")
+    st.caption(_("Source: {source}").format(source=source_caption(x)))
     notes = caveats(found[x], cache.positions())
     if notes:
         st.info("\n".join(f"- {md(n)}" for n in notes), icon=":material/info:")
@@ -106,10 +149,13 @@ event = st.plotly_chart(
 picked = [p.get("customdata") for p in event.selection.points if p.get("customdata")]
 if picked:
     if picked[0] in universe:
-        st.switch_page("app_pages/country.py", query_params={"iso3": picked[0]})
+        st.switch_page(
+            "app_pages/country.py", query_params=url_controls.with_language({"iso3": picked[0]})
+        )
     st.info(
-        f"{md(cache.feature_names().get(picked[0], picked[0]))} is not in scope: it is neither a "
-        "UN member nor an observer State.",
+        _("{name} is not in scope: it is neither a UN member nor an observer State.").format(
+            name=md(cache.feature_names().get(picked[0], picked[0]))
+        ),
         icon=":material/info:",
     )
 
@@ -120,7 +166,7 @@ with downloads:
         strict=True,
     ):
         column.download_button(
-            f"Download map ({fmt.upper()})",
+            _("Download map ({format})").format(format=fmt.upper()),
             cache.static_map_maker(key, fmt, shown),
             file_name=f"{view.file_stem}.{fmt}",
             mime=mime,
@@ -129,14 +175,14 @@ with downloads:
             width="stretch",
         )
 
-briefing, slides, presenting_link, _ = st.columns([1, 1, 1, 2])
+briefing, slides, presenting_link, _spare = st.columns([1, 1, 1, 2])
 pack_downloads((briefing, slides), key, shown)
 here = {"focus": key} | ({"compare": shown} if y else {"instrument": x})
 presenting_link.page_link(
     PAGE,
-    label="Presentation mode",
+    label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=here | {"present": "1"},
+    query_params=url_controls.with_language(here | {"present": "1"}),
 )
 
 if focus.kind != WORLD and not y:
@@ -146,10 +192,21 @@ if focus.kind != WORLD and not y:
         sentences = cache.view_breakdown(shown, focus.kind).set_index("group_id")["Sentence"]
     st.markdown(md(sentences[focus.group_id]))
 
-as_of = long_date(found[x].as_of)
+if y:
+    how = _(
+        "Click a state to open its profile. States smaller than {area} km², and Tuvalu "
+        "(no outline at this scale), are also drawn as dots."
+    )
+else:
+    how = _(
+        "Click a state to open its profile. States smaller than {area} km², and Tuvalu "
+        "(no outline at this scale), are also drawn as dots. Data as of {date}."
+    )
 st.caption(
-    f"Click a state to open its profile. States smaller than {DOT_AREA_KM2:,} km², and Tuvalu "
-    f"(no outline at this scale), are also drawn as dots."
-    + (f" Data as of {md(as_of)}." if not y else "")
+    how.format(area=formats.number(DOT_AREA_KM2), date=md(formats.long_date(found[x].as_of)))
 )
-st.caption(f"{DISCLAIMER} {BOUNDARY_NOTE} See Sources and method for the boundary policy.")
+st.caption(
+    _("{disclaimer} {note} See Sources and method for the boundary policy.").format(
+        disclaimer=_(DISCLAIMER), note=_(BOUNDARY_NOTE)
+    )
+)

@@ -1,7 +1,10 @@
 """Outreach page: the states that have not endorsed, ranked by a weighted score and explained."""
 
 import streamlit as st
+from babel.numbers import format_decimal
 
+from i18n import formats
+from i18n.translate import N_, _, ngettext
 from instruments.model import CALL_TO_ACTION
 from ui import cache
 from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
@@ -10,9 +13,18 @@ from ui.text import md
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
-from ui.widgets.plan_session import plan_readers_only
+from ui.widgets.plan_session import plan_readers_only, plan_word
 
-ORDERS = {"score": "Priority score", "name": "Name"}
+ORDERS = {"score": N_("Priority score"), "name": N_("Name")}
+# Headers of the columns with a fixed English name, shown in the active language.
+HEADERS = {
+    "ISO3": N_("ISO3"),
+    "Plan status": N_("Plan status"),
+    "Best organisation": N_("Best organisation"),
+    "M49 region": N_("M49 region"),
+    "M49 sub-region": N_("M49 sub-region"),
+    "UN regional group": N_("UN regional group"),
+}
 WEIGHT_RANGE = (0.0, 5.0)
 
 table = cache.table()
@@ -22,11 +34,19 @@ related = [i for i in cache.catalogue().values() if i.id != CALL_TO_ACTION]
 terms = cache.score_terms()
 DEFAULTS = default_weights(terms)
 
-st.header("Outreach gaps", anchor=False)
+
+def decimal(value: float, digits: int) -> str:
+    """``value`` with exactly ``digits`` decimals, in the active language ("3.5", "3,5")."""
+    return format_decimal(value, format="#,##0." + "0" * digits, locale=formats.locale())
+
+
+st.header(_("Outreach gaps"), anchor=False)
 st.caption(
-    "Every state in scope that is not on the list of endorsers. This list is the exact complement "
-    "of the endorsers on the map. Ranked by a priority score built from each state's related "
-    "commitments, its votes and its peers: every row says why."
+    _(
+        "Every state in scope that is not on the list of endorsers. This list is the exact "
+        "complement of the endorsers on the map. Ranked by a priority score built from each "
+        "state's related commitments, its votes and its peers: every row says why."
+    )
 )
 
 filters = filter_widgets(table, organisations)
@@ -43,10 +63,12 @@ def reset_weights() -> None:
 
 
 start = url_controls.numbers("weights", DEFAULTS, *WEIGHT_RANGE)
-with st.expander("Priority score: weights", icon=":material/tune:"):
+with st.expander(_("Priority score: weights"), icon=":material/tune:"):
     st.caption(
-        "Each weight is the number of points a signal adds (a no vote subtracts them); shares "
-        "of peers count from 0 to 1. Move a slider to re-rank; the weights go into the link."
+        _(
+            "Each weight is the number of points a signal adds (a no vote subtracts them); shares "
+            "of peers count from 0 to 1. Move a slider to re-rank; the weights go into the link."
+        )
     )
     chosen = {}
     columns = st.columns(4)
@@ -59,10 +81,10 @@ with st.expander("Priority score: weights", icon=":material/tune:"):
             help=term.help,
             key=f"weight-{term.key}",
         )
-    columns[-1].button("Reset to the defaults", on_click=reset_weights, icon=":material/undo:")
+    columns[-1].button(_("Reset to the defaults"), on_click=reset_weights, icon=":material/undo:")
 url_controls.write_numbers("weights", chosen, DEFAULTS)
 weights = weights_from(chosen, terms)
-st.caption(f"**Score** = {md(formula(weights, terms))}.")
+st.caption(_("**Score** = {formula}.").format(formula=md(formula(weights, terms))))
 
 names = table.set_index("iso3")["name"]
 ranked = priorities(cache.signals(), weights, names, terms)
@@ -70,81 +92,106 @@ rows = priority_table(gaps, ranked, weights, cache.matrix(), related, terms)
 planned = plan_readers_only()  # the plan's status, for signed-in users with a role only
 if planned is not None:
     statuses = {c: r.status for c, r in planned[0].records(CALL_TO_ACTION).items()}
-    rows.insert(2, "Plan status", [statuses.get(c, "not started") for c in rows["ISO3"]])
-order = url_controls.segmented("Sort by", "sort", ORDERS, "score")
+    rows.insert(2, "Plan status", [plan_word(statuses.get(c, "not started")) for c in rows["ISO3"]])
+order = url_controls.segmented(_("Sort by"), "sort", {k: _(v) for k, v in ORDERS.items()}, "score")
 if order == "score":
     rows = rows.sort_values("Rank", kind="stable", ignore_index=True)  # ties stay by name
 
 if not filters.active:
-    st.markdown(f"**{total} states** in scope have not endorsed.")
+    st.markdown(
+        ngettext(
+            "**{count} state** in scope has not endorsed.",
+            "**{count} states** in scope have not endorsed.",
+            total,
+        ).format(count=formats.number(total))
+    )
 else:
     st.markdown(
-        f"**{len(gaps)} of the {total} states** that have not endorsed match: "
-        f"{md(filters.describe())}."
+        _("**{count} of the {total} states** that have not endorsed match: {filters}.").format(
+            count=formats.number(len(gaps)),
+            total=formats.number(total),
+            filters=md(filters.describe()),
+        )
     )
 
 percent = {"format": "percent", "width": "small"}
 st.dataframe(
-    rows.assign(Profile=[f"./country?iso3={code}" for code in rows["ISO3"]]),
+    rows.assign(Profile=[url_controls.href("./country", {"iso3": c}) for c in rows["ISO3"]]),
     hide_index=True,
     width="stretch",
     height=min(38 * len(rows) + 40, 720),
-    column_config={
-        "Rank": st.column_config.NumberColumn("Rank", width="small", pinned=True),
-        "State": st.column_config.TextColumn("State", pinned=True),
-        "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
-        "Why": st.column_config.TextColumn("Why (signals that count)", width="large"),
-        "Points": st.column_config.TextColumn("Points (weight × signal)", width="medium"),
-        "Regional group share": st.column_config.NumberColumn("Regional group share", **percent),
-        "Organisation share": st.column_config.NumberColumn("Organisation share", **percent),
-        "Profile": st.column_config.LinkColumn("Profile", display_text="Open"),
-        "Organisations": st.column_config.TextColumn("Organisations", width="large"),
-        "Caveats": st.column_config.TextColumn("Caveats", width="medium"),
+    column_config={name: _(label) for name, label in HEADERS.items()}
+    | {
+        "Rank": st.column_config.NumberColumn(_("Rank"), width="small", pinned=True),
+        "State": st.column_config.TextColumn(_("State"), pinned=True),
+        "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
+        "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
+        "Points": st.column_config.TextColumn(_("Points (weight × signal)"), width="medium"),
+        "Regional group share": st.column_config.NumberColumn(_("Regional group share"), **percent),
+        "Organisation share": st.column_config.NumberColumn(_("Organisation share"), **percent),
+        "Profile": st.column_config.LinkColumn(_("Profile"), display_text=_("Open")),
+        "Organisations": st.column_config.TextColumn(_("Organisations"), width="large"),
+        "Caveats": st.column_config.TextColumn(_("Caveats"), width="medium"),
     },
 )
 if filters.organisation and filters.organisation.outside:
     outside = ", ".join(m.name for m in filters.organisation.outside)
     st.caption(
-        md(
-            f"Also members of {filters.organisation.label}, "
-            f"outside the 195 states in scope: {outside}."
+        _("Also members of {organisation}, outside the 195 states in scope: {names}.").format(
+            organisation=md(filters.organisation.label), names=md(outside)
         )
     )
 
-title = "States that have not endorsed the REAIM 2023 Call to Action, by outreach priority"
+title = _("States that have not endorsed the REAIM 2023 Call to Action, by outreach priority")
 stem = f"reaim-2023-not-endorsed-{source.as_of}"
 about = [
-    ("Priority weights", ", ".join(f"{k} {v:g}" for k, v in weights.items())),
-    ("Score", f"{formula(weights, terms)} (rank 1 = highest score; ties share a rank)"),
+    (_("Priority weights"), ", ".join(f"{k} {formats.number(v)}" for k, v in weights.items())),
+    (
+        _("Score"),
+        _("{formula} (rank 1 = highest score; ties share a rank)").format(
+            formula=formula(weights, terms)
+        ),
+    ),
 ]
-left, right, slides, handout, _ = st.columns([1, 1, 1, 1, 1])
+left, right, slides, handout, _spare = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
 pack_downloads((slides, handout), focus_of(filters, cache.groupings()), CALL_TO_ACTION)
 
-st.subheader("Why a state ranks where it does", anchor=False)
+st.subheader(_("Why a state ranks where it does"), anchor=False)
 position = ranks(ranked)
 ordinal = {c: f"{position[c]}. {names[c]}" for c in ranked.index}
 first = rows["ISO3"].iloc[0] if len(rows) else ranked.index[0]
 with st.columns([2, 3])[0]:
     explained = url_controls.select(
-        "State", "explain", ordinal, first, help="Any state that has not endorsed, by rank."
+        _("State"), "explain", ordinal, first, help=_("Any state that has not endorsed, by rank.")
     )
 row = ranked.loc[explained]
 st.markdown(
-    f"**{md(names[explained])}** is ranked **{position[explained]}** of the {len(ranked)} states "
-    f"that have not endorsed, with a score of **{row['score']:.1f}**: {md(row['why'])}."
+    _(
+        "**{name}** is ranked **{rank}** of the {total} states that have not endorsed, with a "
+        "score of **{score}**: {why}."
+    ).format(
+        name=md(names[explained]),
+        rank=formats.number(position[explained]),
+        total=formats.number(len(ranked)),
+        score=decimal(row["score"], 1),
+        why=md(row["why"]),
+    )
 )
 breakdown = score_terms(row, weights, terms)
 st.dataframe(
     breakdown.drop(columns=["Short"]),
     hide_index=True,
     column_config={
-        "Signal": st.column_config.TextColumn("Signal", width="large"),
-        "Weight": st.column_config.NumberColumn("Weight", format="%g"),
-        "Points": st.column_config.NumberColumn("Points", format="%.2f"),
+        "Signal": st.column_config.TextColumn(_("Signal"), width="large"),
+        "Value": _("Value"),
+        "Weight": st.column_config.NumberColumn(_("Weight"), format="%g"),
+        "Points": st.column_config.NumberColumn(_("Points"), format="%.2f"),
     },
 )
 st.caption(
-    f"The points add up to {breakdown['Points'].sum():.2f}, shown rounded as {row['score']:.1f}. "
-    "Change the weights above to see the ranking and this breakdown move."
+    _(
+        "The points add up to {total}, shown rounded as {score}. Change the weights above to see "
+        "the ranking and this breakdown move."
+    ).format(total=decimal(breakdown["Points"].sum(), 2), score=decimal(row["score"], 1))
 )

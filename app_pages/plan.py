@@ -5,6 +5,8 @@ from functools import partial
 
 import streamlit as st
 
+from i18n import formats
+from i18n.translate import N_, _, ngettext
 from ui import cache
 from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
@@ -15,11 +17,27 @@ from ui.widgets import url_controls
 from ui.widgets.downloads import XLSX
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_editor import plan_editor
-from ui.widgets.plan_session import failures_shown, login_configured, open_plan
+from ui.widgets.plan_session import failures_shown, login_configured, open_plan, plan_word
 
-GROUPINGS = {"region": "M49 region", "ungroup": "UN regional group", "org": "Organisation"}
+GROUPINGS = {
+    "region": N_("M49 region"),
+    "ungroup": N_("UN regional group"),
+    "org": N_("Organisation"),
+}
+# Headers of the plan table's columns with a fixed English name, shown in the active language.
+HEADERS = {
+    "State": N_("State"),
+    "ISO3": N_("ISO3"),
+    "Status": N_("Status"),
+    "Owner": N_("Owner"),
+    "Last contact": N_("Last contact"),
+    "Channel": N_("Channel"),
+    "Next step": N_("Next step"),
+    "Due": N_("Due"),
+    "Group": N_("Group"),
+}
 
-st.header("Outreach plan", anchor=False)
+st.header(_("Outreach plan"), anchor=False)
 opened = open_plan()
 if opened is None:
     st.stop()
@@ -27,9 +45,9 @@ service, access = opened
 if not access.can_read:
     st.info(md(access.reason), icon=":material/lock:")
     if login_configured() and not access.who:
-        st.button("Sign in", on_click=st.login, icon=":material/login:")
+        st.button(_("Sign in"), on_click=st.login, icon=":material/login:")
     elif login_configured():  # signed in without a role: let them try another account
-        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
+        st.button(_("Sign out"), on_click=st.logout, icon=":material/logout:")
     st.stop()
 
 with failures_shown():  # a database failure while working: one error box
@@ -38,18 +56,20 @@ with failures_shown():  # a database failure while working: one error box
     found = cache.catalogue()
     endorsable = {k: i.short_title for k, i in found.items() if k in service.known_instruments}
     st.caption(
-        f"Signed in as **{md(access.who)}** ({md(access.role)}). The notes are sensitive: internal "
-        "use only. Every change is recorded with who made it and when."
+        _(
+            "Signed in as **{who}** ({role}). The notes are sensitive: internal use only. Every "
+            "change is recorded with who made it and when."
+        ).format(who=md(access.who), role=md(access.role))
     )
     if login_configured():
-        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
+        st.button(_("Sign out"), on_click=st.logout, icon=":material/logout:")
     with st.columns([2, 3])[0]:
         instrument = url_controls.select(
-            "Instrument", "instrument", endorsable, next(iter(endorsable))
+            _("Instrument"), "instrument", endorsable, next(iter(endorsable))
         )
     organisations = {g.group_id: g for g in cache.groupings()["org"]}
     filters = filter_widgets(table, organisations)
-    mine = st.toggle("My states only", key="plan-mine", help="States whose owner names you.")
+    mine = st.toggle(_("My states only"), key="plan-mine", help=_("States whose owner names you."))
 
     universe = table[table["in_universe"]]
     shown_states = matching(universe, cache.search_index(), filters)
@@ -70,39 +90,53 @@ with failures_shown():  # a database failure while working: one error box
         rows = rows[rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)]
     late = int((rows["Overdue"] == "overdue").sum())
     st.markdown(
-        f"**{len(rows)} states** in this view; **{late}** with an overdue next step; "
-        f"**{int((rows['Check'] != '').sum())}** whose plan disagrees with the published list."
+        ngettext(
+            "**{count} state** in this view; **{late}** with an overdue next step; "
+            "**{disagree}** whose plan disagrees with the published list.",
+            "**{count} states** in this view; **{late}** with an overdue next step; "
+            "**{disagree}** whose plan disagrees with the published list.",
+            len(rows),
+        ).format(
+            count=formats.number(len(rows)),
+            late=formats.number(late),
+            disagree=formats.number(int((rows["Check"] != "").sum())),
+        )
     )
     st.dataframe(
         rows,
         hide_index=True,
         width="stretch",
         height=min(38 * len(rows) + 40, 560),
-        column_config={
-            "Rank": st.column_config.NumberColumn("Rank", width="small"),
-            "Score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
-            "Check": st.column_config.TextColumn("Check against the published list"),
-            "Overdue": st.column_config.TextColumn("Overdue", help="Due date passed, not endorsed"),
-            "Notes": st.column_config.TextColumn("Notes", width="large"),
+        column_config={name: _(label) for name, label in HEADERS.items()}
+        | {
+            "Rank": st.column_config.NumberColumn(_("Rank"), width="small"),
+            "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
+            "Check": st.column_config.TextColumn(_("Check against the published list")),
+            "Overdue": st.column_config.TextColumn(
+                _("Overdue"), help=_("Due date passed, not endorsed")
+            ),
+            "Notes": st.column_config.TextColumn(_("Notes"), width="large"),
         },
     )
     stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
-    as_csv, as_excel, _ = st.columns([1, 1, 3])
+    as_csv, as_excel, _spare = st.columns([1, 1, 3])
     as_csv.download_button(
-        "Download plan (CSV, internal)",
+        _("Download plan (CSV, internal)"),
         partial(service.records_csv, instrument),
         file_name=f"{stem}.csv",
         mime="text/csv",
         icon=":material/lock:",
         on_click="ignore",
-        help="The format the import reads back; its first line marks it internal.",
+        help=_("The format the import reads back; its first line marks it internal."),
     )
     as_excel.download_button(
-        "Download plan (Excel, internal)",
+        _("Download plan (Excel, internal)"),
         lambda: internal_workbook(
             excel_bytes(
                 rows,
-                f"INTERNAL: outreach plan, {endorsable[instrument]} (sensitive notes)",
+                _("INTERNAL: outreach plan, {instrument} (sensitive notes)").format(
+                    instrument=endorsable[instrument]
+                ),
                 source,
                 filters.describe(),
             )
@@ -113,33 +147,42 @@ with failures_shown():  # a database failure while working: one error box
         on_click="ignore",
     )
 
-    st.subheader("Progress", anchor=False)
-    by = url_controls.segmented("By", "by", GROUPINGS, "ungroup")
+    st.subheader(_("Progress"), anchor=False)
+    by = url_controls.segmented(_("By"), "by", {k: _(v) for k, v in GROUPINGS.items()}, "ungroup")
     counts = progress(cache.groupings()[by], rows)
     if len(counts):
-        st.bar_chart(counts.set_index("Group"), horizontal=True, stack=True)
-        st.dataframe(counts, hide_index=True, width="stretch")
+        shown = counts.rename(columns=plan_word)  # statuses in the active language
+        st.bar_chart(shown.set_index("Group"), horizontal=True, stack=True)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            column_config={name: _(label) for name, label in HEADERS.items()},
+        )
 
     if access.can_edit:
-        st.subheader("Edit a state's plan", anchor=False)
+        st.subheader(_("Edit a state's plan"), anchor=False)
         options = dict(zip(rows["ISO3"], rows["State"], strict=True))
         if options:
             iso3 = st.selectbox(
-                "State", list(options), format_func=options.__getitem__, key="plan-state"
+                _("State"), list(options), format_func=options.__getitem__, key="plan-state"
             )
             plan_editor(service, access, iso3, instrument, options[iso3])
 
         if access.is_admin:
-            st.subheader("Import the plan from CSV", anchor=False)
-            upload = st.file_uploader("CSV in the export's format", type=["csv"])
+            st.subheader(_("Import the plan from CSV"), anchor=False)
+            upload = st.file_uploader(_("CSV in the export's format"), type=["csv"])
             if upload is not None:
                 report = service.import_records_csv(upload.getvalue(), instrument, access.who, True)
-                st.markdown("\n".join(f"- {md(line)}" for line in report.changes) or "No changes.")
+                st.markdown(
+                    "\n".join(f"- {md(line)}" for line in report.changes) or _("No changes.")
+                )
                 if report.errors:
                     st.error(
-                        "Nothing will be imported:\n\n"
+                        _("Nothing will be imported:")
+                        + "\n\n"
                         + "\n".join(f"- {md(e)}" for e in report.errors)
                     )
-                elif st.button("Apply the import", icon=":material/upload:"):
+                elif st.button(_("Apply the import"), icon=":material/upload:"):
                     service.import_records_csv(upload.getvalue(), instrument, access.who, False)
-                    st.success("Imported.", icon=":material/check:")
+                    st.success(_("Imported."), icon=":material/check:")

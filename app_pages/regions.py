@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from i18n.translate import N_, _, pgettext
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
 from ui import cache
@@ -17,6 +18,44 @@ from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.presentation import present, presenting
 
 PAGE = "app_pages/regions.py"
+# Whole titles per grouping (word order and agreement differ between languages).
+TITLES = {
+    "region": N_("Endorsements by M49 region, source as of {date}"),
+    "subregion": N_("Endorsements by M49 sub-region, source as of {date}"),
+    "ungroup": N_("Endorsements by UN regional group, source as of {date}"),
+    "org": N_("Endorsements by organisation, source as of {date}"),
+}
+INSTRUMENT_TITLES = {
+    "region": N_("{instrument} by M49 region, as of {date}"),
+    "subregion": N_("{instrument} by M49 sub-region, as of {date}"),
+    "ungroup": N_("{instrument} by UN regional group, as of {date}"),
+    "org": N_("{instrument} by organisation, as of {date}"),
+}
+COMPARISON_TITLES = {
+    "region": N_("{comparison}, by M49 region"),
+    "subregion": N_("{comparison}, by M49 sub-region"),
+    "ungroup": N_("{comparison}, by UN regional group"),
+    "org": N_("{comparison}, by organisation"),
+}
+SCOPES = {
+    "region": N_("grouped by M49 region"),
+    "subregion": N_("grouped by M49 sub-region"),
+    "ungroup": N_("grouped by UN regional group"),
+    "org": N_("grouped by organisation"),
+}
+# Headers of the columns with a fixed English name, shown and exported in the active language.
+HEADERS = {
+    "Group": N_("Group"),
+    "Members as of": N_("Members as of"),
+    "Members": N_("Members"),
+    "Share": N_("Share"),
+    "Not yet": N_("Not yet"),
+    "States": N_("States"),
+    "Not in scope": N_("Not in scope"),
+    "Caveats": N_("Caveats"),
+    "Sentence": N_("Sentence"),
+    "Group id": N_("Group id"),
+}
 source = cache.provenance()
 found = cache.catalogue()
 titles = {k: i.short_title for k, i in found.items()}
@@ -24,35 +63,38 @@ if presenting():
     by = url_controls.param("by", KIND_LABELS) or "region"
     x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
 else:
-    st.header("Regional breakdown", anchor=False)
+    st.header(_("Regional breakdown"), anchor=False)
     grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
     with grouping:
-        by = url_controls.segmented("Group states by", "by", KIND_LABELS, "region")
+        by = url_controls.segmented(
+            _("Group states by"), "by", {k: _(v) for k, v in KIND_LABELS.items()}, "region"
+        )
     x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
-phrase = "organisation" if by == "org" else KIND_LABELS[by]
 
 if shown == CALL_TO_ACTION:
     table = cache.breakdown(by)
-    title = f"Endorsements by {phrase}, source as of {source.as_of}"
+    title = _(TITLES[by]).format(date=source.as_of)
     figure = breakdown_figure(table, title)
     stem = f"reaim-2023-endorsements-by-{by}-{source.as_of}"
     related, provenance = [], source
-    share_label = "Share"
+    share_label = _("Share")
 else:
     view = cache.map_view(shown, WORLD)
     table = cache.view_breakdown(shown, by)
     if y:
         what = comparison_phrase(palette.ONLY_X, found[x], found[y])
-        title = f"{capitalised(what)}, by {phrase}"
+        title = _(COMPARISON_TITLES[by]).format(comparison=capitalised(what))
         related = [found[x], found[y]]
     else:
-        title = f"{found[x].short_title} by {phrase}, as of {found[x].as_of}"
+        title = _(INSTRUMENT_TITLES[by]).format(
+            instrument=found[x].short_title, date=found[x].as_of
+        )
         related = [found[x]]
     figure = view_breakdown_figure(table, view, title)
     stem = f"{x}-not-{y}-by-{by}" if y else f"{x}-by-{by}-{found[x].as_of}"
     provenance = source if CALL_TO_ACTION in (x, y) else None
-    share_label = f"Share: {view.names[0]}"
+    share_label = _("Share: {category}").format(category=view.names[0])
     if view.caveat and not presenting():
         st.info(md(view.caveat), icon=":material/info:")
 
@@ -64,9 +106,9 @@ st.plotly_chart(figure, config=plotly_config(stem), theme=None)
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
 links = [
-    "./?" + "&".join(f"{k}={v}" for k, v in ({"focus": focus_key(by, g)} | view_param).items())
-    for g in table["group_id"]
+    url_controls.href("./", {"focus": focus_key(by, g)} | view_param) for g in table["group_id"]
 ]
+endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == "org":
     shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()["org"]])
@@ -74,39 +116,49 @@ st.dataframe(
     shown_table.drop(columns=["Sentence", "group_id", "kind"]),
     hide_index=True,
     width="stretch",
-    column_config={
+    column_config={name: _(label) for name, label in HEADERS.items()}
+    | {
+        "Endorsed": endorsed_header,
         "Share": st.column_config.ProgressColumn(
             share_label, format="%.0f%%", min_value=0, max_value=100
         ),
-        "Map": st.column_config.LinkColumn("Map", display_text="Show on map"),
-        "Not yet": st.column_config.TextColumn("Not yet", width="large"),
-        "States": st.column_config.TextColumn("States", width="large"),
-        "Caveats": st.column_config.TextColumn("Caveats", width="medium"),
+        "Map": st.column_config.LinkColumn(_("Map"), display_text=_("Show on map")),
+        "Not yet": st.column_config.TextColumn(_("Not yet"), width="large"),
+        "States": st.column_config.TextColumn(_("States"), width="large"),
+        "Caveats": st.column_config.TextColumn(_("Caveats"), width="medium"),
     },
 )
 
 export = table.drop(columns=["kind"]).rename(columns={"group_id": "Group id"})
-scope = f"grouped by {phrase}"
+export = export.rename(
+    columns={name: _(label) for name, label in HEADERS.items()} | {"Endorsed": endorsed_header}
+)
+scope = _(SCOPES[by])
 left, right, slides, handout, presenting_link = st.columns(5)
 table_downloads((left, right), export, stem, title, provenance, scope, related)
 pack_downloads((slides, handout), WORLD, shown)
 presenting_link.page_link(
     PAGE,
-    label="Presentation mode",
+    label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params={"by": by, "present": "1"} | ({"compare": shown} if y else {"instrument": x}),
+    query_params=url_controls.with_language(
+        {"by": by, "present": "1"} | ({"compare": shown} if y else {"instrument": x})
+    ),
 )
 
-st.subheader("Ready to say")
+st.subheader(_("Ready to say"))
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in table["Sentence"]))
 
 caveats = [c for c in table["Caveats"] if c]
 if caveats:
-    st.subheader("Membership caveats")
+    st.subheader(_("Membership caveats"))
     st.caption(
-        "Suspended members still count as members; rows marked UNVERIFIED could not be confirmed "
-        "in the sources. Members outside the 195 states in scope are listed as not in scope."
+        _(
+            "Suspended members still count as members; rows marked UNVERIFIED could not be "
+            "confirmed in the sources. Members outside the 195 states in scope are listed as not "
+            "in scope."
+        )
     )
     for label, text in zip(table["Group"], table["Caveats"], strict=True):
         if text:
-            st.markdown(f"**{md(label)}**: {md(text)}")
+            st.markdown(_("**{label}**: {value}").format(label=md(label), value=md(text)))

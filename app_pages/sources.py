@@ -1,9 +1,12 @@
-"""Sources and method page: provenance of every dataset, the rules, the boundary policy, changes."""
+"""Sources and method page: provenance of every dataset, the rules, the boundary policy, the
+language data (UN names, the glossary and its unofficial translations), changes."""
 
 import pandas as pd
 import streamlit as st
 
-from instruments.prose import long_date
+from i18n import formats, glossary
+from i18n.languages import DEFAULT, LANGUAGES
+from i18n.translate import N_, _, active
 from ui import cache
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.documentation import section
@@ -13,124 +16,238 @@ meta = cache.meta()
 source = cache.provenance()
 attribution = meta.get("attribution") or {}
 docs = cache.documentation()
+# The version of hdx-python-country whose OCHA taxonomy names.csv was built from (pinned in
+# requirements-dev.txt; a build-time tool, not installed with the dashboard).
+NAMES_SOURCE_VERSION = "4.2.5"
+KIND_LABELS = {
+    "m49-region": N_("M49 region"),
+    "un-group": N_("UN regional group"),
+    "organisation": N_("Organisation"),
+    "instrument-title": N_("Instrument title"),
+    "instrument-short": N_("Instrument short title"),
+    "instrument-object": N_("Instrument, after a verb"),
+    "place": N_("Place, after “in”"),
+}
+LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French"), "es": N_("Spanish")}
 
-st.header("Sources and method", anchor=False)
 
-st.subheader("Endorsements of the REAIM 2023 Call to Action", anchor=False)
+def counted(key: str) -> str:
+    """A count of the metadata, written in the active language ("not recorded" when absent)."""
+    value = counts.get(key)
+    return formats.number(value) if isinstance(value, int | float) else str(value)
+
+
+def unofficial_terms(language: str) -> pd.DataFrame:
+    """The glossary's terms that are our translation, not an official term, in ``language``.
+
+    In English, which the sources give, the unofficial French and Spanish terms side by side.
+    """
+    translated = [lang for lang in LANGUAGES if lang != DEFAULT]
+    shown = [language] if language != DEFAULT else translated
+    entries = [
+        e
+        for e in glossary.glossary().values()
+        if any(e.status.get(lang) == "unofficial" for lang in shown)
+    ]
+    columns = {
+        _("Kind"): [_(KIND_LABELS.get(e.kind, e.kind)) for e in entries],
+        _("English"): [e.names[DEFAULT] for e in entries],
+    }
+    for lang in shown:
+        name = _(LANGUAGE_NAMES[lang])
+        columns[_("{language} (unofficial translation)").format(language=name)] = [
+            e.names[lang] if e.status.get(lang) == "unofficial" else "" for e in entries
+        ]
+    columns[_("Source")] = [e.source for e in entries]
+    columns[_("Note")] = [e.note for e in entries]
+    return pd.DataFrame(columns)
+
+
+st.header(_("Sources and method"), anchor=False)
+
+st.subheader(_("Endorsements of the REAIM 2023 Call to Action"), anchor=False)
 if source.method == "transcribed":
     st.info(
-        "The bundled list is a **transcription** of the official list, not a live download: "
-        + md(source.method_phrase)
-        + ".",
+        _(
+            "The bundled list is a **transcription** of the official list, not a live "
+            "download: {method}."
+        ).format(method=md(source.method_phrase)),
         icon=":material/edit_note:",
     )
 rows = [
-    ("Source page", link(source.source_page_url, source.source_page_url)),
-    ("Document", link(meta.get("document_title") or "the list", source.document_url)),
-    ("Source as of", f"{md(long_date(source.as_of))} ({md(source.as_of_basis)})"),
-    ("How it was obtained", md(source.method_phrase)),
-    ("Retrieved or transcribed on", md(source.retrieved_at)),
-    ("Document SHA-256", code(source.document_sha256, limit=80)),
-    ("Published table SHA-256", code(meta.get("table_sha256", ""), limit=80)),
-    ("Licence of the source", md(source.licence)),
+    (_("Source page"), link(source.source_page_url, source.source_page_url)),
+    (_("Document"), link(meta.get("document_title") or _("the list"), source.document_url)),
+    (
+        _("Source as of"),
+        f"{md(formats.long_date(source.as_of))} ({md(source.as_of_basis)})",
+    ),
+    (_("How it was obtained"), md(source.method_phrase)),
+    (_("Retrieved or transcribed on"), md(source.retrieved_at)),
+    (_("Document SHA-256"), code(source.document_sha256, limit=80)),
+    (_("Published table SHA-256"), code(meta.get("table_sha256", ""), limit=80)),
+    (_("Licence of the source"), md(source.licence)),
 ]
 if source.method == "transcribed":
     rows += [
         (
-            "Transcription",
+            _("Transcription"),
             f"{md(source.transcribed_by)}, "
             + link(source.transcription_url, source.transcription_url),
         ),
-        ("Transcription licence", md(source.transcription_licence)),
-        ("Verification", md(attribution.get("verified", "not recorded"))),
+        (_("Transcription licence"), md(source.transcription_licence)),
+        (_("Verification"), md(attribution.get("verified", _("not recorded")))),
         (
-            "Archived source page",
+            _("Archived source page"),
             link(
                 attribution.get("archived_source_page", ""),
                 attribution.get("archived_source_page", ""),
             ),
         ),
     ]
-st.markdown("\n".join(f"- **{label}**: {value}" for label, value in rows))
+st.markdown(
+    "\n".join(
+        "- " + _("**{label}**: {value}").format(label=label, value=value) for label, value in rows
+    )
+)
 counts = meta.get("counts", {})
 st.caption(
     md(
-        f"Entries on the list: {counts.get('entries_listed')}; endorsers among the 195 states: "
-        f"{counts.get('endorsers_in_universe')} ({counts.get('endorsers_un_members')} UN members, "
-        f"{counts.get('endorsers_un_observers')} observer States); listed entities outside the "
-        f"universe: {counts.get('endorsers_outside_universe')}."
+        _(
+            "Entries on the list: {entries}; endorsers among the 195 states: {endorsers} "
+            "({members} UN members, {observers} observer States); listed entities outside the "
+            "universe: {outside}."
+        ).format(
+            entries=counted("entries_listed"),
+            endorsers=counted("endorsers_in_universe"),
+            members=counted("endorsers_un_members"),
+            observers=counted("endorsers_un_observers"),
+            outside=counted("endorsers_outside_universe"),
+        )
     )
 )
 
-st.subheader("Which states count", anchor=False)
+st.subheader(_("Which states count"), anchor=False)
 st.markdown(
-    "The universe is the **193 UN member States and the 2 non-member observer States** (Holy See, "
-    "State of Palestine): 195 states, one row each, so a state that has not endorsed is a row, not "
-    "an absence. An entity outside the universe that the source lists is kept and shown as *not in "
-    "scope*, never dropped. Regions are the UN M49 standard; the UN regional groups follow the UN "
-    "DGACM list, with the caveats shown wherever a group appears."
+    _(
+        "The universe is the **193 UN member States and the 2 non-member observer States** (Holy "
+        "See, State of Palestine): 195 states, one row each, so a state that has not endorsed is "
+        "a row, not an absence. An entity outside the universe that the source lists is kept and "
+        "shown as *not in scope*, never dropped. Regions are the UN M49 standard; the UN regional "
+        "groups follow the UN DGACM list, with the caveats shown wherever a group appears."
+    )
 )
 
-st.subheader("How names are resolved", anchor=False)
+st.subheader(_("How names are resolved"), anchor=False)
 st.markdown(
-    'The source prints names informally ("UK", "Turkey", "The Netherlands"). Each printed name '
-    "is matched **exactly, after normalisation** (Unicode forms and diacritics, case, apostrophes, "
-    "punctuation, *&* as *and*, *St* as *Saint*, the article *the*) against the reviewed alias "
-    "table `data/reference/aliases.csv`. There is no fuzzy matching: a name that is not in the "
-    "table stops the update with suggestions, so look-alikes (Niger and Nigeria, Dominica and the "
-    "Dominican Republic, the two Congos, the Guineas, Sudan and South Sudan) can never be confused."
+    _(
+        'The source prints names informally ("UK", "Turkey", "The Netherlands"). Each printed '
+        "name is matched **exactly, after normalisation** (Unicode forms and diacritics, case, "
+        "apostrophes, punctuation, *&* as *and*, *St* as *Saint*, the article *the*) against the "
+        "reviewed alias table `data/reference/aliases.csv`. There is no fuzzy matching: a name "
+        "that is not in the table stops the update with suggestions, so look-alikes (Niger and "
+        "Nigeria, Dominica and the Dominican Republic, the two Congos, the Guineas, Sudan and "
+        "South Sudan) can never be confused."
+    )
 )
 
-st.subheader("Reference data", anchor=False)
+st.subheader(_("Reference data"), anchor=False)
 index = cache.group_index()
 st.markdown(
-    "States, regions and regional groups: `data/reference/states.csv`. Organisation memberships: "
-    "`data/reference/groups/` (one file per organisation, with its as-of date below)."
+    _(
+        "States, regions and regional groups: `data/reference/states.csv`. Organisation "
+        "memberships: `data/reference/groups/` (one file per organisation, with its as-of date "
+        "below)."
+    )
 )
 st.dataframe(
     index.rename(
         columns={
-            "group_id": "Id",
-            "label": "Organisation",
-            "kind": "Kind",
-            "as_of": "Members as of",
-            "members": "Members",
+            "group_id": _("Id"),
+            "label": _("Organisation"),
+            "kind": _("Kind"),
+            "as_of": _("Members as of"),
+            "members": _("Members"),
         }
     ),
     hide_index=True,
     width="stretch",
 )
-for name, title in (("reference", "Reference data README"), ("groups", "Group membership sources")):
+for name, title in (
+    ("reference", _("Reference data README")),
+    ("groups", _("Group membership sources")),
+):
     if name in docs:
         with st.expander(title):
             st.markdown(docs[name])
 
-st.subheader("Map geometry and boundary policy", anchor=False)
+st.subheader(_("Names and terms in other languages"), anchor=False)
 st.markdown(
-    "Shapes: Natural Earth 1:50m (public domain) via the npm package `world-atlas@2.0.2` (ISC), "
-    "simplified once by `scripts/build_geometry.py` and committed as `data/geo/world.geojson`. "
-    f"Small states are also drawn as dots. {DISCLAIMER}"
+    _(
+        "Names of states: `data/reference/names.csv` holds the UN short name of each of the 195 "
+        "states in the six official languages of the United Nations (Arabic, Chinese, English, "
+        "French, Russian and Spanish), copied verbatim from the M49 and UNTERM columns of the UN "
+        "OCHA Countries & Territories Taxonomy, as shipped in the Python package "
+        "`hdx-python-country` {version}. They are never translated by hand."
+    ).format(version=NAMES_SOURCE_VERSION)
+)
+st.markdown(
+    _(
+        "Names of regions, groups, organisations and instruments: `data/reference/glossary.csv` "
+        "gives each term in English, French and Spanish, with its source and, for each language, "
+        "a status: *official* when the body that publishes the term uses it, *unofficial* when "
+        "it is our own careful translation."
+    )
+)
+try:
+    unofficial = unofficial_terms(active())
+except FileNotFoundError:  # the glossary is not part of this dataset yet
+    unofficial = None
+if unofficial is None:
+    st.caption(_("The glossary is not available: terms are shown as the sources give them."))
+elif len(unofficial):
+    st.markdown(
+        _(
+            "**Unofficial translations.** These terms have no official version in this "
+            "language; the dashboard uses our translation, flagged here:"
+        )
+        if active() != DEFAULT
+        else _(
+            "**Unofficial translations.** These terms have no official French or Spanish "
+            "version; the dashboard uses our translation, flagged here:"
+        )
+    )
+    st.dataframe(unofficial, hide_index=True, width="stretch")
+else:
+    st.caption(_("Every term of the glossary is official in this language."))
+
+st.subheader(_("Map geometry and boundary policy"), anchor=False)
+st.markdown(
+    _(
+        "Shapes: Natural Earth 1:50m (public domain) via the npm package `world-atlas@2.0.2` "
+        "(ISC), simplified once by `scripts/build_geometry.py` and committed as "
+        "`data/geo/world.geojson`. Small states are also drawn as dots. {disclaimer}"
+    ).format(disclaimer=_(DISCLAIMER))
 )
 policy = section(docs.get("geometry", ""), "Boundary policy")
 if policy:
     st.markdown(policy)
 if "geometry" in docs:
-    with st.expander("Geometry README (provenance, processing)"):
+    with st.expander(_("Geometry README (provenance, processing)")):
         st.markdown(docs["geometry"])
 
-st.subheader("Change log", anchor=False)
+st.subheader(_("Change log"), anchor=False)
 log = cache.changelog()
-st.caption("Every addition to or removal from the list, as detected by the data pipeline.")
+st.caption(_("Every addition to or removal from the list, as detected by the data pipeline."))
 st.dataframe(
     pd.DataFrame(
         {
-            "Detected on": log["detected_on"],
-            "Source as of": log["source_as_of"],
-            "Change": log["change"],
-            "State": log["name"],
-            "ISO3": log["iso3"],
-            "Name as listed": log["name_as_listed"],
-            "Method": log["method"],
+            _("Detected on"): log["detected_on"],
+            _("Source as of"): log["source_as_of"],
+            _("Change"): log["change"],
+            _("State"): log["name"],
+            _("ISO3"): log["iso3"],
+            _("Name as listed"): log["name_as_listed"],
+            _("Method"): log["method"],
         }
     ),
     hide_index=True,

@@ -23,7 +23,7 @@ from etl.positions import load_registry
 from etl.reference import load_states, read_text_table
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
-from i18n.translate import active, use
+from i18n.translate import N_, active, use
 from instruments.matrix import status_matrix
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from plan.service import PlanService
 
 Stamp = tuple[str, tuple[tuple[str, int, int], ...], str]
-FIX = (
+FIX = N_(
     "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
     "or `python -m etl bundle` to rebuild the bundled dataset."
 )

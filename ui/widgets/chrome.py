@@ -3,17 +3,17 @@
 import pandas as pd
 import streamlit as st
 
+from i18n import formats
 from i18n.translate import N_, _
-from instruments.prose import long_date
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
 
 APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")
 METHOD_LABELS = {
-    "transcribed": "transcribed from the official list, not a live fetch",
-    "fetched": "fetched from government.nl",
-    "file": "read from a saved copy of the official list",
+    "transcribed": N_("transcribed from the official list, not a live fetch"),
+    "fetched": N_("fetched from government.nl"),
+    "file": N_("read from a saved copy of the official list"),
 }
 
 
@@ -39,21 +39,35 @@ def headline(table: pd.DataFrame, provenance: Provenance) -> None:
     n = headline_counts(table)
     share = n["member_endorsers"] / n["members"]
     states, members, source = st.columns([1, 1.2, 1.4])
+    total, members_total = formats.number(n["states"]), formats.number(n["members"])
     states.metric(
-        f"States that endorsed, of the {n['states']} in scope",
-        f"{n['endorsers']} of {n['states']}",
-        help="The 193 UN member States and the 2 observer States (Holy See, State of Palestine).",
+        _("States that endorsed, of the {total} in scope").format(total=total),
+        _("{done} of {total}").format(done=formats.number(n["endorsers"]), total=total),
+        help=_(
+            "The 193 UN member States and the 2 observer States (Holy See, State of Palestine)."
+        ),
         border=True,
     )
     members.metric(
-        f"UN member States that endorsed, of {n['members']}",
-        f"{n['member_endorsers']} of {n['members']} ({share:.1%})",
+        _("UN member States that endorsed, of {total}").format(total=members_total),
+        _("{done} of {total} ({share})").format(
+            done=formats.number(n["member_endorsers"]),
+            total=members_total,
+            share=formats.percent(share, 1),
+        ),
         border=True,
     )
+    method = provenance.method
     source.metric(
-        f"Source as of ({METHOD_LABELS.get(provenance.method, provenance.method)})",
-        long_date(provenance.as_of),
-        help=md(f"Data {provenance.method_phrase}. The date is {provenance.as_of_basis}."),
+        _("Source as of ({method})").format(
+            method=_(METHOD_LABELS[method]) if method in METHOD_LABELS else method
+        ),
+        formats.long_date(provenance.as_of),
+        help=md(
+            _("Data {method}. The date is {basis}.").format(
+                method=provenance.method_phrase, basis=provenance.as_of_basis
+            )
+        ),
         border=True,
     )
 
@@ -62,7 +76,9 @@ def dataset_error(found: list[str], fix: str) -> None:
     """The error box shown instead of a page when the dataset cannot be used."""
     listed = "\n".join(f"- {code(p, limit=300)}" for p in found[:5])
     st.error(
-        f"**The dataset cannot be shown.** Problems found:\n\n{listed}\n\n{fix}",
+        _("**The dataset cannot be shown.** Problems found:\n\n{problems}\n\n{fix}").format(
+            problems=listed, fix=fix
+        ),
         icon=":material/error:",
     )
 
@@ -71,12 +87,26 @@ def footer(provenance: Provenance, last_change: str) -> None:
     """Source, licence and last update, at the foot of every page."""
     st.divider()
     source = link(
-        "Government of the Netherlands: REAIM 2023 endorsing countries", provenance.source_page_url
+        _("Government of the Netherlands: REAIM 2023 endorsing countries"),
+        provenance.source_page_url,
     )
-    st.caption(
-        f"Source: {source}, as of {md(long_date(provenance.as_of))}; "
-        f"{md(provenance.method_phrase)}. Licence: {md(provenance.licence)}. "
-        f"Last update of this dataset: {md(provenance.retrieved_at)}"
-        + (f"; last change to the list detected {md(last_change)}." if last_change else ".")
-        + f" {DISCLAIMER}"
-    )
+    values = {
+        "source": source,
+        "date": md(formats.long_date(provenance.as_of)),
+        "method": md(provenance.method_phrase),
+        "licence": md(provenance.licence),
+        "updated": md(provenance.retrieved_at),
+        "changed": md(last_change),
+        "disclaimer": _(DISCLAIMER),
+    }
+    if last_change:
+        text = _(
+            "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
+            "dataset: {updated}; last change to the list detected {changed}. {disclaimer}"
+        )
+    else:
+        text = _(
+            "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
+            "dataset: {updated}. {disclaimer}"
+        )
+    st.caption(text.format(**values))

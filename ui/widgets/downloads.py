@@ -7,13 +7,24 @@ import pandas as pd
 
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, file_stem
+from i18n.translate import N_, _
 from instruments.model import Instrument
 from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
 from ui.text import md
 
-HELP = {"pptx": "A slide deck to edit", "pdf": "A handout to print"}
+HELP = {
+    "pptx": N_(
+        "{title}. A slide deck to edit: the map, key figures, sentences to say, who has and has "
+        "not, outreach priorities, related instruments and sources."
+    ),
+    "pdf": N_(
+        "{title}. A handout to print: the map, key figures, sentences to say, who has and has "
+        "not, outreach priorities, related instruments and sources."
+    ),
+}
+LABELS = {"pptx": N_("Briefing pack (PPTX)"), "pdf": N_("Briefing pack (PDF)")}
 ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf:"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,8 +42,8 @@ def table_downloads(
     """ "Download CSV" and "Download Excel" in the two given columns, named ``stem``.csv/.xlsx."""
     args = (table, title, provenance, scope, related, extra)
     for column, label, maker, suffix, mime, icon in (
-        (columns[0], "Download CSV", csv_bytes, "csv", "text/csv", ":material/download:"),
-        (columns[1], "Download Excel", excel_bytes, "xlsx", XLSX, ":material/table:"),
+        (columns[0], _("Download CSV"), csv_bytes, "csv", "text/csv", ":material/download:"),
+        (columns[1], _("Download Excel"), excel_bytes, "xlsx", XLSX, ":material/table:"),
     ):
         column.download_button(
             label,
@@ -59,13 +70,12 @@ def pack_downloads(
     shown = cache.map_view(view, key)
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
-            f"Briefing pack ({fmt.upper()})",
+            _(LABELS[fmt]),
             cache.pack_file_maker(key, view, fmt, top),
             file_name=f"{file_stem(shown)}.{fmt}",
             mime=FORMATS[fmt],
             icon=ICONS[fmt],
             on_click="ignore",
             width="stretch",
-            help=f"{md(shown.title)}. {HELP[fmt]}: the map, key figures, sentences to say, who "
-            "has and has not, outreach priorities, related instruments and sources.",
+            help=_(HELP[fmt]).format(title=md(shown.title)),
         )

@@ -7,11 +7,13 @@ changes (and only those) over it.
 
 import streamlit as st
 
+from i18n.translate import _
 from plan.access import Access
 from plan.model import CHANNELS, STATUSES, PlanConflictError, PlanRecord, PlanValidationError
 from plan.service import PlanService
 from ui.tables.plan_table import edited
 from ui.text import md
+from ui.widgets.plan_session import plan_word
 
 
 def _form(record: PlanRecord, key: str) -> tuple[dict[str, object], bool]:
@@ -20,29 +22,37 @@ def _form(record: PlanRecord, key: str) -> tuple[dict[str, object], bool]:
         left, right = st.columns(2)
         values = {
             "status": left.selectbox(
-                "Status", STATUSES, index=STATUSES.index(record.status), key=f"status-{key}"
+                _("Status"),
+                STATUSES,
+                index=STATUSES.index(record.status),
+                format_func=plan_word,
+                key=f"status-{key}",
             ),
             "owner": right.text_input(
-                "Owner (desk, embassy or person)", record.owner, max_chars=120, key=f"owner-{key}"
+                _("Owner (desk, embassy or person)"),
+                record.owner,
+                max_chars=120,
+                key=f"owner-{key}",
             ),
             "last_contact": left.date_input(
-                "Last contact", record.last_contact, format="YYYY-MM-DD", key=f"contact-{key}"
+                _("Last contact"), record.last_contact, format="YYYY-MM-DD", key=f"contact-{key}"
             ),
             "channel": right.selectbox(
-                "Channel",
+                _("Channel"),
                 ["", *CHANNELS],
                 index=["", *CHANNELS].index(record.channel),
+                format_func=plan_word,
                 key=f"channel-{key}",
             ),
             "next_step": left.text_input(
-                "Next step", record.next_step, max_chars=500, key=f"step-{key}"
+                _("Next step"), record.next_step, max_chars=500, key=f"step-{key}"
             ),
-            "due": right.date_input("Due", record.due, format="YYYY-MM-DD", key=f"due-{key}"),
+            "due": right.date_input(_("Due"), record.due, format="YYYY-MM-DD", key=f"due-{key}"),
             "notes": st.text_area(
-                "Notes (sensitive)", record.notes, max_chars=5000, key=f"notes-{key}"
+                _("Notes (sensitive)"), record.notes, max_chars=5000, key=f"notes-{key}"
             ),
         }
-        return values, st.form_submit_button("Save", icon=":material/save:")
+        return values, st.form_submit_button(_("Save"), icon=":material/save:")
 
 
 def _saved(key: str, stored: PlanRecord, message: str) -> None:
@@ -66,29 +76,35 @@ def plan_editor(
     changes = edited(base, values)
     stored = None if saved else service.record(iso3, instrument)  # what the next form starts from
     if saved and not changes:
-        st.info("Nothing changed.", icon=":material/info:")
+        st.info(_("Nothing changed."), icon=":material/info:")
     elif saved:
         try:
             stored = service.save(iso3, instrument, changes, base.version, access.who)
-            _saved(key, stored, f"Saved {md(name)}.")
+            _saved(key, stored, _("Saved {name}.").format(name=md(name)))
         except PlanValidationError as exc:
-            st.error("Not saved: " + md("; ".join(exc.problems)))
+            st.error(_("Not saved: {problems}").format(problems=md("; ".join(exc.problems))))
         except PlanConflictError as exc:
-            st.error(f"Not saved: {md(exc)}. Their version and your changes are below.")
+            st.error(
+                _("Not saved: {reason}. Their version and your changes are below.").format(
+                    reason=md(exc)
+                )
+            )
             st.session_state[f"pending-{key}"] = changes
     pending = st.session_state.get(f"pending-{key}")
     if pending:
         current = service.record(iso3, instrument)
         st.table(
             {
-                "Field": list(pending),
-                "Theirs": [str(getattr(current, f) or "") for f in pending],
-                "Yours": [str(v or "") for v in pending.values()],
+                _("Field"): list(pending),
+                _("Theirs"): [str(getattr(current, f) or "") for f in pending],
+                _("Yours"): [str(v or "") for v in pending.values()],
             }
         )
-        if st.button("Re-apply my changes over theirs", icon=":material/redo:", key=f"redo-{key}"):
+        if st.button(
+            _("Re-apply my changes over theirs"), icon=":material/redo:", key=f"redo-{key}"
+        ):
             stored = service.save(iso3, instrument, pending, current.version, access.who)
             del st.session_state[f"pending-{key}"]
-            _saved(key, stored, f"Re-applied your changes to {md(name)}.")
+            _saved(key, stored, _("Re-applied your changes to {name}.").format(name=md(name)))
     if stored is not None:
         st.session_state[f"base-{key}"] = stored

@@ -6,12 +6,35 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from i18n.translate import N_, _
 from plan.access import Access, decide
 from ui import cache
 from ui.text import md
 
 if TYPE_CHECKING:
     from plan.service import PlanService
+
+# The plan's statuses and channels as shown; the stored values stay the English words of plan.model.
+LABELS = {
+    "not started": N_("not started"),
+    "planned": N_("planned"),
+    "approached": N_("approached"),
+    "positive signal": N_("positive signal"),
+    "declined": N_("declined"),
+    "on hold": N_("on hold"),
+    "endorsed": N_("endorsed"),
+    "endorsed (published)": N_("endorsed (published)"),
+    "démarche": N_("démarche"),
+    "bilateral meeting": N_("bilateral meeting"),
+    "regional meeting": N_("regional meeting"),
+    "letter": N_("letter"),
+    "other": N_("other"),
+}
+
+
+def plan_word(value: str) -> str:
+    """A status or channel of the plan in the active language (stored values stay English)."""
+    return _(LABELS[value]) if value in LABELS else value
 
 
 def login_configured() -> bool:
@@ -49,8 +72,10 @@ def _failures() -> tuple[type[Exception], ...]:
 def _error_box(exc: Exception) -> None:
     reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     st.error(
-        f"The outreach plan cannot be opened: {md(reason)}. Check `REAIM_DATABASE_URL` and run "
-        "`python -m plan db upgrade`; the public pages keep working.",
+        _(
+            "The outreach plan cannot be opened: {reason}. Check `REAIM_DATABASE_URL` and run "
+            "`python -m plan db upgrade`; the public pages keep working."
+        ).format(reason=md(reason)),
         icon=":material/database:",
     )
 

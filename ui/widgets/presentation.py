@@ -4,7 +4,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.pack import Pack
+from i18n.translate import _
 from ui.text import md
+from ui.widgets.url_controls import with_language
 
 PRESENT_HEIGHT = 470  # px: the map with its title and legend fits a 1366×768 screen with no scroll
 
@@ -18,9 +20,9 @@ def present(pack: Pack, figure: go.Figure, config: dict, page: str, keep: dict[s
     """The headline figures and the focus's sentence beside the figure; a small link back."""
     st.page_link(
         page,
-        label="Leave presentation mode",
+        label=_("Leave presentation mode"),
         icon=":material/close_fullscreen:",
-        query_params=keep,
+        query_params=with_language(keep),
     )
     words, picture = st.columns([1, 2.6], vertical_alignment="center", gap="medium")
     with words:

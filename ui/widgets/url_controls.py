@@ -5,11 +5,29 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from i18n.formats import number as formatted
+from i18n.languages import DEFAULT
+from i18n.translate import _, active
 from ui.text import code
+from ui.widgets.language import PARAM as LANGUAGE
+
+
+def with_language(params: Mapping[str, str]) -> dict[str, str]:
+    """``params`` and, unless English is active, the interface language: a link keeps it."""
+    language = active()
+    return dict(params) | ({LANGUAGE: language} if language != DEFAULT else {})
+
+
+def href(path: str, params: Mapping[str, str]) -> str:
+    """A relative link (``./country``) to a view given by ``params``, in the active language."""
+    return f"{path}?" + "&".join(f"{k}={v}" for k, v in with_language(params).items())
 
 
 def _ignored(param: str, value: str, why: str) -> None:
-    st.warning(f"Ignored `{param}` = {code(value)}: {why}", icon=":material/link_off:")
+    st.warning(
+        _("Ignored `{param}` = {value}: {why}").format(param=param, value=code(value), why=why),
+        icon=":material/link_off:",
+    )
 
 
 def param(name: str, allowed: Mapping[str, str] | None = None) -> str | None:
@@ -18,7 +36,7 @@ def param(name: str, allowed: Mapping[str, str] | None = None) -> str | None:
     if value is None:
         return None
     if allowed is not None and value not in allowed:
-        _ignored(name, value, "not a known value, so the default is shown.")
+        _ignored(name, value, _("not a known value, so the default is shown."))
         del st.query_params[name]
         return None
     return value
@@ -88,24 +106,26 @@ def instrument_and_comparison(
     x, y = view_from_url(options, default)
     values = list(options)
     x = left.selectbox(
-        "Instrument",
+        _("Instrument"),
         values,
         index=values.index(x),
         format_func=options.__getitem__,
         key="url-instrument",
     )
-    others = {"": "No comparison"} | dict(options)
+    others = {"": _("No comparison")} | dict(options)
     y = right.selectbox(
-        "Compare: supported it but not",
+        _("Compare: supported it but not"),
         list(others),
         index=list(others).index(y),
         format_func=others.__getitem__,
         key="url-compare",
-        help="Highlights the states that endorsed (or voted yes on) the instrument on the left "
-        "but not this one.",
+        help=_(
+            "Highlights the states that endorsed (or voted yes on) the instrument on the left "
+            "but not this one."
+        ),
     )
     if y == x:
-        right.caption("Choose a different instrument to compare with.")
+        right.caption(_("Choose a different instrument to compare with."))
         y = ""
     if y:
         _write("compare", f"{x},{y}", "")
@@ -128,7 +148,7 @@ def _pair(name: str, allowed: Mapping[str, str]) -> tuple[str, str] | None:
     parts = value.split(",")
     if len(parts) == 2 and parts[0] != parts[1] and all(p in allowed for p in parts):
         return parts[0], parts[1]
-    _ignored(name, value, "expected two different instruments, e.g. `x,y`; nothing is compared.")
+    _ignored(name, value, _("expected two different instruments, e.g. `x,y`; nothing is compared."))
     del st.query_params[name]
     return None
 
@@ -145,7 +165,7 @@ def numbers(name: str, defaults: Mapping[str, float], low: float, high: float) -
         return values
     bad = []
     for item in raw.split(","):
-        key, _, number = item.partition(":")
+        key, _colon, number = item.partition(":")
         try:
             value = float(number)
         except ValueError:
@@ -155,9 +175,10 @@ def numbers(name: str, defaults: Mapping[str, float], low: float, high: float) -
         else:
             bad.append(item)
     if bad:
-        _ignored(
-            name, ",".join(bad), f"expected `name:number` with a number from {low:g} to {high:g}."
+        why = _("expected `name:number` with a number from {low} to {high}.").format(
+            low=formatted(low), high=formatted(high)
         )
+        _ignored(name, ",".join(bad), why)
     return values
 
 

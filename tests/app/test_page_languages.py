@@ -1,0 +1,134 @@
+"""The pages in French and Spanish: they run, write numbers the language's way, keep ?lang= in
+their links, and the sources page flags the glossary's unofficial translations."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from i18n.glossary import read_glossary
+from i18n.translate import use
+from ui import cache
+from ui.widgets.url_controls import href, with_language
+
+from apptest import open_page
+from conftest import REPO
+
+PAGES = ["map", "regions", "outreach", "country", "plan", "briefing", "instruments", "sources"]
+PARAMS = {"country": {"iso3": "NLD"}}
+GLOSSARY = """\
+kind,key,en,fr,es,status_fr,status_es,source,note
+m49-region,Africa,Africa,Afrique,África,official,official,UNSD M49,
+organisation,example-org,Example Organisation,Organisation exemple,Organización Ejemplo,\
+unofficial,official,our translation,no French name published
+place,Oceania,Oceania,Océanie,Oceanía,official,unofficial,UNSD M49,after "in"
+"""
+
+
+@pytest.fixture(autouse=True)
+def shipped_dataset(monkeypatch):
+    monkeypatch.delenv("REAIM_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def plan_db(tmp_path, monkeypatch):
+    """An empty plan database, so that the plan page shows its tables (laptop mode)."""
+    monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    cache.plan_service.clear()
+    yield
+    cache.plan_service.clear()
+
+
+@pytest.fixture
+def glossary_file(tmp_path: Path, monkeypatch) -> Path:
+    """A small glossary in the documented format, read instead of data/reference/glossary.csv."""
+    path = tmp_path / "glossary.csv"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.setattr("i18n.glossary.glossary", lambda: read_glossary(path))
+    return path
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_each_language(page, language, plan_db):
+    at = open_page(page, lang=language, **PARAMS.get(page, {}))
+    assert not at.exception and not at.error, at.exception
+    assert at.query_params["lang"] == language
+
+
+def test_headline_writes_numbers_the_way_of_the_language():
+    english = [m.value for m in open_page("map").metric]
+    french = [m.value for m in open_page("map", lang="fr").metric]
+    assert re.search(r"\d\.\d%", " ".join(english)), english
+    assert re.search(r"\d,\d[\u00a0\u202f]%", " ".join(french)), french
+    assert any(re.search(r"\d [a-zé]+ \d{4}", value) for value in french), french
+
+
+def test_links_carry_the_language_unless_it_is_english():
+    french = open_page("country", iso3="NLD", lang="fr")
+    links = [link.proto.query_string for link in french.get("page_link")]
+    assert links and all("lang=fr" in query for query in links), links
+    english = open_page("country", iso3="NLD")
+    assert not [q for q in (x.proto.query_string for x in english.get("page_link")) if "lang" in q]
+
+
+def test_table_links_open_the_view_in_the_same_language():
+    profiles = open_page("outreach", lang="es").dataframe[0].value["Profile"]
+    assert all(x.startswith("./country?iso3=") and x.endswith("&lang=es") for x in profiles)
+    maps = open_page("regions", lang="fr").dataframe[0].value["Map"]
+    assert all(x.startswith("./?focus=") and x.endswith("&lang=fr") for x in maps)
+    assert "lang" not in "".join(open_page("regions").dataframe[0].value["Map"])
+
+
+def test_with_language_and_href():
+    assert with_language({"iso3": "NLD"}) == {"iso3": "NLD"}
+    assert href("./country", {"iso3": "NLD"}) == "./country?iso3=NLD"
+    with use("fr"):
+        assert with_language({"focus": "org-nato"}) == {"focus": "org-nato", "lang": "fr"}
+        assert href("./", {"compare": "a,b"}) == "./?compare=a,b&lang=fr"
+
+
+def unofficial_table(at) -> list[dict]:
+    tables = [d.value for d in at.dataframe if any("unofficial" in c for c in d.value.columns)]
+    assert len(tables) == 1, [list(d.value.columns) for d in at.dataframe]
+    return tables[0].to_dict("records")
+
+
+def test_sources_page_lists_the_language_data():
+    at = open_page("sources")
+    text = "\n".join(m.value for m in at.markdown)
+    assert "data/reference/names.csv" in text and "data/reference/glossary.csv" in text
+    assert "hdx-python-country" in text and "UNTERM" in text
+
+
+def test_sources_page_flags_the_unofficial_terms_of_the_active_language(glossary_file):
+    rows = unofficial_table(open_page("sources", lang="fr"))
+    assert [r["English"] for r in rows] == ["Example Organisation"]
+    assert rows[0]["French (unofficial translation)"] == "Organisation exemple"
+    assert rows[0]["Source"] == "our translation"
+    rows = unofficial_table(open_page("sources", lang="es"))
+    assert [r["English"] for r in rows] == ["Oceania"]
+
+
+def test_sources_page_in_english_shows_the_unofficial_terms_of_both_languages(glossary_file):
+    rows = unofficial_table(open_page("sources"))
+    assert [r["English"] for r in rows] == ["Example Organisation", "Oceania"]
+    assert [r["French (unofficial translation)"] for r in rows] == ["Organisation exemple", ""]
+    assert [r["Spanish (unofficial translation)"] for r in rows] == ["", "Oceanía"]
+
+
+def test_sources_page_without_a_glossary_says_so(monkeypatch):
+    def missing():
+        raise FileNotFoundError("glossary.csv")
+
+    monkeypatch.setattr("i18n.glossary.glossary", missing)
+    at = open_page("sources", lang="fr")
+    assert not at.exception
+    assert any("glossary is not available" in c.value for c in at.caption)
+
+
+def test_the_names_source_version_is_the_pinned_one():
+    page = (REPO / "app_pages" / "sources.py").read_text(encoding="utf-8")
+    pinned = (REPO / "requirements-dev.txt").read_text(encoding="utf-8")
+    version = re.search(r'^NAMES_SOURCE_VERSION = "([^"]+)"$', page, re.M).group(1)
+    assert f"hdx-python-country=={version}" in pinned
