@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -206,7 +207,8 @@ def _priorities(pack: Pack) -> list[Flowable]:
     if not pack.priorities:
         none = _("None: every member has endorsed the Call to Action.")
         return [*story, _para(none, body), formula]
-    rows = [_cells([_("Rank"), _("State"), _("Score"), _("Why")], head)]
+    header = [_("Rank"), _("State"), _("Score"), _("Why")]
+    rows = [_cells(header, head)]
     rows += [
         _cells([formats.number(p.rank), p.name, score_text(p.score), p.why], body)
         for p in pack.priorities
@@ -214,7 +216,15 @@ def _priorities(pack: Pack) -> list[Flowable]:
     rows.append([formula, "", "", ""])
     last = len(rows) - 1
     keep = [("SPAN", (0, last), (-1, last)), ("NOSPLIT", (0, last - 1), (-1, last))]
-    return [*story, _table(rows, [34, 112, 36, BODY_W - 182], *keep)]
+    # rank and score as narrow as their numbers, or as their header in a longer language
+    rank, score = max(34, _fitting(header[0], head)), max(36, _fitting(header[2], head))
+    widths = [rank, 112, score, BODY_W - rank - 112 - score]
+    return [*story, _table(rows, widths, *keep)]
+
+
+def _fitting(text: str, style: ParagraphStyle) -> float:
+    """The width of a table column that holds ``text`` on one line, its cell padding included."""
+    return stringWidth(text, style.fontName, style.fontSize) + 2 * 3 + 1
 
 
 def _related(pack: Pack, width: float) -> list[Flowable]:

@@ -292,7 +292,7 @@ def build_pack(
 
 
 def priorities_frame(pack: Pack) -> pd.DataFrame:
-    """The priorities as a table: Rank, State, Score, Why."""
+    """The priorities as a table: Rank, State, Score, Why (internal names: a page renames them)."""
     return pd.DataFrame(
         [(p.rank, p.name, p.score, p.why) for p in pack.priorities],
         columns=["Rank", "State", "Score", "Why"],
