@@ -13,6 +13,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from i18n import formats
+from i18n.languages import DEFAULT
 from i18n.translate import N_, _, active
 from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
@@ -88,7 +89,7 @@ def file_stem(view: MapView) -> str:
     English names stay as they were: ``briefing-<view>``; ``briefing-<view>-fr`` in French.
     """
     language = active()
-    return f"briefing-{view.file_stem}" + ("" if language == "en" else f"-{language}")
+    return f"briefing-{view.file_stem}" + ("" if language == DEFAULT else f"-{language}")
 
 
 def score_text(score: float) -> str:
@@ -97,7 +98,7 @@ def score_text(score: float) -> str:
 
 
 def share_text(part: int, whole: int) -> str:
-    """ "7 of 27 (26%)" in the active language."""
+    """A share in the active language: "7 of 27 (26%)", "7 sur 27 (26 %)"."""
     return _("{count} of {total} ({share})").format(
         count=formats.number(part), total=formats.number(whole), share=formats.percent(part / whole)
     )
