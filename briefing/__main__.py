@@ -1,4 +1,9 @@
-"""Command line: ``python -m briefing --focus KEY [--instrument ID | --compare X,Y] --out FILE``."""
+"""Command line: ``python -m briefing --focus KEY [--instrument ID | --compare X,Y] [--lang fr]
+--out FILE``.
+
+The whole command runs in the pack's language, the dataset's names and labels included. Messages
+to the operator (errors, "Wrote …") stay in English.
+"""
 
 import argparse
 import sys
@@ -8,6 +13,8 @@ from pathlib import Path
 from briefing.files import pack_file, write_atomic
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
+from i18n.languages import DEFAULT, LANGUAGES
+from i18n.translate import use
 from instruments.model import CALL_TO_ACTION
 from ui.tables.dataset import Dataset, load_dataset
 
@@ -18,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m briefing",
         description="Build a briefing pack (PowerPoint deck or PDF handout) for a focus.",
+        epilog="File names: --all names each pack briefing-<instrument>-<focus>-<as of>.<format> "
+        "(briefing-<X>-not-<Y>-<focus>.<format> for --compare), with -fr or -es before the "
+        "extension when --lang is not English, e.g. briefing-reaim-2023-call-to-action-world-"
+        "2023-02-16-fr.pdf; English names have no suffix. A single pack is written to --out as "
+        "given.",
     )
     parser.add_argument("--focus", default="world", help="a focus preset key, e.g. org-g7")
     which = parser.add_mutually_exclusive_group()
@@ -28,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--top", type=int, default=DEFAULT_TOP, help="priority states to list")
     parser.add_argument(
         "--all", action="store_true", help="one pack per focus preset into --out DIR"
+    )
+    parser.add_argument(
+        "--lang",
+        default=DEFAULT,
+        choices=list(LANGUAGES),
+        help="the pack's language: "
+        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        + f"; default {DEFAULT}. With --all, files other than English end in -<lang>",
     )
     parser.add_argument("--data-dir", type=Path, help="the published dataset (default data/)")
     parser.add_argument(
@@ -66,6 +86,12 @@ def _write(data: Dataset, pack: Pack, fmt: str, template: Path | None, out: Path
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    with use(args.lang):  # before the dataset is loaded: its names and labels are in the language
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Build and write the pack or packs the arguments ask for, in the active language."""
     view = args.compare or args.instrument
     fmt = args.format or ("pptx" if args.all else args.out.suffix.lstrip(".").lower())
     if fmt not in FORMATS:

@@ -1,6 +1,7 @@
 """The briefing deck: a pack laid out as an editable PowerPoint presentation (PPTX bytes)."""
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -12,15 +13,18 @@ import matplotlib
 from lxml.etree import XMLSyntaxError
 from PIL import Image, ImageFont
 from pptx import Presentation
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import InvalidXmlError, PackageNotFoundError
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide, SlideLayout
-from pptx.text.text import TextFrame
+from pptx.text.text import Font, TextFrame
 from pptx.util import Inches, Pt
 
-from briefing.pack import AUTHOR, Pack
+from briefing.pack import AUTHOR, LANGUAGE_TAGS, Pack, score_text
+from i18n import formats
+from i18n.translate import N_, _, active
 
 EMU_PER_PT = 12700
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9, when there is no template
@@ -40,9 +44,12 @@ TABLE_SIZES = (14, 13, 12, 11)  # tables go over more slides rather than below 1
 FOOTER_SIZES = (9, 8)
 VALUE_SIZES = (40, 36, 32, 28, 24, 20, 16, 14, 12)
 LABEL_SIZE = 14
-MAP, KEY_FIGURES, READY = "The map", "Key figures", "Ready to say"
-NAMES, PRIORITIES = "Who has endorsed and who has not", "Outreach priorities"
-RELATED, SOURCES = "Related instruments within the group", "Sources and method"
+# Slide titles, translated where a slide is made
+MAP, KEY_FIGURES, READY = N_("The map"), N_("Key figures"), N_("Ready to say")
+NAMES, PRIORITIES = N_("Who has endorsed and who has not"), N_("Outreach priorities")
+RELATED, SOURCES = N_("Related instruments within the group"), N_("Sources and method")
+# Where a line may break: any white space but the no-break ones ("29,5 %", "1 234")
+BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
 
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -134,7 +141,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     """Greedy word wrap at ``width`` points; a word too long for a line is broken."""
     lines: list[str] = []
-    for word in text.split():
+    for word in (w for w in BREAKS.split(text) if w):
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and text_width(joined, size, bold) <= width:
             lines[-1] = joined
@@ -198,6 +205,14 @@ def _write(frame: TextFrame, paras: Sequence[Para], size: float, align: PP_ALIGN
         for run in paragraph.runs:
             run.font.size = Pt(size)
             run.font.bold = para.bold
+            _tag_language(run.font)
+
+
+def _tag_language(font: Font) -> None:
+    """Mark French or Spanish text as such, for the office suite's spelling and hyphenation."""
+    tag = LANGUAGE_TAGS.get(active())
+    if tag:
+        font.language_id = MSO_LANGUAGE_ID.from_xml(tag)
 
 
 def _text(
@@ -232,16 +247,24 @@ def _pick_layouts(deck: Deck) -> Layouts:
     content = next(iter(title_only + with_body), None)
     if content is None:
         content = titled[0] if titled else min(layouts, key=lambda lay: len(lay.placeholders))
-        warnings.append(
-            "The template has no layout with a title and a body placeholder and none with a "
-            f"title only; content slides use the layout '{content.name}'"
-            + ("" if titled else " with the title in a text box")
-            + "."
-        )
+        if titled:
+            warning = _(
+                "The template has no layout with a title and a body placeholder and none with a "
+                "title only; content slides use the layout '{layout}'."
+            )
+        else:
+            warning = _(
+                "The template has no layout with a title and a body placeholder and none with a "
+                "title only; content slides use the layout '{layout}' with the title in a text "
+                "box."
+            )
+        warnings.append(warning.format(layout=content.name))
     if not opening:
         warnings.append(
-            "The template has no title slide layout (title and subtitle placeholders); "
-            f"the title slide uses the layout '{content.name}'."
+            _(
+                "The template has no title slide layout (title and subtitle placeholders); "
+                "the title slide uses the layout '{layout}'."
+            ).format(layout=content.name)
         )
     return Layouts(opening[0] if opening else content, content, tuple(warnings))
 
@@ -265,8 +288,10 @@ def _open(template: Path | None) -> Deck:
     ) as error:
         reason = " ".join(str(error).split())
         raise ValueError(
-            f"{template.name} cannot be used as a template: not a readable PowerPoint (.pptx) "
-            f"file ({reason})"
+            _(
+                "{file} cannot be used as a template: not a readable PowerPoint (.pptx) file "
+                "({reason})"
+            ).format(file=template.name, reason=reason)
         ) from error
     slide_ids = deck.slides._sldIdLst
     for slide_id in list(slide_ids):
@@ -289,8 +314,8 @@ def _properties(deck: Deck, pack: Pack) -> None:
     props = deck.core_properties
     props.title = pack.title
     props.subject = pack.subtitle
-    props.author = AUTHOR
-    props.last_modified_by = AUTHOR
+    props.author = _(AUTHOR)
+    props.last_modified_by = _(AUTHOR)
     props.keywords = ""
     props.comments = ""
     props.category = ""
@@ -346,8 +371,13 @@ def _furnish(b: Builder, slide: Slide) -> None:
     """Footer with the source line, slide number and speaker notes."""
     footer, number, size = _footer_box(b)
     _text(slide, footer, [Para(b.pack.footer)], size, "Footer")
-    _text(slide, number, [Para(str(len(b.deck.slides)))], size, "Slide number", PP_ALIGN.RIGHT)
-    slide.notes_slide.notes_text_frame.text = b.pack.speaker_notes
+    page = formats.number(len(b.deck.slides))
+    _text(slide, number, [Para(page)], size, "Slide number", PP_ALIGN.RIGHT)
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = b.pack.speaker_notes
+    for paragraph in notes.paragraphs:
+        for run in paragraph.runs:
+            _tag_language(run.font)
 
 
 def _content_slide(b: Builder, title: str) -> tuple[Slide, Box]:
@@ -385,7 +415,7 @@ def _title_slide(b: Builder) -> None:
 
 
 def _map_slide(b: Builder, png: bytes) -> None:
-    slide, box = _content_slide(b, MAP)
+    slide, box = _content_slide(b, _(MAP))
     with Image.open(io.BytesIO(png)) as image:
         pixels_wide, pixels_high = image.size
     scale = min(box.width / pixels_wide, box.height / pixels_high)
@@ -394,7 +424,8 @@ def _map_slide(b: Builder, png: bytes) -> None:
     picture = slide.shapes.add_picture(io.BytesIO(png), left, box.top, width, height)
     picture.name = "Map"
     legend = "; ".join(b.pack.view.labels)
-    picture._element.nvPicPr.cNvPr.set("descr", f"{b.pack.view.title}. Legend: {legend}.")
+    described = _("{title}. Legend: {legend}.").format(title=b.pack.view.title, legend=legend)
+    picture._element.nvPicPr.cNvPr.set("descr", described)
 
 
 def _cards(slide: Slide, box: Box, figures: Sequence[tuple[str, str]]) -> int:
@@ -430,15 +461,15 @@ def _tallest(paras: Sequence[Para], size: float, box: Box) -> int:
 
 
 def _key_figures_slide(b: Builder) -> None:
-    slide, box = _content_slide(b, KEY_FIGURES)
+    slide, box = _content_slide(b, _(KEY_FIGURES))
     used = _cards(slide, box, b.pack.key_figures)
     rest = Box(box.left, box.top + used, box.width, box.height - used)
-    said = [Section(READY, b.pack.sentences, spaced=True)]
+    said = [Section(_(READY), b.pack.sentences, spaced=True)]
     flow = _best_flow(said, rest, BODY_SIZES, 1)
     if len(flow.pages) == 1 and not flow.overflows:
         _draw_flow(slide, rest, flow, flow.pages[0], "Ready to say")
     else:
-        _flow_slides(b, KEY_FIGURES, said, BODY_SIZES, 1, continued=True)
+        _flow_slides(b, _(KEY_FIGURES), said, BODY_SIZES, 1, continued=True)
 
 
 # Flowing sections down columns and over slides -------------------------------------------------
@@ -483,7 +514,7 @@ class _Flow:
             if index == 0:
                 self._put(heading)
             elif not self._column() and len(self.pages[-1]) == 1:
-                self._put(replace(heading, text=f"{section.heading} (continued)"))
+                self._put(replace(heading, text=carried_over(section.heading)))
             self._put(entry)
 
     @property
@@ -494,6 +525,11 @@ class _Flow:
             for page in self.pages
             for column in page
         )
+
+
+def carried_over(title: str) -> str:
+    """A slide title or a heading carried over to the next slide: "Key figures (continued)"."""
+    return _("{title} (continued)").format(title=title)
 
 
 def _best_flow(sections: Sequence[Section], box: Box, sizes: Sequence[float], most: int) -> _Flow:
@@ -525,7 +561,7 @@ def _flow_slides(
     continued: bool = False,
 ) -> None:
     """Sections over as many slides as they need; later slides are titled "… (continued)"."""
-    more = f"{title} (continued)"
+    more = carried_over(title)
     slide, box = _content_slide(b, more if continued else title)
     columns = max(1, min(most, box.width // MIN_COLUMN))
     flow = _best_flow(sections, box, sizes, columns)
@@ -534,18 +570,20 @@ def _flow_slides(
             slide, box = _content_slide(b, more)
         _draw_flow(slide, box, flow, page, title)
     if flow.overflows:
-        b.warnings.append(f"Some text on the slides '{title}' is too long to fit and is cut.")
+        cut = _("Some text on the slides '{title}' is too long to fit and is cut.")
+        b.warnings.append(cut.format(title=title))
 
 
 def _names_slides(b: Builder) -> None:
     sections = [Section(n.heading, n.names) for n in b.pack.name_lists]
     if b.pack.notes:
-        sections.append(Section("Caveats", b.pack.notes, spaced=True))
-    _flow_slides(b, NAMES, sections, LIST_SIZES, 8)
+        sections.append(Section(_("Caveats"), b.pack.notes, spaced=True))
+    _flow_slides(b, _(NAMES), sections, LIST_SIZES, 8)
 
 
 def _sources_slides(b: Builder) -> None:
-    _flow_slides(b, SOURCES, [Section("Sources", b.pack.sources, spaced=True)], BODY_SIZES, 1)
+    sources = [Section(_("Sources"), b.pack.sources, spaced=True)]
+    _flow_slides(b, _(SOURCES), sources, BODY_SIZES, 1)
 
 
 # Native tables ---------------------------------------------------------------------------------
@@ -639,7 +677,7 @@ def _table_slides(b: Builder, title: str, table: TableText) -> None:
         return
     for number, rows in enumerate(pages):
         if number:
-            slide, box = _content_slide(b, f"{title} (continued)")
+            slide, box = _content_slide(b, carried_over(title))
         used = _draw_table(slide, box, table, rows, size)
         if number == len(pages) - 1 and table.trailer:
             rest = Box(box.left, box.top + used + GAP, box.width, box.height - used - GAP)
@@ -647,25 +685,27 @@ def _table_slides(b: Builder, title: str, table: TableText) -> None:
 
 
 def _priorities_slides(b: Builder) -> None:
-    rows = tuple((str(p.rank), p.name, f"{p.score:.1f}", p.why) for p in b.pack.priorities)
+    rows = tuple(
+        (formats.number(p.rank), p.name, score_text(p.score), p.why) for p in b.pack.priorities
+    )
     table = TableText(
-        ("Rank", "State", "Score", "Why"),
+        (_("Rank"), _("State"), _("Score"), _("Why")),
         rows,
         (0, 0.25, 0, 0.75),
-        f"Weights: {b.pack.weights}",
-        "No state of this group is among the outreach priorities.",
+        _("Weights: {weights}").format(weights=b.pack.weights),
+        _("No state of this group is among the outreach priorities."),
     )
-    _table_slides(b, PRIORITIES, table)
+    _table_slides(b, _(PRIORITIES), table)
 
 
 def _related_slides(b: Builder) -> None:
     table = TableText(
-        ("Instrument", "Where the group stands"),
+        (_("Instrument"), _("Where the group stands")),
         tuple(b.pack.related),
         (0.35, 0.65),
-        empty="No other instrument is tracked.",
+        empty=_("No other instrument is tracked."),
     )
-    _table_slides(b, RELATED, table)
+    _table_slides(b, _(RELATED), table)
 
 
 # The deck --------------------------------------------------------------------------------------

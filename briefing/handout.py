@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -31,7 +32,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import CondPageBreak
 
-from briefing.pack import AUTHOR, NameList, Pack
+from briefing.pack import AUTHOR, LANGUAGE_TAGS, NameList, Pack, score_text
+from i18n import formats
+from i18n.translate import _, active
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_W, PAGE_H = landscape(A4)
@@ -55,6 +58,10 @@ RULE = colors.HexColor("#bbbbbb")
 HEADER_FILL = colors.HexColor("#eef1f5")
 URL_START = re.compile(r" (https?://)")
 PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+# reportlab breaks lines at a narrow no-break space (U+202F, which Babel writes in French numbers,
+# "1 234") and draws it as a plain space; the no-break space (U+00A0) it keeps, and DejaVu Sans
+# has both glyphs. So U+202F becomes U+00A0 wherever the handout sets text, in ``_kept``.
+NARROW_NO_BREAK, NO_BREAK = "\u202f", "\u00a0"
 
 
 @cache
@@ -77,8 +84,13 @@ def _style(size: float, bold: bool = False, color: colors.Color = TEXT, **kw) ->
     )
 
 
+def _kept(text: str) -> str:
+    """The text as the handout sets it, narrow no-break spaces made no-break spaces."""
+    return text.replace(NARROW_NO_BREAK, NO_BREAK)
+
+
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(_kept(text)), style)
 
 
 def _heading(text: str, size: float = 10.5, room: float = 30.0) -> list[Flowable]:
@@ -117,7 +129,10 @@ def _cells(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
 def _header(pack: Pack) -> list[Flowable]:
     return [
         _para(pack.title, _style(15, bold=True, spaceAfter=3)),
-        _para(f"{pack.subtitle}. {pack.prepared}.", _style(9, color=MUTED)),
+        _para(
+            _("{subtitle}. {prepared}.").format(subtitle=pack.subtitle, prepared=pack.prepared),
+            _style(9, color=MUTED),
+        ),
     ]
 
 
@@ -129,12 +144,12 @@ def _bullets(texts: tuple[str, ...], size: float) -> list[Flowable]:
 def _side(pack: Pack) -> list[Flowable]:
     """Key figures and the ready-to-say sentences, beside the map."""
     head, body = _style(8.5, bold=True), _style(8.5)
-    rows = [_cells(["Key figure", "Value"], head)]
+    rows = [_cells([_("Key figure"), _("Value")], head)]
     rows += [_cells([label, value], body) for label, value in pack.key_figures]
     return [
-        *_heading("Key figures"),
+        *_heading(_("Key figures")),
         _table(rows, [SIDE_W * 0.62, SIDE_W * 0.38]),
-        *_heading("Ready to say"),
+        *_heading(_("Ready to say")),
         *_bullets(pack.sentences, 8.5),
     ]
 
@@ -175,36 +190,49 @@ def _names(pack: Pack) -> list[Flowable]:
     """The names of each category, in smaller type and more columns the more names there are."""
     count = sum(len(n.names) for n in pack.name_lists)
     size, columns = next((s, c) for most, s, c in NAME_TYPE if most is None or count <= most)
-    story = _heading("Who has endorsed and who has not")
+    story = _heading(_("Who has endorsed and who has not"))
     for names in pack.name_lists:
         story += _name_list(names, size, columns)
     if pack.notes:
-        story += [*_heading("Caveats", 9), *_bullets(pack.notes, 7.5)]
+        story += [*_heading(_("Caveats"), 9), *_bullets(pack.notes, 7.5)]
     return story
 
 
 def _priorities(pack: Pack) -> list[Flowable]:
     """Rank, State, Score, Why; then the score's formula, kept on the page of the last row."""
     head, body = _style(8, bold=True), _style(7.5)
-    story = _heading("Outreach priorities (states yet to endorse the Call to Action)")
-    formula = _para(f"Score = {pack.weights}", _style(7.5, color=MUTED))
+    story = _heading(_("Outreach priorities (states yet to endorse the Call to Action)"))
+    score = _("Score = {weights}").format(weights=pack.weights)
+    formula = _para(score, _style(7.5, color=MUTED))
     if not pack.priorities:
-        none = "None: every member has endorsed the Call to Action."
+        none = _("None: every member has endorsed the Call to Action.")
         return [*story, _para(none, body), formula]
-    rows = [_cells(["Rank", "State", "Score", "Why"], head)]
-    rows += [_cells([str(p.rank), p.name, f"{p.score:.1f}", p.why], body) for p in pack.priorities]
+    header = [_("Rank"), _("State"), _("Score"), _("Why")]
+    rows = [_cells(header, head)]
+    rows += [
+        _cells([formats.number(p.rank), p.name, score_text(p.score), p.why], body)
+        for p in pack.priorities
+    ]
     rows.append([formula, "", "", ""])
     last = len(rows) - 1
     keep = [("SPAN", (0, last), (-1, last)), ("NOSPLIT", (0, last - 1), (-1, last))]
-    return [*story, _table(rows, [34, 112, 36, BODY_W - 182], *keep)]
+    # rank and score as narrow as their numbers, or as their header in a longer language
+    rank, score = max(34, _fitting(header[0], head)), max(36, _fitting(header[2], head))
+    widths = [rank, 112, score, BODY_W - rank - 112 - score]
+    return [*story, _table(rows, widths, *keep)]
+
+
+def _fitting(text: str, style: ParagraphStyle) -> float:
+    """The width of a table column that holds ``text`` on one line, its cell padding included."""
+    return stringWidth(text, style.fontName, style.fontSize) + 2 * 3 + 1
 
 
 def _related(pack: Pack, width: float) -> list[Flowable]:
     head, body = _style(8, bold=True), _style(7.5)
-    rows = [_cells(["Instrument", "Where the group stands"], head)]
+    rows = [_cells([_("Instrument"), _("Where the group stands")], head)]
     rows += [_cells([name, standing], body) for name, standing in pack.related]
     return [
-        _para("Related instruments in the group", _style(10.5, bold=True, spaceAfter=3)),
+        _para(_("Related instruments in the group"), _style(10.5, bold=True, spaceAfter=3)),
         _table(rows, [width * 0.4, width * 0.6]),
     ]
 
@@ -213,8 +241,8 @@ def _sources(pack: Pack) -> list[Flowable]:
     """Each source, its web addresses starting a line and breaking, if they must, after a "/"."""
     style = _style(6.5, color=MUTED, spaceAfter=2, uriWasteReduce=0.3)
     return [
-        _para("Sources and method", _style(10.5, bold=True, spaceAfter=3)),
-        *(Paragraph(URL_START.sub(r"<br/>\1", escape(s)), style) for s in pack.sources),
+        _para(_("Sources and method"), _style(10.5, bold=True, spaceAfter=3)),
+        *(Paragraph(URL_START.sub(r"<br/>\1", escape(_kept(s))), style) for s in pack.sources),
     ]
 
 
@@ -235,11 +263,15 @@ def _related_and_sources(pack: Pack) -> list[Flowable]:
 
 
 class _NumberedCanvas(Canvas):
-    """A canvas that holds its pages until the end, then writes "page n of m" on each."""
+    """A canvas that holds its pages until the end, then writes "page n of m" on each.
+
+    The language is taken when the canvas is made: the pages are numbered in the pack's language.
+    """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
+        self._page_of = _("page {number} of {total}")
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._held.append(dict(self.__dict__))
@@ -250,8 +282,10 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(FONT, 7)
             self.setFillColor(MUTED)
-            page = f"page {self.getPageNumber()} of {len(self._held)}"
-            self.drawRightString(PAGE_W - MARGIN, FOOTER_SPACE - 10 - 7, page)
+            page = self._page_of.format(
+                number=formats.number(self.getPageNumber()), total=formats.number(len(self._held))
+            )
+            self.drawRightString(PAGE_W - MARGIN, FOOTER_SPACE - 10 - 7, _kept(page))
             super().showPage()
         super().save()
 
@@ -314,10 +348,11 @@ def _layout(pack: Pack) -> bytes:
         pagesize=(PAGE_W, PAGE_H),
         title=pack.title,
         subject=pack.subtitle,
-        author=AUTHOR,
-        creator=AUTHOR,
+        author=_(AUTHOR),
+        creator=_(AUTHOR),
         invariant=1,
         initialFontName=FONT,  # else each page would name Helvetica, a base-14 font
+        lang=LANGUAGE_TAGS.get(active()),  # French and Spanish say so; English files as before
     )
     doc.addPageTemplates(_templates(pack))
     doc.build(_story(pack), canvasmaker=_NumberedCanvas)

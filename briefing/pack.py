@@ -7,13 +7,18 @@ renderers only lay it out.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
+from babel.numbers import format_decimal
 
+from i18n import formats
+from i18n.languages import DEFAULT
+from i18n.translate import N_, _, active
 from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
-from instruments.prose import capitalised, long_date
+from instruments.prose import capitalised
 from ui.figures.focus import WORLD, Focus
 from ui.figures.map_view import (
     BOUNDARY_NOTE,
@@ -29,7 +34,10 @@ from ui.tables.outreach import formula, points, ranks
 from ui.tables.priority import default_weights, priorities
 
 DEFAULT_TOP = 10
-AUTHOR = "REAIM coverage dashboard"
+AUTHOR = N_("REAIM coverage dashboard")  # the files' author: translated where it is written
+# Each language's tag for the text of a deck (spelling checks) and a handout (/Lang); English
+# files keep the template's own, as they always have.
+LANGUAGE_TAGS = {"fr": "fr-FR", "es": "es-ES"}
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,24 @@ class Pack:
 
 
 def file_stem(view: MapView) -> str:
-    """The file name of a view's pack, without the extension."""
-    return f"briefing-{view.file_stem}"
+    """The file name of a view's pack, without the extension; "-fr", "-es" when not in English.
+
+    English names stay as they were: ``briefing-<view>``; ``briefing-<view>-fr`` in French.
+    """
+    language = active()
+    return f"briefing-{view.file_stem}" + ("" if language == DEFAULT else f"-{language}")
+
+
+def score_text(score: float) -> str:
+    """A priority score with one decimal: "5.3", "5,3"; rounded as Python rounds "{:.1f}"."""
+    return format_decimal(Decimal(f"{score:.1f}"), format="0.0", locale=formats.locale())
+
+
+def share_text(part: int, whole: int) -> str:
+    """A share in the active language: "7 of 27 (26%)", "7 sur 27 (26 %)"."""
+    return _("{count} of {total} ({share})").format(
+        count=formats.number(part), total=formats.number(whole), share=formats.percent(part / whole)
+    )
 
 
 def focus_group(data: Dataset, focus: Focus) -> Group:
@@ -85,7 +109,7 @@ def focus_group(data: Dataset, focus: Focus) -> Group:
     if focus.kind == WORLD:
         universe = data.table[data.table["in_universe"]].sort_values("name")
         members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
-        return Group("world", "the world", "world", members)
+        return Group("world", _("the world"), "world", members)
     return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)
 
 
@@ -112,14 +136,14 @@ def _key_figures(data: Dataset, view: MapView, group: Group) -> list[tuple[str, 
     lead = sum(view.category_of(m.iso3) == first for m in group.members)
     universe = list(data.table.loc[data.table["in_universe"], "iso3"])
     world = sum(view.category_of(c) == first for c in universe)
-    figures = [(f"{view.names[0]}: {group.label}", f"{lead} of {total} ({lead / total:.0%})")]
+    label = _("{category}: {group}").format(category=view.names[0], group=group.label)
+    figures = [(label, share_text(lead, total))]
     if group.kind != "world":
-        share = f"{world} of {len(universe)} ({world / len(universe):.0%})"
-        figures.append((f"{view.names[0]}: the world", share))
+        world_label = _("{category}: the world").format(category=view.names[0])
+        figures.append((world_label, share_text(world, len(universe))))
     for category, name in counted(view)[1:]:
-        figures.append(
-            (name, str(sum(view.category_of(m.iso3) == category for m in group.members)))
-        )
+        count = sum(view.category_of(m.iso3) == category for m in group.members)
+        figures.append((name, formats.number(count)))
     return figures
 
 
@@ -129,16 +153,26 @@ def _name_lists(view: MapView, group: Group) -> list[NameList]:
         members = [m for m in group.members if view.category_of(m.iso3) == category]
         if members:
             shown = tuple(f"{m.name} ({m.marker})" if m.marker else m.name for m in members)
-            lists.append(NameList(f"{name} ({len(members)})", shown))
+            heading = _("{category} ({count})").format(
+                category=name, count=formats.number(len(members))
+            )
+            lists.append(NameList(heading, shown))
     return lists
 
 
 def _notes(data: Dataset, group: Group, instruments: list[Instrument]) -> list[str]:
     """Membership caveats, members outside the 195, and each instrument's own caveats."""
-    notes = [f"{m.name}: {m.caveat}" for m in group.members if m.caveat]
+    notes = [
+        _("{state}: {caveat}").format(state=m.name, caveat=m.caveat)
+        for m in group.members
+        if m.caveat
+    ]
     notes += [
-        f"{m.name} is also a member, outside the 195 states in scope"
-        + (f" ({m.caveat})" if m.caveat else "")
+        _("{state} is also a member, outside the 195 states in scope ({caveat})").format(
+            state=m.name, caveat=m.caveat
+        )
+        if m.caveat
+        else _("{state} is also a member, outside the 195 states in scope").format(state=m.name)
         for m in group.outside
     ]
     for instrument in instruments:
@@ -189,18 +223,37 @@ def _sources(data: Dataset, shown: list[Instrument]) -> list[str]:
     lines = []
     for instrument in shown:
         method = data.provenance.method_phrase if instrument.id == CALL_TO_ACTION else ""
-        lines.append(
-            f"{instrument.title}: as of {long_date(instrument.as_of)}; {instrument.source_url}; "
-            f"licence: {instrument.licence}; confidence: {instrument.confidence}"
-            + (f"; {method}" if method else "")
-            + "."
-        )
+        fields = {
+            "title": instrument.title,
+            "date": formats.long_date(instrument.as_of),
+            "url": instrument.source_url,
+            "licence": instrument.licence,
+            "confidence": instrument.confidence,
+            "method": method,
+        }
+        if method:
+            line = _(
+                "{title}: as of {date}; {url}; licence: {licence}; confidence: {confidence}; "
+                "{method}."
+            )
+        else:
+            line = _("{title}: as of {date}; {url}; licence: {licence}; confidence: {confidence}.")
+        lines.append(line.format(**fields))
     lines.append(
-        f"Dataset: endorsements table SHA-256 {data.meta.get('table_sha256', '')}; source document "
-        f"SHA-256 {data.provenance.document_sha256}."
+        _(
+            "Dataset: endorsements table SHA-256 {table}; source document SHA-256 {document}."
+        ).format(table=data.meta.get("table_sha256", ""), document=data.provenance.document_sha256)
     )
-    lines.append(f"{DISCLAIMER} {BOUNDARY_NOTE}")
+    lines.append(f"{_(DISCLAIMER)} {_(BOUNDARY_NOTE)}")  # two sentences, translated with the map
     return lines
+
+
+def _as_of(shown: list[Instrument]) -> str:
+    """The as-of date of the instrument, or of the two compared when they differ."""
+    dates = list(dict.fromkeys(formats.long_date(i.as_of) for i in shown))
+    if len(dates) == 1:
+        return dates[0]
+    return _("{first} and {second}").format(first=dates[0], second=dates[1])
 
 
 def build_pack(
@@ -212,13 +265,14 @@ def build_pack(
     view = view_of(data, view_key, focus)
     group = focus_group(data, focus)
     chosen, weights = _priorities(data, group, top)
-    as_of = " and ".join(dict.fromkeys(long_date(i.as_of) for i in shown))
     footer = view.source_line
-    prepared = f"Prepared on {long_date((today or date.today()).isoformat())} from official sources"
+    prepared = _("Prepared on {date} from official sources").format(
+        date=formats.long_date(today or date.today())
+    )
     sources = _sources(data, shown)
     return Pack(
         title=view.title,
-        subtitle=f"Data as of {as_of}",
+        subtitle=_("Data as of {date}").format(date=_as_of(shown)),
         prepared=prepared,
         footer=footer,
         focus=focus,
@@ -239,7 +293,7 @@ def build_pack(
 
 
 def priorities_frame(pack: Pack) -> pd.DataFrame:
-    """The priorities as a table: Rank, State, Score, Why."""
+    """The priorities as a table: Rank, State, Score, Why (internal names: a page renames them)."""
     return pd.DataFrame(
         [(p.rank, p.name, p.score, p.why) for p in pack.priorities],
         columns=["Rank", "State", "Score", "Why"],
