@@ -110,9 +110,6 @@ class Form:
     supporter_stem: str  # legend stem of the positive category
     missing_stem: str  # legend stem of the category of a state the source does not name
     noun: str  # what the map counts: "endorsements", "named endorsers", "votes"
-    verb: str  # what a supporter did, before the instrument: "endorsed", "voted yes on"
-    perfect: str  # the same after "have": "endorsed", "been named as endorsing"
-    negation: str  # its negation after "but": "did not endorse"
     did_text: str  # the whole phrase of a supporter: "endorsed {instrument}"
     did_not_text: str  # its negation after "but": "did not endorse {instrument}"
     uses_article: bool  # "the Call to Action" but "UNGA 78/241"
@@ -189,9 +186,6 @@ COMPLETE_LIST = Form(
     supporter_stem=N_("Endorsed"),
     missing_stem=N_("Not endorsed"),
     noun=N_("endorsements"),
-    verb=N_("endorsed"),
-    perfect=N_("endorsed"),
-    negation=N_("did not endorse"),
     did_text=N_("endorsed {instrument}"),
     did_not_text=N_("did not endorse {instrument}"),
     uses_article=True,
@@ -214,9 +208,6 @@ PARTIAL_LIST = Form(
     supporter_stem=N_("Named as endorsing"),
     missing_stem=N_("Unknown: not named"),
     noun=N_("named endorsers"),
-    verb=N_("named as endorsing"),
-    perfect=N_("been named as endorsing"),
-    negation=N_("was not named as endorsing"),
     did_text=N_("named as endorsing {instrument}"),
     did_not_text=N_("was not named as endorsing {instrument}"),
     uses_article=True,
@@ -242,9 +233,6 @@ RECORDED_VOTE = Form(
     supporter_stem=N_("Yes"),
     missing_stem=N_("No vote: not a UN member"),
     noun=N_("votes"),
-    verb=N_("voted yes on"),
-    perfect=N_("voted yes on"),
-    negation=N_("did not vote yes on"),
     did_text=N_("voted yes on {instrument}"),
     did_not_text=N_("did not vote yes on {instrument}"),
     uses_article=False,

@@ -7,7 +7,7 @@ import pandas as pd
 
 from i18n.glossary import term
 from i18n.translate import N_, _
-from instruments.forms import Form, Signal, form_named, status_word
+from instruments.forms import Form, Signal, form_named, shown, status_word
 from instruments.prose import long_date
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
@@ -72,27 +72,15 @@ class Instrument:
         english = f"the {self.short_title}" if self.form.uses_article else self.short_title
         return term("instrument-object", self.id, english)
 
-    def did(self) -> str:
-        """What a supporter did: "endorsed the …", "voted yes on …", "named as endorsing the …"."""
-        return f"{self.form.verb} {self.object}"
-
-    def have_done(self) -> str:
-        """The same after "have": "endorsed the …", "been named as endorsing the …"."""
-        return f"{self.form.perfect} {self.object}"
-
-    def did_not(self) -> str:
-        """The negation, after a supporter's phrase and "but": "did not endorse the …"."""
-        return f"{self.form.negation} {self.object}"
-
     def undecidable_phrase(self) -> str:
         """Why a supporter of another instrument has no decidable status on this one."""
-        return self.form.undecidable.format(brief=self.brief)
+        return shown(self.form.undecidable).format(brief=self.brief)
 
     def complement_note(self, status: str, named: int) -> str:
         """Why a state the source does not name has the status it has (country profile)."""
         if status != self.missing:
             return ""
-        return self.form.complement_reads.format(
+        return shown(self.form.complement_reads).format(
             as_of=long_date(self.as_of), reported=self.reported_total, named=named
         )
 
@@ -100,7 +88,7 @@ class Instrument:
         """Why a state the source does not name has its status, in a few words (map tooltip)."""
         if status != self.missing:
             return ""
-        return self.form.hover_note.format(as_of=long_date(self.as_of))
+        return shown(self.form.hover_note).format(as_of=long_date(self.as_of))
 
     def word(self, status: str) -> str:
         """A status on this instrument as readers see it."""

@@ -100,10 +100,16 @@ def test_the_compiled_catalogue_matches_the_translations(language):
     with (LOCALE_DIR / language / "LC_MESSAGES" / "messages.mo").open("rb") as f:
         mo = read_mo(f)
     compiled = {
-        (m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string for m in mo if m.id
+        (m.context, m.id if isinstance(m.id, str) else m.id[0]): (
+            m.string if isinstance(m.string, str) else tuple(m.string)
+        )
+        for m in mo
+        if m.id
     }
     written = {
-        (m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string
+        (m.context, m.id if isinstance(m.id, str) else m.id[0]): (
+            m.string if isinstance(m.string, str) else tuple(m.string)
+        )
         for m in po
         if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))
     }

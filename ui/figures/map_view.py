@@ -301,13 +301,8 @@ def comparison_phrase(category: str | None, x: Instrument, y: Instrument) -> str
     if category == palette.BOTH:
         return _("{did} and {also_did}").format(did=did, also_did=y.form.did(y.object))
     if category == palette.UNDECIDABLE:
-        return _("{did}; {undecidable}").format(did=did, undecidable=undecidable(y))
+        return _("{did}; {undecidable}").format(did=did, undecidable=y.undecidable_phrase())
     return ""
-
-
-def undecidable(instrument: Instrument) -> str:
-    """Why a supporter of another instrument cannot be placed on this one: "cannot vote on …"."""
-    return _(instrument.form.undecidable).format(brief=instrument.brief)
 
 
 def comparison_view(
@@ -327,7 +322,9 @@ def comparison_view(
     names_of = {
         palette.ONLY_X: _("{x}, not {y}").format(x=x.brief, y=y.brief),
         palette.BOTH: _("Both"),
-        palette.UNDECIDABLE: _("{x}; {undecidable}").format(x=x.brief, undecidable=undecidable(y)),
+        palette.UNDECIDABLE: _("{x}; {undecidable}").format(
+            x=x.brief, undecidable=y.undecidable_phrase()
+        ),
         palette.OTHERS: _("Others"),
     }
     categories = tuple(  # "undecidable" only where some supporter of X is

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from instruments.model import Instrument
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
-from ui.figures.map_view import MapView, comparison_phrase, in_category, undecidable
+from ui.figures.map_view import MapView, comparison_phrase, in_category
 
 
 @dataclass(frozen=True)
@@ -48,5 +48,5 @@ def comparison_summary(
         outside=_sorted_names(outside, names),
         unsure=_sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names),
         supporter=x.form.did(x.object),
-        undecidable=undecidable(y),
+        undecidable=y.undecidable_phrase(),
     )
