@@ -1,6 +1,7 @@
 """Numbers, percentages and dates in the active language's conventions (Babel, CLDR data)."""
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from babel import Locale
@@ -8,7 +9,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 
 from i18n.languages import BABEL_LOCALES
-from i18n.translate import active
+from i18n.translate import active, pgettext
 
 
 def locale() -> Locale:
@@ -48,3 +49,8 @@ def month_year(value: date | str) -> str:
     except (TypeError, ValueError):
         return str(value)
     return format_skeleton("yMMMM", day, locale=locale())
+
+
+def clauses(parts: Iterable[str]) -> str:
+    """Clauses joined by a semicolon: "a; b" (English, Spanish), "a ; b" (French)."""
+    return pgettext("between clauses", "; ").join(parts)

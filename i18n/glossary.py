@@ -24,7 +24,7 @@ KINDS = (
     "instrument-title",  # key: the registry id; the full title
     "instrument-short",  # key: the registry id; the short title used in legends and tables
     "instrument-object",  # key: the registry id; the short title after a verb ("the …")
-    "place",  # key: an English region name after "in" ("the Americas")
+    "place",  # key: an English M49 name; "in" and the region ("in the Americas")
 )
 STATUSES = ("official", "unofficial")
 
@@ -83,9 +83,9 @@ def term(kind: str, key: str, english: str) -> str:
 
 
 def place(label: str) -> str:
-    """A region's label (in the active language) as used after "in", when the glossary has one.
+    """ "In" and a region's label (in the active language), when the glossary has the phrase.
 
-    ``"Americas"`` → "the Americas", ``"Amériques"`` → "les Amériques"; "" when it has none.
+    ``"Americas"`` → "in the Americas", ``"Amériques"`` → "dans les Amériques"; else "".
     """
     language = active()
     for (kind, key), entry in glossary().items():

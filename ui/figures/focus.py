@@ -10,7 +10,7 @@ import pyproj
 
 from i18n.translate import _
 from ui.figures.geometry import Geometry, Part
-from ui.tables.groups import KIND_LABELS, Group, place_name
+from ui.tables.groups import KIND_LABELS, Group, in_place
 
 WORLD = "world"
 WORLD_LON = (-180.0, 180.0)
@@ -59,7 +59,7 @@ class Focus:
         if self.kind == WORLD:
             return _("worldwide")
         if self.kind in ("region", "subregion"):
-            return _("in {place}").format(place=place_name(self.label))
+            return in_place(self.label)
         if self.kind == "ungroup":
             return _("in the {group}").format(group=self.label)
         return _("among {organisation} members").format(organisation=self.label)

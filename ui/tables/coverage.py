@@ -7,7 +7,7 @@ from i18n.translate import _, ngettext
 from instruments.prose import capitalised, join_names
 from ui.figures import palette
 from ui.figures.map_view import MapView
-from ui.tables.groups import Group, Member, place_name
+from ui.tables.groups import Group, Member, in_place
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
 COLUMNS = [
@@ -50,7 +50,7 @@ def _who(group: Group) -> str:
     if group.kind == "world":
         return _("states in scope")
     if group.kind in ("region", "subregion"):
-        return _("states in {place}").format(place=place_name(group.label))
+        return _("states {in_place}").format(in_place=in_place(group.label))
     if group.kind == "ungroup":
         if group.group_id == "none":
             return _("observer States outside the regional groups")
@@ -118,7 +118,7 @@ def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
                 "Share": done / len(group.members) if group.members else 0.0,
                 "Not yet": ", ".join(_named(m) for m in group.members if m.iso3 not in endorsed),
                 "Not in scope": ", ".join(m.name for m in group.outside),
-                "Caveats": "; ".join(caveats),
+                "Caveats": formats.clauses(caveats),
                 "Sentence": sentence(group, endorsed),
                 "group_id": group.group_id,
                 "kind": group.kind,
@@ -170,7 +170,7 @@ def view_sentence(group: Group, view: MapView) -> str:
         members = [m for m in group.members if view.category_of(m.iso3) == cat]
         if cat in view.detail and cat != view.categories[0] and members:
             parts.append(_labelled(name, _names(members)))
-    text = "; ".join(parts) + "."
+    text = formats.clauses(parts) + "."
     return " ".join(filter(None, (text, view.caveat, _also_members(group))))
 
 
@@ -196,14 +196,14 @@ def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
                 "Members": len(group.members),
                 **counts,
                 "Share": lead / len(group.members) if group.members else 0.0,
-                "States": "; ".join(
+                "States": formats.clauses(
                     _labelled(name, ", ".join(_named(m) for m in members))
                     for c, name in zip(view.categories, view.names, strict=True)
                     if c in view.detail
                     and (members := [m for m in group.members if view.category_of(m.iso3) == c])
                 ),
                 "Not in scope": ", ".join(m.name for m in group.outside),
-                "Caveats": "; ".join(caveats),
+                "Caveats": formats.clauses(caveats),
                 "Sentence": view_sentence(group, view),
                 "group_id": group.group_id,
                 "kind": group.kind,

@@ -25,7 +25,8 @@ UN_GROUP_LABELS = {
     "Western European and Others": "Western European and Others Group",
 }
 NO_UN_GROUP = "No regional group (observer States)"  # the glossary gives it in each language
-PLACE_NAMES = {"Americas": "the Americas"}  # region labels that need an article in a sentence
+# How "in <region>" reads where the plain "in" + label does not (the glossary has the others' form).
+PLACE_NAMES = {"Americas": "in the Americas", "Caribbean": "in the Caribbean"}
 CAVEAT_PREFIXES = ("SUSPENDED", "UNVERIFIED")
 
 
@@ -63,9 +64,20 @@ class Group:
         return frozenset(m.iso3 for m in self.members)
 
 
-def place_name(label: str) -> str:
-    """A region's label as used after "in": ``"Americas"`` → ``"the Americas"``, "les Amériques"."""
-    return place(label) or PLACE_NAMES.get(label, label)
+def region_label(value: str) -> str:
+    """An M49 region or sub-region as the data names it ("Africa"), in the active language."""
+    return term("m49-region", value, value)
+
+
+def un_group_label(value: str) -> str:
+    """A UN regional group as the data names it ("African"), in the active language."""
+    return term("un-group", value or "none", UN_GROUP_LABELS.get(value, NO_UN_GROUP))
+
+
+def in_place(label: str) -> str:
+    """ "In" and a region's label (in the active language): "in Africa", "in the Americas",
+    "dans les Amériques", "en el Caribe"."""
+    return place(label) or PLACE_NAMES.get(label) or _("in {place}").format(place=label)
 
 
 def slug(text: str) -> str:
@@ -86,7 +98,7 @@ def _by_column(table: pd.DataFrame, column: str, kind: str) -> list[Group]:
     groups = []
     for value, rows in _universe(table).groupby(column, sort=True):
         members = tuple(Member(r.iso3, r.name) for r in rows.itertuples())
-        groups.append(Group(slug(value), term("m49-region", value, value), kind, members))
+        groups.append(Group(slug(value), region_label(value), kind, members))
     return groups
 
 
@@ -110,9 +122,8 @@ def un_regional_groups(table: pd.DataFrame, states: pd.DataFrame) -> list[Group]
         members = tuple(
             Member(r.iso3, r.name, notes[r.iso3], notes[r.iso3]) for r in rows.itertuples()
         )
-        english = UN_GROUP_LABELS.get(value, NO_UN_GROUP)
-        label = term("un-group", value or "none", english)
-        groups.append(Group(slug(english if value else "none"), label, "ungroup", members))
+        group_id = slug(UN_GROUP_LABELS[value]) if value else "none"
+        groups.append(Group(group_id, un_group_label(value), "ungroup", members))
     return groups
 
 

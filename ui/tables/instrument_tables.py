@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from i18n import formats
 from i18n.translate import _
 from instruments.model import Instrument
 
@@ -53,7 +54,7 @@ def position_rows(
             as_of, url, note = row["as_of"], row["source_url"], row["note"]
             if row["name_as_listed"]:
                 listed_as = _("listed as “{name}”").format(name=row["name_as_listed"])
-                note = "; ".join(x for x in (listed_as, note) if x)
+                note = formats.clauses(x for x in (listed_as, note) if x)
         else:
             named = int((matrix[instrument.id] == instrument.positive).sum())
             as_of, url = instrument.as_of, instrument.source_url

@@ -12,7 +12,7 @@ from i18n import formats
 from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
-from ui.tables.groups import UN_GROUP_LABELS, Group
+from ui.tables.groups import UN_GROUP_LABELS, Group, region_label, slug, un_group_label
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
 SUBTRACTED = re.compile(r"\s*\([^()]*\)$")  # "(subtracted)" after a slider label, any language
@@ -46,17 +46,21 @@ class Filters:
     def describe(self) -> str:
         """The filters in words, for export headers ("all states" when none applies)."""
         parts = [
-            _("M49 region {region}").format(region=self.region) if self.region else "",
-            _("M49 sub-region {subregion}").format(subregion=self.subregion)
+            _("M49 region {region}").format(region=region_label(self.region))
+            if self.region
+            else "",
+            _("M49 sub-region {subregion}").format(subregion=region_label(self.subregion))
             if self.subregion
             else "",
-            _("UN regional group {group}").format(group=self.ungroup) if self.ungroup else "",
+            _("UN regional group {group}").format(group=un_group_label(self.ungroup))
+            if self.ungroup
+            else "",
             _("members of {organisation}").format(organisation=self.organisation.label)
             if self.organisation
             else "",
             _("search “{query}”").format(query=self.query) if self.query else "",
         ]
-        return "; ".join(p for p in parts if p) or _("no filter")
+        return formats.clauses(p for p in parts if p) or _("no filter")
 
 
 def search_keys(
@@ -139,7 +143,7 @@ def non_endorsers(
             "UN regional group": rows["un_regional_group"].replace("", _("none (observer State)")),
             "Organisations": [", ".join(member_of.get(c, [])) for c in rows["iso3"]],
             "Caveats": [
-                "; ".join(x for x in [caveats.get(c, ""), *org_caveats.get(c, [])] if x)
+                formats.clauses(x for x in [caveats.get(c, ""), *org_caveats.get(c, [])] if x)
                 for c in rows["iso3"]
             ],
         },
@@ -270,13 +274,13 @@ def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> str:
     """The map focus closest to the filters: organisation, sub-region, UN group, region, world."""
     if filters.organisation:
         return f"org-{filters.organisation.group_id}"
-    wanted = [
+    wanted = [  # group ids are slugs of the English names, whatever the interface language
         ("subregion", filters.subregion),
         ("ungroup", UN_GROUP_LABELS.get(filters.ungroup or "", filters.ungroup)),
         ("region", filters.region),
     ]
-    for kind, label in wanted:
-        found = [g for g in groupings[kind] if label and g.label == label]
+    for kind, english in wanted:
+        found = [g for g in groupings[kind] if english and g.group_id == slug(english)]
         if found:
             return f"{kind}-{found[0].group_id}"
     return "world"

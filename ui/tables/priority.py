@@ -201,7 +201,7 @@ def explain(row: pd.Series, every: list[Term]) -> str:
     parts = [said for term in every if (said := _says(row, term))]
     if not parts:
         return _("no related commitments or supportive votes on record")
-    return "; ".join(parts)
+    return formats.clauses(parts)
 
 
 def priorities(

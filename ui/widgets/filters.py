@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n.translate import _
-from ui.tables.groups import UN_GROUP_LABELS, Group
+from ui.tables.groups import UN_GROUP_LABELS, Group, region_label, un_group_label
 from ui.tables.outreach import Filters
 from ui.widgets import url_controls
 
@@ -16,19 +16,23 @@ def filter_widgets(table: pd.DataFrame, organisations: dict[str, Group]) -> Filt
     universe = table[table["in_universe"]]
     columns = st.columns([1, 1.2, 1.2, 1.2, 1.4])
     with columns[0]:
-        regions = {ANY: _("All regions")} | {r: r for r in sorted(universe["m49_region"].unique())}
+        regions = {ANY: _("All regions")} | {
+            r: region_label(r) for r in sorted(universe["m49_region"].unique())
+        }
         region = url_controls.select(_("M49 region"), "region", regions, ANY)
     with columns[1]:
         in_region = universe if region == ANY else universe[universe["m49_region"] == region]
         subregions = {ANY: _("All sub-regions")} | {
-            s: s for s in sorted(in_region["m49_subregion"].unique())
+            s: region_label(s) for s in sorted(in_region["m49_subregion"].unique())
         }
         stale = st.query_params.get("subregion", ANY)
         if stale not in subregions and stale in set(universe["m49_subregion"]):
             del st.query_params["subregion"]  # the region changed under it: reset without a notice
         subregion = url_controls.select(_("M49 sub-region"), "subregion", subregions, ANY)
     with columns[2]:
-        ungroups = {ANY: _("All UN regional groups")} | dict(UN_GROUP_LABELS)
+        ungroups = {ANY: _("All UN regional groups")} | {
+            g: un_group_label(g) for g in UN_GROUP_LABELS
+        }
         ungroup = url_controls.select(_("UN regional group"), "ungroup", ungroups, ANY)
     with columns[3]:
         orgs = {ANY: _("All organisations")} | {k: g.label for k, g in organisations.items()}
