@@ -4,7 +4,7 @@ import pandas as pd
 
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
-from ui.tables.groups import Group
+from ui.tables.groups import Group, region_label, un_group_label
 
 GROUP_KINDS = ("region", "subregion", "ungroup", "org")
 
@@ -16,10 +16,16 @@ def facts(iso3: str, state: pd.Series) -> dict[str, str]:
         _("UN status"): _("UN member State")
         if state["un_status"] == "member"
         else _("UN non-member observer State"),
-        _("M49 region"): state["m49_region"],
-        _("M49 sub-region"): state["m49_subregion"],
-        _("M49 intermediate region"): state["m49_intermediate_region"] or _("none"),
-        _("UN regional group"): state["un_regional_group"] or _("none"),
+        _("M49 region"): region_label(state["m49_region"]),
+        _("M49 sub-region"): region_label(state["m49_subregion"]),
+        _("M49 intermediate region"): (
+            region_label(state["m49_intermediate_region"])
+            if state["m49_intermediate_region"]
+            else _("none")
+        ),
+        _("UN regional group"): (
+            un_group_label(state["un_regional_group"]) if state["un_regional_group"] else _("none")
+        ),
     }
 
 
