@@ -26,8 +26,10 @@ from briefing.deck import render_deck, text_width, wrap
 from briefing.handout import FONT, _fonts, _para, _style, render_handout
 from briefing.pack import Pack, build_pack
 from i18n import translate
+from i18n.glossary import glossary
 from i18n.translate import catalogue, use
 from ui.figures.print_map import render_map
+from ui.tables.dataset import Dataset, load_dataset, load_un_names
 
 from conftest import REPO
 from ui_fixtures import shipped
@@ -54,13 +56,24 @@ def said(language: str, message: str, **fields: str) -> str:
 
 @cache
 def built(language: str, focus_key: str) -> tuple[Pack, bytes, bytes]:
-    """A pack of the Call to Action built in ``language``, its deck and its handout."""
-    data = shipped()
+    """A pack of the Call to Action built in ``language``, its deck and its handout.
+
+    The dataset is loaded in the language too, as the command line and the app do: names, group
+    labels and instrument titles are the language's.
+    """
     with use(language):
+        data = in_language(language)
         pack = build_pack(data, focus_key, CTA, today=TODAY)
         png = render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
         pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
         return pack, render_deck(pack, png)[0], render_handout(pack, pdf)
+
+
+@cache
+def in_language(language: str) -> Dataset:
+    """The shipped dataset loaded with ``language`` active."""
+    with use(language):
+        return load_dataset()
 
 
 def title_of(slide) -> str:
@@ -264,3 +277,33 @@ def test_the_help_explains_the_file_names(capsys):
     shown = " ".join(capsys.readouterr().out.split())
     assert "--lang {en,fr,es}" in shown and "-fr" in shown
     assert "English names have no suffix" in shown
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_group_and_state_names_are_the_reference_files(language):
+    """The deck names the group by the glossary and its members by their UN names."""
+    pack, pptx, _pdf = built(language, "org-african-union")
+    group = glossary()[("organisation", "african-union")].names[language]
+    assert group != "African Union" and group in pack.title
+    deck = " ".join(
+        shape.text_frame.text
+        for slide in Presentation(io.BytesIO(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    deck += " ".join(
+        cell.text
+        for slide in Presentation(io.BytesIO(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    )
+    names = load_un_names()
+    members = in_language(language).groupings["org"]
+    union = next(g for g in members if g.group_id == "african-union")
+    for iso3 in ("EGY", "CIV", "ZAF", "COD"):
+        assert iso3 in union.codes
+        assert names.loc[iso3, language] in deck, names.loc[iso3, language]
+    assert names.loc["EGY", "en"] != names.loc["EGY", language]
+    assert "Egypt" not in deck.replace(names.loc["EGY", language], "")
