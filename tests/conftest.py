@@ -10,7 +10,7 @@ import pytest
 
 from etl.__main__ import main as etl_main
 
-pytest_plugins = ["plan_fixtures"]  # the plan tests' database fixtures
+pytest_plugins = ["plan_fixtures", "browser_fixtures"]  # plan databases; the browser and its app
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"

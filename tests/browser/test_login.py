@@ -10,21 +10,20 @@ Screenshots land in test-artifacts/screenshots/login-<role>.png.
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 import oidc_provider_mock
 import pytest
 import werkzeug.serving
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from bench.browser import is_local
 from bench.server import free_port, streamlit_app
 from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.service import PlanService
 
-from test_browser import VIEWPORT, screenshot, settle
+from browser_fixtures import VIEWPORT, screenshot, settle
 
 pytestmark = pytest.mark.browser
 
@@ -98,17 +97,6 @@ def app(provider: str, plan_db: PlanService, tmp_path_factory: pytest.TempPathFa
             yield running.url
     except RuntimeError as exc:
         pytest.fail(str(exc))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium through Playwright; never a downloaded browser."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""Browser-test fixtures (registered in conftest): one app for the session, chromium, offline."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from bench.server import streamlit_app
+
+from conftest import REPO
+
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+VIEWPORT = {"width": 1600, "height": 900}  # a 16:9 projector
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free loopback port; fails if it does not come up.
+
+    Its outreach plan is a fresh SQLite file; on loopback without login it is in laptop mode.
+    """
+    plan = tmp_path_factory.mktemp("plan") / "plan.sqlite"
+    try:
+        with streamlit_app(
+            "dashboard.py", env={"REAIM_DATABASE_URL": f"sqlite:///{plan}"}
+        ) as running:
+            yield running.url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium through Playwright; never a downloaded browser."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page whose requests to any host but loopback are aborted and recorded."""
+    blocked: list[str] = []
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context = browser.new_context(viewport=VIEWPORT)
+    context.route("**/*", route)
+    new_page = context.new_page()
+    yield new_page, blocked
+    context.close()
+
+
+def settle(page: Page, header: str) -> None:
+    """Wait until the page's header is shown and Streamlit has finished running the script."""
+    page.get_by_role("heading", name=header).first.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    page.wait_for_timeout(800)
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The whole page: the viewport grows to the height of Streamlit's scrolling main area."""
+    height = page.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
+        '[data-testid="stAppViewContainer"]\')].map(e => e.scrollHeight))'
+    )
+    page.set_viewport_size(
+        {"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height + 40)}
+    )
+    page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(VIEWPORT)
