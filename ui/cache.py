@@ -32,7 +32,6 @@ from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.map_view import MapView, comparison_view, instrument_view
-from ui.figures.print_map import render_map
 from ui.tables import coverage, groups, priority
 from ui.tables.dataset import (
     GEOJSON,
@@ -348,6 +347,8 @@ def pack_file_maker(key: str, view: str, fmt: str, top: int = DEFAULT_TOP) -> pa
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _static_map(stamp: Stamp, key: str, fmt: str, view: str) -> bytes:
+    from ui.figures.print_map import render_map  # matplotlib loads when a map is downloaded
+
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
         focus = _focuses(stamp)[key]
         return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
