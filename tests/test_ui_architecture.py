@@ -13,7 +13,7 @@ UI = sorted((REPO / "ui").rglob("*.py"))
 PAGES = sorted((REPO / "app_pages").glob("*.py"))
 # Where streamlit may be imported: the cache, the widgets, the pages and the entry point.
 STREAMLIT_ALLOWED = {REPO / "ui" / "cache.py", *(REPO / "ui" / "widgets").glob("*.py")}
-PURE_PACKAGES = ["ui/figures", "ui/tables", "instruments", "briefing"]
+PURE_PACKAGES = ["ui/figures", "ui/tables", "instruments", "briefing", "i18n"]
 
 
 def source(path: Path) -> str:
