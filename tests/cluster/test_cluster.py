@@ -184,6 +184,7 @@ def test_a_killed_process_leaves_the_other_serving_and_the_plan_shared(served: S
             nodes[address].append(node)
         if all(len(found) == 2 for found in nodes.values()):
             break
+    assert all(len(found) == 2 for found in nodes.values()), nodes
     victim, survivor = list(addresses)
 
     loads = [
