@@ -65,30 +65,31 @@ def get(url: str, cookies: dict[str, str] | None = None) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
-def routes(running: Cluster, node: str, path: str, timeout: float = 10) -> list[str]:
-    """The process (host:port) of each logged request with sticky value ``node`` to ``path``.
-
-    nginx logs a request after answering it (a websocket when it closes), so this polls.
-    """
+def routes(running: Cluster, node: str, path: str) -> list[str]:
+    """The process (host:port) of each logged request with sticky value ``node`` to ``path``."""
     pattern = re.compile(rf'"GET {re.escape(path)}[ ?].* upstream=(.*) node={node}$')
+    return [
+        match[1].split(", ")[-1]  # when a process was down, the last one tried answered
+        for line in running.access_log.read_text().splitlines()
+        if (match := pattern.search(line))
+    ]
+
+
+def logged(running: Cluster, node: str, path: str, count: int, timeout: float = 10) -> list[str]:
+    """``routes`` once at least ``count`` are logged: nginx logs a request after answering it
+    (a websocket when it closes), so the client may read the answer before the line is there."""
     deadline = time.monotonic() + timeout
-    while True:
-        found = [
-            match[1].split(", ")[-1]  # when a process was down, the last one tried answered
-            for line in running.access_log.read_text().splitlines()
-            if (match := pattern.search(line))
-        ]
-        if found or time.monotonic() > deadline:
-            return found
+    while len(found := routes(running, node, path)) < count:
+        assert time.monotonic() < deadline, f"{path} with node={node} not logged"
         time.sleep(0.1)
+    return found
 
 
 def upstream_of(running: Cluster, node: str) -> str:
-    """The process (host:port) nginx routes the sticky value ``node`` to."""
+    """The process (host:port) nginx routes the sticky value ``node`` to now."""
+    before = len(routes(running, node, "/_stcore/health"))
     get(f"{running.url}/_stcore/health", {STICKY_COOKIE: node})
-    found = routes(running, node, "/_stcore/health")
-    assert found, f"no access log line for {node}"
-    return found[-1]
+    return logged(running, node, "/_stcore/health", before + 1)[-1]
 
 
 def headline(run) -> int:
@@ -112,7 +113,7 @@ def test_pages_and_a_websocket_session_through_nginx(served: Served) -> None:
 
     # The page and its websocket went to one process.
     node = cookies[STICKY_COOKIE]
-    page, stream = routes(running, node, "/"), routes(running, node, "/_stcore/stream")
+    page, stream = logged(running, node, "/", 1), logged(running, node, "/_stcore/stream", 1)
     assert len(page) == len(stream) == 1 and page == stream
     # Browsers without the cookie spread over both processes, though all come from 127.0.0.1.
     spread = {upstream_of(running, uuid.uuid4().hex) for _ in range(20)}
