@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+N ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run test system-deps lint format etl check bundle reference fixtures messages bench load clean
+.PHONY: help run cluster test system-deps lint format etl check bundle reference fixtures messages bench load clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +24,11 @@ $(BIN)/.installed-dev: requirements-dev.txt requirements.txt $(BIN)/.installed
 run: $(BIN)/.installed ## Start the dashboard on the bundled data (http://localhost:8501)
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
-system-deps: ## Install the Debian packages the tests start (chromium, fonts, LibreOffice), if missing
+cluster: PORT = 8080
+cluster: $(BIN)/.installed ## N Streamlit processes behind nginx, sticky sessions (N=2, http://127.0.0.1:8080)
+	$(BIN)/python -m serve.cluster --processes $(N) --port $(PORT)
+
+system-deps: ## Install the Debian packages the tests start (chromium, fonts, LibreOffice, nginx), if missing
 	bash scripts/install-system-deps.sh
 
 test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit, app and browser tests)

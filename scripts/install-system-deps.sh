@@ -3,7 +3,8 @@
 # DejaVu fonts for the printable maps, Noto CJK so the browser draws the Chinese UN names,
 # LibreOffice Writer to regenerate the office-suite PDFs,
 # LibreOffice Impress to prove a briefing deck opens, poppler-utils (pdftoppm) to render packs,
-# and PostgreSQL for the throwaway database cluster the tests start (tests/postgres.py).
+# PostgreSQL for the throwaway database cluster the tests start (tests/postgres.py),
+# and nginx, the front of `make cluster` and its tests (tests/cluster/).
 # Shared by `make test` and .ci/run; does nothing when everything is already there.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ declare -A needs=(
   [libreoffice-impress]=/usr/lib/libreoffice/program/simpress
   [poppler-utils]=/usr/bin/pdftoppm
   [postgresql]='/usr/lib/postgresql/*/bin/initdb'
+  [nginx]=/usr/sbin/nginx
 )
 missing=()
 for package in "${!needs[@]}"; do
@@ -35,3 +37,8 @@ echo "Installing Debian packages the tests need: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Debian starts nginx's system service (port 80) when it installs it; the tests and `make cluster`
+# start their own nginx on loopback, so a service installed just now for them is switched off.
+if [[ " ${missing[*]} " == *" nginx "* ]] && [ -d /run/systemd/system ]; then
+  $sudo systemctl disable --now nginx || true
+fi

@@ -53,10 +53,8 @@ class EtlRun:
     err: str
 
 
-@pytest.fixture
-def shipped_data(tmp_path: Path) -> Path:
-    """A data directory holding a copy of the shipped (transcribed) dataset."""
-    target = tmp_path / "data"
+def copy_shipped_data(target: Path) -> Path:
+    """Copy the shipped (transcribed) dataset into the new directory ``target``; return it."""
     target.mkdir()
     for name in SHIPPED_FILES:
         source = REPO / "data" / name
@@ -65,6 +63,12 @@ def shipped_data(tmp_path: Path) -> Path:
         else:
             shutil.copyfile(source, target / name)
     return target
+
+
+@pytest.fixture
+def shipped_data(tmp_path: Path) -> Path:
+    """A data directory holding a copy of the shipped (transcribed) dataset."""
+    return copy_shipped_data(tmp_path / "data")
 
 
 @pytest.fixture
