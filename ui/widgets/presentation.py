@@ -16,8 +16,18 @@ def presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
-def present(pack: Pack, figure: go.Figure, config: dict, page: str, keep: dict[str, str]) -> None:
-    """The headline figures and the focus's sentence beside the figure; a small link back."""
+def present(
+    pack: Pack,
+    figure: go.Figure,
+    config: dict,
+    page: str,
+    keep: dict[str, str],
+    description: str = "",
+) -> None:
+    """The headline figures and the focus's sentence beside the figure; a small link back.
+
+    ``description`` is a map's text alternative, shown under it (a chart has no accessible name).
+    """
     st.page_link(
         page,
         label=_("Leave presentation mode"),
@@ -31,3 +41,5 @@ def present(pack: Pack, figure: go.Figure, config: dict, page: str, keep: dict[s
         st.markdown(f"#### {md(pack.lead)}")
     with picture:
         st.plotly_chart(figure, config=config, theme=None, key="present-figure")
+        if description:
+            st.caption(md(description))
