@@ -26,7 +26,7 @@ def present(
 ) -> None:
     """The headline figures and the focus's sentence beside the figure; a small link back.
 
-    ``description`` is a map's text alternative, shown under it (a chart has no accessible name).
+    ``description`` is a map's text alternative, shown beside it (a chart has no accessible name).
     """
     st.page_link(
         page,
@@ -34,12 +34,12 @@ def present(
         icon=":material/close_fullscreen:",
         query_params=with_language(keep),
     )
-    words, picture = st.columns([1, 2.6], vertical_alignment="center", gap="medium")
+    words, picture = st.columns([1.15, 2.6], vertical_alignment="center", gap="medium")
     with words:
         for label, value in pack.key_figures[:2]:
             st.metric(label, value)
         st.markdown(f"#### {md(pack.lead)}")
+        if description:  # beside the map, so that the screen does not scroll
+            st.caption(md(description))
     with picture:
         st.plotly_chart(figure, config=config, theme=None, key="present-figure")
-        if description:
-            st.caption(md(description))
