@@ -13,6 +13,7 @@ from ui.figures.geometry import DOT_AREA_KM2
 from ui.figures.map_figure import plotly_config
 from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.tables.map_summary import comparison_summary
+from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads
@@ -34,8 +35,10 @@ if presenting():
     shown = f"{x},{y}" if y else x
     keep = {"focus": key, "compare": shown} if y else {"focus": key, "instrument": x}
     figure = cache.map_figure(key, shown, PRESENT_HEIGHT)
-    config = plotly_config(cache.map_view(shown, key).file_stem)
-    present(cache.pack(key, shown), figure, config, PAGE, keep)
+    view = cache.map_view(shown, key)
+    config = plotly_config(view.file_stem)
+    described = map_description(view, presets[key])
+    present(cache.pack(key, shown), figure, config, PAGE, keep, described)
     st.stop()
 
 st.header(_("Coverage map"), anchor=False)
@@ -146,6 +149,26 @@ event = st.plotly_chart(
     on_select="rerun",
     selection_mode="points",
 )
+# Streamlit gives a Plotly chart no accessible name, so its text alternative is the text under it.
+st.caption(
+    _("**The map in words:** {description}").format(description=md(map_description(view, focus)))
+)
+keys, country_link = st.columns([3, 1], vertical_alignment="center")
+keys.caption(
+    _(
+        "A state’s profile opens when you click it on the map or, without a mouse, when you "
+        "choose it in the country profile’s picker."
+    )
+)
+country_link.page_link(
+    "app_pages/country.py",
+    label=_("Choose a state"),
+    icon=":material/keyboard:",
+    query_params=url_controls.with_language({}),
+)
+with st.expander(_("Show as table"), icon=":material/table_rows:"):
+    st.dataframe(shown_table(cache.map_table(shown, key)), hide_index=True, width="stretch")
+
 picked = [p.get("customdata") for p in event.selection.points if p.get("customdata")]
 if picked:
     if picked[0] in universe:

@@ -25,6 +25,7 @@ from pptx.util import Inches, Pt
 from briefing.pack import AUTHOR, LANGUAGE_TAGS, Pack, score_text
 from i18n import formats
 from i18n.translate import N_, _, active
+from ui.tables.map_table import map_description
 
 EMU_PER_PT = 12700
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9, when there is no template
@@ -423,9 +424,7 @@ def _map_slide(b: Builder, png: bytes) -> None:
     left = box.left + (box.width - width) // 2
     picture = slide.shapes.add_picture(io.BytesIO(png), left, box.top, width, height)
     picture.name = "Map"
-    legend = "; ".join(b.pack.view.labels)
-    described = _("{title}. Legend: {legend}.").format(title=b.pack.view.title, legend=legend)
-    picture._element.nvPicPr.cNvPr.set("descr", described)
+    picture._element.nvPicPr.cNvPr.set("descr", map_description(b.pack.view, b.pack.focus))
 
 
 def _cards(slide: Slide, box: Box, figures: Sequence[tuple[str, str]]) -> int:

@@ -43,6 +43,7 @@ from ui.tables.dataset import (
 )
 from ui.tables.dataset import feature_names as dataset_feature_names
 from ui.tables.instrument_tables import states_table
+from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance, provenance_from_meta
 
@@ -287,6 +288,19 @@ def _view(stamp: Stamp, view: str, key: str) -> MapView:
 def map_view(view: str, key: str) -> MapView:
     """What the map of a view ("<instrument id>" or "<id X>,<id Y>") and a focus key shows."""
     return _view(_stamp(), view, key)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_table(stamp: Stamp, view: str, key: str) -> pd.DataFrame:
+    focus = _focuses(stamp)[key]
+    return build_map_table(
+        _view(stamp, view, key), _table(stamp), geometry().codes, focus, feature_names()
+    )
+
+
+def map_table(view: str, key: str) -> pd.DataFrame:
+    """The map of a view and a focus key as a table: a row per state or area the legend counts."""
+    return _map_table(_stamp(), view, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -154,12 +154,20 @@ def _outside_label(name: str, outside: int, focus: Focus) -> str:
     )
 
 
+def in_view(universe: Iterable[str], codes: Iterable[str], focus: Focus) -> tuple[list, list]:
+    """The states in scope a view counts, and the areas outside the 195 it counts with them:
+    every other feature on the world view, else the focus's members outside the 195."""
+    states = list(universe)
+    inside = set(states)
+    if focus.kind == WORLD:
+        return states, sorted(set(codes) - inside)
+    return [c for c in states if c in focus.members], sorted(focus.members - inside)
+
+
 def _in_view(universe: pd.DataFrame, codes: Iterable[str], focus: Focus) -> tuple[list, int]:
     """Universe states in the view, and how many other features (world) or members are there."""
-    inside = set(universe.index)
-    if focus.kind == WORLD:
-        return list(universe.index), len(set(codes) - inside)
-    return [c for c in universe.index if c in focus.members], len(focus.members - inside)
+    shown, others = in_view(universe.index, codes, focus)
+    return shown, len(others)
 
 
 def _names_and_labels(
@@ -186,7 +194,12 @@ def _names_and_labels(
         labels[0] = _("{name} ({named} of the {reported} reported)").format(
             name=called[0], named=formats.number(named), reported=instrument.reported_total
         )
-    if form.background_covers_scope:
+    if form.background_covers_scope and focus.kind != WORLD:
+        label = _count(called[-1], n[background], len(shown), focus)
+        if outside:  # members outside the 195 are drawn in the background too
+            label = _("{label} and areas not in scope").format(label=label)
+        labels.append(label)
+    elif form.background_covers_scope:
         labels.append(
             ngettext(
                 "{name} ({observers} observer State, {outside} territories and areas)",
@@ -197,8 +210,6 @@ def _names_and_labels(
                 observers=formats.number(n[background]),
                 outside=formats.number(outside),
             )
-            if focus.kind == WORLD
-            else _count(called[-1], n[background], len(shown), focus)
         )
     else:
         labels.append(_outside_label(called[-1], outside, focus))

@@ -2,6 +2,7 @@
 
 import io
 import textwrap
+from xml.sax.saxutils import escape
 
 import geopandas as gpd
 import numpy as np
@@ -16,6 +17,7 @@ from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
 from ui.figures.geometry import Geometry
 from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
+from ui.tables.map_table import map_description
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200
@@ -186,15 +188,37 @@ def render_map(
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
     out = io.BytesIO()
+    description = map_description(view, focus)
     fig.savefig(
-        out, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_metadata(fmt, view.title)
+        out,
+        format=fmt,
+        dpi=PNG_DPI if fmt == "png" else None,
+        metadata=_metadata(fmt, view.title, description),
     )
+    if fmt == "svg":
+        return _labelled_svg(out.getvalue(), view.title, description)
     return out.getvalue()
 
 
-def _metadata(fmt: str, title: str) -> dict[str, str]:
-    if fmt == "svg":
-        return {"Title": title, "Date": None}
+def _metadata(fmt: str, title: str, description: str) -> dict[str, str | None]:
+    """The title and the text alternative of the map in the file's own metadata fields."""
+    if fmt == "svg":  # the title goes in as an element of its own (``_labelled_svg``)
+        return {"Description": description, "Date": None}
     if fmt == "pdf":  # no creation date, so the same map gives the same bytes
-        return {"Title": title, "CreationDate": None}
-    return {"Title": title}
+        return {"Title": title, "Subject": description, "CreationDate": None}
+    return {"Title": title, "Description": description}  # PNG text chunks
+
+
+def _labelled_svg(svg: bytes, title: str, description: str) -> bytes:
+    """``<title>`` and ``<desc>`` as the first children of the root ``<svg>``, which names them
+    its accessible name and description (matplotlib writes the description only as RDF)."""
+    text = svg.decode("utf-8")
+    start = text.index("<svg")
+    end = text.index(">", start)
+    root = text[start:end]
+    labelled = (
+        f'{root} role="img" aria-labelledby="map-title" aria-describedby="map-desc">'
+        f'\n <title id="map-title">{escape(title)}</title>'
+        f'\n <desc id="map-desc">{escape(description)}</desc>'
+    )
+    return (text[:start] + labelled + text[end + 1 :]).encode("utf-8")

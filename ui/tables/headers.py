@@ -25,6 +25,7 @@ def headers() -> dict[str, str]:
         "Sentence": _("Sentence"),
         "States": _("States"),
         "State": _("State"),
+        "State or area": _("State or area"),
         "M49 region": _("M49 region"),
         "M49 sub-region": _("M49 sub-region"),
         "UN regional group": _("UN regional group"),

@@ -16,18 +16,30 @@ def presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
-def present(pack: Pack, figure: go.Figure, config: dict, page: str, keep: dict[str, str]) -> None:
-    """The headline figures and the focus's sentence beside the figure; a small link back."""
+def present(
+    pack: Pack,
+    figure: go.Figure,
+    config: dict,
+    page: str,
+    keep: dict[str, str],
+    description: str = "",
+) -> None:
+    """The headline figures and the focus's sentence beside the figure; a small link back.
+
+    ``description`` is a map's text alternative, shown beside it (a chart has no accessible name).
+    """
     st.page_link(
         page,
         label=_("Leave presentation mode"),
         icon=":material/close_fullscreen:",
         query_params=with_language(keep),
     )
-    words, picture = st.columns([1, 2.6], vertical_alignment="center", gap="medium")
+    words, picture = st.columns([1.15, 2.6], vertical_alignment="center", gap="medium")
     with words:
         for label, value in pack.key_figures[:2]:
             st.metric(label, value)
         st.markdown(f"#### {md(pack.lead)}")
+        if description:  # beside the map, so that the screen does not scroll
+            st.caption(md(description))
     with picture:
         st.plotly_chart(figure, config=config, theme=None, key="present-figure")
