@@ -10,7 +10,7 @@ from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
-from ui.tables.groups import KIND_LABELS
+from ui.tables.groups import KIND_LABELS, by_name
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
@@ -40,7 +40,7 @@ POSITION_HEADERS = {
 table = cache.table()
 source = cache.provenance()
 rows = table.set_index("iso3")
-universe = table[table["in_universe"]].sort_values("name", key=lambda s: s.str.casefold())
+universe = table[table["in_universe"]].sort_values("name", key=by_name)
 options = {"": _("Choose a state…")} | dict(zip(universe["iso3"], universe["name"], strict=True))
 
 

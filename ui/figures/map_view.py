@@ -19,6 +19,7 @@ from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
+from ui.tables.groups import region_label, un_group_label
 from ui.text import plotly_text
 
 # Module-level text is marked here and translated where it is shown (``_(FADED_LABEL)``).
@@ -92,8 +93,9 @@ def _fading(categories: tuple[str, ...], background: str) -> tuple[dict[str, str
 
 
 def _place_lines(row: pd.Series) -> list[str]:
-    region = " · ".join(v for v in (row["m49_region"], row["m49_subregion"]) if v)
-    group = row["un_regional_group"] or _("none (observer State)")
+    region = " · ".join(region_label(v) for v in (row["m49_region"], row["m49_subregion"]) if v)
+    group = un_group_label(row["un_regional_group"]) if row["un_regional_group"] else ""
+    group = group or _("none (observer State)")
     status = row["un_status"]
     return [
         _(STATUS_TEXT[status]) if status in STATUS_TEXT else plotly_text(status),

@@ -3,8 +3,10 @@
 import pandas as pd
 
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
+from ui.tables.groups import region_label, un_group_label
 
 PLACE_COLUMNS = {
     "m49_region": "M49 region",
@@ -35,10 +37,11 @@ def matrix_table(
     for instrument in catalogue:
         out[instrument.short_title] = found[instrument.id].map(instrument.word).to_numpy()
     for column, label in PLACE_COLUMNS.items():
-        out[label] = rows[column].to_numpy()
+        namer = un_group_label if column == "un_regional_group" else region_label
+        out[label] = [namer(value) if value else "" for value in rows[column]]
     inside, outside = _("yes"), _("no: not a UN member or observer State")
     out["In scope"] = [inside if value else outside for value in rows["in_universe"]]
-    return out.sort_values("State", key=lambda s: s.str.casefold(), ignore_index=True)
+    return out.sort_values("State", key=lambda s: s.map(sort_key), ignore_index=True)
 
 
 def position_rows(

@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 
 from etl.normalise import normalise_name
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
@@ -138,9 +139,12 @@ def non_endorsers(
         {
             "State": rows["name"],
             "ISO3": rows["iso3"],
-            "M49 region": rows["m49_region"],
-            "M49 sub-region": rows["m49_subregion"],
-            "UN regional group": rows["un_regional_group"].replace("", _("none (observer State)")),
+            "M49 region": rows["m49_region"].map(region_label),
+            "M49 sub-region": rows["m49_subregion"].map(region_label),
+            "UN regional group": [
+                un_group_label(g) if g else _("none (observer State)")
+                for g in rows["un_regional_group"]
+            ],
             "Organisations": [", ".join(member_of.get(c, [])) for c in rows["iso3"]],
             "Caveats": [
                 formats.clauses(x for x in [caveats.get(c, ""), *org_caveats.get(c, [])] if x)
@@ -149,7 +153,7 @@ def non_endorsers(
         },
         columns=COLUMNS,
     )
-    return out.sort_values("State", key=lambda s: s.str.casefold(), ignore_index=True)
+    return out.sort_values("State", key=lambda s: s.map(sort_key), ignore_index=True)
 
 
 def formula(weights: Weights, every: list[Term]) -> str:
