@@ -1,0 +1,48 @@
+"""First visits as a new user has them: a fresh browser context, no HTTP cache, timed to the map.
+
+Cold: the server has just started (its caches empty); warm: the server has served one visit, and a
+new browser opens the page. Each is timed against a one-table Streamlit page started and visited
+the same way in the same run, so the target is a ratio on any machine.
+"""
+
+import statistics
+
+from playwright.async_api import Browser
+
+from bench.browser import SHAPES, Blocked, open_page, timed_draw
+from bench.server import streamlit_app
+
+RUNS = 3
+TABLE = '[data-testid="stDataFrame"]'
+
+
+async def _visit(browser: Browser, blocked: Blocked, url: str, count: int, selector: str) -> float:
+    page = await open_page(browser, blocked)  # a new context: nothing cached, nothing stored
+    try:
+        return await timed_draw(page, url, count, selector, timeout_ms=120_000)
+    finally:
+        await page.context.close()
+
+
+async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
+    """Median cold and warm first visits of the dashboard and of the one-table page, and ratios."""
+    cases = {
+        "": ("dashboard.py", shapes, SHAPES),
+        "hello_": ("bench/apps/hello_table.py", 1, TABLE),
+    }
+    times: dict[str, list[float]] = {}
+    for _run in range(RUNS):
+        for prefix, (script, count, selector) in cases.items():
+            with streamlit_app(script) as server:
+                cold = await _visit(browser, blocked, server.url, count, selector)
+                warm = await _visit(browser, blocked, server.url, count, selector)
+            times.setdefault(f"{prefix}first_visit_cold_s", []).append(cold)
+            times.setdefault(f"{prefix}first_visit_warm_s", []).append(warm)
+    results = {name: round(statistics.median(values), 3) for name, values in times.items()}
+    results["first_visit_cold_ratio"] = round(
+        results["first_visit_cold_s"] / results["hello_first_visit_cold_s"], 2
+    )
+    results["first_visit_warm_ratio"] = round(
+        results["first_visit_warm_s"] / results["hello_first_visit_warm_s"], 2
+    )
+    return results
