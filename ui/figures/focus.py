@@ -145,10 +145,8 @@ def _extent(
 
 
 @cache
-def _transformer(centre_lon: float) -> pyproj.Transformer:
-    return pyproj.Transformer.from_crs(
-        "EPSG:4326", f"+proj=natearth +lon_0={centre_lon:.4f}", always_xy=True
-    )
+def _natural_earth() -> pyproj.Transformer:
+    return pyproj.Transformer.from_crs("EPSG:4326", "+proj=natearth +lon_0=0", always_xy=True)
 
 
 def projected_aspect(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> float:
@@ -158,7 +156,9 @@ def projected_aspect(lon_range: tuple[float, float], lat_range: tuple[float, flo
     lats = np.linspace(lat_range[0], lat_range[1], 25)
     ring_lon = np.concatenate([lons, np.full(25, lon_range[1]), lons, np.full(25, lon_range[0])])
     ring_lat = np.concatenate([np.full(25, lat_range[0]), lats, np.full(25, lat_range[1]), lats])
-    x, y = _transformer(round(_wrap(centre), 4)).transform(_wrap_array(ring_lon), ring_lat)
+    # The projection is the same at every central meridian: centring it on the box is shifting the
+    # box to 0 (one transformer for every focus instead of one per centre: 0.15 s at start-up).
+    x, y = _natural_earth().transform(_wrap_array(ring_lon - centre), ring_lat)
     return float((np.ptp(x) + 1e-9) / (np.ptp(y) + 1e-9))
 
 
