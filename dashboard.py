@@ -15,6 +15,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed",
 )
+chrome.global_style()
 
 PAGES = [
     st.Page("app_pages/map.py", title=_("Coverage map"), icon=":material/public:", default=True),

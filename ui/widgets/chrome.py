@@ -5,6 +5,7 @@ import streamlit as st
 
 from i18n import formats
 from i18n.translate import N_, _
+from ui.figures import palette
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
@@ -15,6 +16,35 @@ METHOD_LABELS = {
     "fetched": N_("fetched from government.nl"),
     "file": N_("read from a saved copy of the official list"),
 }
+
+
+# CSS for markup Streamlit emits that no theme setting fixes, each rule for a WCAG finding:
+# - Captions (st.caption) are drawn in the text colour at opacity 0.6: 4.35:1 on white, and their
+#   links fade with them to 2.96:1, under the 4.5:1 of WCAG 1.4.3 (axe-core rule color-contrast).
+#   A darker theme textColor mends the text but not the links (a link colour would have to be
+#   near-black), and no theme setting sets the opacity. Captions are drawn opaque instead, in the
+#   figures' muted text colour (6.2:1 on white, 5.6:1 on the secondary background), so their
+#   links keep the theme's link colour (7.4:1).
+# - Metric labels and values are cut with an ellipsis when narrow ("16 February 20…" at 320 px):
+#   they wrap instead, so no text is lost on reflow (WCAG 1.4.10).
+# - Below 480 px a plotly figure (the map, the regional chart) is laid out 560 px wide and scrolls
+#   sideways in its own frame (maps and charts are two-dimensional content, an exception of 1.4.10):
+#   any narrower, the map's legend wraps over its title and the title is cut.
+STYLE = f"""<style>
+[data-testid="stCaptionContainer"] {{ opacity: 1; color: {palette.MUTED_TEXT}; }}
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis p {{
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
+}}
+@media (max-width: 480px) {{
+  [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {{ overflow-x: auto; }}
+  [data-testid="stFullScreenFrame"]:has(> [data-testid="stPlotlyChart"]) {{ min-width: 560px; }}
+}}
+</style>"""
+
+
+def global_style() -> None:
+    """The few CSS rules for markup Streamlit emits that no theme setting fixes (once a run)."""
+    st.html(STYLE)
 
 
 def headline_counts(table: pd.DataFrame) -> dict[str, int]:
