@@ -38,6 +38,15 @@ def translated(language: str, header: str) -> str:
 STATES: dict[str, tuple[str, str | None]] = {
     **{name: (path, HEADERS[name.split("-")[0]]) for name, path in PAGES.items()},
     "plan-empty": ("/plan", HEADERS["plan"]),
+    **{  # the regions page by each grouping (PAGES has organisations and UN groups)
+        f"regions-{by}": (f"/regions?by={by}", HEADERS["regions"]) for by in ("region", "subregion")
+    },
+    "regions-compare": (
+        "/regions?compare=us-political-declaration,reaim-2023-call-to-action",
+        HEADERS["regions"],
+    ),
+    "country-picker": ("/country", HEADERS["country"]),
+    "briefing-fr": ("/briefing?lang=fr", translated("fr", "Briefing pack")),
     **{
         f"{name}-{lang}": (path.format(lang=lang), translated(lang, header))
         for lang in ("fr", "es")
