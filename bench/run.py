@@ -22,7 +22,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from bench import plan_load
+from bench import capacity, plan_load
 from bench.browser import POINTS, SHAPES, Blocked, chromium, open_page, timed_draw
 from bench.first_visit import first_visits
 from bench.naive import naive_figure
@@ -52,6 +52,13 @@ TARGETS = {
     "server_rss_mb_20_sessions": "<= 400 MB",
     "first_visit_cold_ratio": "<= 1.5 x a one-table page (same run; server and browser cold)",
     "first_visit_warm_ratio": "<= 1.3 (the same page, warm server, new browser)",
+    # bench/capacity.py, protocol-level sessions on the map page (docs/benchmark.md):
+    # capacity_sessions_per_process_p95_1s: most sessions (1 s think time) one process serves
+    #   with a p95 rerun latency <= 1 s; capacity_reruns_per_s: its reruns per second then;
+    # capacity_reruns_per_s_per_core: reruns per CPU-second of the server process;
+    # capacity_rss_mb_per_session: VmRSS slope over the ramp (MB per added session);
+    # cluster_throughput_ratio_2_vs_1: closed-loop reruns/s through nginx, 2 processes over 1.
+    "cluster_throughput_ratio_2_vs_1": ">= 1.6 (reruns/s through nginx, 2 processes over 1)",
 }
 ETL_LAYOUTS = [
     "list-one-column.pdf",
@@ -315,6 +322,7 @@ def verdicts(r: dict) -> dict[str, bool]:
         "server_rss_mb_20_sessions <= 400 MB": r["server_rss_mb_20_sessions"] <= 400,
         "first visit, cold server <= 1.5 x a one-table page": r["first_visit_cold_ratio"] <= 1.5,
         "first visit, warm server <= 1.3 x a one-table page": r["first_visit_warm_ratio"] <= 1.3,
+        "cluster throughput, 2 processes >= 1.6 x 1": r["cluster_throughput_ratio_2_vs_1"] >= 1.6,
         **{
             f"{key.removesuffix('_ratio')} <= 2 x its print map": r[key] <= 2.0
             for key in r
@@ -335,6 +343,7 @@ def main() -> int:
     results.update(rerun_times())
     results.update(plan_times())
     results.update(pack_times())
+    results.update(capacity.measure())
     results.update(asyncio.run(first_visit_times(shapes)))
     browser = asyncio.run(draws(shapes))
     results.update({k: v for k, v in browser.items() if k != "sessions"})
@@ -410,6 +419,18 @@ def table(r: dict) -> str:
             r["server_rss_mb_20_sessions"],
             f"p95 draw {r['sessions_draw_p95_s']:.1f} s; server CPU {r['sessions_server_cpu_s']} s"
             f" of {r['sessions_wall_s']} s wall",
+        ),
+        (
+            "sessions per process, p95 <= 1 s",
+            r["capacity_sessions_per_process_p95_1s"],
+            f"{r['capacity_reruns_per_s']} reruns/s, {r['capacity_reruns_per_s_per_core']} per "
+            f"CPU-second; {r['capacity_rss_mb_per_session']} MB per session",
+        ),
+        (
+            "cluster throughput, 2 vs 1 process",
+            f"{r['cluster_throughput_ratio_2_vs_1']:.2f}x",
+            f"{r['cluster_reruns_per_s_1']} -> {r['cluster_reruns_per_s_2']} reruns/s, "
+            f"{r['cluster_users']} closed-loop users through nginx",
         ),
     ]
     lines = [f"{'measure':32} {'value':>12}  note", "-" * 78]

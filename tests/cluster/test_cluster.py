@@ -2,8 +2,8 @@
 
 One cluster serves the whole module (starting one costs two cold Streamlit processes on a busy
 machine), so the tests run in file order and the last one kills a process. Sessions speak
-Streamlit's websocket protocol (streamlit_client.py) rather than driving a browser: lighter, and
-every message a page sends is there to check. Everything listens on 127.0.0.1.
+Streamlit's websocket protocol (bench/streamlit_client.py) rather than driving a browser: lighter,
+and every message a page sends is there to check. Everything listens on 127.0.0.1.
 """
 
 import os
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from streamlit_client import STICKY_COOKIE, Session, first_visit
 
+from bench.streamlit_client import STICKY_COOKIE, Session, first_visit
 from plan.database import engine_for
 from plan.known import known_instruments, known_iso3
 from plan.model import DEFAULT_INSTRUMENT

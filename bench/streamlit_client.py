@@ -2,8 +2,11 @@
 
 A session opens ``/_stcore/stream`` (subprotocol "streamlit"), sends a BackMsg ``rerun_script``
 with the page's path and query string, and reads ForwardMsgs until ``script_finished``. The text
-of every element (metrics, markdown, headings, alerts, exceptions) is kept to check what was shown.
-Cookies are sent as a browser would, so nginx's sticky cookie routes the session.
+of every element (metrics, markdown, headings, alerts, exceptions) is kept to check what was shown,
+and so are the selectboxes (id and option labels), to change one as a browser does: the rerun
+carries the widget states, a selectbox's as ``string_value``, its option's label. Cookies are sent
+as a browser would, so nginx's sticky cookie routes the session. Shared by tests/cluster and
+bench/capacity.py.
 """
 
 import time
@@ -27,6 +30,7 @@ class Run:
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     status: str = ""
+    selectboxes: dict[str, list[str]] = field(default_factory=dict)  # widget id -> option labels
 
     def text(self) -> str:
         return "\n".join(self.texts)
@@ -69,11 +73,19 @@ class Session:
             )
         )
 
-    def run(self, page: str = "", query: str = "") -> Run:
-        """Run ``page`` (its url path: "" for the map, "sources", "plan", …) to the end."""
+    def run(self, page: str = "", query: str = "", widgets: dict[str, str] | None = None) -> Run:
+        """Run ``page`` (its url path: "" for the map, "sources", "plan", …) to the end.
+
+        ``widgets`` maps selectbox ids to the option label each shows; a browser sends every
+        widget's state with each rerun, so a widget left out goes back to its default.
+        """
         message = BackMsg()
         message.rerun_script.query_string = query
         message.rerun_script.page_name = page
+        for widget_id, label in (widgets or {}).items():
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id = widget_id
+            state.string_value = label
         self.socket.send(message.SerializeToString())
         run = Run()
         deadline = time.monotonic() + self.timeout
@@ -111,5 +123,7 @@ def _collect(element, run: Run) -> None:
         run.texts.append(element.alert.body)
         if element.alert.format == element.alert.ERROR:
             run.errors.append(element.alert.body)
+    elif kind == "selectbox":
+        run.selectboxes[element.selectbox.id] = list(element.selectbox.options)
     elif kind == "exception":
         run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
