@@ -22,6 +22,7 @@ $(BIN)/.installed-dev: requirements-dev.txt requirements.txt $(BIN)/.installed
 	touch $@
 
 run: $(BIN)/.installed ## Start the dashboard on the bundled data (http://localhost:8501)
+	$(BIN)/python -m serve.warm http://localhost:$(PORT) &  # caches filled before the first visit
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 cluster: PORT = 8080

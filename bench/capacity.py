@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.server import streamlit_app
-from bench.streamlit_client import Session, first_visit
+from serve.streamlit_client import Session, first_visit
 
 PAGE = ""  # the map, the landing page
 FOCUS_KEY = "url-focus"  # the focus selectbox's key (ui/widgets/url_controls.select)

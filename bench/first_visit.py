@@ -1,8 +1,9 @@
 """First visits as a new user has them: a fresh browser context, no HTTP cache, timed to the map.
 
-Cold: the server has just started (its caches empty); warm: the server has served one visit, and a
-new browser opens the page. Each is timed against a one-table Streamlit page started and visited
-the same way in the same run, so the target is a ratio on any machine.
+Cold: the server has just started as ``make run`` and ``make cluster`` start it, warm-up included
+(serve/warm.py runs the page once before anyone visits); warm: the server has served one visit,
+and a new browser opens the page. Each is timed against a one-table Streamlit page started and
+visited the same way in the same run, so the target is a ratio on any machine.
 """
 
 import statistics
@@ -11,6 +12,7 @@ from playwright.async_api import Browser
 
 from bench.browser import SHAPES, Blocked, open_page, timed_draw
 from bench.server import streamlit_app
+from serve.warm import warm as warm_up
 
 RUNS = 3
 TABLE = '[data-testid="stDataFrame"]'
@@ -34,6 +36,7 @@ async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
     for _run in range(RUNS):
         for prefix, (script, count, selector) in cases.items():
             with streamlit_app(script) as server:
+                warm_up(server.url)  # as make run does; the same for the one-table page
                 cold = await _visit(browser, blocked, server.url, count, selector)
                 warm = await _visit(browser, blocked, server.url, count, selector)
             times.setdefault(f"{prefix}first_visit_cold_s", []).append(cold)

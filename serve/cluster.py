@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from serve.warm import warm
+
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "deploy" / "nginx"
 SITE_TEMPLATE = TEMPLATES / "reaim.conf.template"  # shared with deploy/compose.yaml
@@ -263,6 +265,10 @@ def cluster(
             wait_healthy(
                 app.url, lambda a=alive: a() is None, deadline, f"streamlit :{app.port}", app.log
             )
+            try:
+                warm(app.url)  # its caches filled before nginx sends it anyone
+            except (OSError, RuntimeError) as exc:  # TimeoutError is an OSError
+                raise ClusterError(f"streamlit :{app.port} failed its first run: {exc}") from exc
         config = write_nginx_config(runtime, f"{host}:{port}", [app.port for app in apps])
         front = start_nginx(nginx, config, runtime)
         started.insert(0, front)  # stopped first: no new request reaches a stopping process

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.streamlit_client import STICKY_COOKIE, Session, first_visit
 from plan.database import engine_for
 from plan.known import known_instruments, known_iso3
 from plan.model import DEFAULT_INSTRUMENT
 from plan.service import PlanService
 from serve.cluster import NGINX_HINT, Cluster, ClusterError, cluster, free_port, nginx_binary
+from serve.streamlit_client import STICKY_COOKIE, Session, first_visit
 
 from conftest import DOCUMENTS, copy_shipped_data
 from postgres import postgres_url

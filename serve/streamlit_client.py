@@ -5,8 +5,8 @@ with the page's path and query string, and reads ForwardMsgs until ``script_fini
 of every element (metrics, markdown, headings, alerts, exceptions) is kept to check what was shown,
 and so are the selectboxes (id and option labels), to change one as a browser does: the rerun
 carries the widget states, a selectbox's as ``string_value``, its option's label. Cookies are sent
-as a browser would, so nginx's sticky cookie routes the session. Shared by tests/cluster and
-bench/capacity.py.
+as a browser would, so nginx's sticky cookie routes the session. Used by serve/warm.py (a new
+server's caches filled before the first visitor), tests/cluster and bench/capacity.py.
 """
 
 import time
