@@ -241,7 +241,7 @@ def geometry() -> Geometry:
 
 
 @st.cache_data(show_spinner=False)
-def _feature_names(language: str) -> dict[str, str]:
+def _feature_names(language: str) -> dict[str, str]:  # the language keys the cache; it is active
     return dataset_feature_names(geometry())
 
 
