@@ -10,6 +10,7 @@ from plan.service import PlanService
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
+from ui.tables.dataset import UN_LANGUAGES
 from ui.tables.groups import KIND_LABELS, by_name
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
@@ -19,15 +20,6 @@ from ui.text import code, link, md
 from ui.widgets import url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
 
-# The six UN languages, in the order of names.csv's columns as the profile lists them.
-UN_LANGUAGES = {
-    "ar": N_("Arabic"),
-    "zh": N_("Chinese"),
-    "en": N_("English"),
-    "fr": N_("French"),
-    "ru": N_("Russian"),
-    "es": N_("Spanish"),
-}
 # Headers of the table of instruments and votes.
 POSITION_HEADERS = {
     "Instrument": N_("Instrument"),

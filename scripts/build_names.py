@@ -14,6 +14,7 @@ the geometry's two pseudo-codes and Kosovo, the names written below, marked as o
 import csv
 import gettext
 import json
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,18 +22,14 @@ import hdx.location
 import pycountry
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ui.tables.dataset import UN_LANGUAGES as LANGUAGES  # noqa: E402
+
 REFERENCE = REPO / "data" / "reference"
 TAXONOMY = (
     Path(hdx.location.__file__).parent / "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
 )
-LANGUAGES = {
-    "ar": "Arabic",
-    "zh": "Chinese",
-    "en": "English",
-    "fr": "French",
-    "ru": "Russian",
-    "es": "Spanish",
-}
 
 
 # Areas outside the taxonomy: (fr, es, source); ISO 3166-1 codes take pycountry's translations.

@@ -16,7 +16,7 @@ from etl.reference import load_other_entities, load_states, read_text_table
 from etl.release import META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
 from i18n.languages import DEFAULT
-from i18n.translate import active
+from i18n.translate import N_, active
 from instruments.matrix import status_matrix
 from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
@@ -28,13 +28,15 @@ from ui.tables.provenance import Provenance, provenance_from_meta
 
 GEOJSON = "world.geojson"
 GROUP_KINDS = ("region", "subregion", "ungroup", "org")
+# The six UN languages in the order of names.csv's columns, with their English names (translated
+# where shown; scripts/build_names.py reads the taxonomy's "M49 <name>" columns by them).
 UN_LANGUAGES = {
-    "ar": "Arabic",
-    "zh": "Chinese",
-    "en": "English",
-    "fr": "French",
-    "ru": "Russian",
-    "es": "Spanish",
+    "ar": N_("Arabic"),
+    "zh": N_("Chinese"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "ru": N_("Russian"),
+    "es": N_("Spanish"),
 }
 
 
