@@ -1,14 +1,17 @@
-"""The pages in French and Spanish: they run, write numbers the language's way, keep ?lang= in
-their links, and the sources page flags the glossary's unofficial translations."""
+"""The pages in French and Spanish: they run with no English left in their furniture, write
+numbers and dates the language's way, name states by their UN names, keep ?lang= in their links,
+and the sources page flags the glossary's unofficial translations."""
 
 import re
 from pathlib import Path
 
 import pytest
 
+from etl.table import table_from_csv
 from i18n.glossary import read_glossary
 from i18n.translate import _, use
 from ui import cache
+from ui.tables.dataset import load_un_names
 from ui.widgets.url_controls import href, with_language
 
 from apptest import open_page
@@ -16,6 +19,17 @@ from conftest import REPO
 
 PAGES = ["map", "regions", "outreach", "country", "plan", "briefing", "instruments", "sources"]
 PARAMS = {"country": {"iso3": "NLD"}}
+TABLE = table_from_csv(REPO / "data" / "endorsements.csv")
+MEMBERS = TABLE[TABLE["in_universe"] & (TABLE["un_status"] == "member")]
+# English that no French or Spanish page may show (headline, footer, page furniture).
+ENGLISH = (
+    "States that endorsed",
+    "UN member States that endorsed",
+    "Source as of",
+    "Last update of this dataset",
+    "transcribed from the official list",
+)
+LONG_DATE = {"fr": "16 février 2023", "es": "16 de febrero de 2023"}
 GLOSSARY = """\
 kind,key,en,fr,es,status_fr,status_es,source,note
 m49-region,Africa,Africa,Afrique,África,official,official,UNSD M49,
@@ -48,12 +62,49 @@ def glossary_file(tmp_path: Path, monkeypatch) -> Path:
     return path
 
 
+def every_text(at) -> str:
+    """All the text a reader sees in the elements AppTest exposes."""
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "header", "subheader")
+        for e in getattr(at, kind)
+    ]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [
+        w.label
+        for kind in ("selectbox", "button", "text_input", "toggle")
+        for w in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
 @pytest.mark.parametrize("language", ["fr", "es"])
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_in_each_language(page, language, plan_db):
+def test_every_page_speaks_the_language(page, language, plan_db):
     at = open_page(page, lang=language, **PARAMS.get(page, {}))
     assert not at.exception and not at.error, at.exception
     assert at.query_params["lang"] == language
+    left = [english for english in ENGLISH if english in every_text(at)]
+    assert not left, f"English left on {page} in {language}: {left}"
+    share = int(MEMBERS["endorsed"].sum()) / len(MEMBERS)
+    percent = f"{share * 100:.1f}".replace(".", ",")
+    member_figure = at.metric[1].value
+    assert re.search(rf"\({re.escape(percent)}[\u00a0\u202f]%\)", member_figure), member_figure
+    assert at.metric[2].value == LONG_DATE[language]
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_country_profile_uses_the_un_name(language):
+    at = open_page("country", lang=language, iso3="CIV")
+    assert not at.exception, at.exception
+    assert load_un_names().loc["CIV", language] in every_text(at)
+
+
+def test_a_language_outside_the_three_falls_back_to_english():
+    at = open_page("map", lang="de")
+    assert not at.exception
+    assert "States that endorsed" in every_text(at)
+    assert "lang" not in at.query_params
 
 
 def test_headline_writes_numbers_the_way_of_the_language():
