@@ -5,13 +5,14 @@ opens the map page, then alternates a plain rerun and a change of the focus sele
 each script run to finish and recording its latency. No browser draws anything, so this is the
 server's capacity (script runs, figure serialisation, websocket writes), not the page's draw time.
 
-- Ramp: 1, 2, 4, 8, 16 … concurrent sessions against one process (bench/server.py), each step a
+- Ramp: 1, 2, 4, 8, 20 concurrent sessions against one process (bench/server.py), each step a
   bounded number of seconds; the sessions stay open from step to step, as tabs left open do. Each
   user waits ``think`` seconds between actions (a reader clicking, not a benchmark loop).
 - Figures at a p95 rerun latency of 1 s: the most sessions whose p95 stays within it, the reruns
   per second then, the reruns per CPU-second of the server process (per core: a process runs its
   scripts under one interpreter lock), and the resident memory each added session costs (the
-  slope of VmRSS over the steps). CPU and memory are read from /proc (psutil is not installed).
+  slope of VmRSS over the steps), and the process's memory with 20 sessions open. CPU and memory
+  are read from /proc (psutil is not installed).
 - Cluster: the same users without think time (closed loop, saturating) through ``serve.cluster``'s
   nginx with 1 and then 2 Streamlit processes; the ratio of reruns per second, 2 over 1.
 
@@ -38,9 +39,10 @@ from serve.streamlit_client import Session, first_visit
 PAGE = ""  # the map, the landing page
 FOCUS_KEY = "url-focus"  # the focus selectbox's key (ui/widgets/url_controls.select)
 FOCUS_CYCLE = 4  # the focuses a user cycles through: world and three presets, all warm
-RAMP = (1, 2, 4, 8, 16)
+RAMP = (1, 2, 4, 8, 20)  # 20: the sessions the memory target names
 STEP_S = 20.0
 THINK_S = 1.0
+MEMORY_SESSIONS = 20  # server memory is reported with this many sessions open
 P95_LIMIT_S = 1.0
 CLUSTER_USERS = 8
 CLUSTER_STEP_S = 20.0
@@ -255,6 +257,11 @@ def single_process_figures(steps: list[Step], limit: float = P95_LIMIT_S) -> dic
         "capacity_think_s": THINK_S,
         "capacity_ramp_top_reached": best.sessions == steps[-1].sessions,
         "capacity_steps": [s.summary() for s in steps],
+        **{
+            f"server_rss_mb_{s.sessions}_sessions": s.server_rss_mb
+            for s in steps
+            if s.sessions == MEMORY_SESSIONS
+        },
     }
 
 
@@ -329,6 +336,11 @@ def report(r: dict) -> str:
         f"reruns per second then: {r['capacity_reruns_per_s']}",
         f"reruns per CPU-second of the server (per core): {r['capacity_reruns_per_s_per_core']}",
         f"server memory per added session: {r['capacity_rss_mb_per_session']} MB",
+        *(
+            [f"server memory with {MEMORY_SESSIONS} sessions open: {r[memory]} MB"]
+            if (memory := f"server_rss_mb_{MEMORY_SESSIONS}_sessions") in r
+            else []
+        ),
         "",
         f"{'sessions':>8} {'reruns/s':>9} {'p50 s':>7} {'p95 s':>7} {'srv cpu s':>9} "
         f"{'loadgen cpu s':>13} {'busy cores':>10} {'RSS MB':>8}",

@@ -3,14 +3,15 @@
 Cold: the server has just started as ``make run`` and ``make cluster`` start it, warm-up included
 (serve/warm.py runs the page once before anyone visits); warm: the server has served one visit,
 and a new browser opens the page. Each is timed against a one-table Streamlit page started and
-visited the same way in the same run, so the target is a ratio on any machine.
+visited the same way in the same run, so the target is a ratio on any machine. A page holding
+only a one-point plotly map is visited too, as context: what any plotly chart adds to a first visit.
 """
 
 import statistics
 
 from playwright.async_api import Browser
 
-from bench.browser import SHAPES, Blocked, open_page, timed_draw
+from bench.browser import POINTS, SHAPES, Blocked, open_page, timed_draw
 from bench.server import streamlit_app
 from serve.warm import warm as warm_up
 
@@ -27,10 +28,12 @@ async def _visit(browser: Browser, blocked: Blocked, url: str, count: int, selec
 
 
 async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
-    """Median cold and warm first visits of the dashboard and of the one-table page, and ratios."""
+    """Median cold and warm first visits of the dashboard, the one-table page and the one-point
+    plotly page, and their ratios to the one-table page."""
     cases = {
         "": ("dashboard.py", shapes, SHAPES),
         "hello_": ("bench/apps/hello_table.py", 1, TABLE),
+        "floor_": ("bench/apps/floor_map.py", 1, POINTS),  # context: any plotly chart's cost
     }
     times: dict[str, list[float]] = {}
     for _run in range(RUNS):
@@ -42,10 +45,10 @@ async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
             times.setdefault(f"{prefix}first_visit_cold_s", []).append(cold)
             times.setdefault(f"{prefix}first_visit_warm_s", []).append(warm)
     results = {name: round(statistics.median(values), 3) for name, values in times.items()}
-    results["first_visit_cold_ratio"] = round(
-        results["first_visit_cold_s"] / results["hello_first_visit_cold_s"], 2
-    )
-    results["first_visit_warm_ratio"] = round(
-        results["first_visit_warm_s"] / results["hello_first_visit_warm_s"], 2
-    )
+    for prefix in ("", "floor_"):
+        for visit in ("cold", "warm"):
+            results[f"{prefix}first_visit_{visit}_ratio"] = round(
+                results[f"{prefix}first_visit_{visit}_s"] / results[f"hello_first_visit_{visit}_s"],
+                2,
+            )
     return results
