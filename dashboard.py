@@ -5,6 +5,7 @@ import streamlit as st
 from i18n.translate import _
 from ui import cache
 from ui.widgets import chrome
+from ui.widgets.geo_chart import preload_geo_chart
 from ui.widgets.language import language_picker, start_language
 from ui.widgets.presentation import presenting
 
@@ -73,6 +74,8 @@ provenance = cache.provenance()
 if presenting():  # the page shows its own headline, in large type, and nothing else
     page.run()
     st.stop()
+if page.url_path == "":  # the map page: its drawing code starts loading before anything else
+    preload_geo_chart()
 title, picker = st.columns([6, 1], vertical_alignment="center")
 title.markdown(f"**{chrome.app_title()}**")
 with picker:

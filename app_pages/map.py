@@ -17,6 +17,7 @@ from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads
+from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 
 PAGE = "app_pages/map.py"
@@ -141,18 +142,9 @@ else:
     if notes:
         st.info("\n".join(f"- {md(n)}" for n in notes), icon=":material/info:")
 
-event = st.plotly_chart(
-    cache.map_figure(key, shown),
-    config=plotly_config(view.file_stem),
-    theme=None,
-    key=f"map-{shown}-{key}",
-    on_select="rerun",
-    selection_mode="points",
-)
-# Streamlit gives a Plotly chart no accessible name, so its text alternative is the text under it.
-st.caption(
-    _("**The map in words:** {description}").format(description=md(map_description(view, focus)))
-)
+described = map_description(view, focus)
+clicked = geo_chart(cache.map_json(key, shown), plotly_config(view.file_stem), "map", view.title)
+st.caption(_("**The map in words:** {description}").format(description=md(described)))
 keys, country_link = st.columns([3, 1], vertical_alignment="center")
 keys.caption(
     _(
@@ -166,18 +158,21 @@ country_link.page_link(
     icon=":material/keyboard:",
     query_params=url_controls.with_language({}),
 )
-with st.expander(_("Show as table"), icon=":material/table_rows:"):
-    st.dataframe(shown_table(cache.map_table(shown, key)), hide_index=True, width="stretch")
+# The table is sent once opened, so the grid's code does not load on the way to the map.
+with st.expander(
+    _("Show as table"), icon=":material/table_rows:", key="map-table", on_change="rerun"
+) as table_box:
+    if table_box.open:
+        st.dataframe(shown_table(cache.map_table(shown, key)), hide_index=True, width="stretch")
 
-picked = [p.get("customdata") for p in event.selection.points if p.get("customdata")]
-if picked:
-    if picked[0] in universe:
+if clicked:
+    if clicked in universe:
         st.switch_page(
-            "app_pages/country.py", query_params=url_controls.with_language({"iso3": picked[0]})
+            "app_pages/country.py", query_params=url_controls.with_language({"iso3": clicked})
         )
     st.info(
         _("{name} is not in scope: it is neither a UN member nor an observer State.").format(
-            name=md(cache.feature_names().get(picked[0], picked[0]))
+            name=md(cache.feature_names().get(clicked, clicked))
         ),
         icon=":material/info:",
     )

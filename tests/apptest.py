@@ -1,8 +1,11 @@
 """Opening a dashboard page in Streamlit's AppTest, the way every app test does."""
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from ui.widgets.geo_chart import GEO_CHART
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -17,3 +20,15 @@ def open_page(page: str, timeout: float = 90, **params: str) -> AppTest:
         at.switch_page(f"app_pages/{page}.py")
     at.query_params.update(params)
     return at.run()
+
+
+def maps(at: AppTest) -> list[dict]:
+    """The maps a run drew with ui.widgets.geo_chart: each its plotly figure, config and label."""
+    drawn = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name != GEO_CHART:
+            continue
+        data = json.loads(element.proto.json)
+        if "figure" in data:  # not the invisible instance that preloads the code
+            drawn.append({**data, "figure": json.loads(data["figure"])})
+    return drawn

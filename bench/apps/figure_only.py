@@ -1,9 +1,11 @@
-"""Our world map figure alone on a page (no navigation, controls or headline): what plotly costs."""
+"""Our world map alone on a page (no navigation, controls, headline), drawn as the map page does."""
 
 import streamlit as st
 
 from ui import cache
 from ui.figures.map_figure import plotly_config
+from ui.widgets.geo_chart import geo_chart
 
 st.set_page_config(layout="wide")
-st.plotly_chart(cache.map_figure("world"), config=plotly_config("world"), theme=None)
+title = cache.map_figure("world").layout.title.text
+geo_chart(cache.map_json("world"), plotly_config("world"), "map", title)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_page
+from apptest import maps, open_page
 from conftest import REPO
 
 APP = str(REPO / "dashboard.py")
@@ -70,7 +70,7 @@ def test_damaged_data_gives_an_error_box_with_the_fix(tmp_path, monkeypatch, pag
     assert not at.exception, at.exception
     assert len(at.error) == 1
     assert "python -m etl" in at.error[0].value
-    assert not at.metric and not at.get("plotly_chart")
+    assert not at.metric and not at.get("plotly_chart") and not maps(at)
 
 
 @pytest.mark.parametrize("kind", ODD_VALUES)

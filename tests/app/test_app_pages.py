@@ -14,7 +14,7 @@ from i18n.collation import sort_key
 from ui.tables.priority import default_weights, explain, score, signals
 from ui.text import md
 
-from apptest import open_page
+from apptest import maps, open_page
 from conftest import REPO
 from ui_fixtures import shipped
 
@@ -64,21 +64,17 @@ def test_page_runs_and_shows_the_headline(page):
     assert "Licence" in captions and "Last update" in captions
 
 
-def plotly_elements(at: AppTest) -> list:
-    return [element.proto for element in at.get("plotly_chart")]
-
-
-@pytest.mark.parametrize("page", ["map", "regions"])
-def test_plotly_config_carries_the_local_topojson(page):
-    charts = plotly_elements(open_page(page))
-    assert charts
-    for chart in charts:
-        assert json.loads(chart.config)["topojsonURL"] == "app/static/"
+def test_plotly_config_carries_the_local_topojson():
+    drawn = maps(open_page("map"))
+    charts = open_page("regions").get("plotly_chart")
+    assert len(drawn) == 1 and charts
+    configs = [m["config"] for m in drawn] + [json.loads(c.proto.config) for c in charts]
+    assert all(config["topojsonURL"] == "app/static/" for config in configs)
 
 
 def test_map_focus_comes_from_the_url_and_goes_back_into_it():
     at = open_page("map", focus="org-eu")
-    spec = json.loads(plotly_elements(at)[0].spec)
+    spec = maps(at)[0]["figure"]
     assert spec["layout"]["geo"]["lonaxis"]["range"][0] > -60  # zoomed on Europe, not the world
     assert "European Union members" in texts(at)
     at.selectbox(key="url-focus").set_value("region-africa").run()
@@ -89,7 +85,7 @@ def test_map_focus_comes_from_the_url_and_goes_back_into_it():
 
 
 def test_world_map_spec_is_centred_on_zero():
-    geo = json.loads(plotly_elements(open_page("map"))[0].spec)["layout"]["geo"]
+    geo = maps(open_page("map"))[0]["figure"]["layout"]["geo"]
     assert geo["fitbounds"] is False
     assert geo["lonaxis"]["range"] == [-180, 180]
     assert geo["projection"]["rotation"]["lon"] == 0
@@ -235,7 +231,7 @@ def test_broken_dataset_shows_an_error_box(tmp_path, monkeypatch, how, page):
     assert at.error
     message = at.error[0].value
     assert "python -m etl check" in message and "python -m etl bundle" in message
-    assert not at.metric and not at.get("plotly_chart")
+    assert not at.metric and not at.get("plotly_chart") and not maps(at)
 
 
 def test_empty_data_dir_shows_an_error_box(tmp_path, monkeypatch):
@@ -274,7 +270,7 @@ def listed(instrument: str, status: str | None = None) -> pd.DataFrame:
 
 
 def spec(at: AppTest) -> dict:
-    return json.loads(plotly_elements(at)[0].spec)
+    return maps(at)[0]["figure"]
 
 
 def legend(at: AppTest) -> list[str]:

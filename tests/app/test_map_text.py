@@ -56,6 +56,10 @@ def test_the_map_page_shows_the_map_in_words_and_as_a_table(params, key, compare
     assert f"**The map in words:** {md(described)}" in said
     assert "open" in said and "without a mouse" in said
     (expander,) = [e for e in at.expander if e.label == "Show as table"]
+    assert not expander.dataframe  # closed: the table is sent only once it is opened
+    at.session_state["map-table"] = True  # what opening it does
+    at.run()
+    (expander,) = [e for e in at.expander if e.label == "Show as table"]
     (frame,) = [d.value for d in expander.dataframe]
     assert list(frame.columns) == ["State or area", "Status", "M49 region", "UN regional group"]
     assert len(frame) == len(table)

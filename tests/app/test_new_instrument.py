@@ -1,5 +1,6 @@
 """Adding an instrument is a data change end to end: a registry row and its file, then a bundle."""
 
+import json
 import shutil
 
 import pandas as pd
@@ -11,7 +12,7 @@ from etl.reference import read_text_table
 from instruments.model import catalogue as build_catalogue
 from ui.tables.export import csv_bytes
 
-from apptest import open_page
+from apptest import maps, open_page
 from conftest import REPO
 
 NEW = "reaim-2099-test-accord"
@@ -53,7 +54,7 @@ def test_a_made_up_instrument_reaches_every_view_and_the_score(with_new_instrume
     assert sorted(positions.loc[positions["instrument"] == NEW, "iso3"]) == ENDORSERS
 
     at = page("map", instrument=NEW)
-    spec = at.get("plotly_chart")[0].proto.spec
+    spec = json.dumps(maps(at)[0]["figure"], ensure_ascii=False)
     assert f'"{TITLE}: endorsements worldwide"' in spec and '"Endorsed (3)"' in spec
 
     at = page("map", compare=f"{NEW},reaim-2023-call-to-action")

@@ -186,7 +186,7 @@ def test_page_reflows(app: str, browser: Browser, name: str, size: str):
         wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert wide <= 1, f"{name} at {size}: the document scrolls sideways by {wide} px"
         content = (
-            "[data-testid='stElementContainer']:has([data-testid='stPlotlyChart'])"
+            "[data-testid='stElementContainer']:has(.geo-chart.js-plotly-plot)"
             if name == "map"
             else "[data-testid='stDataFrame'], [data-testid='stTable']"
         )

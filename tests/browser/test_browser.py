@@ -90,6 +90,12 @@ def test_world_map_is_whole_and_centred(app: str, page):
     assert not blocked, f"requests to non-loopback hosts: {blocked}"
     # The shapes are inline, so plotly.js has no reason to fetch its own world topojson.
     assert not [u for u in requested if "world_110m" in u], requested
+    # Drawn by the geo-only bundle: Streamlit's full plotly.js chunk is never loaded for the map.
+    assert [u for u in requested if u.endswith("/app/static/plotly-geo.min.js")], requested
+    assert not [u for u in requested if "/PlotlyChart." in u], requested
+    assert tab.locator(".st-key-map [role='figure'][aria-label]").get_attribute("aria-label") == (
+        "Call to Action (REAIM 2023): endorsements worldwide"
+    )
 
 
 def test_clicking_a_state_opens_its_profile(app: str, page):

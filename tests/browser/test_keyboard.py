@@ -122,7 +122,9 @@ def test_the_map_page_works_from_the_keyboard(app: str, page):
         'the "Show as table" expander',
     )
     assert summary["text"].endswith("Show as table")
-    assert any(e["testid"] == "stPlotlyChart" for e in on_the_way), on_the_way
+    toolbar = [e["label"] for e in on_the_way if e["label"].startswith("Download plot")]
+    assert toolbar, on_the_way  # the map's own toolbar was on the way
+    assert not [e for e in on_the_way if "Share" in e["label"]], on_the_way  # no Plotly Cloud
     assert any(e["text"].endswith("Choose a state") for e in on_the_way), on_the_way
     expander = tab.locator("[data-testid='stExpander']").filter(has_text="Show as table")
     assert expander.locator("details").get_attribute("open") is None

@@ -207,6 +207,7 @@ def plotly_config(file_stem: str) -> dict:
     return {
         "topojsonURL": "app/static/",
         "displaylogo": False,
+        "showSendToCloud": False,  # plotly.js 4 shows "Share chart…" (uploads to Plotly Cloud)
         "scrollZoom": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {

@@ -35,9 +35,12 @@ STYLE = f"""<style>
 [data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis p {{
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
 }}
+.st-key-map-code {{ display: none; }}
 @media (max-width: 480px) {{
-  [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {{ overflow-x: auto; }}
-  [data-testid="stFullScreenFrame"]:has(> [data-testid="stPlotlyChart"]) {{ min-width: 560px; }}
+  [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
+  [data-testid="stElementContainer"]:has(.geo-chart) {{ overflow-x: auto; }}
+  [data-testid="stFullScreenFrame"]:has(> [data-testid="stPlotlyChart"]),
+  .geo-chart {{ min-width: 560px; }}
 }}
 </style>"""
 

@@ -6,6 +6,7 @@ import streamlit as st
 from briefing.pack import Pack
 from i18n.translate import _
 from ui.text import md
+from ui.widgets.geo_chart import geo_chart
 from ui.widgets.url_controls import with_language
 
 PRESENT_HEIGHT = 470  # px: the map with its title and legend fits a 1366×768 screen with no scroll
@@ -26,7 +27,8 @@ def present(
 ) -> None:
     """The headline figures and the focus's sentence beside the figure; a small link back.
 
-    ``description`` is a map's text alternative, shown beside it (a chart has no accessible name).
+    A figure with a ``description`` is a map: it is drawn by ui.widgets.geo_chart, named by its
+    title, and its text alternative is shown beside it. Other charts are Streamlit's own.
     """
     st.page_link(
         page,
@@ -42,4 +44,7 @@ def present(
         if description:  # beside the map, so that the screen does not scroll
             st.caption(md(description))
     with picture:
-        st.plotly_chart(figure, config=config, theme=None, key="present-figure")
+        if description:
+            geo_chart(figure.to_json(), config, "present-figure", figure.layout.title.text)
+        else:
+            st.plotly_chart(figure, config=config, theme=None, key="present-figure")

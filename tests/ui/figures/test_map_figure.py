@@ -146,6 +146,7 @@ def test_plotly_config_uses_the_local_topojson():
     assert (
         config["toImageButtonOptions"]["filename"] == "reaim-2023-call-to-action-world-2023-02-16"
     )
+    assert config["showSendToCloud"] is False  # no "Share chart…" button uploading to Plotly Cloud
 
 
 @pytest.mark.parametrize("key", ["world", "region-europe", "org-nato", "org-non-aligned-movement"])

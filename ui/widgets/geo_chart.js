@@ -1,0 +1,57 @@
+// A map drawn by plotly.js's geo-only bundle (static/plotly-geo.min.js), loaded once per page.
+// Streamlit's own chart element loads the full plotly.js, whose evaluation alone takes longer on a
+// first visit than a whole one-table page; this bundle holds just the scattergeo and choropleth
+// traces the maps use. A click on a state sends its code (the point's customdata) to Python once.
+
+const BUNDLE = "app/static/plotly-geo.min.js";
+let loading = null;
+
+function plotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(BUNDLE, document.baseURI).href;
+      script.async = true;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => {
+        loading = null;
+        reject(new Error("the map's drawing code did not load: " + script.src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
+
+export default function ({ data, parentElement, setTriggerValue }) {
+  if (data.preload) {
+    plotly().catch(() => {}); // the map's own instance reports a failure
+    return;
+  }
+  const holder = parentElement.querySelector(".geo-chart");
+  const figure = JSON.parse(data.figure);
+  holder.setAttribute("role", "figure"); // not "img": the modebar inside has buttons
+  holder.setAttribute("aria-label", data.label);
+  holder.style.height = figure.layout.height + "px";
+  let current = true;
+  plotly()
+    .then((Plotly) => {
+      if (!current) return;
+      return Plotly.react(holder, figure.data, figure.layout, { ...data.config, responsive: true });
+    })
+    .then(() => {
+      if (!current || !holder.on) return;
+      holder.removeAllListeners("plotly_click");
+      holder.on("plotly_click", (event) => {
+        const code = event.points.map((point) => point.customdata).find((c) => c);
+        if (code) setTriggerValue("clicked", code);
+      });
+    })
+    .catch((error) => {
+      holder.textContent = error.message;
+    });
+  return () => {
+    current = false;
+  };
+}
