@@ -7,6 +7,7 @@ visited the same way in the same run, so the target is a ratio on any machine. A
 only a one-point plotly map is visited too, as context: what any plotly chart adds to a first visit.
 """
 
+import random
 import statistics
 
 from playwright.async_api import Browser
@@ -15,7 +16,7 @@ from bench.browser import POINTS, SHAPES, Blocked, open_page, timed_draw
 from bench.server import streamlit_app
 from serve.warm import warm as warm_up
 
-RUNS = 3
+RUNS = 5  # medians of 5: a first visit varies by a tenth of a second from one to the next
 TABLE = '[data-testid="stDataFrame"]'
 
 
@@ -36,8 +37,11 @@ async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
         "floor_": ("bench/apps/floor_map.py", 1, POINTS),  # context: any plotly chart's cost
     }
     times: dict[str, list[float]] = {}
-    for _run in range(RUNS):
-        for prefix, (script, count, selector) in cases.items():
+    for run in range(RUNS):
+        order = list(cases)
+        random.Random(run).shuffle(order)  # no page always first after a slow spell
+        for prefix in order:
+            script, count, selector = cases[prefix]
             with streamlit_app(script) as server:
                 warm_up(server.url)  # as make run does; the same for the one-table page
                 cold = await _visit(browser, blocked, server.url, count, selector)
@@ -45,6 +49,10 @@ async def first_visits(browser: Browser, blocked: Blocked, shapes: int) -> dict:
             times.setdefault(f"{prefix}first_visit_cold_s", []).append(cold)
             times.setdefault(f"{prefix}first_visit_warm_s", []).append(warm)
     results = {name: round(statistics.median(values), 3) for name, values in times.items()}
+    results |= {
+        name.replace("_s", "_runs_s"): [round(t, 3) for t in values]
+        for name, values in times.items()
+    }
     for prefix in ("", "floor_"):
         for visit in ("cold", "warm"):
             results[f"{prefix}first_visit_{visit}_ratio"] = round(
