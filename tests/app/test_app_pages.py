@@ -72,6 +72,14 @@ def test_plotly_config_carries_the_local_topojson():
     assert all(config["topojsonURL"] == "app/static/" for config in configs)
 
 
+def test_only_the_map_page_loads_the_map_code_and_it_asks_for_it_first():
+    """The invisible preloading instance comes before the map, so the bundle loads early."""
+    sent = [json.loads(e.proto.json) for e in open_page("map").get("bidi_component")]
+    assert sent[0] == {"preload": True}
+    assert [set(data) for data in sent[1:]] == [{"figure", "config", "label"}]
+    assert not open_page("outreach").get("bidi_component")
+
+
 def test_map_focus_comes_from_the_url_and_goes_back_into_it():
     at = open_page("map", focus="org-eu")
     spec = maps(at)[0]["figure"]
