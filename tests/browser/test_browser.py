@@ -257,3 +257,19 @@ def test_page_in_the_language_of_the_room(app: str, page, language, name, path, 
     assert wide <= 0, f"the {language} {name} page is {wide} px wider than the window"
     assert tab.locator("[data-testid='stException']").count() == 0
     assert not blocked
+
+
+def test_a_map_whose_code_does_not_load_says_so_and_the_page_works(app: str, page):
+    """The geo bundle refused: the map's place says what failed and what to do, in words."""
+    tab, blocked = page
+    tab.route("**/plotly-geo.min.js", lambda route: route.abort())
+    tab.goto(app + "/")
+    settle(tab, "Coverage map")
+    alert = tab.locator(".st-key-map [role='alert']")
+    alert.wait_for(timeout=30_000)
+    said = alert.inner_text()
+    assert said.startswith("The map could not be drawn (its drawing code did not load: http")
+    assert "plotly-geo.min.js). Reload the page" in said
+    assert tab.get_by_text("The map in words:").is_visible()
+    assert tab.locator("[data-testid='stException']").count() == 0
+    assert not blocked

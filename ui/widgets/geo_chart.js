@@ -15,8 +15,8 @@ function plotly() {
       script.async = true;
       script.onload = () => resolve(window.Plotly);
       script.onerror = () => {
-        loading = null;
-        reject(new Error("the map's drawing code did not load: " + script.src));
+        loading = null; // the next map asks again
+        reject(new Error("its drawing code did not load: " + script.src));
       };
       document.head.appendChild(script);
     });
@@ -30,6 +30,10 @@ export default function ({ data, parentElement, setTriggerValue }) {
     return;
   }
   const holder = parentElement.querySelector(".geo-chart");
+  if (holder.dataset.failed) {
+    holder.textContent = ""; // an earlier attempt failed: try again on a clean element
+    delete holder.dataset.failed;
+  }
   const figure = JSON.parse(data.figure);
   holder.setAttribute("role", "figure"); // not "img": the modebar inside has buttons
   holder.setAttribute("aria-label", data.label);
@@ -49,7 +53,10 @@ export default function ({ data, parentElement, setTriggerValue }) {
       });
     })
     .catch((error) => {
-      holder.textContent = error.message;
+      holder.dataset.failed = "1";
+      holder.style.height = "auto";
+      holder.setAttribute("role", "alert");
+      holder.textContent = data.failed.replace("{detail}", error.message);
     });
   return () => {
     current = false;

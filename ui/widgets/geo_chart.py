@@ -4,6 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from i18n.translate import _
+
 _CODE = Path(__file__).with_name("geo_chart.js").read_text(encoding="utf-8")
 GEO_CHART = "reaim.geo_chart"  # the component's name, as the page's elements carry it
 _RENDER = st.components.v2.component(
@@ -20,8 +22,12 @@ def geo_chart(figure_json: str, config: dict, key: str, label: str) -> str | Non
     ``label`` (the map's title) is its accessible name. A click returns the state's code for
     one rerun; otherwise None.
     """
+    failed = _(
+        "The map could not be drawn ({detail}). Reload the page; if this persists, tell whoever "
+        "runs the dashboard. The map in words and the table below hold the same information."
+    )
     shown = _RENDER(
-        data={"figure": figure_json, "config": config, "label": label},
+        data={"figure": figure_json, "config": config, "label": label, "failed": failed},
         key=key,
         on_clicked_change=lambda: None,
     )
