@@ -93,6 +93,8 @@ def test_world_map_is_whole_and_centred(app: str, page):
     # Drawn by the geo-only bundle: Streamlit's full plotly.js chunk is never loaded for the map.
     assert [u for u in requested if u.endswith("/app/static/plotly-geo.min.js")], requested
     assert not [u for u in requested if "/PlotlyChart." in u], requested
+    assert tab.locator(".st-key-map-code").count() == 1  # the preloading instance, never shown
+    assert tab.locator(".st-key-map-code").is_hidden()
     assert tab.locator(".st-key-map [role='figure'][aria-label]").get_attribute("aria-label") == (
         "Call to Action (REAIM 2023): endorsements worldwide"
     )

@@ -9,6 +9,7 @@ from ui.figures import palette
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
+from ui.widgets.geo_chart import PRELOAD_KEY
 
 APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")
 METHOD_LABELS = {
@@ -35,7 +36,7 @@ STYLE = f"""<style>
 [data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis p {{
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
 }}
-.st-key-map-code {{ display: none; }}
+.st-key-{PRELOAD_KEY} {{ display: none; }}
 @media (max-width: 480px) {{
   [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
   [data-testid="stElementContainer"]:has(.geo-chart) {{ overflow-x: auto; }}

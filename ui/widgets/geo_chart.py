@@ -8,6 +8,7 @@ from i18n.translate import _
 
 _CODE = Path(__file__).with_name("geo_chart.js").read_text(encoding="utf-8")
 GEO_CHART = "reaim.geo_chart"  # the component's name, as the page's elements carry it
+PRELOAD_KEY = "map-code"  # the invisible instance's key: its container's class is st-key-map-code
 _RENDER = st.components.v2.component(
     GEO_CHART,
     html='<div class="geo-chart" style="width: 100%"></div>',
@@ -32,9 +33,6 @@ def geo_chart(figure_json: str, config: dict, key: str, label: str) -> str | Non
         on_clicked_change=lambda: None,
     )
     return shown.clicked
-
-
-PRELOAD_KEY = "map-code"
 
 
 def preload_geo_chart() -> None:
