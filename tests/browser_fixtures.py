@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
 from bench.server import streamlit_app
@@ -42,9 +42,9 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    """A fresh page whose requests to any host but loopback are aborted and recorded."""
+def offline_context(browser: Browser, viewport: dict) -> tuple[BrowserContext, Page, list[str]]:
+    """A new context and page whose requests to any host but loopback are aborted and recorded
+    (in the list returned with them)."""
     blocked: list[str] = []
 
     def route(route: Route) -> None:
@@ -55,9 +55,15 @@ def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
             blocked.append(url)
             route.abort()
 
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=viewport)
     context.route("**/*", route)
-    new_page = context.new_page()
+    return context, context.new_page(), blocked
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page whose requests to any host but loopback are aborted and recorded."""
+    context, new_page, blocked = offline_context(browser, VIEWPORT)
     yield new_page, blocked
     context.close()
 

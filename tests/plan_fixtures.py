@@ -1,4 +1,5 @@
-"""Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service."""
+"""Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service,
+and an empty SQLite plan under the app's cached service (for AppTest pages)."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from sqlalchemy import Engine
 from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.service import PlanService
+from ui import cache
 
 # Every plan test runs on SQLite and on a throwaway PostgreSQL cluster (tests/postgres.py).
 BACKENDS = ["sqlite", "postgresql"]
@@ -37,3 +39,12 @@ def service(engine: Engine) -> PlanService:
     """A plan service on the database upgraded to the current schema."""
     upgrade(engine)
     return PlanService(engine, known_iso3(), known_instruments())
+
+
+@pytest.fixture
+def plan_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An empty plan database for this test; the app's cached service is rebuilt on it."""
+    monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    cache.plan_service.clear()
+    yield
+    cache.plan_service.clear()

@@ -10,7 +10,6 @@ import pytest
 from etl.table import table_from_csv
 from i18n.glossary import read_glossary
 from i18n.translate import _, use
-from ui import cache
 from ui.tables.dataset import load_un_names
 from ui.widgets.url_controls import href, with_language
 
@@ -42,15 +41,6 @@ place,Oceania,Oceania,Océanie,Oceanía,official,unofficial,UNSD M49,after "in"
 @pytest.fixture(autouse=True)
 def shipped_dataset(monkeypatch):
     monkeypatch.delenv("REAIM_DATA_DIR", raising=False)
-
-
-@pytest.fixture
-def plan_db(tmp_path, monkeypatch):
-    """An empty plan database, so that the plan page shows its tables (laptop mode)."""
-    monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
-    cache.plan_service.clear()
-    yield
-    cache.plan_service.clear()
 
 
 @pytest.fixture

@@ -14,15 +14,6 @@ from apptest import open_page
 HOSTILE = "<b>x</b> **bold** '); DROP TABLE plan_records; -- :red[y]"
 
 
-@pytest.fixture
-def plan_db(tmp_path, monkeypatch):
-    """An empty plan database for this test; the cached service is rebuilt on it."""
-    monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
-    cache.plan_service.clear()
-    yield
-    cache.plan_service.clear()
-
-
 def signed_in(monkeypatch, email: str | None) -> None:
     monkeypatch.setattr("ui.widgets.plan_session.login_configured", lambda: True)
     monkeypatch.setattr("ui.widgets.plan_session.signed_in_email", lambda: email)

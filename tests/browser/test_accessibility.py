@@ -9,10 +9,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from bench.browser import SHAPES, is_local
+from bench.browser import SHAPES
 from i18n.translate import _, use
 
-from browser_fixtures import SCREENSHOTS, settle
+from browser_fixtures import SCREENSHOTS, offline_context, settle
 from test_browser import HEADERS, PAGES, features, test_presentation_mode_fits_the_screen
 
 pytestmark = pytest.mark.browser
@@ -110,25 +110,11 @@ def axe_violations(tab: Page) -> list[dict]:
     return results.response["violations"]
 
 
-def open_context(browser: Browser, viewport: dict) -> tuple:
-    blocked: list[str] = []
-    context = browser.new_context(viewport=viewport)
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if is_local(route.request.url)
-            else (blocked.append(route.request.url), route.abort())
-        ),
-    )
-    return context, context.new_page(), blocked
-
-
 @pytest.mark.parametrize("name", STATES)
 def test_page_meets_wcag_aa(app: str, page, browser: Browser, name: str):
     path, header = STATES[name]
     if header is None:  # presentation mode is sized for a 1366×768 projector
-        context, tab, blocked = open_context(browser, PRESENTATION)
+        context, tab, blocked = offline_context(browser, PRESENTATION)
     else:
         context = None
         tab, blocked = page
@@ -179,7 +165,7 @@ def test_page_reflows(app: str, browser: Browser, name: str, size: str):
     """
     path, header = REFLOW_PAGES[name]
     viewport = VIEWPORTS[size]
-    context, tab, blocked = open_context(browser, viewport)
+    context, tab, blocked = offline_context(browser, viewport)
     try:
         tab.goto(app + path)
         wait_for_page(tab, path, header)

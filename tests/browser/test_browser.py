@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import Browser
 from pptx import Presentation
 
-from bench.browser import POINTS, SHAPES, is_local
+from bench.browser import POINTS, SHAPES
 from i18n.translate import _, use
 
-from browser_fixtures import SCREENSHOTS, screenshot, settle
+from browser_fixtures import SCREENSHOTS, offline_context, screenshot, settle
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -165,17 +165,7 @@ def shape_index(code: str) -> int:
 )
 def test_presentation_mode_fits_the_screen(app: str, browser: Browser, width, height, path):
     """No navigation, no controls, no scrollbar; every shape of the map; a link back."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    blocked: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if is_local(route.request.url)
-            else (blocked.append(route.request.url), route.abort())
-        ),
-    )
-    tab = context.new_page()
+    context, tab, blocked = offline_context(browser, {"width": width, "height": height})
     tab.goto(app + path)
     tab.get_by_text("Leave presentation mode").wait_for(timeout=30_000)
     tab.wait_for_function(
