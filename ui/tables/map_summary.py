@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from i18n.collation import sort_key
 from instruments.model import Instrument
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
@@ -23,7 +24,7 @@ class ComparisonSummary:
 
 
 def _sorted_names(codes: list[str], names: Mapping[str, str]) -> list[str]:
-    return sorted((names.get(c, c) for c in codes), key=str.casefold)
+    return sorted((names.get(c, c) for c in codes), key=sort_key)
 
 
 def comparison_summary(

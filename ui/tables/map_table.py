@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.translate import _
 from ui.figures.focus import WORLD, Focus
 from ui.figures.map_view import FADED_LABEL, MapView, in_view
@@ -81,7 +82,7 @@ def map_table(
         {
             "order": frame["category"].map(order),
             "outside": ~frame["in_scope"].astype(bool),
-            "name": frame["State or area"].str.casefold(),
+            "name": frame["State or area"].map(sort_key),
         }
     )
     return frame.loc[keys.sort_values(["order", "outside", "name"]).index].reset_index(drop=True)

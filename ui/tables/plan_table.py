@@ -8,6 +8,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
+from i18n.collation import sort_key
 from i18n.translate import N_, _
 from plan.model import STATUSES, PlanRecord, reconcile
 from ui.tables.groups import Group
@@ -73,7 +74,7 @@ def plan_rows(
             }
         )
     out = pd.DataFrame(rows, columns=COLUMNS)
-    order = out.assign(_rank=out["Rank"].fillna(10_000), _name=out["State"].str.casefold())
+    order = out.assign(_rank=out["Rank"].fillna(10_000), _name=out["State"].map(sort_key))
     return out.loc[order.sort_values(["_rank", "_name"]).index].reset_index(drop=True)
 
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from i18n.collation import sort_key
 from i18n.translate import use
 from ui.figures.focus import WORLD
 from ui.figures.map_view import MapView, comparison_view, in_view, instrument_view
@@ -182,3 +183,16 @@ def test_the_french_table_has_the_same_rows_and_values(french, shown, key):
         assert frame.loc["DEU", "State or area"] == "Allemagne"
     if key == "org-african-union":
         assert frame.loc["DZA", "M49 region"] == "Afrique"
+
+
+def test_the_french_table_files_accented_names_with_their_letter(french):
+    """"Émirats arabes unis" among the E's, not after "Zimbabwe" (i18n.collation)."""
+    with use("fr"):
+        frame = table_of(french, view_of(french, CTA, WORLD), WORLD)
+    for _group, rows in frame.groupby(["category", "in_scope"], sort=False):
+        names = list(rows["State or area"])
+        assert names == sorted(names, key=sort_key)
+    (egypt,) = frame.index[frame["iso3"] == "EGY"]
+    same = frame[(frame["category"] == frame.loc[egypt, "category"]) & frame["in_scope"]]
+    later = same[same["State or area"].map(sort_key) > "f"].index
+    assert len(later) and egypt < later.min()  # before the F to Z names of its group
