@@ -1,10 +1,9 @@
 """Coverage map page: any instrument, or two compared, worldwide or in a focus."""
 
 import streamlit as st
-from babel.lists import format_list
 
 from i18n import formats
-from i18n.translate import _, ngettext
+from i18n.translate import _
 from instruments.facts import caveats
 from instruments.model import CALL_TO_ACTION
 from ui import cache
@@ -12,7 +11,7 @@ from ui.figures.focus import WORLD
 from ui.figures.geometry import DOT_AREA_KM2
 from ui.figures.map_figure import plotly_config
 from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
-from ui.tables.map_summary import comparison_summary
+from ui.tables.map_summary import comparison_sentences, comparison_summary
 from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
 from ui.widgets import url_controls
@@ -72,11 +71,6 @@ def source_caption(instrument_id: str) -> str:
     )
 
 
-def listed(state_names: list[str]) -> str:
-    """Names of states as a list in the active language ("A, B and C"), escaped."""
-    return md(format_list(state_names, locale=formats.locale()))
-
-
 if y:
     said = comparison_summary(
         view,
@@ -87,52 +81,11 @@ if y:
         found[x],
         found[y],
     )
-    n = len(said.only)
-    if said.only:
-        text = ngettext(
-            "**{count} state**{where} {phrase}: {names}.",
-            "**{count} states**{where} {phrase}: {names}.",
-            n,
-        )
-    else:
-        text = ngettext(
-            "**{count} state**{where} {phrase}.", "**{count} states**{where} {phrase}.", n
-        )
-    st.markdown(
-        text.format(
-            count=formats.number(n),
-            where=md(said.where),
-            phrase=md(said.phrase),
-            names=listed(said.only),
-        )
-    )
-    if said.outside:
-        st.caption(
-            _("Also {names}, outside the 195 states in scope (shown as not in scope).").format(
-                names=listed(said.outside)
-            )
-        )
-    n = len(said.unsure)
-    if said.unsure:
-        text = ngettext(
-            "**{count} more** {supporter} but cannot be placed on the second instrument "
-            "({why}): {names}.",
-            "**{count} more** {supporter} but cannot be placed on the second instrument "
-            "({why}): {names}.",
-            n,
-        )
-    else:
-        text = _(
-            "**{count} more** {supporter} but cannot be placed on the second instrument ({why})."
-        )
-    st.markdown(
-        text.format(
-            count=formats.number(n),
-            supporter=md(said.supporter),
-            why=md(said.undecidable),
-            names=listed(said.unsure),
-        )
-    )
+    only, outside, unsure = comparison_sentences(said)
+    st.markdown(only)
+    if outside:
+        st.caption(outside)
+    st.markdown(unsure)
     st.caption(
         _("Sources: {first} {second}").format(first=source_caption(x), second=source_caption(y))
     )

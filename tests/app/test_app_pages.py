@@ -1,6 +1,7 @@
 """Every page under AppTest: runs, right numbers, local topojson, URL state, bad data."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -540,3 +541,9 @@ def test_country_picker_is_narrowed_by_a_name_in_any_un_language(query):
     at.text_input(key="country-find").input(query).run()
     assert not at.exception
     assert at.selectbox(key="url-iso3").options == ["Choose a state…", "Côte d’Ivoire"]
+
+
+def test_a_comparison_in_a_focus_says_where_with_a_space():
+    at = open_page("map", compare=f"{DECLARATION},reaim-2023-call-to-action", focus="org-nato")
+    said = "\n".join(m.value for m in at.markdown)
+    assert re.search(r"\*\*\d+ states?\*\* among NATO members endorsed the US", said), said

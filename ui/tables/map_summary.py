@@ -3,18 +3,22 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from i18n import formats
 from i18n.collation import sort_key
+from i18n.translate import _, ngettext
 from instruments.model import Instrument
+from instruments.prose import join_names
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
 from ui.figures.map_view import MapView, comparison_phrase, in_category
+from ui.text import md
 
 
 @dataclass(frozen=True)
 class ComparisonSummary:
     """The states of a comparison in the focus, by name, and the phrases that introduce them."""
 
-    where: str  # "" worldwide, else " in Africa"
+    where: str  # "" worldwide, else "in Africa"
     phrase: str  # "endorsed the … but did not vote yes on …"
     only: list[str]  # in scope, support X but not Y
     outside: list[str]  # outside the 195, support X but not Y
@@ -43,7 +47,7 @@ def comparison_summary(
         if cat == palette.ONLY_X and c not in universe and focus.highlights(c)
     ]
     return ComparisonSummary(
-        where="" if focus.kind == WORLD else f" {focus.where}",
+        where="" if focus.kind == WORLD else focus.where,
         phrase=comparison_phrase(palette.ONLY_X, x, y),
         only=_sorted_names(in_category(view, palette.ONLY_X, focus, universe), names),
         outside=_sorted_names(outside, names),
@@ -51,3 +55,53 @@ def comparison_summary(
         supporter=x.form.did(x.object),
         undecidable=y.undecidable_phrase(),
     )
+
+
+def comparison_sentences(said: ComparisonSummary) -> tuple[str, str, str]:
+    """The summary in Markdown: the states that support the first instrument but not the second,
+    those of them outside the 195 ("" when none), and those that cannot be placed."""
+    listed = {key: md(join_names(getattr(said, key))) for key in ("only", "outside", "unsure")}
+    n = len(said.only)
+    if said.only:
+        only = ngettext(
+            "**{count} state**{where} {phrase}: {names}.",
+            "**{count} states**{where} {phrase}: {names}.",
+            n,
+        )
+    else:
+        only = ngettext(
+            "**{count} state**{where} {phrase}.", "**{count} states**{where} {phrase}.", n
+        )
+    only = only.format(
+        count=formats.number(n),
+        where=f" {md(said.where)}" if said.where else "",  # md() would drop a leading space
+        phrase=md(said.phrase),
+        names=listed["only"],
+    )
+    outside = (
+        _("Also {names}, outside the 195 states in scope (shown as not in scope).").format(
+            names=listed["outside"]
+        )
+        if said.outside
+        else ""
+    )
+    n = len(said.unsure)
+    if said.unsure:
+        unsure = ngettext(
+            "**{count} more** {supporter} but cannot be placed on the second instrument "
+            "({why}): {names}.",
+            "**{count} more** {supporter} but cannot be placed on the second instrument "
+            "({why}): {names}.",
+            n,
+        )
+    else:
+        unsure = _(
+            "**{count} more** {supporter} but cannot be placed on the second instrument ({why})."
+        )
+    unsure = unsure.format(
+        count=formats.number(n),
+        supporter=md(said.supporter),
+        why=md(said.undecidable),
+        names=listed["unsure"],
+    )
+    return only, outside, unsure
