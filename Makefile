@@ -65,7 +65,7 @@ fixtures: $(BIN)/.installed-dev ## Regenerate the synthetic test documents in te
 
 messages: $(BIN)/.installed-dev ## Extract interface text into the catalogues, then compile them (after a translation)
 	$(BIN)/pybabel -q extract -F babel.cfg --sort-by-file --no-wrap --omit-header \
-		-k pgettext:1c,2 -o i18n/locale/messages.pot .
+		-k pgettext:1c,2 -k npgettext:1c,2,3 -o i18n/locale/messages.pot .
 	$(BIN)/pybabel -q update -i i18n/locale/messages.pot -d i18n/locale --no-wrap \
 		--no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel -q compile -d i18n/locale --statistics

@@ -70,6 +70,11 @@ def pgettext(context: str, message: str) -> str:
     return catalogue(active()).pgettext(context, message)
 
 
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """``ngettext`` told apart by a context: the same English agrees with ``n`` elsewhere."""
+    return catalogue(active()).npgettext(context, singular, plural, n)
+
+
 def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
     """Mark module-level text for translation; ``_`` translates it where it is shown."""
     return message

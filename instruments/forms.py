@@ -7,7 +7,7 @@ how a position counts towards the outreach priority score. Everything else asks 
 
 from dataclasses import dataclass
 
-from i18n.translate import N_, _, pgettext
+from i18n.translate import N_, _, npgettext, pgettext
 
 ENDORSED = "endorsed"
 UNCONFIRMED = "unconfirmed"
@@ -134,6 +134,25 @@ class Form:
         ``instrument`` is the instrument after a verb, in the active language (with its article).
         """
         return _(self.did_text).format(instrument=instrument)
+
+    def did_by(self, instrument: str, count: int) -> str:
+        """``did`` after a subject of ``count`` states, whose verb agrees with it in French and
+        Spanish ("2 États … ont approuvé", "0 États … respaldaron")."""
+        phrases = {
+            "complete-list": npgettext(
+                "counted subject", "endorsed {instrument}", "endorsed {instrument}", count
+            ),
+            "partial-list": npgettext(
+                "counted subject",
+                "named as endorsing {instrument}",
+                "named as endorsing {instrument}",
+                count,
+            ),
+            "recorded-vote": npgettext(
+                "counted subject", "voted yes on {instrument}", "voted yes on {instrument}", count
+            ),
+        }
+        return phrases[self.key].format(instrument=instrument)
 
     def did_not(self, instrument: str) -> str:
         """The negation, after a supporter's phrase and "but": "did not vote yes on …"."""

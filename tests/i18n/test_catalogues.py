@@ -18,6 +18,7 @@ KEYWORDS = {
     "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
 }
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 

@@ -306,9 +306,14 @@ def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, 
     return category
 
 
-def comparison_phrase(category: str | None, x: Instrument, y: Instrument) -> str:
-    """What a state of a comparison category did: "endorsed the … but did not vote yes on …"."""
-    did = x.form.did(x.object)
+def comparison_phrase(
+    category: str | None, x: Instrument, y: Instrument, count: int | None = None
+) -> str:
+    """What a state of a comparison category did: "endorsed the … but did not vote yes on …".
+
+    With ``count``, the phrase follows a subject of that many states (its verb agrees with it).
+    """
+    did = x.form.did(x.object) if count is None else x.form.did_by(x.object, count)
     if category == palette.ONLY_X:
         return _("{did} but {did_not}").format(did=did, did_not=y.form.did_not(y.object))
     if category == palette.BOTH:

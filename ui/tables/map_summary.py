@@ -19,11 +19,11 @@ class ComparisonSummary:
     """The states of a comparison in the focus, by name, and the phrases that introduce them."""
 
     where: str  # "" worldwide, else "in Africa"
-    phrase: str  # "endorsed the … but did not vote yes on …"
+    phrase: str  # "endorsed the … but did not vote yes on …", agreeing with len(only)
     only: list[str]  # in scope, support X but not Y
     outside: list[str]  # outside the 195, support X but not Y
     unsure: list[str]  # support X, cannot be placed on Y
-    supporter: str  # "endorsed the …"
+    supporter: str  # "endorsed the …", agreeing with len(unsure)
     undecidable: str  # why they cannot be placed: "cannot vote on UNGA 78/241"
 
 
@@ -46,13 +46,15 @@ def comparison_summary(
         for c, cat in every.items()
         if cat == palette.ONLY_X and c not in universe and focus.highlights(c)
     ]
+    only = _sorted_names(in_category(view, palette.ONLY_X, focus, universe), names)
+    unsure = _sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names)
     return ComparisonSummary(
         where="" if focus.kind == WORLD else focus.where,
-        phrase=comparison_phrase(palette.ONLY_X, x, y),
-        only=_sorted_names(in_category(view, palette.ONLY_X, focus, universe), names),
+        phrase=comparison_phrase(palette.ONLY_X, x, y, len(only)),
+        only=only,
         outside=_sorted_names(outside, names),
-        unsure=_sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names),
-        supporter=x.form.did(x.object),
+        unsure=unsure,
+        supporter=x.form.did_by(x.object, len(unsure)),
         undecidable=y.undecidable_phrase(),
     )
 
