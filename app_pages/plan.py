@@ -171,7 +171,12 @@ with failures_shown():  # a database failure while working: one error box
 
         if access.is_admin:
             st.subheader(_("Import the plan from CSV"), anchor=False)
-            upload = st.file_uploader(_("CSV in the export's format"), type=["csv"])
+            imports = st.session_state.setdefault("plan-imports", 0)  # a new uploader per import
+            if done := st.session_state.pop("plan-imported", ""):
+                st.success(done, icon=":material/check:")
+            upload = st.file_uploader(
+                _("CSV in the export's format"), type=["csv"], key=f"plan-import-{imports}"
+            )
             if upload is not None:
                 report = service.import_records_csv(upload.getvalue(), instrument, access.who, True)
                 st.markdown(
@@ -184,5 +189,16 @@ with failures_shown():  # a database failure while working: one error box
                         + "\n".join(f"- {md(e)}" for e in report.errors)
                     )
                 elif st.button(_("Apply the import"), icon=":material/upload:"):
-                    service.import_records_csv(upload.getvalue(), instrument, access.who, False)
-                    st.success(_("Imported."), icon=":material/check:")
+                    applied = service.import_records_csv(
+                        upload.getvalue(), instrument, access.who, False
+                    )
+                    if applied.errors:  # someone saved in between: nothing was written
+                        st.error(
+                            _("Nothing was imported:")
+                            + "\n\n"
+                            + "\n".join(f"- {md(e)}" for e in applied.errors)
+                        )
+                    else:  # the file is done with: the next run starts with an empty uploader
+                        st.session_state["plan-imports"] = imports + 1
+                        st.session_state["plan-imported"] = _("Imported.")
+                        st.rerun()

@@ -16,7 +16,8 @@ HOSTILE = "<b>x</b> **bold** '); DROP TABLE plan_records; -- :red[y]"
 
 def signed_in(monkeypatch, email: str | None) -> None:
     monkeypatch.setattr("ui.widgets.plan_session.login_configured", lambda: True)
-    monkeypatch.setattr("ui.widgets.plan_session.signed_in_email", lambda: email)
+    claims = {"email": email, "email_verified": True} if email else None
+    monkeypatch.setattr("ui.widgets.plan_session.signed_in_user", lambda: claims)
 
 
 def text_of(at) -> str:
@@ -26,6 +27,12 @@ def text_of(at) -> str:
         for e in getattr(at, kind)
     ]
     return "\n".join(str(p) for p in parts)
+
+
+def field(at, kind: str, name: str, iso3: str):
+    """The edit form's widget of one field of one state (its key carries the form's generation)."""
+    prefix = f"{name}-{DEFAULT_INSTRUMENT}-{iso3}"
+    return next(w for w in getattr(at, kind) if w.key and w.key.startswith(prefix))
 
 
 def test_laptop_mode_on_loopback_is_every_role(plan_db):
@@ -78,8 +85,8 @@ def test_an_editor_saves_and_every_change_is_an_event(plan_db, monkeypatch):
     signed_in(monkeypatch, "editor@example.org")
     at = open_page("plan")
     at.selectbox(key="plan-state").set_value("BRA").run()
-    at.text_input(key="owner-reaim-2023-call-to-action-BRA").input("Embassy Brasília")
-    at.text_area(key="notes-reaim-2023-call-to-action-BRA").input(HOSTILE)
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
+    field(at, "text_area", "notes", "BRA").input(HOSTILE)
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception, at.exception
     record = cache.plan_service().record("BRA", DEFAULT_INSTRUMENT)
@@ -100,7 +107,7 @@ def test_a_concurrent_change_is_refused_then_reapplied(plan_db, monkeypatch):
     signed_in(monkeypatch, "editor@example.org")
     at = open_page("plan")
     at.selectbox(key="plan-state").set_value("BRA").run()
-    at.text_input(key="owner-reaim-2023-call-to-action-BRA").input("Embassy Brasília")
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
     service.save("BRA", DEFAULT_INSTRUMENT, {"next_step": "call"}, 0, "other@example.org")
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception
@@ -147,3 +154,50 @@ def test_a_broken_plan_database_is_one_error_box_and_the_public_pages_work(
         public = open_page(page, iso3="IND") if page == "country" else open_page(page)
         assert not public.exception and not public.error
     cache.plan_service.clear()
+
+
+def test_a_rerun_never_turns_a_colleagues_save_into_my_edit(plan_db, monkeypatch):
+    """Issue 21: B's form was filled before A saved a note; after any rerun, B changing only the
+    owner must not put A's note back: B's save is refused as a conflict, then re-applies only
+    the owner."""
+    service = cache.plan_service()
+    service.add_user("b@example.org", "editor")
+    signed_in(monkeypatch, "b@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+    at.run()  # B's page reruns for any reason (a widget elsewhere on the page)
+    assert any(md("changed by a@example.org") in w.value for w in at.warning)  # said at once
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception, at.exception
+    assert any(md("changed by a@example.org") in e.value for e in at.error)
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.notes, record.owner, record.version) == ("A's new note", "", 1)
+    next(b for b in at.button if b.label.startswith("Re-apply")).click().run()
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.notes, record.owner, record.version) == ("A's new note", "Embassy Brasília", 2)
+    mine = [e for e in service.events(iso3="BRA") if e.who == "b@example.org"]
+    assert [e.field for e in mine] == ["owner"]  # B never "changed" the notes
+    # the form now starts from the stored record: saving again changes nothing of A's
+    assert field(at, "text_area", "notes", "BRA").value == "A's new note"
+    field(at, "text_input", "next_step", "BRA").input("call")
+    next(b for b in at.button if b.label == "Save").click().run()
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.notes, record.next_step, record.version) == ("A's new note", "call", 3)
+
+
+def test_loading_a_colleagues_version_refills_the_form(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("b@example.org", "editor")
+    signed_in(monkeypatch, "b@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+    at.run()
+    next(b for b in at.button if b.label.startswith("Load their version")).click().run()
+    assert field(at, "text_area", "notes", "BRA").value == "A's new note" and not at.warning
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
+    next(b for b in at.button if b.label == "Save").click().run()
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.notes, record.owner, record.version) == ("A's new note", "Embassy Brasília", 2)
