@@ -23,6 +23,9 @@ CONTRADICTED_BY_ENDORSEMENT = ("not started", "declined", "on hold")
 ENDORSER_FLAG = "the published list names this state as an endorser"
 NOT_LISTED_FLAG = "not on the published list"
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not text: no database can store it as UTF-8
+# Line breaks as Windows, old Macs and Word write them (vertical tab, form feed, next line).
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # what remains of C0, DEL and C1
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,15 @@ def normal_email(email: object) -> str:
     return text.lower()
 
 
+def normal_text(text: str) -> str:
+    """Text as stored: every line break a "\\n", no control character but "\\n" and "\\t".
+
+    "\\r\\n", a lone "\\r", and the vertical tab and form feed of a paste from Word become "\\n";
+    the other control characters (C0, DEL, C1) are dropped.
+    """
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+
+
 def _date(field: str, value: object, problems: list[str]) -> date | None:
     if value is None or value == "":
         return None
@@ -143,8 +155,7 @@ def _text(field: str, value: object, problems: list[str]) -> str:
     if not isinstance(value, str):
         problems.append(f"{field} must be text, not {type(value).__name__}")
         return ""
-    if "\x00" in value:
-        problems.append(f"{field} contains a NUL character")
+    value = normal_text(value)
     if not value.isascii() and _SURROGATE.search(value):
         problems.append(f"{field} contains a broken character (a lone UTF-16 surrogate)")
     if field in MAX_LENGTH and len(value) > MAX_LENGTH[field]:

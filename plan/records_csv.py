@@ -1,8 +1,7 @@
 """The current records of one instrument as CSV, for spreadsheets, and back.
 
-A cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
-return) is written with a leading apostrophe, as is a cell starting with one; reading strips it,
-so every value round-trips verbatim.
+Written by ``safeio.spreadsheet_csv``: a cell that a spreadsheet would run as a formula is written
+with a leading apostrophe, and reading strips it, so every value round-trips verbatim.
 """
 
 import csv
@@ -10,30 +9,19 @@ import io
 from collections.abc import Iterable
 
 from plan.model import FIELDS, PlanRecord, to_text
+from safeio.spreadsheet_csv import restore, to_bytes
 
-COMMENT = "# INTERNAL: outreach plan — contains sensitive notes"
+MARKING = ("INTERNAL", "outreach plan — contains sensitive notes")
 COLUMNS = ("iso3", *FIELDS, "version")
-QUOTED_START = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def _cell(text: str) -> str:
-    return f"'{text}" if text.startswith(QUOTED_START) else text
-
-
-def _value(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(QUOTED_START) else cell
 
 
 def to_csv(records: Iterable[PlanRecord]) -> bytes:
-    """The comment line, a header, then one row per record (UTF-8, "\\n" line ends)."""
-    out = io.StringIO(newline="")
-    out.write(f"{COMMENT}\n")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for record in records:
-        cells = [record.iso3, *(to_text(field, getattr(record, field)) for field in FIELDS)]
-        writer.writerow([*map(_cell, cells), record.version])
-    return out.getvalue().encode("utf-8")
+    """The internal marking as a ``#`` line, a header, then one row per record (UTF-8)."""
+    rows = (
+        [record.iso3, *(to_text(field, getattr(record, field)) for field in FIELDS), record.version]
+        for record in records
+    )
+    return to_bytes([COLUMNS, *rows], preamble=[MARKING])
 
 
 def parse(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
@@ -58,7 +46,7 @@ def parse(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
         elif len(cells) != len(COLUMNS):
             errors.append(f"row {number}: {len(cells)} cells, not {len(COLUMNS)}")
         else:
-            rows.append((number, dict(zip(COLUMNS, map(_value, cells), strict=True))))
+            rows.append((number, dict(zip(COLUMNS, map(restore, cells), strict=True))))
     if header is None:
         errors.append(f"the file has no header row {list(COLUMNS)}")
     return rows, errors

@@ -97,9 +97,12 @@ def _event(item: dict, known_iso3: set[str], known_instruments: set[str]) -> Pla
     validate(
         {"iso3": item["iso3"], "instrument": item["instrument"]}, known_iso3, known_instruments
     )
-    for key in ("old", "new"):
-        validate({item["field"]: item[key]}, known_iso3, known_instruments)
-    return PlanEvent(**item | {"at": _time(item["at"])})
+    field = item["field"]
+    texts = {  # normalised by validation, like the records they add up to
+        key: to_text(field, validate({field: item[key]}, known_iso3, known_instruments)[field])
+        for key in ("old", "new")
+    }
+    return PlanEvent(**item | texts | {"at": _time(item["at"])})
 
 
 def _user(item: dict) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from plan.model import (
     PlanValidationError,
     from_text,
     normal_email,
+    normal_text,
     reconcile,
     to_text,
     validate,
@@ -74,13 +75,38 @@ def test_dates_must_be_dates(value):
         ({"status": "Endorsed"}, "status 'Endorsed' is not one of"),
         ({"channel": "email"}, "channel 'email' is not one of"),
         ({"colour": "red"}, "unknown fields ['colour']"),
-        ({"notes": "a\x00b"}, "notes contains a NUL character"),
         ({"notes": "a\ud800b"}, "notes contains a broken character"),
         ({"owner": 7}, "owner must be text, not int"),
     ],
 )
 def test_unknown_values_are_refused(changes, expected):
     assert problems(changes)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "stored"),
+    [
+        ("one\r\ntwo", "one\ntwo"),  # Windows
+        ("one\rtwo\r", "one\ntwo\n"),  # a lone carriage return
+        ("one\x0btwo\x0cthree", "one\ntwo\nthree"),  # Word's line and page breaks
+        ("one\x85two", "one\ntwo"),  # Unicode's next line
+        ("\r\n\r\n", "\n\n"),
+        ("a\x00b\x01c\x1b[31md\x7fe\x9bf", "abc[31mdef"),  # other C0, DEL and C1: dropped
+        ("keep\ttabs\nand lines", "keep\ttabs\nand lines"),
+        ("right-to-left \u202e, line\u2028separator, Ünïcödé", None),  # not control characters
+    ],
+)
+def test_text_is_normalised_at_validation(pasted, stored):
+    stored = pasted if stored is None else stored
+    assert normal_text(pasted) == stored
+    assert validate({"notes": pasted, "owner": pasted}, ISO3, INSTRUMENTS) == {
+        "notes": stored,
+        "owner": stored,
+    }
+
+
+def test_the_length_limit_counts_the_normalised_text():
+    assert validate({"owner": "x\r\n" * 60}, ISO3, INSTRUMENTS) == {"owner": "x\n" * 60}
 
 
 def test_every_problem_is_listed_in_one_line():

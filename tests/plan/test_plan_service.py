@@ -7,7 +7,13 @@ import pytest
 from sqlalchemy import func, select
 
 from plan.model import DEFAULT_INSTRUMENT as CTA
-from plan.model import PlanConflictError, PlanError, PlanRecord, PlanValidationError
+from plan.model import (
+    PlanConflictError,
+    PlanError,
+    PlanRecord,
+    PlanValidationError,
+    normal_text,
+)
 from plan.replay import replay
 from plan.schema import EventRow, RecordRow
 from plan.service import PlanService
@@ -127,13 +133,15 @@ def test_events_filter_by_state_and_instrument(service):
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_hostile_text_is_stored_and_read_back_verbatim(service, text):
+def test_hostile_text_is_stored_and_read_back_as_normalised(service, text):
+    """Verbatim, but for line breaks and control characters (plan.model.normal_text)."""
     changes = {field: text[:limit] for field, limit in LIMITS.items()}
+    stored = {field: normal_text(value) for field, value in changes.items()}
     saved = service.save("NLD", CTA, changes, 0, text[:320])
     for fresh in (service.record("NLD", CTA), service.records(CTA)["NLD"]):
-        assert {field: getattr(fresh, field) for field in LIMITS} == changes
+        assert {field: getattr(fresh, field) for field in LIMITS} == stored
         assert fresh == saved and fresh.updated_by == text[:320]
-    assert {(e.field, e.new) for e in service.events("NLD")} >= set(changes.items())
+    assert {(e.field, e.new) for e in service.events("NLD")} >= set(stored.items())
     assert count(service, RecordRow) == 1
 
 

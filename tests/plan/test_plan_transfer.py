@@ -7,15 +7,19 @@ import json
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import update
 from test_plan_service import HOSTILE
 
 from plan.database import engine_for, upgrade
 from plan.model import DEFAULT_INSTRUMENT as CTA
-from plan.model import PlanConflictError
+from plan.model import PlanConflictError, normal_text
+from plan.records_csv import parse
+from plan.replay import replay
+from plan.schema import RecordRow
 from plan.service import PlanService
 from plan.transfer import from_data
 
-COMMENT = "# INTERNAL: outreach plan — contains sensitive notes"
+COMMENT = "#,INTERNAL,outreach plan — contains sensitive notes"
 HEADER = "iso3,status,owner,last_contact,channel,next_step,due,notes,version"
 
 
@@ -82,6 +86,25 @@ def test_importing_the_same_plan_again_changes_nothing(service):
     assert service.export() == data
 
 
+def test_an_older_export_with_control_characters_imports_normalised(service, second):
+    """Records and their events normalised alike, so the records still are their events' replay."""
+    service.save("FRA", CTA, {"notes": "first"}, 0, "a@x.o")
+    service.save("FRA", CTA, {"notes": "second", "owner": "desk"}, 1, "a@x.o")
+    older = json.dumps(service.export()).replace("first", "one\\u000btwo\\u0001")
+    data = json.loads(older.replace("second", "three\\rfour").replace("desk", "the\\r\\ndesk"))
+    assert data["records"][0]["notes"] == "three\rfour"
+    report = second.import_(data, dry_run=False)
+    assert report.ok and report.written, report.errors
+    record = second.record("FRA", CTA)
+    assert (record.notes, record.owner) == ("three\nfour", "the\ndesk")
+    assert {(e.field, e.old, e.new) for e in second.events()} == {
+        ("notes", "", "one\ntwo"),
+        ("notes", "one\ntwo", "three\nfour"),
+        ("owner", "", "the\ndesk"),
+    }
+    assert replay(second.events()) == {("FRA", CTA): record}
+
+
 def broken(data: dict, how: str) -> dict:
     data = copy.deepcopy(data)
     if how == "record differs from events":
@@ -135,7 +158,7 @@ def test_an_export_checks_itself(service):
 
 
 def rows(data: bytes) -> list[str]:
-    return data.decode("utf-8").split("\n")
+    return data.decode("utf-8").split("\r\n")
 
 
 def test_the_csv_starts_with_the_sensitivity_comment_and_lists_every_state(service):
@@ -150,7 +173,7 @@ def test_the_csv_starts_with_the_sensitivity_comment_and_lists_every_state(servi
 def edited(service: PlanService, edits: dict[str, str]) -> bytes:
     """The exported CSV with some rows replaced (by ISO3)."""
     lines = rows(service.records_csv(CTA))
-    return "\n".join(edits.get(line[:3], line) for line in lines).encode("utf-8")
+    return "\r\n".join(edits.get(line[:3], line) for line in lines).encode("utf-8")
 
 
 def test_a_csv_import_applies_rows_as_saves(service):
@@ -240,9 +263,9 @@ def test_hostile_text_round_trips_through_csv(service, second, text):
     report = service.import_records_csv(data, CTA, "b@x.o", dry_run=False)
     assert report.ok and report.written
     assert {f: getattr(service.record("NLD", CTA), f) for f in ("owner", "next_step", "notes")} == {
-        "owner": text[:120],
-        "next_step": text[:500],
-        "notes": text,
+        "owner": normal_text(text[:120]),
+        "next_step": normal_text(text[:500]),
+        "notes": normal_text(text),
     }
 
 
@@ -259,3 +282,27 @@ def test_a_conflict_while_csv_rows_are_applied_undoes_them_all(service, monkeypa
     report = service.import_records_csv(data, CTA, "d@x.o", dry_run=False)
     assert not report.written and "changed by z@x.o" in report.errors[0]
     assert service.export()["records"] == [] and service.events() == []
+
+
+RAW = {  # as an older version stored them, or a write that bypassed validation
+    "owner": "Paris\rdesk",
+    "next_step": "call\x0bback",
+    "notes": "Word\x0bline\x01, a lone\rreturn and\r\nWindows",
+}
+
+
+def test_raw_stored_text_exports_verbatim_and_its_own_export_imports(service):
+    service.save("FRA", CTA, {"status": "planned"}, 0, "a@x.o")
+    with service.engine.begin() as connection:
+        connection.execute(update(RecordRow).where(RecordRow.iso3 == "FRA").values(**RAW))
+    data = service.records_csv(CTA)
+    rows, errors = parse(data)
+    assert errors == [] and len(rows) == 195
+    fra = next(row for _, row in rows if row["iso3"] == "FRA")
+    assert {field: fra[field] for field in RAW} == RAW
+    report = service.import_records_csv(data, CTA, "b@x.o", dry_run=False)
+    assert report.ok and report.written, report.errors
+    fresh = service.record("FRA", CTA)
+    assert {f: getattr(fresh, f) for f in RAW} == {f: normal_text(v) for f, v in RAW.items()}
+    again = service.import_records_csv(service.records_csv(CTA), CTA, "b@x.o", dry_run=True)
+    assert again.ok and again.changes == []

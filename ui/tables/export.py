@@ -5,12 +5,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import long_date
+from safeio import spreadsheet_csv
 from ui.tables.headers import shown_columns
 from ui.tables.provenance import Provenance
 
@@ -18,6 +20,11 @@ SHARE_COLUMNS = {"Share", "Regional group share", "Organisation share"}  # fract
 
 
 Rows = Sequence[tuple[str, str]]
+
+
+def _legal(value: object) -> object:
+    """A cell value a workbook can hold: text loses the control characters XML forbids."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def instrument_rows(instrument: Instrument) -> list[tuple[str, str]]:
@@ -78,16 +85,17 @@ def csv_bytes(
     related: Sequence[Instrument] = (),
     extra: Rows = (),
 ) -> bytes:
-    """UTF-8 CSV: ``#`` comment lines with the provenance, then the table with its header.
+    """UTF-8 CSV: ``#,label,text`` lines with the provenance, then the table with its header.
 
     Read it back with ``pandas.read_csv(path, comment="#")`` or skip the leading ``#`` lines.
+    No cell runs as a formula in a spreadsheet (``safeio.spreadsheet_csv``).
     """
-    out = io.StringIO()
-    for key, value in about_rows(title, provenance, scope, related, extra):
-        line = _("{label}: {text}").format(label=key, text=" ".join(str(value).split()))
-        out.write(f"# {line}\n")
-    shown_columns(table).to_csv(out, index=False, lineterminator="\n")
-    return out.getvalue().encode("utf-8-sig")
+    about = about_rows(title, provenance, scope, related, extra)
+    table = shown_columns(table)
+    cells = table.astype(object).where(table.notna(), None)
+    rows = [[str(column) for column in table.columns], *cells.itertuples(index=False)]
+    preamble = [(key, str(value)) for key, value in about]
+    return spreadsheet_csv.to_bytes(rows, preamble=preamble, bom=True)
 
 
 def excel_bytes(
@@ -108,9 +116,9 @@ def excel_bytes(
     workbook = Workbook()
     data = workbook.active
     data.title = _("Data")
-    data.append([str(c) for c in table.columns])
+    data.append([_legal(str(c)) for c in table.columns])
     for row in table.itertuples(index=False):
-        data.append([v.item() if hasattr(v, "item") else v for v in row])
+        data.append([_legal(v.item() if hasattr(v, "item") else v) for v in row])
     for row in data.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type == "f":  # text that merely starts with "=" stays text
@@ -126,7 +134,7 @@ def excel_bytes(
     about = workbook.create_sheet(_("About"))
     rows = about_rows(title, provenance, scope, related, extra)
     for key, value in rows:
-        about.append([key, value])
+        about.append([_legal(key), _legal(value)])
     for cell in about["A"]:
         cell.font = Font(bold=True)
     about.column_dimensions["A"].width = min(48, max(18, *(len(k) + 2 for k, _ in rows)))

@@ -97,3 +97,36 @@ def test_the_excel_export_says_internal_on_its_first_line():
         and rows[1] == ("State", "Notes")
         and rows[2] == ("Brazil", "sensitive")
     )
+
+
+def test_the_internal_excel_survives_raw_text_stored_in_the_database(tmp_path):
+    """Text stored by an older version or past validation: the export strips what XML forbids."""
+    from openpyxl import load_workbook
+    from sqlalchemy import update
+
+    from plan.database import engine_for, upgrade
+    from plan.schema import RecordRow
+    from plan.service import PlanService
+    from ui.tables.export import excel_bytes
+
+    engine = engine_for(f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    upgrade(engine)
+    service = PlanService(engine, {"FRA"}, {"reaim-2023-call-to-action"})
+    service.save("FRA", "reaim-2023-call-to-action", {"status": "planned"}, 0, "a@x.o")
+    raw = {"owner": "Paris\rdesk", "next_step": "call\x0bback", "notes": "Word\x0bline\x01 end"}
+    with engine.begin() as connection:
+        connection.execute(update(RecordRow).values(**raw))
+    records = service.records("reaim-2023-call-to-action")
+    engine.dispose()
+    table = rows_for(records)
+    workbook = internal_workbook(excel_bytes(table, "t", None, "all"))
+    sheet = load_workbook(io.BytesIO(workbook))["Data"]
+    header = [cell.value for cell in sheet[2]]
+    france = next(row for row in sheet.iter_rows(min_row=3, values_only=True) if row[1] == "FRA")
+    shown = dict(zip(header, france, strict=True))
+    assert (shown["Owner"], shown["Next step"], shown["Notes"]) == (
+        "Paris\rdesk",
+        "callback",
+        "Wordline end",
+    )
+    assert shown["Due"] is None and shown["Last contact"] is None
