@@ -98,8 +98,12 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
             status=md(plan_word(status)),
             check=_(" (check: {flag})").format(flag=md(flag)) if check else "",
             owner=_(", owner {owner}").format(owner=md(record.owner)) if record.owner else "",
-            step=_(", next step {step} due {due}").format(
-                step=md(record.next_step), due=md(record.due)
+            step=(
+                _(", next step {step} due {due}").format(
+                    step=md(record.next_step), due=md(formats.long_date(record.due))
+                )
+                if record.due
+                else _(", next step {step}").format(step=md(record.next_step))
             )
             if record.next_step
             else "",
