@@ -1,18 +1,29 @@
-"""CSV downloads fetched through the real pages: no link makes a spreadsheet formula."""
+"""Downloads fetched through the real pages: no formula from a link, any stored text exported."""
 
+import base64
 import csv
 import io
+import json
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
+from sqlalchemy import update
 from streamlit.runtime.media_file_manager import MediaFileManager
 
+from plan.model import DEFAULT_INSTRUMENT as CTA
+from plan.records_csv import parse
+from plan.schema import RecordRow
 from safeio.spreadsheet_csv import FORMULA_START
+from ui import cache
+from ui.widgets.private_download import PRIVATE_DOWNLOAD
 
 from apptest import open_page
 
 # The probe's link: a search that writes a formula into the selection line of the CSV.
 ATTACK = 'Fr,=HYPERLINK("http://evil.example/"),'
+# A note as an older version stored it: Word's line break, control characters, a lone CR.
+STORED = "Word\x0bline, ctrl\x01, a lone\rreturn"
 
 
 @pytest.fixture
@@ -49,3 +60,29 @@ def test_a_formula_in_the_link_never_reaches_a_csv_cell(managers, page):
     assert any(ATTACK in text for _, label, text in preamble if label == "Selection")
     table = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig")
     assert "ISO3" in table.columns and len(table.columns) > 3
+
+
+def private_file(at, key: str) -> bytes:
+    """The bytes the plan's download button ``key`` sends once clicked (private_download)."""
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+    sent = [
+        json.loads(element.proto.json)
+        for element in at.get("bidi_component")
+        if element.proto.component_name == PRIVATE_DOWNLOAD
+    ]
+    return base64.b64decode(sent[-1]["content"])
+
+
+def test_the_plan_exports_survive_control_characters_stored_by_older_versions(plan_db):
+    service = cache.plan_service()
+    service.save("FRA", CTA, {"status": "planned"}, 0, "a@x.o")
+    with service.engine.begin() as connection:
+        connection.execute(update(RecordRow).values(owner="Paris\rdesk", notes=STORED))
+    at = open_page("plan")
+    rows, errors = parse(private_file(at, "plan-csv"))
+    france = next(row for _, row in rows if row["iso3"] == "FRA")
+    assert errors == [] and (france["owner"], france["notes"]) == ("Paris\rdesk", STORED)
+    book = load_workbook(io.BytesIO(private_file(at, "plan-xlsx")))
+    cells = [cell for row in book.worksheets[0].iter_rows(values_only=True) for cell in row]
+    assert "Wordline, ctrl, a lone\rreturn" in cells and "Paris\rdesk" in cells
