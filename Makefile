@@ -6,19 +6,19 @@ PORT ?= 8501
 N ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run cluster test system-deps lint format etl check bundle reference fixtures messages bench load clean
+.PHONY: help run cluster test system-deps lint format lock etl check bundle reference fixtures messages bench load clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+# Installs from the locks: every package, indirect ones too, pinned and checked by its hash.
+$(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(BIN)/.installed-dev: requirements-dev.txt requirements.txt $(BIN)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(BIN)/.installed-dev: requirements-dev.lock $(BIN)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 run: $(BIN)/.installed ## Start the dashboard on the bundled data (http://localhost:8501)
@@ -44,6 +44,11 @@ lint: $(BIN)/.installed-dev ## Check code style with ruff
 format: $(BIN)/.installed-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --python-platform linux
+lock: $(BIN)/.installed-dev ## Pin and hash every package, indirect ones too, from requirements*.txt
+	$(LOCK) requirements-dev.txt -o requirements-dev.lock
+	$(LOCK) requirements.txt -c requirements-dev.lock -o requirements.lock
 
 etl: $(BIN)/.installed ## Refresh the data from government.nl (needs internet) and validate it
 	$(BIN)/python -m etl refresh
