@@ -1,4 +1,6 @@
-"""The plan's line on the country page: a next step without a due date says none, not "None"."""
+"""Lines the plan pages write: no "due None", no doubled full stop after a message's own."""
+
+import re
 
 from plan.model import DEFAULT_INSTRUMENT as CTA
 from ui import cache
@@ -20,3 +22,17 @@ def test_a_next_step_shows_its_due_date_or_none(plan_db):
     kenya = plan_line("KEN")
     assert kenya.endswith(f", next step {md('call the desk')}.") and "None" not in kenya
     assert plan_line("GHA").endswith(f", next step write due {md('31 January 2027')}.")
+
+
+def test_a_conflict_message_ends_each_sentence_once(plan_db):
+    """The refusal once quoted the error's own sentence, "...apply your changes again.", + "."."""
+    service = cache.plan_service()
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    owner = next(w for w in at.text_input if w.key and w.key.startswith(f"owner-{CTA}-BRA"))
+    owner.input("Embassy")
+    service.save("BRA", CTA, {"next_step": "call"}, 0, "other@example.org")
+    next(b for b in at.button if b.label == "Save").click().run()
+    said = [e.value for e in at.error]
+    assert any("changed by" in text for text in said)
+    assert not [text for text in said if re.search(r"(?<!\.)\.\.(?!\.)", text.replace("\\", ""))]
