@@ -4,7 +4,6 @@ import re
 
 from plan.model import DEFAULT_INSTRUMENT as CTA
 from ui import cache
-from ui.text import md
 
 from apptest import open_page
 
@@ -20,8 +19,9 @@ def test_a_next_step_shows_its_due_date_or_none(plan_db):
     service.save("KEN", CTA, {"next_step": "call the desk"}, 0, "a@x.o")
     service.save("GHA", CTA, {"next_step": "write", "due": "2027-01-31"}, 0, "a@x.o")
     kenya = plan_line("KEN")
-    assert kenya.endswith(f", next step {md('call the desk')}.") and "None" not in kenya
-    assert plan_line("GHA").endswith(f", next step write due {md('31 January 2027')}.")
+    assert "call the desk" in kenya and "due" not in kenya and "None" not in kenya
+    ghana = plan_line("GHA")
+    assert ", next step " in ghana and ghana.endswith(" due 31 January 2027.")
 
 
 def test_a_conflict_message_ends_each_sentence_once(plan_db):
