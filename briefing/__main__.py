@@ -10,12 +10,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from briefing.files import pack_file, write_atomic
+from briefing.files import pack_file
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import use
 from instruments.model import CALL_TO_ACTION
+from safeio.private_files import write_private
 from ui.tables.dataset import Dataset, load_dataset
 
 USAGE_ERROR = 2
@@ -79,7 +80,7 @@ def _write(data: Dataset, pack: Pack, fmt: str, template: Path | None, out: Path
     content, warnings = pack_file(data, pack, fmt, template)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    write_atomic(out, content)
+    write_private(out, content)  # whole or not at all, never through a planted link
     print(f"Wrote {out} ({len(content):,} bytes): {pack.title}")
 
 

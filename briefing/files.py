@@ -1,7 +1,5 @@
-"""A pack as a file: the map drawn for the format, the renderer, and an atomic write."""
+"""A pack as a file: the map drawn for the format, and the renderer."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from briefing.deck import render_deck
@@ -20,15 +18,3 @@ def pack_file(
         return render_deck(pack, picture, template)
     vector = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
     return render_handout(pack, vector), []
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a partial file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -2,7 +2,6 @@
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from plan.database import database_url, engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.model import ROLES, PlanError
 from plan.service import PlanService
+from safeio.private_files import write_private
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,13 +48,14 @@ def _service(engine) -> PlanService:
 
 
 def _export(service: PlanService, out: Path) -> None:
-    """Write the export readable by its owner alone: it holds sensitive notes."""
+    """Write the export readable by its owner alone (0600, never through a link): it holds
+    sensitive notes."""
     text = json.dumps(service.export(), ensure_ascii=False, indent=1) + "\n"
-    partial = out.with_name(f".{out.name}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    partial.replace(out)
+    try:
+        write_private(out, text.encode("utf-8"))
+    except OSError as error:
+        problem = error.strerror or str(error)
+        raise PlanError(f"Cannot write {out}: {problem}. Choose another --out.") from None
     print(f"Wrote {out} (sensitive: it holds the plan's notes)")
 
 

@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url
 
 from plan.model import PlanError
+from safeio.private_files import private_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -22,14 +23,20 @@ def database_url() -> str:
     if url := os.environ.get("REAIM_DATABASE_URL"):
         return url
     folder = REPO_ROOT / "state"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
     return f"sqlite:///{folder / 'plan.sqlite'}"
 
 
 def engine_for(url: str) -> Engine:
-    """An engine for ``url``; on SQLite with WAL, foreign keys, a busy timeout, real BEGINs."""
-    if make_url(url).get_backend_name() != "sqlite":
+    """An engine for ``url``; on SQLite with WAL, foreign keys, a busy timeout, real BEGINs.
+
+    A SQLite file is made readable by its owner alone (with its -wal and -shm) before it opens.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
+        private_database(Path(parsed.database))
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

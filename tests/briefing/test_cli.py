@@ -77,3 +77,17 @@ def test_all_writes_one_pack_per_focus_preset(tmp_path, capsys, monkeypatch):
     written = sorted(p.name for p in tmp_path.iterdir())
     assert len(written) == 3 and all(name.endswith(".pdf") for name in written)
     assert out.count("Wrote") == 3 and any("-world-" in name for name in written)
+
+
+def test_a_link_planted_at_the_output_is_not_written_through(tmp_path, capsys):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    out = tmp_path / "deck.pdf"
+    out.symlink_to(victim)
+    code, _, err = run(capsys, "--top", "3", "--out", str(out))
+    assert (code, err) == (
+        1,
+        f"error: cannot write {out}: it is a symbolic link, not written through. "
+        "Choose another --out.\n",
+    )
+    assert victim.read_text() == "untouched" and out.is_symlink()
