@@ -65,6 +65,11 @@ def _import(service: PlanService, file: Path, dry_run: bool) -> int:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         problem = f"Cannot read {file}: {error}"
         raise PlanError(f"{problem}. Give a JSON file written by export.") from None
+    except RecursionError:
+        raise PlanError(
+            f"Cannot read {file}: it nests lists or objects too deeply for a plan export. "
+            "Give a JSON file written by export."
+        ) from None
     report = service.import_(data, dry_run=dry_run)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)

@@ -105,6 +105,18 @@ def test_import_of_a_bad_file_writes_nothing(capsys, database_url, tmp_path):
     assert run(capsys, database_url, "import", str(bad))[0] == 1
 
 
+def test_import_of_deeply_nested_json_is_one_line(capsys, database_url, tmp_path):
+    run(capsys, database_url, "db", "upgrade")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    code, out, err = run(capsys, database_url, "import", str(deep))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: Cannot read {deep}: it nests lists or objects too deeply for a plan export. "
+        "Give a JSON file written by export.\n"
+    )
+
+
 def test_the_environment_names_the_default_database(capsys, monkeypatch, database_url):
     monkeypatch.setenv("REAIM_DATABASE_URL", database_url)
     assert main(["db", "upgrade"]) == 0
