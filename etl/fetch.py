@@ -1,6 +1,5 @@
 """The only code that touches the network: bounded, retried, host-checked HTTP downloads."""
 
-import ipaddress
 import socket
 import time
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 
 from etl.errors import EtlError
 from etl.version import VERSION
+from safeio.loopback import is_loopback
 
 USER_AGENT = (
     f"reaim-dashboard-etl/{VERSION} "
@@ -61,16 +61,6 @@ def _pause(seconds: float) -> None:
 
 class _RetryableError(Exception):
     """A failure worth another attempt: connection errors, timeouts, 5xx."""
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and the loopback address ranges."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def host_allowed(host: str, allowed_hosts: set[str]) -> bool:

@@ -2,7 +2,6 @@
 
 import argparse
 import contextlib
-import ipaddress
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safeio.loopback import is_loopback
 from serve.warm import warm
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,23 +68,23 @@ def free_port(host: str = APP_HOST) -> int:
         return probe.getsockname()[1]
 
 
-def is_loopback(host: str) -> bool:
-    """Whether only this machine can reach ``host`` (localhost, 127.0.0.0/8, ::1)."""
-    if host.strip().lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def login_configured(repo: Path = REPO) -> bool:
-    """Whether Streamlit's secrets (project's, else the user's) configure ``[auth]`` (st.login)."""
+    """Whether Streamlit's secrets (project's, else the user's) configure ``[auth]`` (st.login).
+
+    A secrets file that cannot be read or is not TOML is a ClusterError naming it.
+    """
     for path in (repo / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"):
         if path.is_file():
-            with path.open("rb") as handle:
-                if "auth" in tomllib.load(handle):
-                    return True
+            try:
+                with path.open("rb") as handle:
+                    secrets = tomllib.load(handle)
+            except (OSError, ValueError) as error:  # TOMLDecodeError, UnicodeDecodeError
+                raise ClusterError(
+                    f"cannot read the secrets file {path}: {error}. Correct it (it must be valid "
+                    "TOML, see docs/deploying.md) or move it away, then start again."
+                ) from None
+            if "auth" in secrets:
+                return True
     return False
 
 
@@ -161,14 +161,18 @@ def migrate(env: Mapping[str, str]) -> None:
         raise ClusterError(f"the plan database could not be migrated:\n{done.stderr.strip()}")
 
 
-def start_app(port: int, runtime: Path, env: Mapping[str, str]) -> AppProcess:
-    """Start one headless Streamlit process on the loopback port, in its own process group."""
+def start_app(port: int, runtime: Path, env: Mapping[str, str], public_port: int) -> AppProcess:
+    """Start one headless Streamlit process on the loopback port, in its own process group.
+
+    ``public_port`` is nginx's: the port browsers use, which the plan's laptop mode checks.
+    """
     log = runtime / f"streamlit-{port}.log"
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true",
         "--server.address", APP_HOST,
         "--server.port", str(port),
+        "--browser.serverPort", str(public_port),
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
@@ -257,7 +261,7 @@ def cluster(
     started: list[subprocess.Popen] = []
     try:
         migrate(environment)
-        apps = [start_app(free_port(), runtime, environment) for _ in range(processes)]
+        apps = [start_app(free_port(), runtime, environment, port) for _ in range(processes)]
         started += [app.process for app in apps]
         deadline = time.monotonic() + timeout
         for app in apps:

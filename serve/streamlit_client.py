@@ -55,9 +55,19 @@ def _cookie_header(cookies: dict[str, str]) -> dict[str, str]:
 
 
 class Session:
-    """One browser tab: a websocket to ``base_url`` carrying ``cookies``."""
+    """One browser tab: a websocket to ``base_url`` carrying ``cookies``.
 
-    def __init__(self, base_url: str, cookies: dict[str, str], timeout: float = 120) -> None:
+    ``origin`` is the page's, as a browser sends it: ``base_url`` itself unless a test plays a
+    page of another site or port.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        cookies: dict[str, str],
+        timeout: float = 120,
+        origin: str | None = None,
+    ) -> None:
         self.timeout = timeout
         host = base_url.split("://", 1)[1]
         self._stack = ExitStack()
@@ -66,7 +76,7 @@ class Session:
                 f"ws://{host}/_stcore/stream",
                 subprotocols=["streamlit"],
                 additional_headers=_cookie_header(cookies),
-                origin=base_url,
+                origin=origin or base_url,
                 open_timeout=timeout,
                 max_size=None,  # the map page sends figures of several MB
                 proxy=None,

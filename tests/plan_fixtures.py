@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from plan.access import Visit
 from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.service import PlanService
@@ -43,8 +44,16 @@ def service(engine: Engine) -> PlanService:
 
 @pytest.fixture
 def plan_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """An empty plan database for this test; the app's cached service is rebuilt on it."""
+    """An empty plan database for this test; the app's cached service is rebuilt on it.
+
+    AppTest has no browser, so no Host header: the session is made one opened at
+    http://localhost:8501, as a browser on the laptop would.
+    """
     monkeypatch.setenv("REAIM_DATABASE_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    monkeypatch.setattr(
+        "ui.widgets.plan_session.browser_visit",
+        lambda: Visit("localhost:8501", "http://localhost:8501", 8501),
+    )
     cache.plan_service.clear()
     yield
     cache.plan_service.clear()

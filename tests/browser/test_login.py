@@ -3,7 +3,8 @@
 A mock provider (oidc-provider-mock) runs in this process on 127.0.0.1; the dashboard runs with
 [auth] pointing at it. Chromium opens /plan, clicks "Sign in", types an e-mail into the provider's
 form and comes back signed in; an editor saves a change (checked in the database), a viewer reads,
-a user with no role sees nothing of the plan. Fails (never skips) when chromium is missing.
+a user with no role sees nothing of the plan, nor does a sign-in whose provider has not verified
+its e-mail (an editor's address). Fails (never skips) when chromium is missing.
 Screenshots land in test-artifacts/screenshots/login-<role>.png.
 """
 
@@ -21,6 +22,7 @@ from bench.browser import is_local
 from bench.server import free_port, streamlit_app
 from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
+from plan.model import DEFAULT_INSTRUMENT
 from plan.service import PlanService
 
 from browser_fixtures import VIEWPORT, screenshot, settle
@@ -30,6 +32,14 @@ pytestmark = pytest.mark.browser
 EDITOR = "desk@ministry.example"
 VIEWER = "reader@ministry.example"
 NOBODY = "stranger@ministry.example"  # signs in, but has no role in the plan
+IMPOSTOR = "impostor"  # an account whose unverified e-mail claim is the editor's address
+USERS = [
+    *(
+        oidc_provider_mock.User(sub=email, claims={"email": email, "email_verified": True})
+        for email in (EDITOR, VIEWER, NOBODY)
+    ),
+    oidc_provider_mock.User(sub=IMPOSTOR, claims={"email": EDITOR, "email_verified": False}),
+]
 # The mock's pages load a stylesheet from a CDN; these stand-ins keep its forms offline.
 OFFLINE_TEMPLATES = {
     "_base.html": "<!doctype html><html lang='en'><main>{% block content %}{% endblock %}</main>"
@@ -40,8 +50,8 @@ OFFLINE_TEMPLATES = {
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
-    """An OpenID Connect provider on a free loopback port: any client, any e-mail, one form."""
-    mock = oidc_provider_mock.app()
+    """An OpenID Connect provider on a free loopback port: any client, the USERS, one form."""
+    mock = oidc_provider_mock.app(user_claims=USERS)
     mock.jinja_loader = jinja2.ChoiceLoader(
         [jinja2.DictLoader(OFFLINE_TEMPLATES), mock.jinja_loader]
     )
@@ -130,7 +140,7 @@ def tab(browser: Browser) -> Iterator[Tab]:
 
 
 def sign_in(tab: Tab, app: str, provider: str, email: str) -> None:
-    """From /plan, through the provider's form as ``email``, back to /plan signed in."""
+    """From /plan, through the provider's form as ``email`` (a subject), back to /plan signed in."""
     page = tab.page
     page.goto(app + "/plan")
     settle(page, "Outreach plan")
@@ -202,4 +212,26 @@ def test_user_without_role_sees_no_plan(app: str, provider: str, tab: Tab):
     page.goto(app + "/plan")
     settle(page, "Outreach plan")
     assert "Sign in to see the outreach plan." in page.inner_text("body")
+    no_errors(tab)
+
+
+def test_an_unverified_email_gets_no_role(app: str, provider: str, plan_db: PlanService, tab: Tab):
+    """The provider says the editor's address, but has not verified it: no role, no plan data."""
+    plan_db.save("KEN", DEFAULT_INSTRUMENT, {"notes": "sensitive, for editors"}, 0, EDITOR)
+    sign_in(tab, app, provider, IMPOSTOR)
+    page = tab.page
+    body = page.inner_text("body")
+    assert (
+        f"{EDITOR} signed in without an e-mail address verified by the identity provider: the "
+        "outreach plan lets in verified addresses only." in body
+    )
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    assert page.locator("[data-testid='stForm']").count() == 0
+    assert "Signed in as" not in body and "sensitive, for editors" not in body
+    assert page.get_by_role("button", name="Sign out").count() == 1  # to try another account
+    screenshot(page, "login-unverified")
+    page.goto(app + "/country?iso3=KEN")
+    settle(page, "Country profile")
+    assert "sensitive, for editors" not in page.inner_text("body")
+    assert page.get_by_role("heading", name="Plan and history").count() == 0
     no_errors(tab)

@@ -1,13 +1,14 @@
 """This browser session and the outreach plan: the service, who is signed in, what they may do."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from i18n.translate import N_, _
-from plan.access import Access, decide
+from plan.access import Access, Visit, decide
 from ui import cache
 from ui.text import md
 
@@ -37,12 +38,22 @@ def plan_word(value: str) -> str:
     return _(LABELS[value]) if value in LABELS else value
 
 
+class SecretsError(Exception):
+    """The secrets file exists but cannot be read: whether login is configured is unknown."""
+
+
 def login_configured() -> bool:
-    """Whether an OpenID Connect provider is configured under [auth] in the secrets."""
+    """Whether an OpenID Connect provider is configured under [auth] in the secrets.
+
+    No secrets file means no; a file that cannot be read or parsed is a SecretsError, never
+    laptop mode.
+    """
+    if not any(Path(path).exists() for path in st.get_option("secrets.files")):
+        return False
     try:
         return "auth" in st.secrets
-    except FileNotFoundError:  # no secrets file at all
-        return False
+    except (OSError, ValueError) as exc:  # Streamlit's parse error is a FileNotFoundError
+        raise SecretsError(str(exc)) from exc
 
 
 def server_address() -> str:
@@ -50,14 +61,25 @@ def server_address() -> str:
     return str(st.get_option("server.address") or "")
 
 
-def signed_in_email() -> str | None:
-    """The signed-in user's e-mail, when login is configured and someone is signed in."""
-    return st.user.get("email") if login_configured() and st.user.is_logged_in else None
+def browser_visit() -> Visit:
+    """How this session's browser reached the app: the Host and Origin of its websocket, and
+    the port browsers use (Streamlit's, or nginx's under ``make cluster``)."""
+    headers = st.context.headers
+    return Visit(
+        headers.get("Host", ""), headers.get("Origin"), int(st.get_option("browser.serverPort"))
+    )
+
+
+def signed_in_user() -> Mapping[str, object] | None:
+    """The signed-in user's OpenID Connect claims, when login is configured and someone is."""
+    return st.user.to_dict() if login_configured() and st.user.is_logged_in else None
 
 
 def session_access(service: "PlanService") -> Access:
     """What this session may do with the plan."""
-    return decide(login_configured(), server_address(), signed_in_email(), service.role_of)
+    return decide(
+        login_configured(), server_address(), browser_visit(), signed_in_user(), service.role_of
+    )
 
 
 def _failures() -> tuple[type[Exception], ...]:
@@ -66,10 +88,20 @@ def _failures() -> tuple[type[Exception], ...]:
 
     from plan.model import PlanError
 
-    return PlanError, SQLAlchemyError
+    return PlanError, SQLAlchemyError, SecretsError
 
 
 def _error_box(exc: Exception) -> None:
+    if isinstance(exc, SecretsError):  # its text names a server path: not for the browser
+        st.error(
+            _(
+                "The outreach plan cannot be opened: the server's sign-in settings "
+                "(secrets.toml) cannot be read. Whoever runs the server must correct the file "
+                "(it must be valid TOML) and restart it; the public pages keep working."
+            ),
+            icon=":material/lock:",
+        )
+        return
     reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     st.error(
         _(

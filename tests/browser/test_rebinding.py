@@ -1,0 +1,91 @@
+"""Laptop mode opens the plan only to a page of this machine's own address and the app's port.
+
+DNS rebinding: an attacker's name (evil.example) made to resolve to 127.0.0.1, so that their
+page reads the dashboard. Chromium's --host-resolver-rules maps the name to loopback here, and
+nothing leaves the machine. A page of another local port is played by a websocket carrying that
+Origin (the protocol a browser speaks, serve/streamlit_client.py). Fails (never skips) when
+chromium is missing.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from plan.access import LAPTOP_USER
+from serve.streamlit_client import Session
+from ui.text import md
+
+from browser_fixtures import VIEWPORT, screenshot, settle
+
+pytestmark = pytest.mark.browser
+
+EVIL = "evil.example"
+CLOSED = "The outreach plan is closed: without sign-in it opens only at this computer's own address"
+OPEN = "Signed in as"  # then the laptop-mode user, as admin
+
+
+@pytest.fixture(scope="module")
+def rebinding_browser() -> Iterator[Browser]:
+    """Chromium resolving evil.example to 127.0.0.1, as a rebinding attacker's DNS would."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    rules = f"--host-resolver-rules=MAP {EVIL} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--no-proxy-server", rules]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def tab(rebinding_browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page; requests to any host but loopback and evil.example are aborted, recorded."""
+    blocked: list[str] = []
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        if is_local(url) or urlsplit(url).hostname == EVIL:
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context = rebinding_browser.new_context(viewport=VIEWPORT)
+    context.route("**/*", route)
+    yield context.new_page(), blocked
+    context.close()
+
+
+def test_a_rebound_host_name_gets_the_plan_closed(app: str, tab: tuple[Page, list[str]]):
+    page, blocked = tab
+    port = urlsplit(app).port
+    page.goto(f"http://{EVIL}:{port}/plan")
+    settle(page, "Outreach plan")
+    body = page.inner_text("body")
+    screenshot(page, "plan-rebound-host")
+    assert CLOSED in body and f"http://localhost:{port}" in body
+    assert OPEN not in body and "Download plan" not in body
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    assert page.locator("[data-testid='stForm']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    # The same server, opened at its own address, still opens the plan.
+    page.goto(f"{app}/plan")
+    settle(page, "Outreach plan")
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
+    body = page.inner_text("body")
+    assert OPEN in body and LAPTOP_USER in body and CLOSED not in body
+    assert not blocked, blocked
+
+
+def test_a_websocket_from_another_local_port_gets_the_plan_closed(app: str):
+    port = urlsplit(app).port
+    with Session(app, {}, origin=f"http://127.0.0.1:{port + 1}") as foreign:
+        run = foreign.run("plan")  # the texts as sent: Markdown, the data escaped (ui.text.md)
+    assert not run.exceptions and md(CLOSED) in run.text() and OPEN not in run.text()
+    with Session(app, {}) as own:
+        assert OPEN in own.run("plan").text()
