@@ -1,15 +1,14 @@
 """Briefing pack page: a focus, an instrument or a comparison, the priorities, a template."""
 
-import tempfile
-from pathlib import Path
-
 import streamlit as st
 
 from briefing.files import pack_file
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, priorities_frame
+from briefing.template import KINDS, load_template
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
+from safeio.uploads import MAX_UPLOAD_MB
 from ui import cache
 from ui.figures.focus import WORLD
 from ui.text import md
@@ -40,11 +39,12 @@ shown = f"{x},{y}" if y else x
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
     _("Ministry template (optional)"),
-    type=["pptx"],
+    type=list(KINDS),
     help=_(
         "A PowerPoint file whose slide master and layouts the deck uses; without one, a plain "
-        "16:9 deck."
-    ),
+        "16:9 deck. At most {limit} MB; macros are refused, links to outside resources are left "
+        "out."
+    ).format(limit=MAX_UPLOAD_MB),
 )
 
 pack = cache.pack(key, shown, int(top))
@@ -52,18 +52,14 @@ if template is None:
     slides, handout, presenting_link, _spare = st.columns(4)
     pack_downloads((slides, handout), key, shown, int(top))
 else:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "template.pptx"
-        path.write_bytes(template.getvalue())
-        try:
-            deck, warnings = pack_file(cache.dataset(), pack, "pptx", path)
-        except ValueError as exc:
-            deck, warnings = None, []
-            st.error(
-                _("The template cannot be used: {reason}. Nothing was built.").format(
-                    reason=md(exc)
-                )
-            )
+    try:  # checked in memory before python-pptx reads it; never written to the server's disk
+        checked = load_template(template.name, template.getvalue())
+        deck, warnings = pack_file(cache.dataset(), pack, "pptx", checked)
+    except ValueError as exc:  # one line naming the file as uploaded, never a server path
+        deck, warnings = None, []
+        st.error(
+            _("The template cannot be used: {reason}. Nothing was built.").format(reason=md(exc))
+        )
     for warning in warnings:
         st.warning(md(warning), icon=":material/warning:")
     slides, handout, presenting_link, _spare = st.columns(4)

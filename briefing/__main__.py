@@ -13,10 +13,12 @@ from pathlib import Path
 from briefing.files import pack_file
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
+from briefing.template import Template, read_template
 from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import use
 from instruments.model import CALL_TO_ACTION
 from safeio.private_files import write_private
+from safeio.uploads import UploadError
 from ui.tables.dataset import Dataset, load_dataset
 
 USAGE_ERROR = 2
@@ -76,7 +78,7 @@ def _check(data: Dataset, focus: str, view: str) -> str:
     return ""
 
 
-def _write(data: Dataset, pack: Pack, fmt: str, template: Path | None, out: Path) -> None:
+def _write(data: Dataset, pack: Pack, fmt: str, template: Template | None, out: Path) -> None:
     content, warnings = pack_file(data, pack, fmt, template)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -99,6 +101,10 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"cannot tell the format of {args.out}: pass --format pptx or pdf", 2)
     if args.top < 1:
         return _fail("--top must be at least 1", USAGE_ERROR)
+    try:  # checked first: a refused template costs neither the dataset nor a map
+        template = read_template(args.template) if args.template else None
+    except UploadError as exc:
+        return _fail(f"{exc}. Nothing was written.")
     data = load_dataset(args.data_dir)
     problem = _check(data, args.focus, view)
     if problem:
@@ -106,12 +112,12 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if not args.all:
             pack = build_pack(data, args.focus, view, args.top, date.today())
-            _write(data, pack, fmt, args.template, args.out)
+            _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)
         for key in data.focuses:
             pack = build_pack(data, key, view, args.top, date.today())
-            _write(data, pack, fmt, args.template, args.out / f"{pack.file_stem}.{fmt}")
+            _write(data, pack, fmt, template, args.out / f"{pack.file_stem}.{fmt}")
     except ValueError as exc:  # an unreadable or unsuitable template
         return _fail(f"{exc}. Nothing was written.")
     except OSError as exc:

@@ -16,13 +16,14 @@ from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.exc import InvalidXmlError, PackageNotFoundError
+from pptx.exc import InvalidXmlError
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import Font, TextFrame
 from pptx.util import Inches, Pt
 
 from briefing.pack import AUTHOR, LANGUAGE_TAGS, Pack, score_text
+from briefing.template import Template
 from i18n import formats
 from i18n.translate import N_, _, active
 from ui.tables.map_table import map_description
@@ -270,20 +271,18 @@ def _pick_layouts(deck: Deck) -> Layouts:
     return Layouts(opening[0] if opening else content, content, tuple(warnings))
 
 
-def _open(template: Path | None) -> Deck:
+def _open(template: Template | None) -> Deck:
     """The template with its slides removed, or python-pptx's default made 16:9."""
     if template is None:
         deck = Presentation()
         _widen(deck)
         return deck
     try:
-        deck = Presentation(str(template))
+        deck = Presentation(io.BytesIO(template.package))
     except (
-        OSError,
         KeyError,
         ValueError,
         zipfile.BadZipFile,
-        PackageNotFoundError,
         InvalidXmlError,
         XMLSyntaxError,
     ) as error:
@@ -711,12 +710,14 @@ def _related_slides(b: Builder) -> None:
 
 
 def render_deck(
-    pack: Pack, map_png: bytes, template: Path | None = None
+    pack: Pack, map_png: bytes, template: Template | None = None
 ) -> tuple[bytes, list[str]]:
-    """The pack as PPTX bytes, and warnings about the template (layouts missing, stand-ins)."""
+    """The pack as PPTX bytes, and warnings about the template (links left out, layouts missing,
+    stand-ins)."""
     deck = _open(template)
     layouts = _pick_layouts(deck)
-    b = Builder(deck, layouts, pack, list(layouts.warnings))
+    warnings = [*(template.warnings if template else ()), *layouts.warnings]
+    b = Builder(deck, layouts, pack, warnings)
     _title_slide(b)
     _map_slide(b, map_png)
     _key_figures_slide(b)

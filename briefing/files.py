@@ -1,16 +1,15 @@
 """A pack as a file: the map drawn for the format, and the renderer."""
 
-from pathlib import Path
-
 from briefing.deck import render_deck
 from briefing.handout import render_handout
 from briefing.pack import Pack
+from briefing.template import Template
 from ui.figures.print_map import render_map
 from ui.tables.dataset import Dataset
 
 
 def pack_file(
-    data: Dataset, pack: Pack, fmt: str, template: Path | None = None
+    data: Dataset, pack: Pack, fmt: str, template: Template | None = None
 ) -> tuple[bytes, list[str]]:
     """The pack as PPTX (map as a 2667-px picture) or PDF (vector map), and any warnings."""
     if fmt == "pptx":

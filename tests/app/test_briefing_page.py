@@ -1,12 +1,16 @@
 """Briefing packs in the app: the /briefing page, and the pack downloads on the other pages."""
 
 import io
+import tracemalloc
 
 import pytest
+from office_files import MB, bomb, linked_template, outside_links
 from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from briefing.files import pack_file
+from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP
 from ui import cache
 
@@ -55,3 +59,52 @@ def test_the_pack_files_the_buttons_deliver_open():
     handout = cache.pack_file_maker("org-g7", "reaim-2023-call-to-action", "pdf", DEFAULT_TOP)()
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handout)).pages)
     assert "7 of 7 (100%) G7 members have endorsed" in text
+
+
+# Templates uploaded on the page ----------------------------------------------------------------
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    return at.file_uploader[0].set_value((name, data, FORMATS["pptx"])).run()
+
+
+def test_a_bomb_uploaded_as_a_template_is_refused_with_memory_bounded():
+    at = open_page("briefing", focus="org-g7")
+    data = bomb(512 * MB)
+    tracemalloc.start()
+    try:
+        upload(at, "ministry.pptx", data)
+        peak = tracemalloc.get_traced_memory()[1] / MB
+    finally:
+        tracemalloc.stop()
+    assert not at.exception and peak < 100, peak
+    (error,) = [e.value for e in at.error]
+    assert error.startswith(
+        r"The template cannot be used: ministry\.pptx holds a part that unpacks"
+    )
+    assert error.endswith("Nothing was built.") and "/" not in error
+    assert "Briefing pack (PPTX)" not in buttons(at) and "Briefing pack (PDF)" in buttons(at)
+
+
+def test_an_unreadable_template_is_named_as_uploaded_never_by_a_server_path():
+    at = upload(open_page("briefing", focus="org-g7"), "notes.pptx", b"PK\x03\x04 not a deck")
+    (error,) = [e.value for e in at.error]
+    assert r"notes\.pptx is damaged" in error
+    assert "/" not in error and "template" not in error.removeprefix("The template")
+
+
+def test_a_deck_from_an_uploaded_template_that_links_outside_never_calls_out(tmp_path, monkeypatch):
+    made = []
+
+    def keep(*args, **kwargs):
+        made.append(pack_file(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr("briefing.files.pack_file", keep)
+    template = linked_template(tmp_path / "ministry.pptx").read_bytes()
+    at = upload(open_page("briefing", focus="org-g7"), "ministry.pptx", template)
+    assert not at.exception and not at.error
+    assert "Briefing pack (PPTX)" in buttons(at)
+    [(deck, _warnings)] = made
+    assert outside_links(deck) == []
+    assert any("3 outside resources" in w.value for w in at.warning)

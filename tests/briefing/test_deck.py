@@ -28,6 +28,7 @@ from pptx.util import Inches
 
 from briefing.deck import render_deck
 from briefing.pack import AUTHOR, Pack, build_pack
+from briefing.template import load_template, read_template
 from ui.figures.print_map import render_map
 
 from conftest import REPO
@@ -458,7 +459,7 @@ def make_template(path: Path, keep_title_slide: bool = False) -> Path:
 def test_a_template_gives_its_master_and_layouts(tmp_path):
     template = make_template(tmp_path / "acme.pptx")
     pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
-    pptx, warnings = render_deck(pack, map_png("org-g7", CTA), template)
+    pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert (deck.slide_width, deck.slide_height) == (Inches(10), Inches(7.5))
     assert [m.name for m in deck.slide_masters] == ["Acme master"]
@@ -481,7 +482,7 @@ def test_a_template_gives_its_master_and_layouts(tmp_path):
 def test_a_complete_template_needs_no_warning(tmp_path):
     template = make_template(tmp_path / "full.pptx", keep_title_slide=True)
     pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
-    pptx, warnings = render_deck(pack, map_png("org-g7", CTA), template)
+    pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert warnings == []
     assert deck.slides[0].slide_layout.name == "Title Slide"
@@ -496,7 +497,9 @@ def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
             deck.slide_layouts.remove(layout)
     deck.save(tmp_path / "bare.pptx")
     pack = build_pack(shipped(), "org-oic", CTA, today=TODAY)
-    pptx, warnings = render_deck(pack, map_png("org-oic", CTA), tmp_path / "bare.pptx")
+    pptx, warnings = render_deck(
+        pack, map_png("org-oic", CTA), read_template(tmp_path / "bare.pptx")
+    )
     assert len(warnings) == 2
     assert all("'Blank'" in w for w in warnings)
     assert any("title in a text box" in w for w in warnings)
@@ -510,19 +513,15 @@ def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"not a presentation", b"PK\x03\x04broken zip"])
-def test_a_template_that_is_not_a_pptx_is_refused(tmp_path, content):
-    template = tmp_path / "notes.pptx"
-    template.write_bytes(content)
-    pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
+def test_a_template_that_is_not_a_pptx_is_refused(content):
     with pytest.raises(ValueError, match=r"notes\.pptx") as error:
-        render_deck(pack, map_png("org-g7", CTA), template)
+        load_template("notes.pptx", content)
     assert "\n" not in str(error.value)
 
 
 def test_a_missing_template_is_refused(tmp_path):
-    pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
     with pytest.raises(ValueError, match=r"absent\.pptx"):
-        render_deck(pack, map_png("org-g7", CTA), tmp_path / "absent.pptx")
+        read_template(tmp_path / "absent.pptx")
 
 
 # A real office suite ---------------------------------------------------------------------------
