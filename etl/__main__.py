@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         "--from-file", type=Path, help="a saved PDF, or a saved page that carries the list itself"
     )
     refresh_cmd.add_argument(
-        "--timeout", type=float, help="overall seconds allowed for each download (default 120)"
+        "--timeout",
+        type=float,
+        help="seconds allowed for each download and for reading the document (default 120)",
     )
     refresh_cmd.add_argument(
         "--allow-shrink", action="store_true", help="accept a list that lost more than 3 endorsers"

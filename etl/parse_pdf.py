@@ -6,9 +6,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 import pdfplumber
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdevice import PDFDevice, PDFTextSeq
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import (
+    PDFGraphicState,
+    PDFPageInterpreter,
+    PDFResourceManager,
+    PDFTextState,
+)
+from pdfminer.pdfpage import PDFPage
 
 from etl.errors import EtlError
 
@@ -31,6 +41,49 @@ SMALL_PRINT_RATIO = 0.85
 HEADING_RATIO = 1.15
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+# What a document that is not the list gets told to do.
+NOT_THE_LIST = "this is not the list document; check the URL or the file you passed"
+
+
+@dataclass(frozen=True)
+class PdfBudget:
+    """How much a PDF may hold before it is refused unread: the list fits on a few pages.
+
+    Characters are counted cheaply before pdfplumber lays them out (about 40 µs and 2 KB each).
+    """
+
+    pages: int = 50
+    chars_per_page: int = 20_000
+    chars: int = 100_000
+
+
+BUDGET = PdfBudget()
+
+
+class _TooDenseError(Exception):
+    """A page draws more characters than the budget allows."""
+
+
+class _CharacterCount(PDFDevice):
+    """A device that only counts the characters a page draws, and stops past ``limit``."""
+
+    def __init__(self, resources: PDFResourceManager, limit: int) -> None:
+        super().__init__(resources)
+        self.count, self.limit = 0, limit
+
+    def render_string(
+        self,
+        textstate: PDFTextState,
+        seq: PDFTextSeq,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> None:
+        for item in seq:
+            if isinstance(item, bytes):
+                font = textstate.font
+                self.count += sum(1 for _ in font.decode(item)) if font else len(item)
+        if self.count > self.limit:
+            raise _TooDenseError
 
 
 @dataclass(frozen=True)
@@ -323,15 +376,28 @@ def _reading_order(
     return sorted(chunks, key=lambda c: (column(c), c.top, c.x0))
 
 
-def pdf_text(data: bytes) -> PdfText:
-    """Extract the chunks of text of a PDF in reading order, tagged as heading, small or body."""
+def pdf_text(data: bytes, budget: PdfBudget = BUDGET) -> PdfText:
+    """Extract the chunks of text of a PDF in reading order, tagged as heading, small or body.
+
+    A PDF past the ``budget`` (pages, characters on a page, characters in all) is refused
+    before its characters are laid out.
+    """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()}
+            _check_pages(pdf, budget.pages)
+            counted = [_characters(pdf, page, budget.chars_per_page) for page in pdf.pages]
+            if sum(counted) > budget.chars:
+                raise EtlError(
+                    f"the PDF holds more than {budget.chars:,} characters, far more than the list",
+                    NOT_THE_LIST,
+                )
             pages = [
                 (page.page_number, float(page.width), _words(page), _rulings(page))
                 for page in pdf.pages
             ]
+    except (EtlError, MemoryError):
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise _open_error(exc) from exc
     all_words = [word for _, _, words, _ in pages for word in words]
@@ -346,6 +412,26 @@ def pdf_text(data: bytes) -> PdfText:
     for page_number, width, words, rulings in pages:
         chunks.extend(_page_chunks(page_number, width, words, rulings, body))
     return PdfText(chunks=chunks, pages=len(pages), metadata=metadata)
+
+
+def _check_pages(pdf: pdfplumber.PDF, most: int) -> None:
+    """EtlError if the PDF has more than ``most`` pages (counted up to one more, no further)."""
+    if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), most + 1)) > most:
+        raise EtlError(f"the PDF has more than {most} pages, far more than the list", NOT_THE_LIST)
+
+
+def _characters(pdf: pdfplumber.PDF, page: pdfplumber.page.Page, limit: int) -> int:
+    """How many characters the page draws; EtlError past ``limit``."""
+    counter = _CharacterCount(pdf.rsrcmgr, limit)
+    try:
+        PDFPageInterpreter(pdf.rsrcmgr, counter).process_page(page.page_obj)
+    except _TooDenseError:
+        raise EtlError(
+            f"page {page.page_number} of the PDF holds more than {limit:,} characters, far more "
+            "than a list of states",
+            NOT_THE_LIST,
+        ) from None
+    return counter.count
 
 
 # A PDF date: "D:" then YYYYMMDD (time and zone may follow), or the digits alone at the start.

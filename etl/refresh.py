@@ -12,12 +12,13 @@ from etl.as_of import AsOf, source_as_of
 from etl.errors import EtlError
 from etl.extract import Extraction, names_from_html_lists, names_from_pdf
 from etl.fetch import Download, Fetcher, FetchPolicy
-from etl.parse_pdf import pdf_text
 from etl.publish import exclusive, publish, recover
 from etl.raw import RawDocument, archive_files, keep_rejected
 from etl.reference import load_alias_index
 from etl.release import SOURCE_PAGE_URL, Method, Provenance, Release, make_release
 from etl.resolve import resolve_names
+from etl.sandbox import read_pdf
+from safeio.uploads import UploadError, read_local
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,13 @@ def _raw(download: Download) -> RawDocument:
 def _from_pdf(
     document: RawDocument,
     origin: Origin,
+    seconds: float,
     page: RawDocument | None = None,
     page_dates: parse_html.PageDates | None = None,
 ) -> Obtained:
-    """Names from a PDF; the page that linked it, if any, is archived and dates it."""
-    text = pdf_text(document.body)
+    """Names from a PDF, read within ``seconds`` and the reader's budget; the page that linked
+    it, if any, is archived and dates it."""
+    text = read_pdf(document.body, seconds)
     extraction = names_from_pdf(text, _is_known)
     dated = source_as_of(page_dates or parse_html.PageDates(), text.metadata)
     return Obtained(
@@ -131,7 +134,7 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
     first = _raw(fetcher.get(url, allowed))
     documents.append(first)
     if first.kind == "pdf":
-        return _from_pdf(first, Origin("fetched", document_url=first.url))
+        return _from_pdf(first, Origin("fetched", document_url=first.url), fetcher.policy.deadline)
     page = parse_html.parse(first.body)
     links = parse_html.pdf_links(page, first.url)
     link = parse_html.choose_list_pdf(links)
@@ -147,7 +150,9 @@ def obtain_from_url(url: str, fetcher: Fetcher, documents: list[RawDocument]) ->
     origin = Origin(
         "fetched", source_page_url=first.url, document_url=document.url, document_title=link.text
     )
-    return _from_pdf(document, origin, first, parse_html.publication_dates(page))
+    return _from_pdf(
+        document, origin, fetcher.policy.deadline, first, parse_html.publication_dates(page)
+    )
 
 
 def _from_html_list(
@@ -169,18 +174,23 @@ def _from_html_list(
     )
 
 
-def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
-    """Read a saved PDF, or a saved page that carries the list itself."""
+def obtain_from_file(path: Path, documents: list[RawDocument], policy: FetchPolicy) -> Obtained:
+    """Read a saved PDF, or a saved page that carries the list itself, within a download's
+    budget: a regular file (not a pipe or a device) of at most its size, read within its time.
+    """
     try:
-        body = path.read_bytes()
-    except OSError as exc:
-        raise EtlError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
+        body = read_local(path, policy.max_bytes)
+    except UploadError as exc:
+        raise EtlError(
+            exc.problem, "pass the saved list document: a PDF, or an HTML page carrying the list"
+        ) from exc
     retrieved = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
     kind = "pdf" if _is_pdf(body) else "html"
     document = RawDocument(kind, body, None, retrieved, file_name=path.name)
     documents.append(document)
+    origin = Origin("file", document_title=path.name)
     if kind == "pdf":
-        return _from_pdf(document, Origin("file", document_title=path.name))
+        return _from_pdf(document, origin, policy.deadline)
     if not parse_html.looks_like_html(body):
         raise EtlError(f"{path} is neither a PDF nor an HTML page", "pass the saved list document")
     if path.suffix.lower() == ".pdf":
@@ -198,7 +208,7 @@ def obtain_from_file(path: Path, documents: list[RawDocument]) -> Obtained:
             f"the saved page links the list as a PDF ({list_pdf.url})",
             "download that PDF and pass it with --from-file, or run without --from-file",
         )
-    return _from_html_list(document, page, links, Origin("file", document_title=path.name))
+    return _from_html_list(document, page, links, origin)
 
 
 def refresh(options: RefreshOptions) -> Release:
@@ -207,10 +217,10 @@ def refresh(options: RefreshOptions) -> Release:
         recover(options.data_dir)
         documents: list[RawDocument] = []
         try:
+            policy = FetchPolicy.with_timeout(options.timeout) if options.timeout else FetchPolicy()
             if options.from_file:
-                obtained = obtain_from_file(options.from_file, documents)
+                obtained = obtain_from_file(options.from_file, documents, policy)
             else:
-                policy = FetchPolicy.with_timeout(options.timeout) if options.timeout else None
                 obtained = obtain_from_url(options.url, Fetcher(policy), documents)
             extraction = obtained.extraction
             resolved = resolve_names(
