@@ -177,6 +177,9 @@ def _from_html_list(
 def obtain_from_file(path: Path, documents: list[RawDocument], policy: FetchPolicy) -> Obtained:
     """Read a saved PDF, or a saved page that carries the list itself, within a download's
     budget: a regular file (not a pipe or a device) of at most its size, read within its time.
+
+    The provenance says the document came from a file and keeps the page the list is published
+    on (the file's own address is unknown).
     """
     try:
         body = read_local(path, policy.max_bytes)
@@ -188,7 +191,7 @@ def obtain_from_file(path: Path, documents: list[RawDocument], policy: FetchPoli
     kind = "pdf" if _is_pdf(body) else "html"
     document = RawDocument(kind, body, None, retrieved, file_name=path.name)
     documents.append(document)
-    origin = Origin("file", document_title=path.name)
+    origin = Origin("file", source_page_url=SOURCE_PAGE_URL, document_title=path.name)
     if kind == "pdf":
         return _from_pdf(document, origin, policy.deadline)
     if not parse_html.looks_like_html(body):

@@ -1,9 +1,13 @@
 """Refreshing from saved documents: every layout publishes the right states; broken ones nothing."""
 
+import json
+
 import pytest
 
+from etl.release import SOURCE_PAGE_URL
 from etl.table import table_from_csv
 
+from apptest import open_page
 from conftest import DOCUMENTS, manifest, snapshot
 
 OK = sorted(
@@ -91,3 +95,25 @@ def test_saved_landing_page_points_to_its_pdf(shipped_data, etl):
 def test_missing_file_is_a_clear_error(shipped_data, etl, tmp_path):
     run = etl("refresh", "--from-file", str(tmp_path / "nope.pdf"), "--data-dir", str(shipped_data))
     assert run.code == 1 and "cannot read" in run.err.lower()
+
+
+@pytest.mark.parametrize("name", ["list-one-column.pdf", "list-inline.html"])
+def test_a_refresh_from_a_file_keeps_the_page_the_list_is_published_on(
+    name, shipped_data, etl, monkeypatch
+):
+    run = etl("refresh", "--from-file", str(DOCUMENTS / name), "--data-dir", str(shipped_data))
+    assert run.code == 0, run.err
+    meta = json.loads((shipped_data / "endorsements.meta.json").read_text(encoding="utf-8"))
+    assert (meta["method"], meta["document_title"]) == ("file", name)
+    assert meta["source_page_url"] == SOURCE_PAGE_URL and meta["document_url"] is None
+    monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))
+    at = open_page("sources")
+    assert not at.exception
+    [line] = [
+        row
+        for block in at.markdown
+        for row in block.value.splitlines()
+        if row.startswith("- **Source page**")
+    ]
+    assert line.endswith(f"]({SOURCE_PAGE_URL})")
+    assert any("read from a saved copy of the official list" in row.value for row in at.markdown)
