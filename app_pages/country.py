@@ -16,7 +16,7 @@ from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
-from ui.text import code, link, md
+from ui.text import code, inert, link, md
 from ui.widgets import url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
 
@@ -97,13 +97,13 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
         _("Internal. Call to Action plan: **{status}**{check}{owner}{step}.").format(
             status=md(plan_word(status)),
             check=_(" (check: {flag})").format(flag=md(flag)) if check else "",
-            owner=_(", owner {owner}").format(owner=md(record.owner)) if record.owner else "",
+            owner=_(", owner {owner}").format(owner=inert(record.owner)) if record.owner else "",
             step=(
                 _(", next step {step} due {due}").format(
-                    step=md(record.next_step), due=md(formats.long_date(record.due))
+                    step=inert(record.next_step), due=md(formats.long_date(record.due))
                 )
                 if record.due
-                else _(", next step {step}").format(step=md(record.next_step))
+                else _(", next step {step}").format(step=inert(record.next_step))
             )
             if record.next_step
             else "",

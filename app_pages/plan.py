@@ -12,12 +12,13 @@ from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
 from ui.tables.plan_table import internal_workbook, plan_rows, progress
 from ui.tables.priority import default_weights, priorities
-from ui.text import md
+from ui.text import inert, md
 from ui.widgets import url_controls
 from ui.widgets.downloads import XLSX
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_editor import plan_editor
 from ui.widgets.plan_session import failures_shown, login_configured, open_plan, plan_word
+from ui.widgets.private_download import private_download
 
 GROUPINGS = {
     "region": N_("M49 region"),
@@ -43,7 +44,7 @@ if opened is None:
     st.stop()
 service, access = opened
 if not access.can_read:
-    st.info(md(access.reason), icon=":material/lock:")
+    st.info(inert(access.reason), icon=":material/lock:")  # it may quote a signed-in address
     if login_configured() and not access.who:
         st.button(_("Sign in"), on_click=st.login, icon=":material/login:")
     elif login_configured():  # signed in without a role: let them try another account
@@ -59,7 +60,7 @@ with failures_shown():  # a database failure while working: one error box
         _(
             "Signed in as **{who}** ({role}). The notes are sensitive: internal use only. Every "
             "change is recorded with who made it and when."
-        ).format(who=md(access.who), role=md(access.role))
+        ).format(who=inert(access.who), role=md(access.role))
     )
     if login_configured():
         st.button(_("Sign out"), on_click=st.logout, icon=":material/logout:")
@@ -120,32 +121,34 @@ with failures_shown():  # a database failure while working: one error box
     )
     stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
     as_csv, as_excel, _spare = st.columns([1, 1, 3])
-    as_csv.download_button(
-        _("Download plan (CSV, internal)"),
-        partial(service.records_csv, instrument),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        icon=":material/lock:",
-        on_click="ignore",
-        help=_("The format the import reads back; its first line marks it internal."),
-    )
-    as_excel.download_button(
-        _("Download plan (Excel, internal)"),
-        lambda: internal_workbook(
-            excel_bytes(
-                rows,
-                _("INTERNAL: outreach plan, {instrument} (sensitive notes)").format(
-                    instrument=endorsable[instrument]
-                ),
-                source,
-                filters.describe(),
-            )
-        ),
-        file_name=f"{stem}.xlsx",
-        mime=XLSX,
-        icon=":material/lock:",
-        on_click="ignore",
-    )
+    with as_csv:
+        private_download(
+            _("Download plan (CSV, internal)"),
+            partial(service.records_csv, instrument),
+            f"{stem}.csv",
+            "text/csv",
+            key="plan-csv",
+            icon=":material/lock:",
+            help=_("The format the import reads back; its first line marks it internal."),
+        )
+    with as_excel:
+        private_download(
+            _("Download plan (Excel, internal)"),
+            lambda: internal_workbook(
+                excel_bytes(
+                    rows,
+                    _("INTERNAL: outreach plan, {instrument} (sensitive notes)").format(
+                        instrument=endorsable[instrument]
+                    ),
+                    source,
+                    filters.describe(),
+                )
+            ),
+            f"{stem}.xlsx",
+            XLSX,
+            key="plan-xlsx",
+            icon=":material/lock:",
+        )
 
     st.subheader(_("Progress"), anchor=False)
     by = url_controls.segmented(_("By"), "by", {k: _(v) for k, v in GROUPINGS.items()}, "ungroup")

@@ -4,7 +4,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Route,
+    sync_playwright,
+)
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
 from bench.server import streamlit_app
@@ -32,14 +39,20 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium through Playwright; never a downloaded browser."""
+def playwright() -> Iterator[Playwright]:
+    """One Playwright for the session: a second one at once is refused (its event loop runs)."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's chromium through Playwright; never a downloaded browser."""
+    launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
 
 
 def offline_context(browser: Browser, viewport: dict) -> tuple[BrowserContext, Page, list[str]]:
@@ -90,3 +103,9 @@ def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size(VIEWPORT)
+
+
+def visible_text(page: Page) -> str:
+    """The page's text as a reader sees it: without the invisible characters that keep user text
+    inert and isolated (ui.text.inert: word joiners, directional isolates)."""
+    return page.inner_text("body").translate(dict.fromkeys(map(ord, "\u2060\u2068\u2069")))

@@ -7,7 +7,7 @@ import pytest
 from plan.access import LAPTOP_USER
 from plan.model import DEFAULT_INSTRUMENT
 from ui import cache
-from ui.text import md
+from ui.text import inert, md
 
 from apptest import open_page
 
@@ -38,7 +38,7 @@ def field(at, kind: str, name: str, iso3: str):
 def test_laptop_mode_on_loopback_is_every_role(plan_db):
     at = open_page("plan")
     assert not at.exception and not at.error, at.exception
-    assert f"**{md(LAPTOP_USER)}** (admin)" in text_of(at)
+    assert f"**{inert(LAPTOP_USER)}** (admin)" in text_of(at)
     table = at.dataframe[0].value
     assert len(table) == 195 and {"Status", "Owner", "Notes", "Overdue"} <= set(table.columns)
     assert table.set_index("ISO3").loc["NLD", "Status"].startswith("endorsed (published")
@@ -52,7 +52,7 @@ def test_shared_server_without_login_refuses_and_reads_nothing(plan_db, monkeypa
     monkeypatch.setattr("ui.widgets.plan_session.server_address", lambda: "0.0.0.0")
     at = open_page("plan")
     assert not at.exception
-    assert md("no sign-in is configured") in text_of(at)
+    assert inert("no sign-in is configured")[1:-1] in text_of(at)
     assert not at.dataframe and not at.get("form")
 
 
@@ -111,7 +111,7 @@ def test_a_concurrent_change_is_refused_then_reapplied(plan_db, monkeypatch):
     service.save("BRA", DEFAULT_INSTRUMENT, {"next_step": "call"}, 0, "other@example.org")
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception
-    assert any(md("changed by other@example.org") in e.value for e in at.error)
+    assert any("changed by " + inert("other@example.org") in e.value for e in at.error)
     assert service.record("BRA", DEFAULT_INSTRUMENT).owner == ""  # nothing overwritten
     next(b for b in at.button if b.label.startswith("Re-apply")).click().run()
     record = service.record("BRA", DEFAULT_INSTRUMENT)
@@ -167,11 +167,12 @@ def test_a_rerun_never_turns_a_colleagues_save_into_my_edit(plan_db, monkeypatch
     at.selectbox(key="plan-state").set_value("BRA").run()
     service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
     at.run()  # B's page reruns for any reason (a widget elsewhere on the page)
-    assert any(md("changed by a@example.org") in w.value for w in at.warning)  # said at once
+    said = "changed by " + inert("a@example.org")
+    assert any(said in w.value for w in at.warning)  # said at once, before B saves
     field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
     next(b for b in at.button if b.label == "Save").click().run()
     assert not at.exception, at.exception
-    assert any(md("changed by a@example.org") in e.value for e in at.error)
+    assert any("changed by " + inert("a@example.org") in e.value for e in at.error)
     record = service.record("BRA", DEFAULT_INSTRUMENT)
     assert (record.notes, record.owner, record.version) == ("A's new note", "", 1)
     next(b for b in at.button if b.label.startswith("Re-apply")).click().run()
@@ -201,3 +202,17 @@ def test_loading_a_colleagues_version_refills_the_form(plan_db, monkeypatch):
     next(b for b in at.button if b.label == "Save").click().run()
     record = service.record("BRA", DEFAULT_INSTRUMENT)
     assert (record.notes, record.owner, record.version) == ("A's new note", "Embassy Brasília", 2)
+
+
+def test_user_text_on_the_country_page_is_inert_and_isolated(plan_db):
+    """Issue 21: addresses and URLs in plan fields were links on the country page, and a
+    right-to-left override reversed the page's own text after it."""
+    typed = "https://evil.example/x mail@evil.example www.evil.example \u202eevil **bold**"
+    cache.plan_service().save(
+        "IND", DEFAULT_INSTRUMENT, {"owner": typed, "next_step": typed}, 0, "editor@example.org"
+    )
+    country = open_page("country", iso3="IND")
+    caption = next(c.value for c in country.caption if "Internal" in c.value)
+    assert caption.count(inert(typed)) == 2  # both fields, each isolated as a whole
+    for live in ("://", "@", "www.", "**bold"):
+        assert live not in caption  # nothing left that Markdown turns into a link or markup

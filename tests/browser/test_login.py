@@ -25,7 +25,7 @@ from plan.known import known_instruments, known_iso3
 from plan.model import DEFAULT_INSTRUMENT
 from plan.service import PlanService
 
-from browser_fixtures import VIEWPORT, screenshot, settle
+from browser_fixtures import VIEWPORT, screenshot, settle, visible_text
 
 pytestmark = pytest.mark.browser
 
@@ -144,7 +144,7 @@ def sign_in(tab: Tab, app: str, provider: str, email: str) -> None:
     page = tab.page
     page.goto(app + "/plan")
     settle(page, "Outreach plan")
-    assert "Sign in to see the outreach plan." in page.inner_text("body")
+    assert "Sign in to see the outreach plan." in visible_text(page)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{provider}/oauth2/authorize?**", timeout=30_000)
     page.locator("input[name='sub']").fill(email)
@@ -157,14 +157,14 @@ def sign_in(tab: Tab, app: str, provider: str, email: str) -> None:
 
 def no_errors(tab: Tab) -> None:
     assert tab.page.locator("[data-testid='stException']").count() == 0
-    assert "Traceback" not in tab.page.inner_text("body")
+    assert "Traceback" not in visible_text(tab.page)
     assert not tab.blocked, f"requests to non-loopback hosts: {tab.blocked}"
 
 
 def test_editor_signs_in_and_saves(app: str, provider: str, plan_db: PlanService, tab: Tab):
     sign_in(tab, app, provider, EDITOR)
     page = tab.page
-    assert f"Signed in as {EDITOR} (editor)" in page.inner_text("body")
+    assert f"Signed in as {EDITOR} (editor)" in visible_text(page)
     page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
     page.get_by_role("heading", name="Edit a state's plan").wait_for(timeout=30_000)
     owner = page.get_by_label("Owner (desk, embassy or person)")
@@ -182,7 +182,7 @@ def test_editor_signs_in_and_saves(app: str, provider: str, plan_db: PlanService
 def test_viewer_reads_but_cannot_edit(app: str, provider: str, tab: Tab):
     sign_in(tab, app, provider, VIEWER)
     page = tab.page
-    assert f"Signed in as {VIEWER} (viewer)" in page.inner_text("body")
+    assert f"Signed in as {VIEWER} (viewer)" in visible_text(page)
     page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
     page.get_by_role("heading", name="Progress").wait_for(
         timeout=30_000
@@ -198,7 +198,7 @@ def test_viewer_reads_but_cannot_edit(app: str, provider: str, tab: Tab):
 def test_user_without_role_sees_no_plan(app: str, provider: str, tab: Tab):
     sign_in(tab, app, provider, NOBODY)
     page = tab.page
-    body = page.inner_text("body")
+    body = visible_text(page)
     assert f"{NOBODY} has no role in the outreach plan: ask an admin." in body
     assert page.locator("[data-testid='stDataFrame']").count() == 0
     assert page.locator("[data-testid='stForm']").count() == 0
@@ -211,7 +211,7 @@ def test_user_without_role_sees_no_plan(app: str, provider: str, tab: Tab):
     page.wait_for_url(f"{app}/", timeout=30_000)
     page.goto(app + "/plan")
     settle(page, "Outreach plan")
-    assert "Sign in to see the outreach plan." in page.inner_text("body")
+    assert "Sign in to see the outreach plan." in visible_text(page)
     no_errors(tab)
 
 
@@ -220,7 +220,7 @@ def test_an_unverified_email_gets_no_role(app: str, provider: str, plan_db: Plan
     plan_db.save("KEN", DEFAULT_INSTRUMENT, {"notes": "sensitive, for editors"}, 0, EDITOR)
     sign_in(tab, app, provider, IMPOSTOR)
     page = tab.page
-    body = page.inner_text("body")
+    body = visible_text(page)
     assert (
         f"{EDITOR} signed in without an e-mail address verified by the identity provider: the "
         "outreach plan lets in verified addresses only." in body
@@ -232,6 +232,6 @@ def test_an_unverified_email_gets_no_role(app: str, provider: str, plan_db: Plan
     screenshot(page, "login-unverified")
     page.goto(app + "/country?iso3=KEN")
     settle(page, "Country profile")
-    assert "sensitive, for editors" not in page.inner_text("body")
+    assert "sensitive, for editors" not in visible_text(page)
     assert page.get_by_role("heading", name="Plan and history").count() == 0
     no_errors(tab)

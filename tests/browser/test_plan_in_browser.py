@@ -1,6 +1,5 @@
-"""Two editors in two browsers on one state's plan: a rerun never turns a colleague's save into
-the other's edit (issue 21's lost update); the second save is refused with a conflict, then
-re-applies only what its editor changed."""
+"""The outreach plan in chromium (laptop mode on loopback): two editors on one state's plan, the
+plan's own CSV exported, edited and imported, and downloads that never get a server URL."""
 
 import csv
 
@@ -29,6 +28,8 @@ def save(page: Page) -> None:
 
 
 def test_a_colleagues_note_survives_my_owner_change(app: str, browser: Browser):
+    """A rerun never turns a colleague's save into the other's edit (issue 21's lost update):
+    the second save is refused with a conflict, then re-applies only what its editor changed."""
     a, a_blocked = open_plan(browser, app)
     b, b_blocked = open_plan(browser, app)
     state = b.get_by_role(
@@ -92,4 +93,44 @@ def test_an_import_of_the_own_export_applies_once_and_is_done(app: str, browser:
     body = page.inner_text("body")
     assert "since the export" not in body and "Nothing will be imported" not in body
     assert page.locator("[data-testid='stFileUploaderFile']").count() == 0  # the file is done
+    assert not blocked
+
+
+def test_plan_downloads_never_get_a_url(app: str, browser: Browser):
+    """The plan's files travel over the session's websocket: no /media/ URL that would answer
+    without the session's cookie, or that a proxy would log."""
+    page, blocked = open_plan(browser, app)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    with page.expect_download() as csv_file:
+        page.get_by_role("button", name="Download plan (CSV, internal)").click()
+    assert csv_file.value.suggested_filename.startswith("INTERNAL-outreach-plan-")
+    first_line = csv_file.value.path().read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("#") and "INTERNAL" in first_line
+    with page.expect_download() as excel_file:
+        page.get_by_role("button", name="Download plan (Excel, internal)").click()
+    assert excel_file.value.path().read_bytes()[:2] == b"PK"  # an Office file (a ZIP)
+    assert asked and not [url for url in asked if "/media/" in url]
+    assert not blocked
+
+
+def test_typed_addresses_stay_text_and_keep_their_direction_to_themselves(
+    app: str, browser: Browser
+):
+    page, blocked = open_plan(browser, app)
+    state = page.get_by_role("combobox", name="State").input_value()  # the first state
+    assert state == "Albania", "the first state of the plan's default view changed: update iso3"
+    iso3 = "ALB"
+    page.get_by_label(OWNER).fill("https://evil.example/x mail@evil.example \u202eRTL")
+    save(page)
+    page.get_by_text("Saved ").wait_for(timeout=30_000)
+    page.goto(f"{app}/country?iso3={iso3}")
+    settle(page, state)
+    caption = page.get_by_text("Internal. Call to Action plan")
+    caption.wait_for(timeout=30_000)
+    shown = caption.inner_text().replace("\u2060", "")  # the word joiners that keep links out
+    assert "https://evil.example/x mail@evil.example" in shown  # as typed
+    assert caption.locator("a").count() == 0  # and no link
+    assert page.locator("a[href*='evil.example']").count() == 0
+    screenshot(page, "plan-inert-country")
     assert not blocked

@@ -24,7 +24,7 @@ from plan.model import (
 )
 from plan.service import PlanService
 from ui.tables.plan_table import edited
-from ui.text import md
+from ui.text import inert, md
 from ui.widgets.plan_session import plan_word
 
 LABELS = {
@@ -109,7 +109,7 @@ def _form(start: FormStart) -> tuple[dict[str, object], bool]:
 
 def _changed_by(record: PlanRecord) -> str:
     when = f"{record.updated_at:%Y-%m-%d %H:%M:%S} UTC" if record.updated_at else ""
-    return _("changed by {who} at {when}").format(who=md(record.updated_by), when=when)
+    return _("changed by {who} at {when}").format(who=inert(record.updated_by), when=when)
 
 
 def plan_editor(
