@@ -108,6 +108,7 @@ with failures_shown():  # a database failure while working: one error box
         hide_index=True,
         width="stretch",
         height=min(38 * len(rows) + 40, 560),
+        placeholder="",  # an empty cell, not "None"
         column_config={name: _(label) for name, label in HEADERS.items()}
         | {
             "Rank": st.column_config.NumberColumn(_("Rank"), width="small"),

@@ -28,16 +28,19 @@ def database_url() -> str:
 
 
 def engine_for(url: str) -> Engine:
-    """An engine for ``url``; on SQLite with WAL, foreign keys, a busy timeout, real BEGINs.
+    """An engine for ``url`` whose errors never quote the values of a statement (notes); on
+    SQLite with WAL, foreign keys, a busy timeout, real BEGINs.
 
     A SQLite file is made readable by its owner alone (with its -wal and -shm) before it opens.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
         private_database(Path(parsed.database))
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:

@@ -150,6 +150,11 @@ def test_a_broken_plan_database_is_one_error_box_and_the_public_pages_work(
     at = open_page("plan")
     assert not at.exception and len(at.error) == 1
     assert "The outreach plan cannot be opened" in at.error[0].value and not at.dataframe
+    assert ".." not in at.error[0].value.replace("\\.", ".")  # each sentence ends once
+    if broken == "newer":  # the right advice: not "db upgrade", which would refuse too
+        assert "Update the dashboard" in at.error[0].value and "upgrade" not in at.error[0].value
+    else:
+        assert "REAIM_DATABASE_URL" in at.error[0].value
     for page in ("map", "outreach", "country"):
         public = open_page(page, iso3="IND") if page == "country" else open_page(page)
         assert not public.exception and not public.error

@@ -86,3 +86,22 @@ def test_the_plan_exports_survive_control_characters_stored_by_older_versions(pl
     book = load_workbook(io.BytesIO(private_file(at, "plan-xlsx")))
     cells = [cell for row in book.worksheets[0].iter_rows(values_only=True) for cell in row]
     assert "Wordline, ctrl, a lone\rreturn" in cells and "Paris\rdesk" in cells
+
+
+def test_a_plan_export_that_fails_names_the_error_never_the_notes(plan_db, monkeypatch, caplog):
+    def failing(self, instrument: str) -> bytes:
+        raise ValueError("secret note in the message")
+
+    monkeypatch.setattr("plan.service.PlanService.records_csv", failing)
+    at = open_page("plan")
+    at.button(key="plan-csv").click().run()
+    assert not at.exception and len(at.error) == 1 and "ValueError" in at.error[0].value
+    shown = " ".join(str(e.value) for e in at.error) + caplog.text
+    assert "secret note" not in shown and not [
+        e for e in at.get("bidi_component") if e.proto.component_name == PRIVATE_DOWNLOAD
+    ]
+
+
+def test_the_plan_table_leaves_empty_cells_empty(plan_db):
+    table = open_page("plan").dataframe[0].proto
+    assert table.HasField("placeholder") and table.placeholder == ""  # not "None"

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
+from sqlalchemy.exc import SQLAlchemyError
 
 from plan.model import DEFAULT_INSTRUMENT as CTA
 from plan.model import (
@@ -207,3 +209,10 @@ def test_the_last_admin_can_be_neither_removed_nor_demoted(service):
     service.add_user("deputy@example.org", "admin")
     service.remove_user("chief@example.org")  # another admin remains
     assert dict(service.users()) == {"deputy@example.org": "admin", "desk@example.org": "editor"}
+
+
+def test_a_database_error_never_quotes_the_values_it_was_given(engine):
+    """A failed statement's message (shown in the error box, written to logs) names no note."""
+    with pytest.raises(SQLAlchemyError) as failed, engine.connect() as connection:
+        connection.execute(sql("SELECT no_such_column WHERE :note = :note"), {"note": "secret"})
+    assert "secret" not in str(failed.value)

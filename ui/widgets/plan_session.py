@@ -102,12 +102,22 @@ def _error_box(exc: Exception) -> None:
             icon=":material/lock:",
         )
         return
-    reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+    from plan.model import PlanError
+
+    if isinstance(exc, PlanError):  # its message says what went wrong, then what to do
+        st.error(
+            _("The outreach plan cannot be opened. {reason} The public pages keep working.").format(
+                reason=md(str(exc).strip())
+            ),
+            icon=":material/database:",
+        )
+        return
+    first_line = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
     st.error(
         _(
-            "The outreach plan cannot be opened: {reason}. Check `REAIM_DATABASE_URL` and run "
-            "`python -m plan db upgrade`; the public pages keep working."
-        ).format(reason=md(reason)),
+            "The outreach plan cannot be opened: the database did not answer ({reason}). Check "
+            "`REAIM_DATABASE_URL` and that the database server runs; the public pages keep working."
+        ).format(reason=md(first_line or type(exc).__name__)),
         icon=":material/database:",
     )
 

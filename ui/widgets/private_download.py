@@ -8,11 +8,17 @@ from a blob URL that dies with the page.
 """
 
 import base64
+import logging
 import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
+
+from i18n.translate import _
+from ui.text import md
+
+_LOG = logging.getLogger(__name__)
 
 PRIVATE_DOWNLOAD = "reaim.private_download"
 _RENDER = st.components.v2.component(
@@ -31,9 +37,25 @@ def private_download(
     icon: str | None = None,
     help: str | None = None,
 ) -> None:
-    """A button that builds ``make()`` when clicked and has the browser save it as ``file_name``."""
+    """A button that builds ``make()`` when clicked and has the browser save it as ``file_name``.
+
+    A failure to build the file is one error box naming only the kind of error: the file's
+    content (sensitive notes) appears neither on the page nor in the server's log.
+    """
     if st.button(label, key=key, icon=icon, help=help):
-        content = base64.b64encode(make()).decode("ascii")
+        try:
+            made = make()
+        except Exception as exc:  # any message may quote the notes: shown by its kind alone
+            _LOG.error("%s could not be built: %s", file_name, type(exc).__name__)
+            st.error(
+                _(
+                    "{file} could not be built ({kind}); nothing was downloaded. Tell whoever "
+                    "runs the dashboard; the server's log names the error, never the content."
+                ).format(file=md(file_name), kind=type(exc).__name__),
+                icon=":material/error:",
+            )
+            return
+        content = base64.b64encode(made).decode("ascii")
         _RENDER(
             data={
                 "content": content,
