@@ -1,8 +1,11 @@
 """Shared test fixtures: a copy of the shipped dataset, snapshots, and an in-process ETL runner."""
 
 import json
+import os
 import shutil
+import stat
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,3 +89,16 @@ def etl(capsys, work_dir):
         return EtlRun(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The umask of most accounts, which leaves new files readable by everyone."""
+    saved = os.umask(0o022)
+    yield
+    os.umask(saved)
+
+
+def file_mode(path: Path) -> int:
+    """A file's permission bits, of the link itself where ``path`` is one."""
+    return stat.S_IMODE(path.lstat().st_mode)

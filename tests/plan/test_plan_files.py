@@ -1,27 +1,14 @@
 """The plan's files are its owner's alone: the SQLite database with its WAL, and the export."""
 
-import os
-import stat
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 
 from plan.__main__ import main
 from plan.database import engine_for, upgrade
 
+from conftest import file_mode
 
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    """The umask of most accounts, which leaves new files readable by everyone."""
-    saved = os.umask(0o022)
-    yield
-    os.umask(saved)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
+pytestmark = pytest.mark.usefixtures("usual_umask")
 
 
 def test_the_database_its_wal_and_shm_are_0600(tmp_path):
@@ -32,7 +19,7 @@ def test_the_database_its_wal_and_shm_are_0600(tmp_path):
         with engine.connect() as connection:  # open: the -wal and -shm files exist now
             connection.execute(text("SELECT 1"))
             files = [database, tmp_path / "plan.sqlite-wal", tmp_path / "plan.sqlite-shm"]
-            assert [mode(each) for each in files] == [0o600, 0o600, 0o600]
+            assert [file_mode(each) for each in files] == [0o600, 0o600, 0o600]
     finally:
         engine.dispose()
 
@@ -48,7 +35,7 @@ def test_a_world_readable_database_of_an_older_version_is_narrowed(tmp_path):
         upgrade(engine)
     finally:
         engine.dispose()
-    assert mode(database) == 0o600
+    assert file_mode(database) == 0o600
 
 
 def test_an_export_is_0600_and_never_written_through_a_link(tmp_path, capsys):
@@ -59,7 +46,7 @@ def test_an_export_is_0600_and_never_written_through_a_link(tmp_path, capsys):
     (tmp_path / ".plan.json.partial").symlink_to(victim)  # the old fixed temporary name
     out = tmp_path / "plan.json"
     assert main(["export", "--out", str(out), "--database-url", url]) == 0
-    assert mode(out) == 0o600 and victim.read_text() == "untouched"
+    assert file_mode(out) == 0o600 and victim.read_text() == "untouched"
     out.unlink()
     out.symlink_to(victim)  # a link at the target itself
     capsys.readouterr()

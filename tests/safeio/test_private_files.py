@@ -1,26 +1,14 @@
 """Private files: 0600 from creation, written whole, never through a planted link."""
 
-import os
-import stat
 import tempfile
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from safeio.private_files import private_database, write_private
 
+from conftest import file_mode
 
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    """The umask of most accounts, which leaves new files readable by everyone."""
-    saved = os.umask(0o022)
-    yield
-    os.umask(saved)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
+pytestmark = pytest.mark.usefixtures("usual_umask")
 
 
 def test_a_private_file_is_0600_and_replaced_whole(tmp_path):
@@ -28,7 +16,7 @@ def test_a_private_file_is_0600_and_replaced_whole(tmp_path):
     target.write_text("old")
     target.chmod(0o644)
     write_private(target, b"new")
-    assert target.read_bytes() == b"new" and mode(target) == 0o600
+    assert target.read_bytes() == b"new" and file_mode(target) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]  # no temporary file left
 
 
@@ -51,7 +39,7 @@ def test_a_link_at_the_old_fixed_temporary_name_is_not_followed(tmp_path):
     victim.write_text("untouched")
     (tmp_path / ".plan.json.partial").symlink_to(victim)
     write_private(tmp_path / "plan.json", b"notes")
-    assert victim.read_text() == "untouched" and mode(victim) == 0o644
+    assert victim.read_text() == "untouched" and file_mode(victim) == 0o644
 
 
 def test_a_link_at_the_target_is_refused(tmp_path):
@@ -68,7 +56,7 @@ def test_a_link_at_the_target_is_refused(tmp_path):
 def test_a_new_database_file_is_created_0600(tmp_path):
     database = tmp_path / "plan.sqlite"
     private_database(database)
-    assert database.read_bytes() == b"" and mode(database) == 0o600
+    assert database.read_bytes() == b"" and file_mode(database) == 0o600
 
 
 def test_an_existing_database_and_its_wal_are_narrowed_to_the_owner(tmp_path):
@@ -77,7 +65,7 @@ def test_an_existing_database_and_its_wal_are_narrowed_to_the_owner(tmp_path):
         each.write_bytes(b"x")
         each.chmod(0o664)
     private_database(files[0])
-    assert [mode(each) for each in files] == [0o600, 0o600, 0o600]
+    assert [file_mode(each) for each in files] == [0o600, 0o600, 0o600]
     assert all(each.read_bytes() == b"x" for each in files)
 
 
@@ -87,7 +75,7 @@ def test_a_link_at_the_database_name_is_left_alone(tmp_path):
     victim.chmod(0o644)
     (tmp_path / "plan.sqlite").symlink_to(victim)
     private_database(tmp_path / "plan.sqlite")
-    assert victim.read_text() == "untouched" and mode(victim) == 0o644
+    assert victim.read_text() == "untouched" and file_mode(victim) == 0o644
 
 
 def test_a_missing_folder_is_left_for_sqlite_to_report(tmp_path):
