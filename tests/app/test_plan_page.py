@@ -221,3 +221,17 @@ def test_user_text_on_the_country_page_is_inert_and_isolated(plan_db):
     assert caption.count(inert(typed)) == 2  # both fields, each isolated as a whole
     for live in ("://", "@", "www.", "**bold"):
         assert live not in caption  # nothing left that Markdown turns into a link or markup
+
+
+def test_a_refused_save_says_so_once(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("b@example.org", "editor")
+    signed_in(monkeypatch, "b@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+    at.run()
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert len(at.error) == 1 and not at.warning  # the refusal, not also the earlier notice
+    assert "Load their version" not in [b.label for b in at.button]

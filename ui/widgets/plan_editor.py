@@ -134,15 +134,17 @@ def plan_editor(
         start = FormStart(current, start.generation + 1 if start else 0)
         st.session_state[state] = start
     pending: Pending | None = st.session_state.get(pending_key)
+    notice = st.empty()  # cleared when a save is refused: the refusal says it all
     if pending is None and current.version != start.base.version:
-        st.warning(
+        said = notice.container()
+        said.warning(
             _(
                 "{name} was {changed} after this form was filled. Saving will show both "
                 "versions; or load theirs first (your unsaved edits here are dropped)."
             ).format(name=md(name), changed=_changed_by(current)),
             icon=":material/sync_problem:",
         )
-        st.button(
+        said.button(
             _("Load their version"),
             icon=":material/refresh:",
             key=f"plan-load-{instrument}-{iso3}",
@@ -164,6 +166,7 @@ def plan_editor(
             current = exc.current
             pending = Pending(changes, current.version)
             st.session_state[pending_key] = pending
+            notice.empty()
             st.error(
                 _(
                     "Not saved: {name} was {changed}. Their version and your changes are below."
