@@ -11,7 +11,7 @@ from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
 from ui.tables.dataset import UN_LANGUAGES
-from ui.tables.groups import KIND_LABELS, by_name
+from ui.tables.groups import GroupKind, by_name
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
@@ -194,7 +194,7 @@ def profile(iso3: str) -> None:
             member = next(m for m in group.members if m.iso3 == iso3)
             text.markdown(
                 _("**{kind}: {group}**").format(
-                    kind=md(_(KIND_LABELS[group.kind])), group=md(group.label)
+                    kind=md(GroupKind(group.kind).label), group=md(group.label)
                 )
                 + f"  \n{md(tally(group, endorsed))}."
             )

@@ -8,6 +8,7 @@ from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
 from ui import cache
 from ui.figures import palette
+from ui.tables.groups import GroupKind
 from ui.tables.instrument_tables import matrix_table
 from ui.tables.outreach import matching
 from ui.text import link, md
@@ -87,7 +88,7 @@ st.caption(
         "General Assembly."
     )
 )
-organisations = {g.group_id: g for g in cache.groupings()["org"]}
+organisations = {g.group_id: g for g in cache.groupings()[GroupKind.ORG]}
 filters = filter_widgets(table, organisations)
 everyone = cache.all_states()
 rows = matching(everyone, cache.search_index(), filters)

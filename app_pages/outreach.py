@@ -7,6 +7,7 @@ from i18n import formats
 from i18n.translate import N_, _, ngettext
 from instruments.model import CALL_TO_ACTION
 from ui import cache
+from ui.tables.groups import GroupKind
 from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
@@ -29,7 +30,7 @@ WEIGHT_RANGE = (0.0, 5.0)
 
 table = cache.table()
 source = cache.provenance()
-organisations = {g.group_id: g for g in cache.groupings()["org"]}
+organisations = {g.group_id: g for g in cache.groupings()[GroupKind.ORG]}
 related = [i for i in cache.catalogue().values() if i.id != CALL_TO_ACTION]
 terms = cache.score_terms()
 DEFAULTS = default_weights(terms)

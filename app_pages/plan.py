@@ -9,6 +9,7 @@ from i18n import formats
 from i18n.translate import N_, _, ngettext
 from ui import cache
 from ui.tables.export import excel_bytes
+from ui.tables.groups import GroupKind
 from ui.tables.outreach import matching, ranks
 from ui.tables.plan_table import internal_workbook, plan_rows, progress
 from ui.tables.priority import default_weights, priorities
@@ -20,11 +21,7 @@ from ui.widgets.plan_editor import plan_editor
 from ui.widgets.plan_session import failures_shown, login_configured, open_plan, plan_word
 from ui.widgets.private_download import private_download
 
-GROUPINGS = {
-    "region": N_("M49 region"),
-    "ungroup": N_("UN regional group"),
-    "org": N_("Organisation"),
-}
+GROUPINGS = (GroupKind.REGION, GroupKind.UNGROUP, GroupKind.ORG)  # progress by these
 # Headers of the plan table's columns with a fixed English name, shown in the active language.
 HEADERS = {
     "State": N_("State"),
@@ -68,7 +65,7 @@ with failures_shown():  # a database failure while working: one error box
         instrument = url_controls.select(
             _("Instrument"), "instrument", endorsable, next(iter(endorsable))
         )
-    organisations = {g.group_id: g for g in cache.groupings()["org"]}
+    organisations = {g.group_id: g for g in cache.groupings()[GroupKind.ORG]}
     filters = filter_widgets(table, organisations)
     mine = st.toggle(_("My states only"), key="plan-mine", help=_("States whose owner names you."))
 
@@ -152,7 +149,9 @@ with failures_shown():  # a database failure while working: one error box
         )
 
     st.subheader(_("Progress"), anchor=False)
-    by = url_controls.segmented(_("By"), "by", {k: _(v) for k, v in GROUPINGS.items()}, "ungroup")
+    by = url_controls.segmented(
+        _("By"), "by", {kind: kind.label for kind in GROUPINGS}, GroupKind.UNGROUP
+    )
     counts = progress(cache.groupings()[by], rows)
     if len(counts):
         shown = counts.rename(columns=plan_word)  # statuses in the active language

@@ -11,7 +11,7 @@ from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
 from ui.figures.focus import WORLD, focus_key
 from ui.figures.map_figure import plotly_config
 from ui.figures.map_view import comparison_phrase
-from ui.tables.groups import KIND_LABELS
+from ui.tables.groups import GroupKind
 from ui.text import md
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
@@ -60,14 +60,14 @@ source = cache.provenance()
 found = cache.catalogue()
 titles = {k: i.short_title for k, i in found.items()}
 if presenting():
-    by = url_controls.param("by", KIND_LABELS) or "region"
+    by = url_controls.param("by", {kind: kind.label for kind in GroupKind}) or GroupKind.REGION
     x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
 else:
     st.header(_("Regional breakdown"), anchor=False)
     grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
     with grouping:
         by = url_controls.segmented(
-            _("Group states by"), "by", {k: _(v) for k, v in KIND_LABELS.items()}, "region"
+            _("Group states by"), "by", {kind: kind.label for kind in GroupKind}, GroupKind.REGION
         )
     x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 shown = f"{x},{y}" if y else x
@@ -110,8 +110,8 @@ links = [
 ]
 endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
-if by == "org":
-    shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()["org"]])
+if by == GroupKind.ORG:
+    shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()[by]])
 st.dataframe(
     shown_table.drop(columns=["Sentence", "group_id", "kind"]),
     hide_index=True,

@@ -42,6 +42,7 @@ from ui.tables.dataset import (
     outreach_signals,
 )
 from ui.tables.dataset import feature_names as dataset_feature_names
+from ui.tables.groups import GroupKind
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
@@ -258,9 +259,7 @@ def dots() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def _focuses(stamp: Stamp) -> dict[str, Focus]:
-    every = [
-        g for kind in ("region", "subregion", "ungroup", "org") for g in _groupings(stamp)[kind]
-    ]
+    every = [g for kind in GroupKind for g in _groupings(stamp)[kind]]
     points = {r.iso3: (r.lon, r.lat) for r in load_states().itertuples()}
     return focus_presets(every, geometry(), points)
 

@@ -10,7 +10,7 @@ import pyproj
 
 from i18n.translate import _
 from ui.figures.geometry import Geometry, Part
-from ui.tables.groups import KIND_LABELS, Group, in_place
+from ui.tables.groups import Group, GroupKind, in_place
 
 WORLD = "world"
 WORLD_LON = (-180.0, 180.0)
@@ -73,7 +73,7 @@ class Focus:
         """The label shown in the focus picker, e.g. "Organisation · NATO"."""
         if self.kind == WORLD:
             return self.label
-        return f"{_(KIND_LABELS[self.kind])} · {self.label}"
+        return f"{GroupKind(self.kind).label} · {self.label}"
 
 
 def _wrap(lon: float) -> float:

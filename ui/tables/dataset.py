@@ -23,11 +23,11 @@ from instruments.model import catalogue as build_catalogue
 from ui.figures.focus import Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.tables import groups
+from ui.tables.groups import GroupKind
 from ui.tables.priority import Term, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
 
 GEOJSON = "world.geojson"
-GROUP_KINDS = ("region", "subregion", "ungroup", "org")
 # The six UN languages in the order of names.csv's columns, with their English names (translated
 # where shown; scripts/build_names.py reads the taxonomy's "M49 <name>" columns by them).
 UN_LANGUAGES = {
@@ -60,13 +60,13 @@ class Dataset:
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
 
 
-def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[str, list[groups.Group]]:
-    """Groups per kind: "region", "subregion", "ungroup" and "org"."""
+def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[GroupKind, list[groups.Group]]:
+    """Groups per kind, in the order of GroupKind."""
     return {
-        "region": groups.m49_regions(table),
-        "subregion": groups.m49_subregions(table),
-        "ungroup": groups.un_regional_groups(table, states),
-        "org": groups.load_organisations(paths.reference_dir() / "groups", table),
+        GroupKind.REGION: groups.m49_regions(table),
+        GroupKind.SUBREGION: groups.m49_subregions(table),
+        GroupKind.UNGROUP: groups.un_regional_groups(table, states),
+        GroupKind.ORG: groups.load_organisations(paths.reference_dir() / "groups", table),
     }
 
 
@@ -101,7 +101,9 @@ def outreach_signals(
     universe = table[table["in_universe"]]
     endorsed = set(universe.loc[universe["endorsed"], "iso3"])
     candidates = list(universe.loc[~universe["endorsed"], "iso3"])
-    return signals(candidates, matrix, endorsed, found["ungroup"], found["org"], every)
+    return signals(
+        candidates, matrix, endorsed, found[GroupKind.UNGROUP], found[GroupKind.ORG], every
+    )
 
 
 def load_un_names(path: Path | None = None) -> pd.DataFrame:
@@ -130,7 +132,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     found = groupings_of(table, states)
     geometry = load_geometry(paths.geo_dir() / GEOJSON)
     points = {r.iso3: (r.lon, r.lat) for r in states.itertuples()}
-    every = [g for kind in GROUP_KINDS for g in found[kind]]
+    every = [g for kind in GroupKind for g in found[kind]]
     score_terms = terms(list(catalogue.values()))
     return Dataset(
         table=table,

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
@@ -11,11 +12,26 @@ from i18n.collation import sort_key
 from i18n.glossary import place, term
 from i18n.translate import N_, _
 
-KIND_LABELS = {  # translated where shown
-    "region": N_("M49 region"),
-    "subregion": N_("M49 sub-region"),
-    "ungroup": N_("UN regional group"),
-    "org": N_("Organisation"),
+
+class GroupKind(StrEnum):
+    """A kind of group; its value is what URLs, focus keys and tables say ("region", "org", …)."""
+
+    REGION = "region"
+    SUBREGION = "subregion"
+    UNGROUP = "ungroup"
+    ORG = "org"
+
+    @property
+    def label(self) -> str:
+        """Its name in the active language: "M49 region", "Organisation", …"""
+        return _(KIND_LABELS[self])
+
+
+KIND_LABELS = {  # translated where shown (GroupKind.label)
+    GroupKind.REGION: N_("M49 region"),
+    GroupKind.SUBREGION: N_("M49 sub-region"),
+    GroupKind.UNGROUP: N_("UN regional group"),
+    GroupKind.ORG: N_("Organisation"),
 }
 UN_GROUP_LABELS = {
     "African": "African Group",

@@ -4,9 +4,7 @@ import pandas as pd
 
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
-from ui.tables.groups import Group, region_label, un_group_label
-
-GROUP_KINDS = ("region", "subregion", "ungroup", "org")
+from ui.tables.groups import Group, GroupKind, region_label, un_group_label
 
 
 def facts(iso3: str, state: pd.Series) -> dict[str, str]:
@@ -45,4 +43,4 @@ def listed_elsewhere(
 
 def groups_of(iso3: str, groupings: dict[str, list[Group]]) -> list[Group]:
     """The regions, groups and organisations a state belongs to, in that order."""
-    return [group for kind in GROUP_KINDS for group in groupings[kind] if iso3 in group.codes]
+    return [group for kind in GroupKind for group in groupings[kind] if iso3 in group.codes]
