@@ -1,1 +1,1 @@
-"""Benchmark and load harness: a Streamlit server on loopback and Debian chromium driving it."""
+"""Benchmarks and the load test: the dashboard timed against baselines (harness/ runs it)."""

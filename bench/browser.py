@@ -11,35 +11,16 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, Page, Request, async_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, SHAPES, is_local
+
 # Host names other than localhost do not resolve: nothing can leave the machine by name.
 BENCH_ARGS = [
     *CHROMIUM_ARGS,
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
-LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
-# The shapes plotly draws for a choropleth trace, and the points of a scattergeo trace.
-SHAPES = ".js-plotly-plot .choroplethlocation"
-POINTS = ".js-plotly-plot .scattergeo path.point"
-
-
-def is_local(url: str) -> bool:
-    """True for loopback, data: and blob: URLs."""
-    return url.startswith(("data:", "blob:")) or (urlsplit(url).hostname or "") in LOOPBACK
 
 
 @dataclass

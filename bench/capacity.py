@@ -5,7 +5,7 @@ opens the map page, then alternates a plain rerun and a change of the focus sele
 each script run to finish and recording its latency. No browser draws anything, so this is the
 server's capacity (script runs, figure serialisation, websocket writes), not the page's draw time.
 
-- Ramp: 1, 2, 4, 8, 20 concurrent sessions against one process (bench/server.py), each step a
+- Ramp: 1, 2, 4, 8, 20 concurrent sessions against one process (harness/server.py), each step a
   bounded number of seconds; the sessions stay open from step to step, as tabs left open do. Each
   user waits ``think`` seconds between actions (a reader clicking, not a benchmark loop).
 - Figures at a p95 rerun latency of 1 s: the most sessions whose p95 stays within it, the reruns
@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench.server import streamlit_app
+from harness.server import streamlit_app
 from serve.streamlit_client import Session, first_visit
 
 PAGE = ""  # the map, the landing page

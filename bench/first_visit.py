@@ -12,8 +12,9 @@ import statistics
 
 from playwright.async_api import Browser
 
-from bench.browser import POINTS, SHAPES, Blocked, open_page, timed_draw
-from bench.server import streamlit_app
+from bench.browser import Blocked, open_page, timed_draw
+from harness.browser import POINTS, SHAPES
+from harness.server import streamlit_app
 from serve.warm import warm as warm_up
 
 RUNS = 5  # medians of 5: a first visit varies by a tenth of a second from one to the next

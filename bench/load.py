@@ -11,8 +11,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from bench.browser import SHAPES, Blocked, chromium, open_page, timed_draw, wait_idle
-from bench.server import RunningApp, streamlit_app
+from bench.browser import Blocked, chromium, open_page, timed_draw, wait_idle
+from harness.browser import SHAPES
+from harness.server import RunningApp, streamlit_app
 from ui import cache
 
 SESSIONS = 20

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import geopandas
 
-from bench.server import REPO
+from harness.server import REPO
 
 CACHE = REPO / ".bench-cache"
 GEOJSON = CACHE / "countries-50m.geojson"

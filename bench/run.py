@@ -24,15 +24,16 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from bench import capacity, plan_load
-from bench.browser import POINTS, SHAPES, Blocked, chromium, open_page, timed_draw
+from bench.browser import Blocked, chromium, open_page, timed_draw
 from bench.first_visit import first_visits
 from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
-from bench.server import REPO, streamlit_app
 from briefing.files import pack_file
 from briefing.pack import build_pack
 from etl import paths
-from instruments.model import CALL_TO_ACTION
+from harness.browser import POINTS, SHAPES
+from harness.server import REPO, streamlit_app
+from instruments.view import DEFAULT_VIEW
 from ui import cache
 from ui.figures.print_map import render_map
 from ui.tables.dataset import load_dataset
@@ -293,7 +294,7 @@ def pack_times() -> dict:
     data = load_dataset()
     out: dict = {}
     for key in PACK_FOCUSES:
-        view = build_pack(data, key, CALL_TO_ACTION).view
+        view = build_pack(data, key, DEFAULT_VIEW).view
         focus = data.focuses[key]
         for fmt, picture in (("pptx", "png"), ("pdf", "pdf")):
             maps, packs = [], []
@@ -302,7 +303,7 @@ def pack_times() -> dict:
                 render_map(view, data.geometry, data.dots, focus, picture)
                 maps.append(time.perf_counter() - start)
                 start = time.perf_counter()
-                pack_file(data, build_pack(data, key, CALL_TO_ACTION), fmt)
+                pack_file(data, build_pack(data, key, DEFAULT_VIEW), fmt)
                 packs.append(time.perf_counter() - start)
             out[f"print_map_{picture}_{key}_s"] = statistics.median(maps)
             out[f"pack_{fmt}_{key}_s"] = statistics.median(packs)

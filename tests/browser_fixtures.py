@@ -13,8 +13,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
-from bench.server import streamlit_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from harness.server import streamlit_app
 
 from conftest import REPO
 

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from bench.browser import SHAPES
+from harness.browser import SHAPES
 from i18n.translate import _, use
 
 from browser_fixtures import SCREENSHOTS, offline_context, settle

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser
 from pptx import Presentation
 
-from bench.browser import POINTS, SHAPES
+from harness.browser import POINTS, SHAPES
 from i18n.translate import _, use
 
 from browser_fixtures import SCREENSHOTS, offline_context, screenshot, settle

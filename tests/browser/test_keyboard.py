@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-from bench.browser import SHAPES
+from harness.browser import SHAPES
 
 from browser_fixtures import screenshot, settle
 

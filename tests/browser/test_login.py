@@ -18,12 +18,13 @@ import pytest
 import werkzeug.serving
 from playwright.sync_api import Browser, Page, Request, Route
 
-from bench.browser import is_local
-from bench.server import free_port, streamlit_app
+from harness.browser import is_local
+from harness.server import streamlit_app
 from plan.database import engine_for, upgrade
 from plan.known import known_instruments, known_iso3
 from plan.model import DEFAULT_INSTRUMENT
 from plan.service import PlanService
+from serve.cluster import free_port
 
 from browser_fixtures import VIEWPORT, screenshot, settle, visible_text
 

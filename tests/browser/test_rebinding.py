@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, is_local
 from plan.access import LAPTOP_USER
 from serve.streamlit_client import Session
 from ui.text import inert

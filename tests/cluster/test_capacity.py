@@ -2,7 +2,7 @@
 figures. Bounded: one process, two users, three actions each (a step of at most 20 s)."""
 
 from bench.capacity import Step, open_user, run_step, single_process_figures
-from bench.server import streamlit_app
+from harness.server import streamlit_app
 
 ACTIONS = 3
 

@@ -1,6 +1,6 @@
 """serve.warm: a new server runs the map page once in every language before the first visitor."""
 
-from bench.server import streamlit_app
+from harness.server import streamlit_app
 from i18n.languages import LANGUAGES
 from serve import warm
 from serve.streamlit_client import Session

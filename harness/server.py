@@ -1,7 +1,6 @@
 """Start a Streamlit script on a free loopback port, wait until healthy, measure, stop."""
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -12,14 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from serve.cluster import free_port
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Support the tests and the benchmarks share: a Streamlit server on loopback, chromium."""
