@@ -60,24 +60,6 @@ BASELINES = {
     "pack_*_ratio": "print_map_*_s: the print map the pack contains, same focus",
     "cluster_throughput_ratio_2_vs_1": "cluster_reruns_per_s_1: one process behind the same nginx",
 }
-TARGETS = {
-    "map_payload_bytes": "<= 350 KB with all 195 states, >= 10x smaller than naive",
-    "map_draw_ratio": "<= 1.7 (the map page over the one-point floor); naive >= 2x slower",
-    "figure_only_draw_ratio": "<= 1.3 (our figure alone on a page over the floor)",
-    "rerun_*_ratio": f"<= {RERUN_RATIO_LIMIT} each: the outreach, regions and map pages",
-    "rerun_plan_ratio": "<= 2 (the /plan rerun over the outreach rerun, same seeded plan)",
-    "etl_offline_ratio": f"<= {ETL_RATIO_LIMIT} (slowest layout's ratio)",
-    "server_rss_mb_20_sessions": "<= 400 MB (20 protocol-level sessions on the map page)",
-    "first_visit_cold_ratio": "<= 1.5 x a one-table page (same run; server and browser cold)",
-    "first_visit_warm_ratio": "<= 1.3 (the same page, warm server, new browser)",
-    # bench/capacity.py, protocol-level sessions on the map page (docs/benchmark.md):
-    # capacity_sessions_per_process_p95_1s: most sessions (1 s think time) one process serves
-    #   with a p95 rerun latency <= 1 s; capacity_reruns_per_s: its reruns per second then;
-    # capacity_reruns_per_s_per_core: reruns per CPU-second of the server process;
-    # capacity_rss_mb_per_session: VmRSS slope over the ramp (MB per added session);
-    # cluster_throughput_ratio_2_vs_1: closed-loop reruns/s through nginx, 2 processes over 1.
-    "cluster_throughput_ratio_2_vs_1": ">= 1.6 (reruns/s through nginx, 2 processes over 1)",
-}
 ETL_LAYOUTS = [
     "list-one-column.pdf",
     "list-three-columns.pdf",

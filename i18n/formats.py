@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from i18n.languages import BABEL_LOCALES
@@ -40,15 +40,6 @@ def long_date(value: date | str) -> str:
     except (TypeError, ValueError):
         return str(value)
     return format_date(day, format="long", locale=locale())
-
-
-def month_year(value: date | str) -> str:
-    """``"2025-08"`` or a date → "August 2025", "août 2025", "agosto de 2025"; else unchanged."""
-    try:
-        day = value if isinstance(value, date) else date.fromisoformat(f"{value}-01"[:10])
-    except (TypeError, ValueError):
-        return str(value)
-    return format_skeleton("yMMMM", day, locale=locale())
 
 
 def clauses(parts: Iterable[str]) -> str:
