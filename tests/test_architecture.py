@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from source_imports import imported_modules
 
 # Modules that open network connections; urllib.parse and the like are fine.
 NETWORK = (
@@ -21,18 +22,6 @@ NETWORK = (
     "httpx",
     "aiohttp",
 )
-
-
-def imported_modules(path: Path) -> set[str]:
-    """Top-level names of the packages a file imports (``os`` for ``os.path``)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
 
 
 def dotted_imports(source: str) -> set[str]:

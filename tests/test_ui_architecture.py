@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_architecture import imported_modules
 
 from conftest import REPO
+from source_imports import imported_modules
 
 UI = sorted((REPO / "ui").rglob("*.py"))
 PAGES = sorted((REPO / "app_pages").glob("*.py"))

@@ -13,20 +13,12 @@ from harness.browser import SHAPES
 from i18n.translate import _, use
 
 from browser_fixtures import SCREENSHOTS, offline_context, settle
-from test_browser import HEADERS, PAGES, features, test_presentation_mode_fits_the_screen
+from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 
 pytestmark = pytest.mark.browser
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
-
-
-def presentation_paths() -> list[str]:
-    """The presentation-mode URLs test_browser visits, each once (taken from its parameters)."""
-    (marks,) = [
-        m for m in test_presentation_mode_fits_the_screen.pytestmark if m.name == "parametrize"
-    ]
-    return list(dict.fromkeys(path for _w, _h, path in marks.args[1]))
 
 
 def translated(language: str, header: str) -> str:
@@ -55,7 +47,10 @@ STATES: dict[str, tuple[str, str | None]] = {
             ("outreach", "/outreach?lang={lang}&region=Africa", "Outreach gaps"),
         )
     },
-    **{f"present-{i}": (path, None) for i, path in enumerate(presentation_paths())},
+    **{  # each presentation screen once, at the size axe judges it (PRESENTATION)
+        f"present-{i}": (path, None)
+        for i, path in enumerate(dict.fromkeys(path for _w, _h, path in PRESENTATIONS))
+    },
 }
 PRESENTATION = {"width": 1366, "height": 768}
 

@@ -15,43 +15,10 @@ from harness.browser import POINTS, SHAPES
 from i18n.translate import _, use
 
 from browser_fixtures import SCREENSHOTS, offline_context, screenshot, settle
+from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
-
-PAGES = {
-    "map-world": "/",
-    "map-europe": "/?focus=region-europe",
-    "map-pacific-islands-forum": "/?focus=org-pacific-islands-forum",
-    "regions": "/regions?by=org",
-    "outreach": "/outreach?region=Africa",
-    "country-nld": "/country?iso3=NLD",
-    "sources": "/sources",
-    "instruments": "/instruments",
-    "map-compare": "/?compare=us-political-declaration,reaim-2023-call-to-action",
-    "map-blueprint": "/?instrument=reaim-2024-blueprint-for-action",
-    "map-vote-african-union": "/?instrument=unga-80-57&focus=org-african-union",
-    "regions-vote": "/regions?instrument=unga-80-57&by=ungroup",
-    "outreach-priorities": "/outreach?weights=no_vote:4",
-    "country-cri": "/country?iso3=CRI",
-    "briefing": "/briefing?focus=org-asean",
-    "plan": "/plan?ungroup=African",
-}
-HEADERS = {
-    "map": "Coverage map",
-    "regions": "Regional breakdown",
-    "outreach": "Outreach gaps",
-    "country": "Country profile",
-    "sources": "Sources and method",
-    "instruments": "Related instruments",
-    "briefing": "Briefing pack",
-    "plan": "Outreach plan",
-}
-
-
-def features() -> int:
-    geojson = json.loads((REPO / "data" / "geo" / "world.geojson").read_text(encoding="utf-8"))
-    return len(geojson["features"])
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -154,15 +121,7 @@ def shape_index(code: str) -> int:
     return [f["properties"]["iso3"] for f in geojson["features"]].index(code)
 
 
-@pytest.mark.parametrize(
-    ("width", "height", "path"),
-    [
-        (1366, 768, "/?present=1&focus=org-african-union"),
-        (1920, 1080, "/?present=1&focus=org-african-union"),
-        (1366, 768, "/?present=1&compare=us-political-declaration,reaim-2023-call-to-action"),
-        (1366, 768, "/regions?present=1&instrument=unga-80-57"),
-    ],
-)
+@pytest.mark.parametrize(("width", "height", "path"), PRESENTATIONS)
 def test_presentation_mode_fits_the_screen(app: str, browser: Browser, width, height, path):
     """No navigation, no controls, no scrollbar; every shape of the map; a link back."""
     context, tab, blocked = offline_context(browser, {"width": width, "height": height})

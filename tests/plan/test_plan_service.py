@@ -20,23 +20,8 @@ from plan.replay import replay
 from plan.schema import EventRow, RecordRow
 from plan.service import PlanService
 
-HOSTILE = [
-    "'); DROP TABLE plan_records; --",
-    "\" OR 1=1; DELETE FROM plan_events WHERE '1'='1",
-    "<script>alert('x')</script><img src=x onerror=alert(1)>",
-    "**bold** _it_ [link](javascript:alert(1)) <!-- --> | table | `code`",
-    '=HYPERLINK("http://evil.example","click")',
-    "+1-2",
-    "-3",
-    "@SUM(A1)",
-    "'quoted",
-    "\tTab first",
-    "ctrl \x01\x02\x07\x08\x0b\x0c\x1b[31m\x7f end",
-    "lines\r\nand\rreturns\nand\u2028separators",
-    "right-to-left \u202e override, zero\u200bwidth, emoji 🇳🇱, Ünïcödé, 漢字",
-    "trailing spaces   ",
-    "x" * 5000,
-]
+from hostile_text import HOSTILE
+
 LIMITS = {"owner": 120, "next_step": 500, "notes": 5000}
 
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy import update
-from test_plan_service import HOSTILE
 
 from plan.database import engine_for, upgrade
 from plan.model import DEFAULT_INSTRUMENT as CTA
@@ -18,6 +17,8 @@ from plan.replay import replay
 from plan.schema import RecordRow
 from plan.service import PlanService
 from plan.transfer import from_data
+
+from hostile_text import HOSTILE
 
 COMMENT = "#,INTERNAL,outreach plan — contains sensitive notes"
 HEADER = "iso3,status,owner,last_contact,channel,next_step,due,notes,version"
