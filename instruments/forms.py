@@ -1,13 +1,18 @@
 """The three forms an instrument's record takes, and everything that follows from each.
 
 This is the only module that knows a recorded vote from a list of endorsers: the statuses a
-source may give, how a state the source does not name reads, the map categories, the verbs, and
-how a position counts towards the outreach priority score. Everything else asks the form.
+source may give, how a state the source does not name reads, the map categories, the verbs, the
+headline figures and caveats of a record, where a group stands, and how a position counts towards
+the outreach priority score. Everything else asks the form.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import ClassVar
 
-from i18n.translate import N_, _, npgettext, pgettext
+from i18n import formats
+from i18n.translate import N_, _, ngettext, npgettext, pgettext
+from instruments.prose import join_names
 
 ENDORSED = "endorsed"
 UNCONFIRMED = "unconfirmed"
@@ -72,6 +77,32 @@ def shown(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """One row of an instrument's source: who, with what status, the source's note, in scope."""
+
+    name: str
+    status: str
+    note: str
+    in_scope: bool  # one of the 195 states in scope
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Everything an instrument's source lists, and the total of endorsers it reports ("")."""
+
+    rows: tuple[Listed, ...]
+    reported: str
+
+    def count(self, status: str) -> int:
+        """How many rows have the status."""
+        return sum(row.status == status for row in self.rows)
+
+    def names(self, status: str) -> list[str]:
+        """The names of the rows with the status, in the source's order."""
+        return [row.name for row in self.rows if row.status == status]
+
+
+@dataclass(frozen=True)
 class Signal:
     """How the positions on instruments of one form add a term to the outreach priority score.
 
@@ -96,8 +127,12 @@ class Signal:
 
 
 @dataclass(frozen=True)
-class Form:
-    """One form of record: complete list, partial list or recorded vote, and what follows."""
+class Form(ABC):
+    """One form of record: complete list, partial list or recorded vote, and what follows.
+
+    The fields hold what is data; each form's class (``CompleteList``, ``PartialList``,
+    ``RecordedVote``) says in words what its record shows.
+    """
 
     key: str  # the registry's ``form`` value
     label: str  # what the record is, for the instruments page
@@ -119,6 +154,8 @@ class Form:
     hover_note: str  # the same in a few words, for a map tooltip ("" when the status says it)
     reported_total_is_complete: bool  # a reported total must equal the listed endorsers
     signals: tuple[Signal, ...]
+    # Put to states again each session (a resolution): the latest record says where they stand.
+    recurring: ClassVar[bool] = False
 
     def category(self, status: str) -> str:
         """The map category of a status."""
@@ -135,37 +172,206 @@ class Form:
         """
         return _(self.did_text).format(instrument=instrument)
 
+    @abstractmethod
     def did_by(self, instrument: str, count: int) -> str:
         """``did`` after a subject of ``count`` states, whose verb agrees with it in French and
         Spanish ("2 États … ont approuvé", "0 États … respaldaron")."""
-        phrases = {
-            "complete-list": npgettext(
-                "counted subject", "endorsed {instrument}", "endorsed {instrument}", count
-            ),
-            "partial-list": npgettext(
-                "counted subject",
-                "named as endorsing {instrument}",
-                "named as endorsing {instrument}",
-                count,
-            ),
-            "recorded-vote": npgettext(
-                "counted subject", "voted yes on {instrument}", "voted yes on {instrument}", count
-            ),
-        }
-        return phrases[self.key].format(instrument=instrument)
 
     def did_not(self, instrument: str) -> str:
         """The negation, after a supporter's phrase and "but": "did not vote yes on …"."""
         return _(self.did_not_text).format(instrument=instrument)
 
+    @abstractmethod
     def have_done(self, instrument: str) -> str:
         """What supporters did, after "have": "endorsed the …", "been named as endorsing the …"."""
-        perfect = {
-            "complete-list": pgettext("after have", "endorsed {instrument}"),
-            "partial-list": pgettext("after have", "been named as endorsing {instrument}"),
-            "recorded-vote": pgettext("after have", "voted yes on {instrument}"),
-        }
-        return perfect[self.key].format(instrument=instrument)
+
+    @abstractmethod
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        """The headline figures (label, value) of a record, as its source states them."""
+
+    @abstractmethod
+    def headline(self, listing: Listing) -> str:
+        """The figures in one line: "58 endorsers: 57 of the 195 states in scope and Kosovo, …"."""
+
+    def caveats(self, listing: Listing) -> list[str]:
+        """What a reader must know before using the record's figures, one sentence each."""
+        found = [
+            _("{state} is shown as unconfirmed, not as an endorser: {note}.").format(
+                state=row.name, note=row.note
+            )
+            for row in listing.rows
+            if row.status == UNCONFIRMED
+        ]
+        for row in listing.rows:
+            if not row.in_scope:
+                found.append(
+                    _(
+                        "{state} is listed as {status} but is outside the 195 states in scope "
+                        "(not a UN member or observer State): shown, flagged as not in scope."
+                    ).format(state=row.name, status=status_word(row.status).lower())
+                )
+        return found
+
+    def unnamed_caveat(self, reported: str, named: int) -> str:
+        """What every map and summary must add when the source names only some of those it
+        reports; empty for a record that names every one."""
+        return ""
+
+    @abstractmethod
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        """Where a group stands on an instrument of this form: "20 of 27 endorsed"."""
+
+
+def _share(supporters: int, members: int) -> str:
+    """ " (74%)" after a count of members, "" when there are none."""
+    return f" ({formats.percent(supporters / members)})" if members else ""
+
+
+class CompleteList(Form):
+    """A list of every endorser: a state it does not name has not endorsed."""
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject", "endorsed {instrument}", "endorsed {instrument}", count
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "endorsed {instrument}").format(instrument=instrument)
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        unconfirmed = listing.count(UNCONFIRMED)
+        return [(_("Endorsers"), formats.number(listing.count(self.positive)))] + (
+            [(_("Unconfirmed"), formats.number(unconfirmed))] if unconfirmed else []
+        )
+
+    def headline(self, listing: Listing) -> str:
+        endorsed = [row for row in listing.rows if row.status == self.positive]
+        outside = [row.name for row in endorsed if not row.in_scope]
+        text = ngettext(
+            "{endorsers} endorser: {inside} of the 195 states in scope",
+            "{endorsers} endorsers: {inside} of the 195 states in scope",
+            len(endorsed),
+        ).format(
+            endorsers=formats.number(len(endorsed)),
+            inside=formats.number(len(endorsed) - len(outside)),
+        )
+        if outside:
+            text = _("{headline} and {names}, outside the scope").format(
+                headline=text, names=join_names(outside)
+            )
+        unconfirmed = listing.names(UNCONFIRMED)
+        if unconfirmed:
+            text = _("{headline}; {names} unconfirmed").format(
+                headline=text, names=join_names(unconfirmed)
+            )
+        return text
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _("{supporters} of {members}{share} endorsed").format(
+            supporters=formats.number(supporters),
+            members=formats.number(members),
+            share=_share(supporters, members),
+        )
+
+
+class PartialList(Form):
+    """Some of the endorsers a source reports, by name: a state it does not name is unknown."""
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject",
+            "named as endorsing {instrument}",
+            "named as endorsing {instrument}",
+            count,
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "been named as endorsing {instrument}").format(
+            instrument=instrument
+        )
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        return [
+            (_("Endorsed, as reported"), listing.reported),
+            (_("Named in sources"), formats.number(listing.count(self.positive))),
+        ]
+
+    def headline(self, listing: Listing) -> str:
+        named = listing.count(self.positive)
+        return ngettext(
+            "{reported} endorsed, as reported by the source; only {named} is named",
+            "{reported} endorsed, as reported by the source; only {named} are named",
+            named,
+        ).format(reported=listing.reported, named=formats.number(named))
+
+    def caveats(self, listing: Listing) -> list[str]:
+        named = listing.names(self.positive)
+        unnamed = ngettext(
+            "The source reports {reported} endorsers but only {count} is named ({names}): "
+            "every other state's position is unknown, never “not endorsed”.",
+            "The source reports {reported} endorsers but only {count} are named ({names}): "
+            "every other state's position is unknown, never “not endorsed”.",
+            len(named),
+        ).format(
+            reported=listing.reported,
+            count=formats.number(len(named)),
+            names=join_names(sorted(named)),
+        )
+        return [unnamed, *super().caveats(listing)]
+
+    def unnamed_caveat(self, reported: str, named: int) -> str:
+        return ngettext(
+            "The source reports {reported} endorsers but only {named} is named: every other "
+            "state is unknown, not “not endorsed”.",
+            "The source reports {reported} endorsers but only {named} are named: every other "
+            "state is unknown, not “not endorsed”.",
+            named,
+        ).format(reported=reported, named=formats.number(named))
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _(
+            "named: {supporters} of the {reported} reported endorsers (the others are unknown)"
+        ).format(supporters=formats.number(supporters), reported=reported)
+
+
+class RecordedVote(Form):
+    """A recorded vote of the UN General Assembly: every member's vote, none for the others."""
+
+    recurring = True
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject", "voted yes on {instrument}", "voted yes on {instrument}", count
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "voted yes on {instrument}").format(instrument=instrument)
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        return [(status_word(s), formats.number(listing.count(s))) for s in self.listed]
+
+    def headline(self, listing: Listing) -> str:
+        tally = " · ".join(
+            _("{count} {status}").format(count=value, status=label.lower())
+            for label, value in self.figures(listing)
+        )
+        return _("{tally} (recorded vote of the {members} UN member States)").format(
+            tally=tally, members=formats.number(len(listing.rows))
+        )
+
+    def caveats(self, listing: Listing) -> list[str]:
+        observers = _(
+            "The two observer States (Holy See, State of Palestine) cannot vote in the "
+            "General Assembly: shown as “no vote”."
+        )
+        return [*super().caveats(listing), observers]
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _("{supporters} of {members}{share} voted yes").format(
+            supporters=formats.number(supporters),
+            members=formats.number(members),
+            share=_share(supporters, members),
+        )
 
 
 _LISTED = Signal(
@@ -193,7 +399,7 @@ _NAMED = Signal(
     words=(N_("named"), N_("not named (unknown)")),
 )
 
-COMPLETE_LIST = Form(
+COMPLETE_LIST = CompleteList(
     key="complete-list",
     label=N_("Endorsements"),
     badge_colour="blue",
@@ -215,7 +421,7 @@ COMPLETE_LIST = Form(
     reported_total_is_complete=True,
     signals=(_LISTED,),
 )
-PARTIAL_LIST = Form(
+PARTIAL_LIST = PartialList(
     key="partial-list",
     label=N_("Partial list"),
     badge_colour="gray",
@@ -240,7 +446,7 @@ PARTIAL_LIST = Form(
     reported_total_is_complete=False,
     signals=(_NAMED,),
 )
-RECORDED_VOTE = Form(
+RECORDED_VOTE = RecordedVote(
     key="recorded-vote",
     label=N_("UN General Assembly vote"),
     badge_colour="violet",
