@@ -34,8 +34,7 @@ with focus_column:
     key = url_controls.select(
         _("Focus"), "focus", {k: f.option_label for k, f in presets.items()}, WORLD
     )
-x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
-shown = f"{x},{y}" if y else x
+shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
     _("Ministry template (optional)"),
@@ -78,9 +77,7 @@ presenting_link.page_link(
     "app_pages/map.py",
     label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=url_controls.with_language(
-        {"focus": key, "present": "1"} | ({"compare": shown} if y else {"instrument": x})
-    ),
+    query_params=url_controls.with_language({"focus": key, "present": "1"} | shown.url_params()),
 )
 
 st.subheader(pack.title, anchor=False)

@@ -6,6 +6,7 @@ from i18n import formats
 from i18n.translate import _
 from instruments.facts import caveats
 from instruments.model import CALL_TO_ACTION
+from instruments.view import View
 from ui import cache
 from ui.figures.focus import WORLD
 from ui.figures.geometry import DOT_AREA_KM2
@@ -30,10 +31,9 @@ universe = set(table.loc[table["in_universe"], "iso3"])
 titles = {k: i.short_title for k, i in found.items()}
 
 if presenting():
-    x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
+    shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
     key = url_controls.param("focus", presets) or WORLD
-    shown = f"{x},{y}" if y else x
-    keep = {"focus": key, "compare": shown} if y else {"focus": key, "instrument": x}
+    keep = {"focus": key} | shown.url_params()
     figure = cache.map_figure(key, shown, PRESENT_HEIGHT)
     view = cache.map_view(shown, key)
     config = plotly_config(view.file_stem)
@@ -43,8 +43,8 @@ if presenting():
 
 st.header(_("Coverage map"), anchor=False)
 first, second, picker, downloads = st.columns([1.2, 1.2, 1.5, 1.7], vertical_alignment="bottom")
-x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
-shown = f"{x},{y}" if y else x
+shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+x, y = shown.first, shown.second
 with picker:
     key = url_controls.select(
         _("Focus"),
@@ -148,7 +148,7 @@ with downloads:
 
 briefing, slides, presenting_link, _spare = st.columns([1, 1, 1, 2])
 pack_downloads((briefing, slides), key, shown)
-here = {"focus": key} | ({"compare": shown} if y else {"instrument": x})
+here = {"focus": key} | shown.url_params()
 presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),
@@ -157,7 +157,7 @@ presenting_link.page_link(
 )
 
 if focus.kind != WORLD and not y:
-    if shown == CALL_TO_ACTION:
+    if shown == View(CALL_TO_ACTION):
         sentences = cache.breakdown(focus.kind).set_index("group_id")["Sentence"]
     else:
         sentences = cache.view_breakdown(shown, focus.kind).set_index("group_id")["Sentence"]

@@ -6,6 +6,7 @@ from babel.numbers import format_decimal
 from i18n import formats
 from i18n.translate import N_, _, ngettext
 from instruments.model import CALL_TO_ACTION
+from instruments.view import DEFAULT_VIEW
 from ui import cache
 from ui.tables.groups import GroupKind
 from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
@@ -156,7 +157,7 @@ about = [
 ]
 left, right, slides, handout, _spare = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
-pack_downloads((slides, handout), focus_of(filters, cache.groupings()), CALL_TO_ACTION)
+pack_downloads((slides, handout), focus_of(filters, cache.groupings()), DEFAULT_VIEW)
 
 st.subheader(_("Why a state ranks where it does"), anchor=False)
 position = ranks(ranked)

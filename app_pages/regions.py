@@ -5,6 +5,7 @@ import streamlit as st
 from i18n.translate import N_, _, pgettext
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
+from instruments.view import View
 from ui import cache
 from ui.figures import palette
 from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
@@ -61,7 +62,7 @@ found = cache.catalogue()
 titles = {k: i.short_title for k, i in found.items()}
 if presenting():
     by = url_controls.param("by", {kind: kind.label for kind in GroupKind}) or GroupKind.REGION
-    x, y = url_controls.view_from_url(titles, CALL_TO_ACTION)
+    shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
 else:
     st.header(_("Regional breakdown"), anchor=False)
     grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
@@ -69,10 +70,10 @@ else:
         by = url_controls.segmented(
             _("Group states by"), "by", {kind: kind.label for kind in GroupKind}, GroupKind.REGION
         )
-    x, y = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
-shown = f"{x},{y}" if y else x
+    shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+x, y = shown.first, shown.second
 
-if shown == CALL_TO_ACTION:
+if shown == View(CALL_TO_ACTION):
     table = cache.breakdown(by)
     title = _(TITLES[by]).format(date=source.as_of)
     figure = breakdown_figure(table, title)
@@ -99,7 +100,7 @@ else:
         st.info(md(view.caveat), icon=":material/info:")
 
 if presenting():
-    keep = {"by": by} | ({"compare": shown} if y else {"instrument": x})
+    keep = {"by": by} | shown.url_params()
     present(cache.pack(WORLD, shown), figure, plotly_config(stem), PAGE, keep)
     st.stop()
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)

@@ -17,6 +17,7 @@ from briefing.template import Template, read_template
 from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import use
 from instruments.model import CALL_TO_ACTION
+from instruments.view import View
 from safeio.private_files import write_private
 from safeio.uploads import UploadError
 from ui.tables.dataset import Dataset, load_dataset
@@ -68,9 +69,9 @@ def _check(data: Dataset, focus: str, view: str) -> str:
     """What is wrong with the requested focus or instrument, with the valid keys; "" if fine."""
     if focus not in data.focuses:
         return f"unknown focus {focus!r}. Valid focus keys: {', '.join(data.focuses)}"
-    ids = view.split(",")
-    unknown = [i for i in ids if i not in data.catalogue]
-    if unknown or (len(ids) == 2 and ids[0] == ids[1]) or len(ids) > 2:
+    try:
+        View.parse(view, data.catalogue)
+    except ValueError:
         return (
             f"unknown or invalid instrument {view!r}. Valid instrument ids: "
             f"{', '.join(data.catalogue)} (--compare takes two different ones, X,Y)"
@@ -109,14 +110,15 @@ def _run(args: argparse.Namespace) -> int:
     problem = _check(data, args.focus, view)
     if problem:
         return _fail(problem, USAGE_ERROR)
+    selected = View.parse(view)
     try:
         if not args.all:
-            pack = build_pack(data, args.focus, view, args.top, date.today())
+            pack = build_pack(data, args.focus, selected, args.top, date.today())
             _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)
         for key in data.focuses:
-            pack = build_pack(data, key, view, args.top, date.today())
+            pack = build_pack(data, key, selected, args.top, date.today())
             _write(data, pack, fmt, template, args.out / f"{pack.file_stem}.{fmt}")
     except ValueError as exc:  # an unreadable or unsuitable template
         return _fail(f"{exc}. Nothing was written.")

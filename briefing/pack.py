@@ -19,13 +19,13 @@ from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import capitalised
+from instruments.view import View
 from ui.figures.focus import WORLD, Focus
 from ui.figures.map_view import (
     BOUNDARY_NOTE,
     DISCLAIMER,
     MapView,
-    comparison_view,
-    instrument_view,
+    view_of,
 )
 from ui.tables.coverage import counted, view_sentence, view_tally
 from ui.tables.dataset import Dataset
@@ -68,7 +68,7 @@ class Pack:
     prepared: str  # "Prepared on 1 December 2026 from official sources"
     footer: str  # source and as-of date, on every slide and page
     focus: Focus
-    view_key: str  # "<id>" or "<id X>,<id Y>", as in the dashboard's URL
+    selected: View  # the instrument or comparison, as the dashboard's URL selects it
     view: MapView
     key_figures: tuple[tuple[str, str], ...]  # (label, value)
     lead: str  # the focus's tally in one short sentence, for a slide title or a projector
@@ -113,20 +113,12 @@ def focus_group(data: Dataset, focus: Focus) -> Group:
     return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)
 
 
-def view_of(data: Dataset, view_key: str, focus: Focus) -> MapView:
+def map_of(data: Dataset, shown: View, focus: Focus) -> MapView:
     """The map view the dashboard draws for this instrument (or comparison) and focus."""
     codes = data.geometry.codes
-    if "," in view_key:
-        x, y = (data.catalogue[k] for k in view_key.split(","))
-        return comparison_view(x, y, data.matrix, data.table, codes, focus, data.names)
-    instrument = data.catalogue[view_key]
-    return instrument_view(
-        instrument, data.matrix, data.positions, data.table, codes, focus, data.names
+    return view_of(
+        shown, data.catalogue, data.matrix, data.positions, data.table, codes, focus, data.names
     )
-
-
-def _instruments(data: Dataset, view_key: str) -> list[Instrument]:
-    return [data.catalogue[k] for k in view_key.split(",")]
 
 
 def _key_figures(data: Dataset, view: MapView, group: Group) -> list[tuple[str, str]]:
@@ -215,7 +207,7 @@ def _sentences(data: Dataset, view: MapView, group: Group, shown: list[Instrumen
     said = [view_sentence(group, view)]
     vote = latest_vote(list(data.catalogue.values()))
     if vote is not None and vote not in shown:
-        said.append(view_sentence(group, view_of(data, vote.id, data.focuses[WORLD])))
+        said.append(view_sentence(group, map_of(data, View(vote.id), data.focuses[WORLD])))
     return said
 
 
@@ -257,12 +249,12 @@ def _as_of(shown: list[Instrument]) -> str:
 
 
 def build_pack(
-    data: Dataset, focus_key: str, view_key: str, top: int = DEFAULT_TOP, today: date | None = None
+    data: Dataset, focus_key: str, selected: View, top: int = DEFAULT_TOP, today: date | None = None
 ) -> Pack:
-    """The pack of a focus preset and a view ("<id>" or "<id X>,<id Y>")."""
+    """The pack of a focus preset and a view (an instrument, or a comparison)."""
     focus = data.focuses[focus_key]
-    shown = _instruments(data, view_key)
-    view = view_of(data, view_key, focus)
+    shown = [data.catalogue[i] for i in selected.ids]
+    view = map_of(data, selected, focus)
     group = focus_group(data, focus)
     chosen, weights = _priorities(data, group, top)
     footer = view.source_line
@@ -276,7 +268,7 @@ def build_pack(
         prepared=prepared,
         footer=footer,
         focus=focus,
-        view_key=view_key,
+        selected=selected,
         view=view,
         key_figures=tuple(_key_figures(data, view, group)),
         lead=f"{capitalised(view_tally(group, view))}.",

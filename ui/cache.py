@@ -25,13 +25,14 @@ from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
 from i18n.translate import N_, active, use
 from instruments.matrix import status_matrix
-from instruments.model import CALL_TO_ACTION, Instrument
+from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
+from instruments.view import DEFAULT_VIEW, View
 from ui.figures.focus import WORLD, Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
-from ui.figures.map_view import MapView, comparison_view, instrument_view
+from ui.figures.map_view import MapView, view_of
 from ui.tables import coverage, groups, priority
 from ui.tables.dataset import (
     GEOJSON,
@@ -270,55 +271,54 @@ def focuses() -> dict[str, Focus]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _view(stamp: Stamp, view: str, key: str) -> MapView:
-    focus = _focuses(stamp)[key]
-    codes = geometry().codes
-    found = _catalogue(stamp)
-    if "," in view:
-        x, y = view.split(",")
-        return comparison_view(
-            found[x], found[y], _matrix(stamp), _table(stamp), codes, focus, feature_names()
-        )
-    return instrument_view(
-        found[view], _matrix(stamp), _positions(stamp), _table(stamp), codes, focus, feature_names()
+def _view(stamp: Stamp, shown: View, key: str) -> MapView:
+    return view_of(
+        shown,
+        _catalogue(stamp),
+        _matrix(stamp),
+        _positions(stamp),
+        _table(stamp),
+        geometry().codes,
+        _focuses(stamp)[key],
+        feature_names(),
     )
 
 
-def map_view(view: str, key: str) -> MapView:
-    """What the map of a view ("<instrument id>" or "<id X>,<id Y>") and a focus key shows."""
+def map_view(view: View, key: str) -> MapView:
+    """What the map of a view (an instrument, or a comparison) and a focus key shows."""
     return _view(_stamp(), view, key)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _map_table(stamp: Stamp, view: str, key: str) -> pd.DataFrame:
+def _map_table(stamp: Stamp, view: View, key: str) -> pd.DataFrame:
     focus = _focuses(stamp)[key]
     return build_map_table(
         _view(stamp, view, key), _table(stamp), geometry().codes, focus, feature_names()
     )
 
 
-def map_table(view: str, key: str) -> pd.DataFrame:
+def map_table(view: View, key: str) -> pd.DataFrame:
     """The map of a view and a focus key as a table: a row per state or area the legend counts."""
     return _map_table(_stamp(), view, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(stamp: Stamp, view: str, key: str, height: int) -> go.Figure:
+def _map_figure(stamp: Stamp, view: View, key: str, height: int) -> go.Figure:
     focus = _focuses(stamp)[key]
     return build_map_figure(_view(stamp, view, key), geometry(), dots(), focus, height)
 
 
-def map_figure(key: str, view: str = CALL_TO_ACTION, height: int = MAP_HEIGHT) -> go.Figure:
+def map_figure(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> go.Figure:
     """The map of a view and a focus key; shared between sessions, so never modify it."""
     return _map_figure(_stamp(), view, key, height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_json(stamp: Stamp, view: str, key: str, height: int) -> str:
+def _map_json(stamp: Stamp, view: View, key: str, height: int) -> str:
     return _map_figure(stamp, view, key, height).to_json()
 
 
-def map_json(key: str, view: str = CALL_TO_ACTION, height: int = MAP_HEIGHT) -> str:
+def map_json(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> str:
     """``map_figure`` as the JSON the browser draws: written once, not on every rerun (30 ms)."""
     return _map_json(_stamp(), view, key, height)
 
@@ -345,17 +345,17 @@ def dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _pack(stamp: Stamp, key: str, view: str, top: int, today: str) -> Pack:
+def _pack(stamp: Stamp, key: str, view: View, top: int, today: str) -> Pack:
     return build_pack(dataset(), key, view, top, date.fromisoformat(today))
 
 
-def pack(key: str, view: str, top: int = DEFAULT_TOP) -> Pack:
+def pack(key: str, view: View, top: int = DEFAULT_TOP) -> Pack:
     """The briefing pack of a focus and a view, as of today."""
     return _pack(_stamp(), key, view, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _pack_file(stamp: Stamp, key: str, view: str, fmt: str, top: int, today: str) -> bytes:
+def _pack_file(stamp: Stamp, key: str, view: View, fmt: str, top: int, today: str) -> bytes:
     from briefing.files import pack_file  # the renderers load when a pack is asked for
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
@@ -363,13 +363,13 @@ def _pack_file(stamp: Stamp, key: str, view: str, fmt: str, top: int, today: str
     return content
 
 
-def pack_file_maker(key: str, view: str, fmt: str, top: int = DEFAULT_TOP) -> partial:
+def pack_file_maker(key: str, view: View, fmt: str, top: int = DEFAULT_TOP) -> partial:
     """A callable building the pack file on demand (st.download_button), on the default template."""
     return partial(_pack_file, _stamp(), key, view, fmt, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _static_map(stamp: Stamp, key: str, fmt: str, view: str) -> bytes:
+def _static_map(stamp: Stamp, key: str, fmt: str, view: View) -> bytes:
     from ui.figures.print_map import render_map  # matplotlib loads when a map is downloaded
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
@@ -377,17 +377,17 @@ def _static_map(stamp: Stamp, key: str, fmt: str, view: str) -> bytes:
         return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
 
 
-def static_map_maker(key: str, fmt: str, view: str = CALL_TO_ACTION) -> partial:
+def static_map_maker(key: str, fmt: str, view: View = DEFAULT_VIEW) -> partial:
     """A callable drawing the printable map of a view and focus on demand (st.download_button)."""
     return partial(_static_map, _stamp(), key, fmt, view)
 
 
 @st.cache_data(show_spinner=False)
-def _view_breakdown(stamp: Stamp, view: str, kind: str) -> pd.DataFrame:
+def _view_breakdown(stamp: Stamp, view: View, kind: str) -> pd.DataFrame:
     return coverage.view_breakdown(_groupings(stamp)[kind], _view(stamp, view, WORLD))
 
 
-def view_breakdown(view: str, kind: str) -> pd.DataFrame:
+def view_breakdown(view: View, kind: str) -> pd.DataFrame:
     """Counts per category of a view (not the Call to Action's own) for every group of a kind."""
     return _view_breakdown(_stamp(), view, kind)
 

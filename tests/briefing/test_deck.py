@@ -27,6 +27,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from briefing.deck import render_deck
+from instruments.view import View
 from briefing.pack import AUTHOR, Pack, build_pack
 from briefing.template import load_template, read_template
 from ui.figures.print_map import render_map
@@ -113,13 +114,13 @@ class Built:
 @cache
 def map_png(focus_key: str, view_key: str) -> bytes:
     data = shipped()
-    pack = build_pack(data, focus_key, view_key, today=TODAY)
+    pack = build_pack(data, focus_key, View.parse(view_key), today=TODAY)
     return render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
 
 
 @cache
 def built(focus_key: str, view_key: str = CTA) -> Built:
-    pack = build_pack(shipped(), focus_key, view_key, today=TODAY)
+    pack = build_pack(shipped(), focus_key, View.parse(view_key), today=TODAY)
     pptx, warnings = render_deck(pack, map_png(focus_key, view_key))
     return Built(pack, pptx, warnings)
 
@@ -346,7 +347,7 @@ def all_text(pptx: bytes) -> list[str]:
 
 
 def test_the_same_pack_gives_the_same_text():
-    pack = build_pack(shipped(), "org-oic", CTA, today=TODAY)
+    pack = build_pack(shipped(), "org-oic", View(CTA), today=TODAY)
     png = map_png("org-oic", CTA)
     first = all_text(render_deck(pack, png)[0])
     time.sleep(1.1)  # a clock in the file would now differ
@@ -429,7 +430,7 @@ def test_text_fits_its_box_in_the_world_deck():
 
 def test_name_lists_stay_at_9_pt_or_more():
     for key in ("world", "org-non-aligned-movement", "org-oic"):
-        pack = build_pack(shipped(), key, CTA, today=TODAY)
+        pack = build_pack(shipped(), key, View(CTA), today=TODAY)
         deck = open_deck(render_deck(pack, map_png("org-g7", CTA))[0])
         for slide in slides_titled(deck, NAMES):
             for box in body_boxes(slide):
@@ -458,7 +459,7 @@ def make_template(path: Path, keep_title_slide: bool = False) -> Path:
 
 def test_a_template_gives_its_master_and_layouts(tmp_path):
     template = make_template(tmp_path / "acme.pptx")
-    pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
+    pack = build_pack(shipped(), "org-g7", View(CTA), today=TODAY)
     pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert (deck.slide_width, deck.slide_height) == (Inches(10), Inches(7.5))
@@ -481,7 +482,7 @@ def test_a_template_gives_its_master_and_layouts(tmp_path):
 
 def test_a_complete_template_needs_no_warning(tmp_path):
     template = make_template(tmp_path / "full.pptx", keep_title_slide=True)
-    pack = build_pack(shipped(), "org-g7", CTA, today=TODAY)
+    pack = build_pack(shipped(), "org-g7", View(CTA), today=TODAY)
     pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert warnings == []
@@ -496,7 +497,7 @@ def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
         if layout.name != "Blank":
             deck.slide_layouts.remove(layout)
     deck.save(tmp_path / "bare.pptx")
-    pack = build_pack(shipped(), "org-oic", CTA, today=TODAY)
+    pack = build_pack(shipped(), "org-oic", View(CTA), today=TODAY)
     pptx, warnings = render_deck(
         pack, map_png("org-oic", CTA), read_template(tmp_path / "bare.pptx")
     )

@@ -24,6 +24,7 @@ from handout_checks import (
 )
 from pypdf import PdfReader
 
+from instruments.view import View
 from briefing.handout import render_handout
 from briefing.pack import AUTHOR, Pack, build_pack
 from ui.figures.print_map import render_map
@@ -50,7 +51,7 @@ def built(case: str) -> tuple[Pack, bytes, bytes]:
     """The pack, its map as PDF and its handout; built once per test session."""
     focus_key, view_key = (CASES | LAYOUT_CASES)[case]
     data = shipped()
-    pack = build_pack(data, focus_key, view_key, today=date(2026, 12, 1))
+    pack = build_pack(data, focus_key, View.parse(view_key), today=date(2026, 12, 1))
     map_pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
     return pack, map_pdf, render_handout(pack, map_pdf)
 

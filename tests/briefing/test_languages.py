@@ -28,6 +28,7 @@ from briefing.pack import Pack, build_pack
 from i18n import translate
 from i18n.glossary import glossary
 from i18n.translate import catalogue, use
+from instruments.view import View
 from ui.figures.print_map import render_map
 from ui.tables.dataset import Dataset, load_dataset, load_un_names
 
@@ -63,7 +64,7 @@ def built(language: str, focus_key: str) -> tuple[Pack, bytes, bytes]:
     """
     with use(language):
         data = in_language(language)
-        pack = build_pack(data, focus_key, CTA, today=TODAY)
+        pack = build_pack(data, focus_key, View(CTA), today=TODAY)
         png = render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
         pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
         return pack, render_deck(pack, png)[0], render_handout(pack, pdf)
@@ -133,7 +134,7 @@ def test_scores_have_a_decimal_comma(language):
 
 
 def test_english_shares_and_file_names_are_unchanged():
-    pack = build_pack(shipped(), "world", CTA, today=TODAY)
+    pack = build_pack(shipped(), "world", View(CTA), today=TODAY)
     done, total = world()
     assert pack.key_figures[0][1] == f"{done} of {total} ({done / total:.0%})"
     assert pack.file_stem == f"briefing-{pack.view.file_stem}"

@@ -17,6 +17,7 @@ from instruments.forms import category_name
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
+from instruments.view import View
 from ui.figures import palette
 from ui.figures.focus import WORLD, Focus
 from ui.tables.groups import region_label, un_group_label
@@ -399,3 +400,20 @@ def comparison_view(
         ),
         detail=tuple(c for c in (palette.ONLY_X, palette.UNDECIDABLE) if c in categories),
     )
+
+
+def view_of(
+    shown: View,
+    catalogue: Mapping[str, Instrument],
+    matrix: pd.DataFrame,
+    positions: pd.DataFrame,
+    table: pd.DataFrame,
+    codes: list[str],
+    focus: Focus,
+    names: Mapping[str, str],
+) -> MapView:
+    """The map of ``shown`` (an instrument, or a comparison) in ``focus``: the one dispatch."""
+    if shown.is_comparison:
+        first, second = catalogue[shown.first], catalogue[shown.second]
+        return comparison_view(first, second, matrix, table, codes, focus, names)
+    return instrument_view(catalogue[shown.first], matrix, positions, table, codes, focus, names)

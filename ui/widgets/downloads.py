@@ -9,6 +9,7 @@ from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, file_stem
 from i18n.translate import N_, _
 from instruments.model import Instrument
+from instruments.view import View
 from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
@@ -59,7 +60,7 @@ def table_downloads(
 def pack_downloads(
     columns: Sequence,
     key: str,
-    view: str,
+    view: View,
     top: int = DEFAULT_TOP,
     formats: Sequence[str] = tuple(FORMATS),
 ) -> None:

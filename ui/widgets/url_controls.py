@@ -8,6 +8,7 @@ from streamlit.delta_generator import DeltaGenerator
 from i18n.formats import number as formatted
 from i18n.languages import DEFAULT
 from i18n.translate import _, active
+from instruments.view import View
 from ui.text import code
 from ui.widgets.language import PARAM as LANGUAGE
 
@@ -98,12 +99,10 @@ def _write(name: str, value: str, default: str) -> None:
 
 def instrument_and_comparison(
     options: Mapping[str, str], default: str, left: DeltaGenerator, right: DeltaGenerator
-) -> tuple[str, str]:
-    """An instrument (``?instrument=``) and optionally one it is compared with (``?compare=X,Y``).
-
-    Returns ``(x, y)``, with ``y`` empty when nothing is compared.
-    """
-    x, y = view_from_url(options, default)
+) -> View:
+    """An instrument (``?instrument=``), or one compared with another (``?compare=X,Y``)."""
+    start = view_from_url(options, default)
+    x, y = start.first, start.second
     values = list(options)
     x = left.selectbox(
         _("Instrument"),
@@ -127,27 +126,27 @@ def instrument_and_comparison(
     if y == x:
         right.caption(_("Choose a different instrument to compare with."))
         y = ""
-    if y:
-        _write("compare", f"{x},{y}", "")
-        _write("instrument", default, default)  # the pair says it all
-    else:
-        _write("compare", "", "")
-        _write("instrument", x, default)
-    return x, y
+    shown = View(x, y)
+    _write("compare", str(shown) if y else "", "")
+    _write("instrument", x if not y else default, default)  # a pair says it all
+    return shown
 
 
-def view_from_url(options: Mapping[str, str], default: str) -> tuple[str, str]:
-    """``(x, y)`` from ``?compare=X,Y`` or ``?instrument=X`` alone, with no widget drawn."""
-    return _pair("compare", options) or (param("instrument", options) or default, "")
+def view_from_url(options: Mapping[str, str], default: str) -> View:
+    """The view of ``?compare=X,Y`` or ``?instrument=X`` alone, with no widget drawn."""
+    return _pair("compare", options) or View(param("instrument", options) or default)
 
 
-def _pair(name: str, allowed: Mapping[str, str]) -> tuple[str, str] | None:
+def _pair(name: str, allowed: Mapping[str, str]) -> View | None:
     value = param(name)
     if value is None:
         return None
-    parts = value.split(",")
-    if len(parts) == 2 and parts[0] != parts[1] and all(p in allowed for p in parts):
-        return parts[0], parts[1]
+    try:
+        shown = View.parse(value, allowed)
+    except ValueError:
+        shown = None
+    if shown is not None and shown.is_comparison:
+        return shown
     _ignored(name, value, _("expected two different instruments, e.g. `x,y`; nothing is compared."))
     del st.query_params[name]
     return None

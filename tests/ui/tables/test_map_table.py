@@ -8,10 +8,12 @@ import re
 
 import pytest
 
+from briefing.pack import map_of
 from i18n.collation import sort_key
 from i18n.translate import use
+from instruments.view import View
 from ui.figures.focus import WORLD
-from ui.figures.map_view import MapView, comparison_view, in_view, instrument_view
+from ui.figures.map_view import MapView, in_view
 from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.groups import region_label, un_group_label
 from ui.tables.headers import header
@@ -45,16 +47,7 @@ CASES = [
 
 
 def view_of(data: Dataset, shown: str, key: str) -> MapView:
-    focus = data.focuses[key]
-    codes = data.geometry.codes
-    if "," in shown:
-        x, y = shown.split(",")
-        return comparison_view(
-            data.catalogue[x], data.catalogue[y], data.matrix, data.table, codes, focus, data.names
-        )
-    return instrument_view(
-        data.catalogue[shown], data.matrix, data.positions, data.table, codes, focus, data.names
-    )
+    return map_of(data, View.parse(shown), data.focuses[key])
 
 
 def table_of(data: Dataset, view: MapView, key: str):
