@@ -4,13 +4,14 @@ import streamlit as st
 
 from i18n import formats
 from i18n.translate import N_, _
+from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from plan.model import reconcile
 from plan.service import PlanService
+from store.reference import UN_LANGUAGES
 from ui import cache
 from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
-from ui.tables.dataset import UN_LANGUAGES
 from ui.tables.groups import GroupKind, by_name
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
@@ -32,6 +33,7 @@ POSITION_HEADERS = {
 table = cache.table()
 source = cache.provenance()
 rows = table.set_index("iso3")
+endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
 universe = table[table["in_universe"]].sort_values("name", key=by_name)
 options = {"": _("Choose a state…")} | dict(zip(universe["iso3"], universe["name"], strict=True))
 
@@ -60,11 +62,7 @@ elif raw and wanted not in options:
                 "{name} ({code}) is not in scope: the dashboard covers the 193 UN member States "
                 "and the 2 observer States."
             ).format(name=md(name), code=code(wanted))
-            + (
-                " " + _("The source lists it as endorsing.")
-                if outside is not None and outside["endorsed"]
-                else ""
-            )
+            + (" " + _("The source lists it as endorsing.") if wanted in endorsed else "")
             + listed_elsewhere(wanted),
             icon=":material/info:",
         )
@@ -133,7 +131,6 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
 def profile(iso3: str) -> None:
     """Status, listing, facts and peers of one state."""
     state = rows.loc[iso3]
-    endorsed = set(table.loc[table["endorsed"] & table["in_universe"], "iso3"])
     st.subheader(md(state["name"]), anchor=False)
     un_names = cache.un_names().loc[iso3]
     st.markdown(
@@ -143,7 +140,7 @@ def profile(iso3: str) -> None:
         )
     )
     as_of = md(formats.long_date(source.as_of))
-    if state["endorsed"]:
+    if iso3 in endorsed:
         st.badge(_("Endorsed"), icon=":material/check_circle:", color="blue")
         st.markdown(
             _("Listed by the source as **{name}** (list as of {date}).").format(
@@ -185,7 +182,7 @@ def profile(iso3: str) -> None:
 
     planned = plan_readers_only()
     if planned is not None:
-        plan_history(planned[0], iso3, bool(state["endorsed"]))
+        plan_history(planned[0], iso3, iso3 in endorsed)
 
     st.subheader(_("How its peers stand"), anchor=False)
     for group in groups_of(iso3, cache.groupings()):

@@ -5,6 +5,7 @@ from babel.numbers import format_decimal
 
 from i18n import formats
 from i18n.translate import N_, _, ngettext
+from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW
 from ui import cache
@@ -54,8 +55,11 @@ st.caption(
 filters = filter_widgets(table, organisations)
 states = cache.states()
 caveats = dict(zip(states["iso3"], states["regional_group_note"], strict=True))
-gaps = non_endorsers(table, list(organisations.values()), cache.search_index(), caveats, filters)
-total = int((~table.loc[table["in_universe"], "endorsed"]).sum())
+endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
+gaps = non_endorsers(
+    table, endorsed, list(organisations.values()), cache.search_index(), caveats, filters
+)
+total = int((~table.loc[table["in_universe"], "iso3"].isin(endorsed)).sum())
 
 
 def reset_weights() -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from i18n import formats
 from i18n.translate import N_, _, ngettext
+from instruments.matrix import supporters
 from ui import cache
 from ui.tables.export import excel_bytes
 from ui.tables.groups import GroupKind
@@ -75,13 +76,13 @@ with failures_shown():  # a database failure while working: one error box
     names = table.set_index("iso3")["name"]
     ranked = priorities(cache.signals(), weights, names, cache.score_terms())
     records = service.records(instrument)
-    published = set(universe.loc[universe["endorsed"], "iso3"]) if instrument in found else set()
     rows = plan_rows(
-        shown_states.assign(endorsed=shown_states["iso3"].isin(published)),
+        shown_states,
         records,
+        supporters(cache.matrix(), found[instrument]),
         ranked,
         ranks(ranked),
-        source.as_of,
+        found[instrument].as_of,
         date.today(),
     )
     if mine:

@@ -235,3 +235,14 @@ def test_a_refused_save_says_so_once(plan_db, monkeypatch):
     next(b for b in at.button if b.label == "Save").click().run()
     assert len(at.error) == 1 and not at.warning  # the refusal, not also the earlier notice
     assert "Load their version" not in [b.label for b in at.button]
+
+
+def test_a_plan_for_another_instrument_is_checked_against_that_instruments_list(plan_db):
+    """Albania endorsed the Political Declaration, not the Call to Action; Chile the reverse."""
+    declaration = "us-political-declaration"
+    cache.plan_service().save("CHL", declaration, {"status": "declined"}, 0, LAPTOP_USER)
+    at = open_page("plan", instrument=declaration)
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value.set_index("ISO3")
+    assert table.loc["ALB", "Status"] == "endorsed (published 2024-11-27)"
+    assert table.loc["CHL", "Status"] == "declined" and table.loc["CHL", "Check"] == ""

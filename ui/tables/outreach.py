@@ -120,13 +120,14 @@ def matching(rows: pd.DataFrame, keys: dict[str, str], filters: Filters) -> pd.D
 
 def non_endorsers(
     table: pd.DataFrame,
+    endorsed: set[str],
     organisations: list[Group],
     keys: dict[str, str],
     caveats: dict[str, str],
     filters: Filters,
 ) -> pd.DataFrame:
-    """Universe states that have not endorsed and match every filter, sorted by name."""
-    rows = matching(table[table["in_universe"] & ~table["endorsed"]], keys, filters)
+    """Universe states not in ``endorsed`` that match every filter, sorted by name."""
+    rows = matching(table[table["in_universe"] & ~table["iso3"].isin(endorsed)], keys, filters)
     member_of = memberships(organisations)
     org_caveats: dict[str, list[str]] = {}
     for group in organisations:

@@ -40,6 +40,7 @@ def overdue(record: PlanRecord, today: date) -> bool:
 def plan_rows(
     states: pd.DataFrame,
     records: Mapping[str, PlanRecord],
+    published: set[str],
     ranked: pd.DataFrame,
     ranks: pd.Series,
     as_of: str,
@@ -47,12 +48,13 @@ def plan_rows(
 ) -> pd.DataFrame:
     """One row per state of ``states`` (the endorsements table's shape), by priority then name.
 
-    The status is reconciled with the published data; "Check" says where they disagree.
+    The status is reconciled with the published data (``published``: the instrument's supporters,
+    as of ``as_of``); "Check" says where they disagree.
     """
     rows = []
     for state in states.itertuples():
         record = records.get(state.iso3) or PlanRecord.blank(state.iso3, "")
-        shown, flag = reconcile(record, bool(state.endorsed), as_of)
+        shown, flag = reconcile(record, state.iso3 in published, as_of)
         flag = flag if record.version else ""  # nobody has written a plan to contradict
         rows.append(
             {

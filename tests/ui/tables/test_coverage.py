@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.reference import read_text_table
+from instruments.matrix import supporters
+from instruments.model import CALL_TO_ACTION
 from instruments.prose import join_names
+from store.files import read_text_table
+from store.reference import load_un_names
 from ui.tables.coverage import breakdown, sentence
-from ui.tables.dataset import load_un_names
 from ui.tables.groups import Group, Member, un_group_label
 from ui.tables.outreach import Filters, non_endorsers, search_keys
 from ui.text import code, md
@@ -19,7 +21,7 @@ from ui_fixtures import shipped
 
 TABLE = shipped().table
 UNIVERSE = TABLE[TABLE["in_universe"]]
-ENDORSED = set(UNIVERSE.loc[UNIVERSE["endorsed"], "iso3"])
+ENDORSED = supporters(shipped().matrix, shipped().catalogue[CALL_TO_ACTION]) & set(UNIVERSE["iso3"])
 ORGS = shipped().groupings["org"]
 KEYS = search_keys(
     TABLE, read_text_table(REPO / "data" / "reference" / "aliases.csv"), load_un_names()
@@ -28,7 +30,7 @@ CAVEATS = dict(zip(shipped().states["iso3"], shipped().states["regional_group_no
 
 
 def gaps(**filters):
-    return non_endorsers(TABLE, ORGS, KEYS, CAVEATS, Filters(**filters))
+    return non_endorsers(TABLE, ENDORSED, ORGS, KEYS, CAVEATS, Filters(**filters))
 
 
 @pytest.mark.parametrize("kind", ["region", "subregion", "ungroup"])

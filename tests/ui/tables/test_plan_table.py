@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 
+from instruments.matrix import supporters
+from instruments.model import CALL_TO_ACTION
 from plan.model import PlanRecord
 from ui.tables.outreach import ranks
 from ui.tables.plan_table import (
@@ -35,7 +37,8 @@ def rows_for(records: dict) -> pd.DataFrame:
         data.signals, default_weights(data.terms), data.table.set_index("iso3")["name"], data.terms
     )
     universe = data.table[data.table["in_universe"]]
-    return plan_rows(universe, records, ranked, ranks(ranked), "2023-02-16", TODAY)
+    published = supporters(data.matrix, data.catalogue[CALL_TO_ACTION])
+    return plan_rows(universe, records, published, ranked, ranks(ranked), "2023-02-16", TODAY)
 
 
 def test_rows_reconcile_with_the_published_list_and_flag_contradictions():
