@@ -6,6 +6,7 @@ from i18n import formats
 from i18n.translate import N_, _
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
+from instruments.wording import POSITIONS_HEADING, POSITIONS_NOTE
 from plan.model import reconcile
 from plan.service import PlanService
 from store.reference import UN_LANGUAGES
@@ -158,7 +159,7 @@ def profile(iso3: str) -> None:
         )
     )
 
-    st.subheader(_("All instruments and votes"), anchor=False)
+    st.subheader(_(POSITIONS_HEADING), anchor=False)
     positions = position_rows(
         iso3, cache.matrix(), cache.positions(), list(cache.catalogue().values())
     )
@@ -172,13 +173,7 @@ def profile(iso3: str) -> None:
         ).rename(columns={name: _(label) for name, label in POSITION_HEADERS.items()}),
         hide_index=True,
     )
-    st.caption(
-        _(
-            "Statuses as listed by each source on its date. A partial list (the Blueprint) leaves "
-            "states it does not name unknown, never “not endorsed”. More on each instrument under "
-            "Related instruments."
-        )
-    )
+    st.caption(_(POSITIONS_NOTE))
 
     planned = plan_readers_only()
     if planned is not None:

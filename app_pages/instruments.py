@@ -5,7 +5,8 @@ import streamlit as st
 from i18n import formats
 from i18n.translate import _
 from instruments.facts import caveats, figures, headline
-from instruments.forms import STATUS_CATEGORY, status_word
+from instruments.forms import FORMS, status_word
+from instruments.wording import MATRIX_NOTE, RELATED_INTRO
 from ui import cache
 from ui.figures import palette
 from ui.tables.groups import GroupKind
@@ -16,11 +17,13 @@ from ui.widgets import url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets
 
-# Each status word on a tint of its map colour (the colour faded as outside a focus).
+# Each status word on a tint of its map colour (the colour faded as outside a focus); a status
+# drawn in its map's background (a vote's "no vote") is left plain, as the map leaves it.
 TINTS = {
-    status_word(status): palette.dimmed(palette.COLOURS[category])
-    for status, category in STATUS_CATEGORY.items()
-    if category != palette.NO_VOTE
+    status_word(status): palette.dimmed(palette.COLOURS[form.category(status)])
+    for form in FORMS.values()
+    for status in form.statuses
+    if form.category(status) != form.background
 }
 
 table = cache.table()
@@ -29,13 +32,7 @@ found = cache.catalogue()
 positions = cache.positions()
 
 st.header(_("Related instruments"), anchor=False)
-st.caption(
-    _(
-        "Where states stand on the other instruments on military AI: the US Political "
-        "Declaration, the later REAIM summits and the UN General Assembly votes on autonomous "
-        "weapons. Every figure is shown as its source states it, with the source's date."
-    )
-)
+st.caption(_(RELATED_INTRO))
 
 for instrument in found.values():
     label, colour = instrument.form.label, instrument.form.badge_colour
@@ -81,13 +78,7 @@ for instrument in found.values():
         )
 
 st.subheader(_("Every state on every instrument"), anchor=False)
-st.caption(
-    _(
-        "One row per state in scope, then any entity outside it that a source lists. “Unknown” "
-        "is a state a partial list does not name; “No vote” a state that cannot vote in the "
-        "General Assembly."
-    )
-)
+st.caption(_(MATRIX_NOTE))
 organisations = {g.group_id: g for g in cache.groupings()[GroupKind.ORG]}
 filters = filter_widgets(table, organisations)
 everyone = cache.all_states()

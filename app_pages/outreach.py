@@ -8,6 +8,7 @@ from i18n.translate import N_, _, ngettext
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW
+from instruments.wording import OUTREACH_INTRO, WEIGHTS_NOTE
 from ui import cache
 from ui.tables.groups import GroupKind
 from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
@@ -44,13 +45,7 @@ def decimal(value: float, digits: int) -> str:
 
 
 st.header(_("Outreach gaps"), anchor=False)
-st.caption(
-    _(
-        "Every state in scope that is not on the list of endorsers. This list is the exact "
-        "complement of the endorsers on the map. Ranked by a priority score built from each "
-        "state's related commitments, its votes and its peers: every row says why."
-    )
-)
+st.caption(_(OUTREACH_INTRO))
 
 filters = filter_widgets(table, organisations)
 states = cache.states()
@@ -70,12 +65,7 @@ def reset_weights() -> None:
 
 start = url_controls.numbers("weights", DEFAULTS, *WEIGHT_RANGE)
 with st.expander(_("Priority score: weights"), icon=":material/tune:"):
-    st.caption(
-        _(
-            "Each weight is the number of points a signal adds (a no vote subtracts them); shares "
-            "of peers count from 0 to 1. Move a slider to re-rank; the weights go into the link."
-        )
-    )
+    st.caption(_(WEIGHTS_NOTE))
     chosen = {}
     columns = st.columns(4)
     for i, term in enumerate(terms):

@@ -152,10 +152,25 @@ class Form(ABC):
     summary_categories: tuple[str, ...]  # categories whose states a focus summary names
     complement_reads: str  # why a state not named has the missing status (profile)
     hover_note: str  # the same in a few words, for a map tooltip ("" when the status says it)
+    # What a summary says of a group none of whose members can take part (all of them drawn in
+    # the background: "{who} ({names}) have no vote …"), and their share in a chart ("no vote");
+    # "" where every state in scope takes a position.
+    cannot_take_part: str
+    cannot_take_part_share: str
     reported_total_is_complete: bool  # a reported total must equal the listed endorsers
     signals: tuple[Signal, ...]
     # Put to states again each session (a resolution): the latest record says where they stand.
     recurring: ClassVar[bool] = False
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """Every status a state can have: those a source gives, then the one it leaves unnamed."""
+        return (*self.listed, self.missing)
+
+    @property
+    def background(self) -> str:
+        """The category a map draws outside the question in, never faded (the last)."""
+        return self.categories[-1]
 
     def category(self, status: str) -> str:
         """The map category of a status."""
@@ -418,6 +433,8 @@ COMPLETE_LIST = CompleteList(
     summary_categories=(CAT_UNCONFIRMED, CAT_NOT_ENDORSED),
     complement_reads=N_("Not on the list of endorsers as of {as_of}."),
     hover_note=N_("not on the list as of {as_of}"),
+    cannot_take_part="",
+    cannot_take_part_share="",
     reported_total_is_complete=True,
     signals=(_LISTED,),
 )
@@ -443,6 +460,8 @@ PARTIAL_LIST = PartialList(
         "the others' positions are unknown."
     ),
     hover_note="",
+    cannot_take_part="",
+    cannot_take_part_share="",
     reported_total_is_complete=False,
     signals=(_NAMED,),
 )
@@ -465,6 +484,10 @@ RECORDED_VOTE = RecordedVote(
     summary_categories=(CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
     complement_reads=N_("Not a UN member: it cannot vote in the General Assembly."),
     hover_note="",
+    cannot_take_part=N_(
+        "{who} ({names}) have no vote in the General Assembly: they are not UN members."
+    ),
+    cannot_take_part_share=N_("no vote"),
     reported_total_is_complete=False,
     signals=(
         Signal(

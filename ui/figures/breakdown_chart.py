@@ -51,12 +51,12 @@ def view_breakdown_figure(breakdown: pd.DataFrame, view: MapView, title: str) ->
     rows = breakdown.iloc[::-1]
     labels = [plotly_text(label) for label in rows["Group"]]
     shown = counted(view)
-    no_vote = dict(shown).get(palette.NO_VOTE)
+    apart = dict(shown).get(view.background) if view.background_share else None
 
     def share_label(row: pd.Series) -> str:
-        """The share of the first category; "no vote" where no member can vote."""
-        if no_vote and row[no_vote] == row["Members"]:
-            return _("no vote")
+        """The share of the first category; "no vote" where no member can take part."""
+        if apart and row[apart] == row["Members"]:
+            return view.background_share
         return formats.percent(row["Share"])
 
     shares = [share_label(row) for _, row in rows.iterrows()]

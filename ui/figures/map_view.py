@@ -14,6 +14,7 @@ from i18n import formats
 from i18n.translate import N_, _, ngettext
 from instruments.facts import partial_caveat
 from instruments.forms import category_name
+from instruments.forms import shown as translated
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
@@ -56,6 +57,10 @@ class MapView:
     phrase: str  # what the first category did, after "have"
     detail: tuple[str, ...]  # categories whose states a summary names
     caveat: str = ""  # what every summary must add (a partial list)
+    # A group all drawn in the background when the background holds states in scope (a vote's
+    # "no vote"): what its sentence says, with {who} and {names}, and its share in a chart.
+    background_group: str = ""
+    background_share: str = ""
 
     def category_of(self, code: str) -> str:
         """The category a feature is drawn in."""
@@ -258,7 +263,7 @@ def instrument_view(
     listed = positions[positions["instrument"] == instrument.id].set_index("iso3")
     category = {code: form.category(column[code]) for code in universe.index}
     present = set(category.values())
-    background = form.categories[-1]
+    background = form.background
     categories = tuple(  # the statuses some state in scope has, and always the background
         c for c in form.categories if c in present or c == background
     )
@@ -294,6 +299,8 @@ def instrument_view(
         phrase=form.have_done(instrument.object),
         detail=tuple(c for c in form.summary_categories if c in categories),
         caveat=caveat,
+        background_group=translated(form.cannot_take_part),
+        background_share=translated(form.cannot_take_part_share),
     )
 
 

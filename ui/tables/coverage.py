@@ -155,13 +155,13 @@ def view_tally(group: Group, view: MapView) -> str:
 def view_sentence(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
     total = len(group.members)
-    if total and all(view.category_of(m.iso3) == palette.NO_VOTE for m in group.members):
+    if (
+        total
+        and view.background_group
+        and all(view.category_of(m.iso3) == view.background for m in group.members)
+    ):
         names = join_names([m.name for m in group.members])
-        return capitalised(
-            _(
-                "{who} ({names}) have no vote in the General Assembly: they are not UN members."
-            ).format(who=_who(group), names=names)
-        )
+        return capitalised(view.background_group.format(who=_who(group), names=names))
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
     parts = [view_tally(group, view)]
     if view.categories[0] in view.detail and lead:

@@ -1,6 +1,7 @@
 """Maps, breakdowns and tables of the related instruments, built from data/positions.csv."""
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -213,6 +214,21 @@ def test_observer_states_are_said_not_to_vote(instrument_id):
     observers_row = table.loc["none", "Group"]
     assert shares.pop(observers_row) == "no vote"
     assert all(re.fullmatch(r"\d+%", label) for label in shares.values()), shares
+
+
+def test_a_group_that_cannot_take_part_is_worded_by_the_form():
+    """The sentence and the chart's share come from the view (its form), not from a category."""
+    v = replace(view(VOTES[0]), background_group="{who}: {names} sat out.", background_share="—")
+    table = view_breakdown(DATA.groupings["ungroup"], v).set_index("group_id")
+    assert table.loc["none", "Sentence"] == (
+        "Observer States outside the regional groups: Holy See and State of Palestine sat out."
+    )
+    fig = view_breakdown_figure(table.reset_index(), v, "title")
+    assert (
+        dict(zip(fig.data[-1].y, fig.data[-1].text, strict=True))[table.loc["none", "Group"]] == "—"
+    )
+    lists = [view(i) for i in (CALL_TO_ACTION, BLUEPRINT)]
+    assert [(w.background_group, w.background_share) for w in lists] == [("", "")] * 2
 
 
 def test_comparison_breakdown_names_the_states():
