@@ -161,6 +161,8 @@ class Form(ABC):
     signals: tuple[Signal, ...]
     # Put to states again each session (a resolution): the latest record says where they stand.
     recurring: ClassVar[bool] = False
+    # A state can join at any time (endorse the text): an outreach plan may aim at it.
+    joinable: ClassVar[bool] = True
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -353,6 +355,7 @@ class RecordedVote(Form):
     """A recorded vote of the UN General Assembly: every member's vote, none for the others."""
 
     recurring = True
+    joinable = False
 
     def did_by(self, instrument: str, count: int) -> str:
         return npgettext(

@@ -2,7 +2,7 @@
 
 from etl.positions import load_registry
 from etl.reference import load_states
-from instruments.forms import ENDORSED, form_named
+from instruments.forms import form_named
 
 
 def known_iso3() -> set[str]:
@@ -11,10 +11,10 @@ def known_iso3() -> set[str]:
 
 
 def known_instruments() -> set[str]:
-    """The ids of the instruments that states endorse (not recorded votes)."""
+    """The ids of the instruments a state can join at any time, by endorsing (not votes)."""
     registry = load_registry()
     return {
         instrument
         for instrument, form in zip(registry["id"], registry["form"], strict=True)
-        if form_named(form).positive == ENDORSED
+        if form_named(form).joinable
     }

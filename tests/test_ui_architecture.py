@@ -1,7 +1,9 @@
 """Meta-tests for the dashboard: caching in one module, pure builders, every page registered."""
 
 import ast
+import csv
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -102,23 +104,98 @@ def test_offline_settings():
     assert source(REPO / "static" / "world_110m.json").startswith('{"type":"Topology"')
 
 
+# Code that tells one form of record from another, outside instruments/forms.py: a form's
+# constant, class or registry value, a vote's category, or a status compared to pick a form.
 FORM_WORDS = re.compile(
-    r"COMPLETE_LIST|PARTIAL_LIST|RECORDED_VOTE|complete-list|partial-list|"
-    r"recorded-vote|\.kind == \"vote\"|coverage == \"partial\""
+    r"COMPLETE_LIST|PARTIAL_LIST|RECORDED_VOTE|CompleteList|PartialList|RecordedVote|"
+    r"complete-list|partial-list|recorded-vote|\bis_vote\b|\bNO_VOTE\b|form\.key\b|"
+    r"\.positive ==|form [!=]= |\.kind == \"vote\"|coverage == \"partial\""
+)
+# Where the project may name forms or instruments, and why. Tests are not scanned: they check
+# the instruments by name. The Call to Action's id is not looked for: it names the dashboard's
+# subject, its default view and the files of its list (instruments.model.CALL_TO_ACTION).
+KNOWS_FORMS = {
+    "instruments/forms.py": "defines the forms",
+    "ui/figures/palette.py": "gives each map category, a vote's 'no vote' too, its colour",
+}
+KNOWS_IDS = {
+    "scripts/build_instruments.py": "converts each instrument's source files into the registry's",
+}
+# Page titles and prose never name an instrument or a form: such sentences live in
+# instruments/wording.py, and a page says an instrument's name through its title fields.
+PROSE_WORDS = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|General Assembly|\bUNGA\b|\bresolution|partial list|"
+    r"complete list|Declaration|Blueprint|Pathways|REAIM 202[4-9]",
+    re.IGNORECASE,
 )
 
 
-def test_only_the_instrument_model_knows_forms_and_ids():
-    registry = (REPO / "data" / "instruments" / "instruments.csv").read_text(encoding="utf-8")
-    ids = {line.split(",")[0] for line in registry.splitlines()[1:]} - {"reaim-2023-call-to-action"}
-    code = [
-        p
-        for folder in ("ui", "app_pages", "etl", "bench")
-        for p in sorted((REPO / folder).rglob("*.py"))
-    ] + [REPO / "dashboard.py"]
-    offenders = [
-        p.relative_to(REPO).as_posix()
-        for p in code
-        if FORM_WORDS.search(source(p)) or any(i in source(p) for i in ids)
+def project_code() -> list[str]:
+    """Every Python file of the project but the tests, as the repository tracks it."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return [p for p in tracked if not p.startswith("tests/") and (REPO / p).exists()]
+
+
+def registry() -> list[dict[str, str]]:
+    with (REPO / "data" / "instruments" / "instruments.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def prose(path: Path) -> list[str]:
+    """The string literals of a file that are not docstrings: what it may show."""
+    tree = ast.parse(source(path))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and ast.get_docstring(node, clean=False) is not None
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in docstrings
     ]
-    assert len(ids) >= 6 and not offenders
+
+
+def test_only_the_instrument_model_knows_forms():
+    code = project_code()
+    assert {
+        "briefing/pack.py",
+        "plan/known.py",
+        "serve/cluster.py",
+        "scripts/build_names.py",
+    } < set(code)
+    assert set(KNOWS_FORMS) <= set(code)
+    offenders = [p for p in code if p not in KNOWS_FORMS and FORM_WORDS.search(source(REPO / p))]
+    assert not offenders
+
+
+def test_only_the_registry_names_instruments():
+    ids = {row["id"] for row in registry()} - {"reaim-2023-call-to-action"}
+    code = project_code()
+    assert len(ids) >= 6 and set(KNOWS_IDS) <= set(code)
+    offenders = [p for p in code if p not in KNOWS_IDS and any(i in source(REPO / p) for i in ids)]
+    assert not offenders
+
+
+def test_pages_never_name_an_instrument_or_a_form():
+    names = {
+        name
+        for row in registry()
+        if row["id"] != "reaim-2023-call-to-action"
+        for name in (row["title"], row["short_title"], row["short_title"].split(" (")[0])
+    }
+    said = [
+        (p.relative_to(REPO).as_posix(), text)
+        for p in [*PAGES, REPO / "dashboard.py"]
+        for text in prose(p)
+    ]
+    offenders = [
+        (page, text)
+        for page, text in said
+        if PROSE_WORDS.search(text) or any(name in text for name in names)
+    ]
+    assert len(said) > 200 and not offenders

@@ -84,5 +84,6 @@ def test_a_form_cannot_be_made_without_its_words(method):
         incomplete(**FIELDS)
 
 
-def test_only_recorded_votes_recur():
+def test_only_recorded_votes_recur_and_none_can_be_joined_later():
     assert [key for key, form in FORMS.items() if form.recurring] == ["recorded-vote"]
+    assert [key for key, form in FORMS.items() if not form.joinable] == ["recorded-vote"]
