@@ -4,9 +4,10 @@ language data (UN names, the glossary and its unofficial translations), changes.
 import pandas as pd
 import streamlit as st
 
-from i18n import formats, glossary
+from i18n import formats
 from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import N_, _, active
+from store import glossary
 from ui import cache
 from ui.figures.map_view import DISCLAIMER
 from ui.tables.documentation import section

@@ -6,7 +6,7 @@ from pathlib import Path
 import plotly.express as px
 import plotly.graph_objects as go
 
-from etl import paths
+from store import paths
 from etl.table import table_from_csv
 
 

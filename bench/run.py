@@ -30,7 +30,7 @@ from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
 from briefing.files import pack_file
 from briefing.pack import build_pack
-from etl import paths
+from store import paths
 from harness.browser import POINTS, SHAPES
 from harness.server import REPO, streamlit_app
 from instruments.view import DEFAULT_VIEW

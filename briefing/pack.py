@@ -13,6 +13,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.languages import DEFAULT
 from i18n.translate import N_, _, active
 from instruments.facts import caveats, latest_vote, standing
@@ -107,7 +108,10 @@ def share_text(part: int, whole: int) -> str:
 def focus_group(data: Dataset, focus: Focus) -> Group:
     """The focus as a group of states in scope: the world, or the preset's region or group."""
     if focus.kind == WORLD:
-        universe = data.table[data.table["in_universe"]].sort_values("name")
+        universe = data.table[data.table["in_universe"]].sort_values(
+            "name",
+            key=lambda names: names.map(sort_key),  # accent-blind: Égypte among the E's
+        )
         members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
         return Group("world", _("the world"), "world", members)
     return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)

@@ -4,13 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import paths
 from etl.bundle import bundle
 from etl.check import problems
 from etl.errors import EtlError
 from etl.publish import exclusive, recover
 from etl.refresh import RefreshOptions, refresh
 from etl.release import SOURCE_PAGE_URL, Release
+from store import paths
 
 
 def _parser() -> argparse.ArgumentParser:

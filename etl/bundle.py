@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import as_of, paths
+from etl import as_of
+from etl.aliases import load_alias_index
 from etl.errors import EtlError
 from etl.publish import exclusive, publish, recover
-from etl.reference import load_alias_index
 from etl.release import SOURCE_PAGE_URL, Provenance, Release, make_release
 from etl.resolve import resolve_names
+from store import paths
 
 TRANSCRIPTION = "reaim-2023-call-to-action.transcribed.csv"
 # Facts about the transcription, from shared/reference/README.md (kept in data/sources/README.md).

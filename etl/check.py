@@ -10,9 +10,9 @@ import pandas as pd
 from etl.plausibility import MIN_ENTRIES
 from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
-from etl.reference import load_states
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, Method, counts
 from etl.table import COLUMNS, OUTSIDE_STATUS, table_from_csv
+from store.reference import load_states
 
 METHODS = get_args(Method)
 REQUIRED_META = (

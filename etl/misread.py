@@ -3,8 +3,8 @@
 import re
 from collections.abc import Callable, Iterable
 
+from etl.aliases import AliasIndex
 from etl.parse_pdf import MARKER
-from etl.reference import AliasIndex
 
 Lookup = Callable[[str], str | None]
 

@@ -6,14 +6,14 @@ endorsements table, so ``positions.csv`` is rebuilt with every release.
 """
 
 import io
-from functools import cache
 
 import pandas as pd
 
-from etl import paths
 from etl.errors import EtlError
-from etl.reference import load_other_entities, load_states, read_text_table
 from instruments.forms import form_named
+from store import paths
+from store.files import read_text_table
+from store.reference import load_other_entities, load_registry, load_states
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
 COLUMNS = [
@@ -27,12 +27,6 @@ COLUMNS = [
     "name_as_listed",
     "note",
 ]
-
-
-@cache
-def load_registry() -> pd.DataFrame:
-    """The instruments: ids, titles, form, as-of, source, licence, file, totals, priority weight."""
-    return read_text_table(paths.instruments_dir() / "instruments.csv")
 
 
 def _expected_tally(text: str) -> dict[str, int]:

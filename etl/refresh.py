@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from etl import parse_html
+from etl.aliases import load_alias_index
 from etl.as_of import AsOf, source_as_of
 from etl.errors import EtlError
 from etl.extract import Extraction, names_from_html_lists, names_from_pdf
 from etl.fetch import Download, Fetcher, FetchPolicy
 from etl.publish import exclusive, publish, recover
 from etl.raw import RawDocument, archive_files, keep_rejected
-from etl.reference import load_alias_index
 from etl.release import SOURCE_PAGE_URL, Method, Provenance, Release, make_release
 from etl.resolve import resolve_names
 from etl.sandbox import read_pdf

@@ -5,10 +5,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from etl.aliases import AliasIndex
 from etl.errors import EtlError
 from etl.misread import diagnose
 from etl.normalise import normalise_name
-from etl.reference import AliasIndex
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl.errors import EtlError
 from etl.parse_pdf import BUDGET, NOT_THE_LIST, Chunk, PdfBudget, PdfText, pdf_text
-from etl.paths import REPO_ROOT
+from store.paths import REPO_ROOT
 
 MB = 2**20
 MEMORY = 1024 * MB  # what the reader may map beyond what it holds when it starts

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.reference import load_other_entities, load_states
 from etl.resolve import ResolvedName
+from store.reference import load_other_entities, load_states
 
 COLUMNS = [
     "iso3",

@@ -2,7 +2,7 @@
 
 import tomllib
 
-from etl.paths import REPO_ROOT
+from store.paths import REPO_ROOT
 
 # The project is run from its checkout, not installed, so importlib.metadata cannot tell.
 _PROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]

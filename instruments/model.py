@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from i18n.glossary import term
+from store.glossary import term
 from i18n.translate import N_, _
 from instruments.forms import Form, Signal, form_named, shown, status_word
 from instruments.prose import long_date

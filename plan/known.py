@@ -1,8 +1,7 @@
 """The states and instruments a plan may name, from the reference data and the registry."""
 
-from etl.positions import load_registry
-from etl.reference import load_states
 from instruments.forms import form_named
+from store.reference import load_registry, load_states
 
 
 def known_iso3() -> set[str]:

@@ -24,7 +24,7 @@ import pycountry
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ui.tables.dataset import UN_LANGUAGES as LANGUAGES  # noqa: E402
+from store.reference import UN_LANGUAGES as LANGUAGES  # noqa: E402
 
 REFERENCE = REPO / "data" / "reference"
 TAXONOMY = (

@@ -17,10 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
-from etl import paths
 from etl.check import problems
-from etl.positions import load_registry
-from etl.reference import load_states, read_text_table
 from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
 from i18n.translate import N_, active, use
@@ -28,6 +25,15 @@ from instruments.matrix import status_matrix
 from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
 from instruments.view import DEFAULT_VIEW, View
+from store import paths
+from store.files import read_text_table
+from store.reference import (
+    load_aliases,
+    load_group_index,
+    load_registry,
+    load_states,
+    load_un_names,
+)
 from ui.figures.focus import WORLD, Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
@@ -38,7 +44,6 @@ from ui.tables.dataset import (
     GEOJSON,
     Dataset,
     groupings_of,
-    load_un_names,
     localised,
     outreach_signals,
 )
@@ -134,7 +139,7 @@ def states() -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def group_index() -> pd.DataFrame:
     """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
-    return read_text_table(paths.reference_dir() / "groups" / "index.csv")
+    return load_group_index()
 
 
 @st.cache_data(show_spinner=False)
@@ -159,8 +164,7 @@ def breakdown(kind: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _search_keys(stamp: Stamp) -> dict[str, str]:
-    aliases = read_text_table(paths.reference_dir() / "aliases.csv")
-    return search_keys(states_table(_table(stamp), _positions(stamp)), aliases, un_names())
+    return search_keys(states_table(_table(stamp), _positions(stamp)), load_aliases(), un_names())
 
 
 def search_index() -> dict[str, str]:

@@ -3,6 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-from etl import paths
+from store import paths
 
 st.dataframe(pd.read_csv(paths.data_dir() / "endorsements.csv", dtype=str))

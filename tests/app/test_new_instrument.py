@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.positions import load_registry
-from etl.reference import read_text_table
 from instruments.model import catalogue as build_catalogue
+from store.files import read_text_table
+from store.reference import load_registry
 from ui.tables.export import csv_bytes
 
 from apptest import maps, open_page
@@ -35,12 +35,10 @@ def with_new_instrument(shipped_data, etl, tmp_path, monkeypatch):
     )
     with (instruments / "instruments.csv").open("a", encoding="utf-8") as registry:
         registry.write(ROW)
-    monkeypatch.setattr("etl.paths.instruments_dir", lambda: instruments)
+    monkeypatch.setattr("store.paths.instruments_dir", lambda: instruments)
     monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))
-    load_registry.cache_clear()
     assert etl("bundle", "--data-dir", str(shipped_data)).code == 0
-    yield shipped_data
-    load_registry.cache_clear()
+    yield shipped_data  # the registry is read afresh: nothing to clear after the test
 
 
 def page(name: str, **params: str) -> AppTest:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from etl.table import table_from_csv
-from i18n.glossary import read_glossary
 from i18n.translate import _, use
-from ui.tables.dataset import load_un_names
+from store.glossary import read_glossary
+from store.reference import load_un_names
 from ui.widgets.url_controls import href, with_language
 
 from apptest import open_page
@@ -48,7 +48,7 @@ def glossary_file(tmp_path: Path, monkeypatch) -> Path:
     """A small glossary in the documented format, read instead of data/reference/glossary.csv."""
     path = tmp_path / "glossary.csv"
     path.write_text(GLOSSARY, encoding="utf-8")
-    monkeypatch.setattr("i18n.glossary.glossary", lambda: read_glossary(path))
+    monkeypatch.setattr("store.glossary.glossary", lambda: read_glossary(path))
     return path
 
 
@@ -175,7 +175,7 @@ def test_sources_page_without_a_glossary_says_so(monkeypatch):
     def missing():
         raise FileNotFoundError("glossary.csv")
 
-    monkeypatch.setattr("i18n.glossary.glossary", missing)
+    monkeypatch.setattr("store.glossary.glossary", missing)
     at = open_page("sources", lang="fr")
     assert not at.exception
     with use("fr"):

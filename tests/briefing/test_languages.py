@@ -26,11 +26,12 @@ from briefing.deck import render_deck, text_width, wrap
 from briefing.handout import FONT, _fonts, _para, _style, render_handout
 from briefing.pack import Pack, build_pack
 from i18n import translate
-from i18n.glossary import glossary
 from i18n.translate import catalogue, use
 from instruments.view import View
+from store.glossary import glossary
+from store.reference import load_un_names
 from ui.figures.print_map import render_map
-from ui.tables.dataset import Dataset, load_dataset, load_un_names
+from ui.tables.dataset import Dataset, load_dataset
 
 from conftest import REPO
 from ui_fixtures import shipped

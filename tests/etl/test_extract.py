@@ -2,9 +2,9 @@
 
 import pytest
 
+from etl.aliases import load_alias_index
 from etl.extract import Ignored, clean_name, names_from_html_lists, names_from_pdf, reconcile
 from etl.parse_pdf import Chunk, PdfText
-from etl.reference import load_alias_index
 
 
 def is_known(name: str) -> bool:

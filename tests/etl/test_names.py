@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from etl.aliases import load_alias_index
 from etl.normalise import normalise_name
-from etl.reference import load_alias_index, load_other_entities, load_states
+from store.reference import load_other_entities, load_states
 
 from conftest import REPO
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from etl.aliases import load_alias_index
 from etl import parse_pdf
 from etl.extract import Ignored, clean_name, names_from_pdf
 from etl.misread import diagnose
 from etl.parse_pdf import Chunk, PdfText, pdf_text
-from etl.reference import load_alias_index
 from etl.table import table_from_csv
 
 from conftest import DOCUMENTS, FIXTURES

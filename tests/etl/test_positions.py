@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from etl.errors import EtlError
-from etl.positions import build_positions, load_registry
+from etl.positions import build_positions
 from etl.table import table_from_csv
+from store.reference import load_registry
 
 from conftest import REPO
 
@@ -89,10 +90,8 @@ def test_blueprint_is_partial_and_names_only_sourced_endorsers(positions):
 def instruments_copy(tmp_path, monkeypatch):
     target = tmp_path / "instruments"
     shutil.copytree(INSTRUMENTS, target)
-    monkeypatch.setattr("etl.paths.instruments_dir", lambda: target)
-    load_registry.cache_clear()
-    yield target
-    load_registry.cache_clear()
+    monkeypatch.setattr("store.paths.instruments_dir", lambda: target)
+    yield target  # the registry is read afresh: nothing to clear after the test
 
 
 def build_from():

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.reference import read_text_table
-from i18n.glossary import KINDS, STATUSES, read_glossary, term
 from i18n.translate import use
+from store.files import read_text_table
+from store.glossary import KINDS, STATUSES, read_glossary, term
 from ui.tables.groups import NO_UN_GROUP, PLACE_NAMES, UN_GROUP_LABELS
 
 from conftest import REPO

@@ -13,7 +13,8 @@ from ui.text import inert
 def test_inert_text_reads_back_as_typed_inside_one_isolate(text: str):
     shown = inert(text)
     assert shown.startswith("\u2068") and shown.endswith("\u2069")
-    assert html.unescape(shown[1:-1]).replace("\u2060", "") == " ".join(text.split())
+    without_joiners = re.sub("\u2060(?=&#(?:64|58|46);)", "", shown[1:-1])  # before @ : .
+    assert html.unescape(without_joiners) == " ".join(text.split())
     assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"&#\d+;", "", shown))  # no bare punctuation
 
 

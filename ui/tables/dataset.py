@@ -10,16 +10,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import paths
-from etl.positions import load_registry
-from etl.reference import load_other_entities, load_states, read_text_table
 from etl.release import META_FILE, POSITIONS_FILE, TABLE_FILE
 from etl.table import table_from_csv
 from i18n.languages import DEFAULT
-from i18n.translate import N_, active
+from i18n.translate import active
 from instruments.matrix import status_matrix
 from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
+from store import paths
+from store.files import read_text_table
+from store.reference import (
+    load_other_entities,
+    load_registry,
+    load_states,
+    load_territory_names,
+    load_un_names,
+)
 from ui.figures.focus import Focus, focus_presets
 from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.tables import groups
@@ -28,16 +34,6 @@ from ui.tables.priority import Term, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
 
 GEOJSON = "world.geojson"
-# The six UN languages in the order of names.csv's columns, with their English names (translated
-# where shown; scripts/build_names.py reads the taxonomy's "M49 <name>" columns by them).
-UN_LANGUAGES = {
-    "ar": N_("Arabic"),
-    "zh": N_("Chinese"),
-    "en": N_("English"),
-    "fr": N_("French"),
-    "ru": N_("Russian"),
-    "es": N_("Spanish"),
-}
 
 
 @dataclass(frozen=True)
@@ -104,18 +100,6 @@ def outreach_signals(
     return signals(
         candidates, matrix, endorsed, found[GroupKind.UNGROUP], found[GroupKind.ORG], every
     )
-
-
-def load_un_names(path: Path | None = None) -> pd.DataFrame:
-    """The UN names of the 195 states in the six official languages, indexed by ISO3."""
-    names = read_text_table(path or paths.reference_dir() / "names.csv")
-    return names.set_index("iso3")[list(UN_LANGUAGES)]
-
-
-def load_territory_names(path: Path | None = None) -> pd.DataFrame:
-    """French and Spanish names of the areas the map draws outside the 195 states, by ISO3."""
-    names = read_text_table(path or paths.reference_dir() / "territory_names.csv")
-    return names.set_index("iso3")[["fr", "es"]]
 
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.reference import read_text_table
 from i18n.collation import sort_key
-from i18n.glossary import place, term
 from i18n.translate import N_, _
+from store.files import read_text_table
+from store.glossary import place, term
 
 
 class GroupKind(StrEnum):

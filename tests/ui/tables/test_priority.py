@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.positions import load_registry
 from instruments.forms import NO_VOTE, NOT_ENDORSED, UNKNOWN
 from instruments.matrix import compare, status_matrix
 from instruments.model import catalogue as build_catalogue
+from store.reference import load_registry
 from ui.tables import priority
 from ui.tables.priority import default_weights, explain, score, signals
 

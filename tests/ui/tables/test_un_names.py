@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from etl.reference import load_states, read_text_table
-from ui.tables.dataset import UN_LANGUAGES, load_un_names
+from store.files import read_text_table
+from store.reference import UN_LANGUAGES, load_states, load_un_names
 from ui.tables.outreach import found, search_keys
 
 from conftest import REPO

@@ -7,16 +7,17 @@ group id or the English name the reference data uses), ``en``/``fr``/``es`` give
 translation of ours ("unofficial", shown as such on the sources page).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from types import MappingProxyType
 
 from i18n.languages import DEFAULT
 from i18n.translate import active
+from store import paths
+from store.files import memo_by_stamp, read_text_table
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "data" / "reference" / "glossary.csv"
+GLOSSARY_FILE = paths.reference_dir() / "glossary.csv"
 KINDS = (
     "m49-region",  # key: the English M49 name (regions, sub-regions, intermediate regions)
     "un-group",  # key: the English name of a UN regional group as un-regional-groups.csv gives it
@@ -35,15 +36,15 @@ class Entry:
 
     kind: str
     key: str
-    names: dict[str, str]
-    status: dict[str, str]
+    names: Mapping[str, str]
+    status: Mapping[str, str]
     source: str
     note: str
 
 
-def read_glossary(path: Path = GLOSSARY_FILE) -> dict[tuple[str, str], Entry]:
-    """Every entry by (kind, key); a malformed file is a ValueError naming the row."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+def read_glossary(path: Path = GLOSSARY_FILE) -> Mapping[tuple[str, str], Entry]:
+    """Every entry by (kind, key), read-only; a malformed file is a ValueError naming the row."""
+    frame = read_text_table(path)
     found: dict[tuple[str, str], Entry] = {}
     for number, row in enumerate(frame.to_dict("records"), start=2):
         where = f"{path.name} line {number}"
@@ -58,14 +59,19 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> dict[tuple[str, str], Entry]:
         if not all(names.values()):
             raise ValueError(f"{where}: a name is empty")
         found[(row["kind"], row["key"])] = Entry(
-            row["kind"], row["key"], names, statuses, row["source"], row["note"]
+            row["kind"],
+            row["key"],
+            MappingProxyType(names),
+            MappingProxyType(statuses),
+            row["source"],
+            row["note"],
         )
-    return found
+    return MappingProxyType(found)
 
 
-@cache
-def glossary() -> dict[tuple[str, str], Entry]:
-    """The committed glossary, read once."""
+@memo_by_stamp(lambda: (GLOSSARY_FILE,))
+def glossary() -> Mapping[tuple[str, str], Entry]:
+    """The committed glossary, read again when the file changes."""
     return read_glossary()
 
 

@@ -1,0 +1,58 @@
+"""The reference tables: the universe of states, other entities, aliases and the UN names."""
+
+import pandas as pd
+
+from i18n.translate import N_
+from store import paths
+from store.files import read_text_table
+
+# The six UN languages in the order of names.csv's columns, with their English names (translated
+# where shown; scripts/build_names.py reads the taxonomy's "M49 <name>" columns by them).
+UN_LANGUAGES = {
+    "ar": N_("Arabic"),
+    "zh": N_("Chinese"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "ru": N_("Russian"),
+    "es": N_("Spanish"),
+}
+
+
+def load_states() -> pd.DataFrame:
+    """The universe: 193 UN member states and 2 observer states, one row each, sorted by ISO3."""
+    states = read_text_table(paths.reference_dir() / "states.csv")
+    for column in ("lat", "lon", "area_km2"):
+        states[column] = pd.to_numeric(states[column])
+    return states
+
+
+def load_other_entities() -> pd.DataFrame:
+    """Entities outside the universe a source may list (ISO 3166-1 territories, Kosovo)."""
+    return read_text_table(paths.reference_dir() / "other_entities.csv")
+
+
+def load_aliases() -> pd.DataFrame:
+    """Every known way of writing a state's name: ``iso3,alias``."""
+    return read_text_table(paths.reference_dir() / "aliases.csv")
+
+
+def load_un_names() -> pd.DataFrame:
+    """The UN names of the 195 states in the six official languages, indexed by ISO3."""
+    names = read_text_table(paths.reference_dir() / "names.csv")
+    return names.set_index("iso3")[list(UN_LANGUAGES)]
+
+
+def load_territory_names() -> pd.DataFrame:
+    """French and Spanish names of the areas the map draws outside the 195 states, by ISO3."""
+    names = read_text_table(paths.reference_dir() / "territory_names.csv")
+    return names.set_index("iso3")[["fr", "es"]]
+
+
+def load_group_index() -> pd.DataFrame:
+    """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
+    return read_text_table(paths.reference_dir() / "groups" / "index.csv")
+
+
+def load_registry() -> pd.DataFrame:
+    """The instruments: ids, titles, form, as-of, source, licence, file, totals, priority weight."""
+    return read_text_table(paths.instruments_dir() / "instruments.csv")
