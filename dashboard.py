@@ -3,6 +3,8 @@
 import streamlit as st
 
 from i18n.translate import _
+from instruments.matrix import supporters
+from instruments.model import CALL_TO_ACTION
 from ui import cache
 from ui.widgets import chrome
 from ui.widgets.geo_chart import preload_geo_chart
@@ -83,6 +85,7 @@ with picker:
 headline = st.container()  # filled after the page, so that the page's map is sent first
 page.run()
 with headline:
-    chrome.headline(cache.table(), provenance)
+    endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
+    chrome.headline(cache.table(), endorsed, provenance)
 log = cache.changelog()
 chrome.footer(provenance, log["detected_on"].max() if len(log) else "")

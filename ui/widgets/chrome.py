@@ -51,15 +51,15 @@ def global_style() -> None:
     st.html(STYLE)
 
 
-def headline_counts(table: pd.DataFrame) -> dict[str, int]:
+def headline_counts(table: pd.DataFrame, endorsed: set[str]) -> dict[str, int]:
     """Endorsers among the universe states and among the UN members, with the totals."""
     universe = table[table["in_universe"]]
     members = universe[universe["un_status"] == "member"]
     return {
         "states": len(universe),
-        "endorsers": int(universe["endorsed"].sum()),
+        "endorsers": int(universe["iso3"].isin(endorsed).sum()),
         "members": len(members),
-        "member_endorsers": int(members["endorsed"].sum()),
+        "member_endorsers": int(members["iso3"].isin(endorsed).sum()),
     }
 
 
@@ -68,9 +68,9 @@ def app_title() -> str:
     return _(APP_TITLE)
 
 
-def headline(table: pd.DataFrame, provenance: Provenance) -> None:
-    """The figures every page opens with, under the title."""
-    n = headline_counts(table)
+def headline(table: pd.DataFrame, endorsed: set[str], provenance: Provenance) -> None:
+    """The figures every page opens with, under the title (``endorsed``: the Call to Action's)."""
+    n = headline_counts(table, endorsed)
     share = n["member_endorsers"] / n["members"]
     states, members, source = st.columns([1, 1.2, 1.4])
     total, members_total = formats.number(n["states"]), formats.number(n["members"])
