@@ -7,7 +7,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from store import paths
-from etl.table import table_from_csv
+from store.published import table_from_csv
 
 
 def naive_figure(geojson_path: Path) -> go.Figure:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from etl.normalise import normalise_name
+from store.normalise import normalise_name
 from store.reference import load_aliases
 
 

@@ -10,8 +10,16 @@ import pandas as pd
 from etl.plausibility import MIN_ENTRIES
 from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
-from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, Method, counts
-from etl.table import COLUMNS, OUTSIDE_STATUS, table_from_csv
+from etl.release import Method, counts
+from etl.table import OUTSIDE_STATUS
+from store.published import (
+    COLUMNS,
+    META_FILE,
+    POSITIONS_FILE,
+    PUBLISHED_FILES,
+    TABLE_FILE,
+    table_from_csv,
+)
 from store.reference import load_states
 
 METHODS = get_args(Method)
@@ -98,7 +106,7 @@ def problems(data_dir: Path) -> list[str]:
         return [
             "an interrupted publish left files behind: run `python -m etl check` to roll it back"
         ]
-    names = (TABLE_FILE, META_FILE, CHANGELOG_FILE, POSITIONS_FILE)
+    names = PUBLISHED_FILES
     paths = {name: data_dir / name for name in names}
     missing = [name for name, path in paths.items() if not path.is_file()]
     if missing:

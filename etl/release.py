@@ -14,13 +14,10 @@ from etl import changelog
 from etl.plausibility import check_count, check_shrink
 from etl.positions import build_positions, positions_to_csv
 from etl.resolve import ResolvedName
-from etl.table import build_table, table_from_csv, table_to_csv
+from etl.table import build_table, table_to_csv
 from etl.version import VERSION
+from store.published import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE, table_from_csv
 
-TABLE_FILE = "endorsements.csv"
-META_FILE = "endorsements.meta.json"
-CHANGELOG_FILE = "changelog.csv"
-POSITIONS_FILE = "positions.csv"
 SOURCE_PAGE_URL = (
     "https://www.government.nl/documents/publications/2023/02/16/reaim-2023-endorsing-countries"
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from etl.aliases import AliasIndex
 from etl.errors import EtlError
 from etl.misread import diagnose
-from etl.normalise import normalise_name
+from store.normalise import normalise_name
 
 
 @dataclass(frozen=True)

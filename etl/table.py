@@ -1,27 +1,11 @@
-"""The published endorsements table: its columns, how it is built, written and read."""
-
-from io import StringIO
-from pathlib import Path
+"""The published endorsements table: how it is built and written (store/published.py reads it)."""
 
 import pandas as pd
 
 from etl.resolve import ResolvedName
+from store.published import BOOLEAN_COLUMNS, COLUMNS
 from store.reference import load_other_entities, load_states
 
-COLUMNS = [
-    "iso3",
-    "name",
-    "endorsed",
-    "name_as_listed",
-    "in_universe",
-    "un_status",
-    "m49_code",
-    "m49_region",
-    "m49_subregion",
-    "m49_intermediate_region",
-    "un_regional_group",
-]
-BOOLEAN_COLUMNS = ("endorsed", "in_universe")
 OUTSIDE_STATUS = "not a UN member or observer"
 
 
@@ -55,13 +39,3 @@ def table_to_csv(table: pd.DataFrame) -> bytes:
     for column in BOOLEAN_COLUMNS:
         out[column] = out[column].map({True: "true", False: "false"})
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def table_from_csv(data: bytes | str | Path) -> pd.DataFrame:
-    """Read a published table; booleans become bool, everything else text."""
-    source = StringIO(data.decode("utf-8")) if isinstance(data, bytes) else data
-    table = pd.read_csv(source, dtype=str, keep_default_na=False)
-    for column in BOOLEAN_COLUMNS:
-        if column in table.columns:
-            table[column] = table[column].map({"true": True, "false": False})
-    return table

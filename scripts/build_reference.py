@@ -23,7 +23,7 @@ import pycountry
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from etl.normalise import normalise_name  # noqa: E402
+from store.normalise import normalise_name  # noqa: E402
 
 REFERENCE = REPO / "data" / "reference"
 SOURCES = REPO / "data" / "sources"

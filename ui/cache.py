@@ -18,8 +18,6 @@ import streamlit as st
 
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl.check import problems
-from etl.release import CHANGELOG_FILE, META_FILE, POSITIONS_FILE, TABLE_FILE
-from etl.table import table_from_csv
 from i18n.translate import N_, active, use
 from instruments.matrix import status_matrix
 from instruments.model import Instrument
@@ -27,6 +25,14 @@ from instruments.model import catalogue as build_catalogue
 from instruments.view import DEFAULT_VIEW, View
 from store import paths
 from store.files import read_text_table
+from store.published import (
+    CHANGELOG_FILE,
+    META_FILE,
+    POSITIONS_FILE,
+    PUBLISHED_FILES,
+    TABLE_FILE,
+    table_from_csv,
+)
 from store.reference import (
     load_aliases,
     load_group_index,
@@ -67,7 +73,7 @@ FIX = N_(
 def _stamp() -> Stamp:
     directory = paths.data_dir()
     files = []
-    for name in (TABLE_FILE, META_FILE, CHANGELOG_FILE, POSITIONS_FILE):
+    for name in PUBLISHED_FILES:
         path = directory / name
         stat = path.stat() if path.is_file() else None
         files.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))

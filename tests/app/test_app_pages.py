@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.table import table_from_csv
 from i18n.collation import sort_key
 from store.files import read_text_table
+from store.published import table_from_csv
 from ui.tables.priority import default_weights, explain, score, signals
 from ui.text import md
 

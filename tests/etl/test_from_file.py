@@ -5,7 +5,7 @@ import json
 import pytest
 
 from etl.release import SOURCE_PAGE_URL
-from etl.table import table_from_csv
+from store.published import table_from_csv
 
 from apptest import open_page
 from conftest import DOCUMENTS, manifest, snapshot

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from etl.aliases import load_alias_index
-from etl.normalise import normalise_name
+from store.normalise import normalise_name
 from store.reference import load_other_entities, load_states
 
 from conftest import REPO

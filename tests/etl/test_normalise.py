@@ -7,7 +7,7 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.normalise import normalise_name
+from store.normalise import normalise_name
 
 # Any text at all (no lone surrogates).
 anything = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)

@@ -16,7 +16,7 @@ from etl import parse_pdf
 from etl.extract import Ignored, clean_name, names_from_pdf
 from etl.misread import diagnose
 from etl.parse_pdf import Chunk, PdfText, pdf_text
-from etl.table import table_from_csv
+from store.published import table_from_csv
 
 from conftest import DOCUMENTS, FIXTURES
 

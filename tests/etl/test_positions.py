@@ -7,7 +7,7 @@ import pytest
 
 from etl.errors import EtlError
 from etl.positions import build_positions
-from etl.table import table_from_csv
+from store.published import table_from_csv
 from store.reference import load_registry
 
 from conftest import REPO

@@ -2,7 +2,7 @@
 
 import json
 
-from etl.table import table_from_csv
+from store.published import table_from_csv
 
 from conftest import DOCUMENTS, REPO, project_version, snapshot
 from loopback_server import Route, serving

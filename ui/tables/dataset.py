@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.release import META_FILE, POSITIONS_FILE, TABLE_FILE
-from etl.table import table_from_csv
 from i18n.languages import DEFAULT
 from i18n.translate import active
 from instruments.matrix import status_matrix
@@ -19,6 +17,7 @@ from instruments.model import Instrument
 from instruments.model import catalogue as build_catalogue
 from store import paths
 from store.files import read_text_table
+from store.published import META_FILE, POSITIONS_FILE, TABLE_FILE, table_from_csv
 from store.reference import (
     load_other_entities,
     load_registry,

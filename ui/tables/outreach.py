@@ -7,12 +7,12 @@ from decimal import Decimal
 import pandas as pd
 from babel.numbers import format_decimal
 
-from etl.normalise import normalise_name
 from i18n import formats
 from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
+from store.normalise import normalise_name
 from ui.tables.groups import UN_GROUP_LABELS, Group, region_label, slug, un_group_label
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
