@@ -10,8 +10,8 @@ from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
 from safeio.uploads import MAX_UPLOAD_MB
 from ui import cache
-from ui.figures.focus import WORLD
 from ui.text import md
+from ui.views.focus import WORLD
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads
 

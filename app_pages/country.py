@@ -9,16 +9,16 @@ from instruments.model import CALL_TO_ACTION
 from instruments.wording import POSITIONS_HEADING, POSITIONS_NOTE
 from plan.model import reconcile
 from plan.service import PlanService
+from store.groups import GroupKind, by_name
 from store.reference import UN_LANGUAGES
 from ui import cache
-from ui.figures.focus import focus_key
 from ui.tables.coverage import tally
-from ui.tables.groups import GroupKind, by_name
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, inert, link, md
+from ui.views.focus import focus_key
 from ui.widgets import url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
 

@@ -7,12 +7,12 @@ from i18n.translate import _
 from instruments.facts import caveats, figures, headline
 from instruments.forms import FORMS, status_word
 from instruments.wording import MATRIX_NOTE, RELATED_INTRO
+from store.groups import GroupKind
 from ui import cache
-from ui.figures import palette
-from ui.tables.groups import GroupKind
 from ui.tables.instrument_tables import matrix_table
 from ui.tables.outreach import matching
 from ui.text import link, md
+from ui.views import palette
 from ui.widgets import url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets

@@ -8,13 +8,13 @@ from instruments.facts import caveats
 from instruments.model import CALL_TO_ACTION
 from instruments.view import View
 from ui import cache
-from ui.figures.focus import WORLD
-from ui.figures.geometry import DOT_AREA_KM2
 from ui.figures.map_figure import plotly_config
-from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.tables.map_summary import comparison_sentences, comparison_summary
 from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
+from ui.views.focus import WORLD
+from ui.views.geometry import DOT_AREA_KM2
+from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.geo_chart import geo_chart

@@ -9,8 +9,8 @@ from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW
 from instruments.wording import OUTREACH_INTRO, WEIGHTS_NOTE
+from store.groups import GroupKind
 from ui import cache
-from ui.tables.groups import GroupKind
 from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md

@@ -8,9 +8,9 @@ import streamlit as st
 from i18n import formats
 from i18n.translate import N_, _, ngettext
 from instruments.matrix import supporters
+from store.groups import GroupKind
 from ui import cache
 from ui.tables.export import excel_bytes
-from ui.tables.groups import GroupKind
 from ui.tables.outreach import matching, ranks
 from ui.tables.plan_table import internal_workbook, plan_rows, progress
 from ui.tables.priority import default_weights, priorities

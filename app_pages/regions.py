@@ -6,14 +6,14 @@ from i18n.translate import N_, _, pgettext
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
 from instruments.view import View
+from store.groups import GroupKind
 from ui import cache
-from ui.figures import palette
 from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
-from ui.figures.focus import WORLD, focus_key
 from ui.figures.map_figure import plotly_config
-from ui.figures.map_view import comparison_phrase
-from ui.tables.groups import GroupKind
 from ui.text import md
+from ui.views import palette
+from ui.views.focus import WORLD, focus_key
+from ui.views.map_view import comparison_phrase
 from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.presentation import present, presenting

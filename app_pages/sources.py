@@ -9,9 +9,9 @@ from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import N_, _, active
 from store import glossary
 from ui import cache
-from ui.figures.map_view import DISCLAIMER
 from ui.tables.documentation import section
 from ui.text import code, link, md
+from ui.views.map_view import DISCLAIMER
 
 meta = cache.meta()
 source = cache.provenance()

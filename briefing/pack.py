@@ -21,18 +21,18 @@ from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import capitalised
 from instruments.view import View
-from ui.figures.focus import WORLD, Focus
-from ui.figures.map_view import (
+from store.groups import Group, Member
+from ui.tables.coverage import counted, view_sentence, view_tally
+from ui.tables.dataset import Dataset
+from ui.tables.outreach import formula, points, ranks
+from ui.tables.priority import default_weights, priorities
+from ui.views.focus import WORLD, Focus
+from ui.views.map_view import (
     BOUNDARY_NOTE,
     DISCLAIMER,
     MapView,
     view_of,
 )
-from ui.tables.coverage import counted, view_sentence, view_tally
-from ui.tables.dataset import Dataset
-from ui.tables.groups import Group, Member
-from ui.tables.outreach import formula, points, ranks
-from ui.tables.priority import default_weights, priorities
 
 DEFAULT_TOP = 10
 AUTHOR = N_("REAIM coverage dashboard")  # the files' author: translated where it is written

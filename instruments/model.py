@@ -5,10 +5,10 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from store.glossary import term
 from i18n.translate import N_, _
 from instruments.forms import Form, Signal, form_named, shown, status_word
 from instruments.prose import long_date
+from store.glossary import term
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
 # Confidence in the Call to Action list by how it was obtained (endorsements.meta.json "method").

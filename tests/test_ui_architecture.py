@@ -15,7 +15,7 @@ UI = sorted((REPO / "ui").rglob("*.py"))
 PAGES = sorted((REPO / "app_pages").glob("*.py"))
 # Where streamlit may be imported: the cache, the widgets, the pages and the entry point.
 STREAMLIT_ALLOWED = {REPO / "ui" / "cache.py", *(REPO / "ui" / "widgets").glob("*.py")}
-PURE_PACKAGES = ["ui/figures", "ui/tables", "instruments", "briefing", "i18n"]
+PURE_PACKAGES = ["ui/views", "ui/figures", "ui/tables", "store", "instruments", "briefing", "i18n"]
 
 
 def source(path: Path) -> str:
@@ -37,6 +37,7 @@ def test_ui_is_in_packages_by_job():
     assert {p.name for p in (REPO / "ui").iterdir() if p.is_dir() and p.name != "__pycache__"} == {
         "figures",
         "tables",
+        "views",
         "widgets",
     }
 
@@ -116,7 +117,7 @@ FORM_WORDS = re.compile(
 # subject, its default view and the files of its list (instruments.model.CALL_TO_ACTION).
 KNOWS_FORMS = {
     "instruments/forms.py": "defines the forms",
-    "ui/figures/palette.py": "gives each map category, a vote's 'no vote' too, its colour",
+    "ui/views/palette.py": "gives each map category, a vote's 'no vote' too, its colour",
 }
 KNOWS_IDS = {
     "scripts/build_instruments.py": "converts each instrument's source files into the registry's",
@@ -179,6 +180,16 @@ def test_only_the_registry_names_instruments():
     assert len(ids) >= 6 and set(KNOWS_IDS) <= set(code)
     offenders = [p for p in code if p not in KNOWS_IDS and any(i in source(REPO / p) for i in ids)]
     assert not offenders
+
+
+def test_the_call_to_actions_status_comes_from_the_matrix():
+    """The published endorsed column is the ETL's data: the app asks the matrix, like for any
+    instrument (instruments.matrix.supporters)."""
+    reads = re.compile(r"\[\"endorsed\"\]|\.endorsed\b")
+    naive = "bench/naive.py"  # the benchmark's naive map reads the file as a first version would
+    code = [p for p in project_code() if not p.startswith("etl/") and p != naive]
+    assert naive in project_code()
+    assert not [p for p in code if reads.search(source(REPO / p))]
 
 
 def test_pages_never_name_an_instrument_or_a_form():

@@ -19,12 +19,13 @@ import streamlit as st
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl.check import problems
 from i18n.translate import N_, active, use
-from instruments.matrix import status_matrix
-from instruments.model import Instrument
+from instruments.matrix import status_matrix, supporters
+from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
 from instruments.view import DEFAULT_VIEW, View
-from store import paths
+from store import groups, paths
 from store.files import read_text_table
+from store.groups import GroupKind
 from store.published import (
     CHANGELOG_FILE,
     META_FILE,
@@ -40,12 +41,9 @@ from store.reference import (
     load_states,
     load_un_names,
 )
-from ui.figures.focus import WORLD, Focus, focus_presets
-from ui.figures.geometry import Geometry, dot_states, load_geometry
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
-from ui.figures.map_view import MapView, view_of
-from ui.tables import coverage, groups, priority
+from ui.tables import coverage, priority
 from ui.tables.dataset import (
     GEOJSON,
     Dataset,
@@ -54,11 +52,13 @@ from ui.tables.dataset import (
     outreach_signals,
 )
 from ui.tables.dataset import feature_names as dataset_feature_names
-from ui.tables.groups import GroupKind
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance, provenance_from_meta
+from ui.views.focus import WORLD, Focus, focus_presets
+from ui.views.geometry import Geometry, dot_states, load_geometry
+from ui.views.map_view import MapView, view_of
 
 if TYPE_CHECKING:
     from plan.service import PlanService
@@ -160,7 +160,7 @@ def groupings() -> dict[str, list[groups.Group]]:
 
 @st.cache_data(show_spinner=False)
 def _breakdown(stamp: Stamp, kind: str) -> pd.DataFrame:
-    return coverage.breakdown(_groupings(stamp)[kind], _table(stamp))
+    return coverage.breakdown(_groupings(stamp)[kind], _endorsers(stamp))
 
 
 def breakdown(kind: str) -> pd.DataFrame:
@@ -220,6 +220,11 @@ def matrix() -> pd.DataFrame:
     return _matrix(_stamp())
 
 
+@st.cache_data(show_spinner=False)
+def _endorsers(stamp: Stamp) -> set[str]:
+    return supporters(_matrix(stamp), _catalogue(stamp)[CALL_TO_ACTION])
+
+
 def all_states() -> pd.DataFrame:
     """The endorsements table plus the entities outside the universe that any instrument lists."""
     stamp = _stamp()
@@ -238,7 +243,9 @@ def score_terms() -> list[priority.Term]:
 
 @st.cache_data(show_spinner=False)
 def _signals(stamp: Stamp) -> pd.DataFrame:
-    return outreach_signals(_table(stamp), _matrix(stamp), _groupings(stamp), _terms(stamp))
+    return outreach_signals(
+        _table(stamp), _matrix(stamp), _endorsers(stamp), _groupings(stamp), _terms(stamp)
+    )
 
 
 def signals() -> pd.DataFrame:

@@ -3,9 +3,9 @@ to a state's profile, and the description in presentation mode."""
 
 import pytest
 
-from ui.figures.map_view import comparison_view, instrument_view
 from ui.tables.map_table import map_description, map_table
 from ui.text import md
+from ui.views.map_view import comparison_view, instrument_view
 
 from apptest import open_page
 from ui_fixtures import shipped

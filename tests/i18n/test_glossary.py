@@ -8,7 +8,7 @@ import pytest
 from i18n.translate import use
 from store.files import read_text_table
 from store.glossary import KINDS, STATUSES, read_glossary, term
-from ui.tables.groups import NO_UN_GROUP, PLACE_NAMES, UN_GROUP_LABELS
+from store.groups import NO_UN_GROUP, PLACE_NAMES, UN_GROUP_LABELS
 
 from conftest import REPO
 from ui_fixtures import shipped

@@ -6,11 +6,11 @@ import plotly.graph_objects as go
 from i18n import formats
 from i18n.translate import _
 from instruments.forms import category_name
-from ui.figures import palette
 from ui.figures.map_figure import FONT
-from ui.figures.map_view import MapView
 from ui.tables.coverage import counted
 from ui.text import plotly_text
+from ui.views import palette
+from ui.views.map_view import MapView
 
 
 def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:

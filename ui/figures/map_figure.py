@@ -4,11 +4,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from i18n.translate import _
-from ui.figures import palette
-from ui.figures.focus import PROJECTION, WORLD, Focus
-from ui.figures.geometry import Geometry
-from ui.figures.map_view import FADED_LABEL, MapView
 from ui.text import plotly_text
+from ui.views import palette
+from ui.views.focus import PROJECTION, WORLD, Focus
+from ui.views.geometry import Geometry
+from ui.views.map_view import FADED_LABEL, MapView
 
 FONT = '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif'
 MAP_HEIGHT = 680

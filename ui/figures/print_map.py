@@ -13,11 +13,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from i18n.translate import _
-from ui.figures import palette
-from ui.figures.focus import WORLD, Focus
-from ui.figures.geometry import Geometry
-from ui.figures.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
 from ui.tables.map_table import map_description
+from ui.views import palette
+from ui.views.focus import WORLD, Focus
+from ui.views.geometry import Geometry
+from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200

@@ -5,9 +5,9 @@ import pandas as pd
 from i18n import formats
 from i18n.translate import _, ngettext
 from instruments.prose import capitalised, join_names
-from ui.figures import palette
-from ui.figures.map_view import MapView
-from ui.tables.groups import Group, Member, in_place
+from store.groups import Group, Member, in_place
+from ui.views import palette
+from ui.views.map_view import MapView
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
 COLUMNS = [
@@ -101,9 +101,8 @@ def sentence(group: Group, endorsed: set[str]) -> str:
     return " ".join(filter(None, (text, _also_members(group))))
 
 
-def breakdown(groups: list[Group], table: pd.DataFrame) -> pd.DataFrame:
+def breakdown(groups: list[Group], endorsed: set[str]) -> pd.DataFrame:
     """One row per group, in the order given; shares are fractions of in-scope members."""
-    endorsed = set(table.loc[table["endorsed"] & table["in_universe"], "iso3"])
     rows = []
     for group in groups:
         done = sum(m.iso3 in endorsed for m in group.members)

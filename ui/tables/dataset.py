@@ -12,11 +12,12 @@ import pandas as pd
 
 from i18n.languages import DEFAULT
 from i18n.translate import active
-from instruments.matrix import status_matrix
-from instruments.model import Instrument
+from instruments.matrix import status_matrix, supporters
+from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
-from store import paths
+from store import groups, paths
 from store.files import read_text_table
+from store.groups import GroupKind
 from store.published import META_FILE, POSITIONS_FILE, TABLE_FILE, table_from_csv
 from store.reference import (
     load_other_entities,
@@ -25,12 +26,10 @@ from store.reference import (
     load_territory_names,
     load_un_names,
 )
-from ui.figures.focus import Focus, focus_presets
-from ui.figures.geometry import Geometry, dot_states, load_geometry
-from ui.tables import groups
-from ui.tables.groups import GroupKind
 from ui.tables.priority import Term, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
+from ui.views.focus import Focus, focus_presets
+from ui.views.geometry import Geometry, dot_states, load_geometry
 
 GEOJSON = "world.geojson"
 
@@ -89,13 +88,13 @@ def localised(table: pd.DataFrame, un_names: pd.DataFrame) -> pd.DataFrame:
 def outreach_signals(
     table: pd.DataFrame,
     matrix: pd.DataFrame,
+    endorsed: set[str],
     found: dict[str, list[groups.Group]],
     every: list[Term],
 ) -> pd.DataFrame:
-    """The outreach signals of every state in scope that has not endorsed the Call to Action."""
+    """The outreach signals of every state in scope not in ``endorsed`` (the Call to Action's)."""
     universe = table[table["in_universe"]]
-    endorsed = set(universe.loc[universe["endorsed"], "iso3"])
-    candidates = list(universe.loc[~universe["endorsed"], "iso3"])
+    candidates = list(universe.loc[~universe["iso3"].isin(endorsed), "iso3"])
     return signals(
         candidates, matrix, endorsed, found[GroupKind.UNGROUP], found[GroupKind.ORG], every
     )
@@ -131,5 +130,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         focuses=focus_presets(every, geometry, points),
         names=feature_names(geometry),
         terms=score_terms,
-        signals=outreach_signals(table, matrix, found, score_terms),
+        signals=outreach_signals(
+            table, matrix, supporters(matrix, catalogue[CALL_TO_ACTION]), found, score_terms
+        ),
     )

@@ -6,7 +6,7 @@ from i18n import formats
 from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
-from ui.tables.groups import region_label, un_group_label
+from store.groups import region_label, un_group_label
 
 PLACE_COLUMNS = {
     "m49_region": "M49 region",

@@ -8,10 +8,10 @@ from i18n.collation import sort_key
 from i18n.translate import _, ngettext
 from instruments.model import Instrument
 from instruments.prose import join_names
-from ui.figures import palette
-from ui.figures.focus import WORLD, Focus
-from ui.figures.map_view import MapView, comparison_phrase, in_category
 from ui.text import md
+from ui.views import palette
+from ui.views.focus import WORLD, Focus
+from ui.views.map_view import MapView, comparison_phrase, in_category
 
 
 @dataclass(frozen=True)

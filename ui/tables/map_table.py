@@ -12,10 +12,10 @@ import pandas as pd
 from i18n import formats
 from i18n.collation import sort_key
 from i18n.translate import _
-from ui.figures.focus import WORLD, Focus
-from ui.figures.map_view import FADED_LABEL, MapView, in_view
-from ui.tables.groups import region_label, un_group_label
+from store.groups import region_label, un_group_label
 from ui.tables.headers import shown_columns
+from ui.views.focus import WORLD, Focus
+from ui.views.map_view import FADED_LABEL, MapView, in_view
 
 # The first three columns are for code (keys, in scope or not); the others are read, under
 # their headers in the active language (``ui.tables.headers``).

@@ -12,8 +12,8 @@ from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
+from store.groups import UN_GROUP_LABELS, Group, region_label, slug, un_group_label
 from store.normalise import normalise_name
-from ui.tables.groups import UN_GROUP_LABELS, Group, region_label, slug, un_group_label
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
 SUBTRACTED = re.compile(r"\s*\([^()]*\)$")  # "(subtracted)" after a slider label, any language

@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 from i18n.collation import sort_key
 from i18n.translate import N_, _
 from plan.model import STATUSES, PlanRecord, reconcile
-from ui.tables.groups import Group
+from store.groups import Group
 
 COLUMNS = [
     "State",

@@ -14,7 +14,7 @@ from i18n.translate import N_, _
 from instruments.forms import Signal
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
-from ui.tables.groups import Group
+from store.groups import Group
 
 Weights = dict[str, float]  # term key → points
 PEER_COLUMNS = ["regional_group", "regional_share", "organisation", "organisation_share"]

@@ -4,7 +4,7 @@ import pandas as pd
 
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION, Instrument
-from ui.tables.groups import Group, GroupKind, region_label, un_group_label
+from store.groups import Group, GroupKind, region_label, un_group_label
 
 
 def facts(iso3: str, state: pd.Series) -> dict[str, str]:

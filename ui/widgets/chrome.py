@@ -5,10 +5,10 @@ import streamlit as st
 
 from i18n import formats
 from i18n.translate import N_, _
-from ui.figures import palette
-from ui.figures.map_view import DISCLAIMER
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
+from ui.views import palette
+from ui.views.map_view import DISCLAIMER
 from ui.widgets.geo_chart import PRELOAD_KEY
 
 APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")

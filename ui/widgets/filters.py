@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n.translate import _
-from ui.tables.groups import UN_GROUP_LABELS, Group, region_label, un_group_label
+from store.groups import UN_GROUP_LABELS, Group, region_label, un_group_label
 from ui.tables.outreach import Filters
 from ui.widgets import url_controls
 

@@ -10,16 +10,16 @@ from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
 from instruments.matrix import compare, supporters
 from instruments.model import CALL_TO_ACTION
-from ui.figures import palette
 from ui.figures.breakdown_chart import view_breakdown_figure
-from ui.figures.focus import WORLD
 from ui.figures.map_figure import map_figure as view_figure
-from ui.figures.map_view import comparison, comparison_view, instrument_view
 from ui.figures.print_map import render_map as render_view
 from ui.tables.coverage import view_breakdown
 from ui.tables.instrument_tables import matrix_table, position_rows, states_table
 from ui.tables.outreach import Filters, formula, matching, points, priority_table
 from ui.tables.priority import default_weights, priorities, signals
+from ui.views import palette
+from ui.views.focus import WORLD
+from ui.views.map_view import comparison, comparison_view, instrument_view
 
 from ui_fixtures import dots_of, shapes_of, shipped
 

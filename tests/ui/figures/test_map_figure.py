@@ -6,14 +6,15 @@ import numpy as np
 import pytest
 
 from instruments.forms import FORMS
+from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
-from ui.figures import palette
 from ui.figures.breakdown_chart import breakdown_figure
-from ui.figures.focus import ASPECT, WORLD, covering_arc, projected_aspect
 from ui.figures.map_figure import MAP_HEIGHT, colourscale, map_figure, plotly_config
-from ui.figures.map_view import instrument_view
 from ui.figures.print_map import render_map
 from ui.tables.coverage import breakdown
+from ui.views import palette
+from ui.views.focus import ASPECT, WORLD, covering_arc, projected_aspect
+from ui.views.map_view import instrument_view
 
 from ui_fixtures import dots_of, shapes_of, shipped
 
@@ -252,7 +253,8 @@ def test_simulations_change_colours_but_not_white():
 
 
 def test_breakdown_figure_has_one_bar_per_group():
-    rows = breakdown(shipped().groupings["region"], shipped().table)
+    endorsed = supporters(shipped().matrix, shipped().catalogue[CALL_TO_ACTION])
+    rows = breakdown(shipped().groupings["region"], endorsed)
     fig = breakdown_figure(rows, "title")
     assert [len(t.y) for t in fig.data] == [5, 5]
     assert json.loads(fig.to_json())["layout"]["barmode"] == "stack"

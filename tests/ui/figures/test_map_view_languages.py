@@ -1,8 +1,8 @@
 """Map views follow the interface language where Babel writes the text: counts and dates."""
 
 from i18n.translate import use
-from ui.figures.focus import WORLD
-from ui.figures.map_view import comparison_view, instrument_view
+from ui.views.focus import WORLD
+from ui.views.map_view import comparison_view, instrument_view
 
 from ui_fixtures import shipped
 

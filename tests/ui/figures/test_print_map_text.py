@@ -9,10 +9,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from i18n.translate import use
-from ui.figures.focus import WORLD
-from ui.figures.map_view import comparison_view, instrument_view
 from ui.figures.print_map import render_map
 from ui.tables.map_table import map_description
+from ui.views.focus import WORLD
+from ui.views.map_view import comparison_view, instrument_view
 
 from ui_fixtures import shipped
 

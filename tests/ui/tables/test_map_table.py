@@ -12,10 +12,8 @@ from briefing.pack import map_of
 from i18n.collation import sort_key
 from i18n.translate import use
 from instruments.view import View
-from ui.figures.focus import WORLD
-from ui.figures.map_view import MapView, in_view
+from store.groups import region_label, un_group_label
 from ui.tables.dataset import Dataset, load_dataset
-from ui.tables.groups import region_label, un_group_label
 from ui.tables.headers import header
 from ui.tables.map_table import (
     SHOWN,
@@ -25,6 +23,8 @@ from ui.tables.map_table import (
     map_table,
     shown_table,
 )
+from ui.views.focus import WORLD
+from ui.views.map_view import MapView, in_view
 
 from ui_fixtures import shipped
 

@@ -9,9 +9,9 @@ import pandas as pd
 from i18n.translate import use
 from instruments.facts import standing
 from instruments.prose import join_names, long_date
+from store.groups import Group, Member
 from ui.tables.coverage import sentence, tally
 from ui.tables.export import excel_bytes
-from ui.tables.groups import Group, Member
 from ui.tables.headers import header, shown_columns
 from ui.tables.outreach import points
 from ui.tables.priority import Term

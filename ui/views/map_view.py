@@ -19,10 +19,10 @@ from instruments.matrix import compare, supporters
 from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
 from instruments.view import View
-from ui.figures import palette
-from ui.figures.focus import WORLD, Focus
-from ui.tables.groups import region_label, un_group_label
+from store.groups import region_label, un_group_label
 from ui.text import plotly_text
+from ui.views import palette
+from ui.views.focus import WORLD, Focus
 
 # Module-level text is marked here and translated where it is shown (``_(FADED_LABEL)``).
 STATUS_TEXT = {"member": N_("UN member State"), "observer": N_("UN non-member observer State")}

@@ -9,8 +9,8 @@ import numpy as np
 import pyproj
 
 from i18n.translate import _
-from ui.figures.geometry import Geometry, Part
-from ui.tables.groups import Group, GroupKind, in_place
+from store.groups import Group, GroupKind, in_place
+from ui.views.geometry import Geometry, Part
 
 WORLD = "world"
 WORLD_LON = (-180.0, 180.0)
