@@ -6,7 +6,7 @@ from i18n.translate import _
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from ui import cache
-from ui.widgets import chrome
+from ui.widgets import chrome, pages
 from ui.widgets.geo_chart import preload_geo_chart
 from ui.widgets.language import language_picker, start_language
 from ui.widgets.presentation import presenting
@@ -20,52 +20,9 @@ st.set_page_config(
 )
 chrome.global_style()
 
-PAGES = [
-    st.Page("app_pages/map.py", title=_("Coverage map"), icon=":material/public:", default=True),
-    st.Page(
-        "app_pages/regions.py",
-        title=_("Regional breakdown"),
-        icon=":material/bar_chart:",
-        url_path="regions",
-    ),
-    st.Page(
-        "app_pages/outreach.py",
-        title=_("Outreach gaps"),
-        icon=":material/checklist:",
-        url_path="outreach",
-    ),
-    st.Page(
-        "app_pages/country.py",
-        title=_("Country profile"),
-        icon=":material/flag:",
-        url_path="country",
-    ),
-    st.Page(
-        "app_pages/plan.py",
-        title=_("Outreach plan"),
-        icon=":material/assignment:",
-        url_path="plan",
-    ),
-    st.Page(
-        "app_pages/briefing.py",
-        title=_("Briefing pack"),
-        icon=":material/slideshow:",
-        url_path="briefing",
-    ),
-    st.Page(
-        "app_pages/instruments.py",
-        title=_("Related instruments"),
-        icon=":material/handshake:",
-        url_path="instruments",
-    ),
-    st.Page(
-        "app_pages/sources.py",
-        title=_("Sources and method"),
-        icon=":material/description:",
-        url_path="sources",
-    ),
-]
-page = st.navigation(PAGES, position="hidden" if presenting() else "top")
+page = st.navigation(
+    [spec.page() for spec in pages.PAGES], position="hidden" if presenting() else "top"
+)
 
 found = cache.dataset_problems()
 if found:

@@ -12,10 +12,10 @@ from safeio.uploads import MAX_UPLOAD_MB
 from ui import cache
 from ui.text import md
 from ui.views.focus import WORLD
-from ui.widgets import url_controls
+from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
 
-PAGE = "app_pages/briefing.py"
+PAGE = pages.BRIEFING.script
 TOP_RANGE = (1, 30)
 presets = cache.focuses()
 titles = {k: i.short_title for k, i in cache.catalogue().items()}
@@ -74,7 +74,7 @@ else:
         )
     pack_downloads((handout,), key, shown, int(top), formats=("pdf",))
 presenting_link.page_link(
-    "app_pages/map.py",
+    pages.MAP.script,
     label=_("Presentation mode"),
     icon=":material/co_present:",
     query_params=url_controls.with_language({"focus": key, "present": "1"} | shown.url_params()),

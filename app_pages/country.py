@@ -19,7 +19,7 @@ from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, inert, link, md
 from ui.views.focus import focus_key
-from ui.widgets import url_controls
+from ui.widgets import pages, url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
 
 # Headers of the table of instruments and votes.
@@ -193,7 +193,7 @@ def profile(iso3: str) -> None:
             if member.note:
                 text.caption(md(_("Membership note: {note}").format(note=member.note)))
             on_map.page_link(
-                "app_pages/map.py",
+                pages.MAP.script,
                 label=_("Show on map"),
                 icon=":material/public:",
                 query_params=url_controls.with_language(
@@ -201,7 +201,7 @@ def profile(iso3: str) -> None:
                 ),
             )
             breakdown.page_link(
-                "app_pages/regions.py",
+                pages.REGIONS.script,
                 label=_("Breakdown"),
                 icon=":material/bar_chart:",
                 query_params=url_controls.with_language({"by": group.kind}),

@@ -13,7 +13,7 @@ from ui.tables.instrument_tables import matrix_table
 from ui.tables.outreach import matching
 from ui.text import link, md
 from ui.views import palette
-from ui.widgets import url_controls
+from ui.widgets import pages, url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets
 
@@ -65,13 +65,13 @@ for instrument in found.values():
             notes.caption(md(instrument.source_note))
         show, split = notes.columns(2)
         show.page_link(
-            "app_pages/map.py",
+            pages.MAP.script,
             label=_("Show on map"),
             icon=":material/public:",
             query_params=url_controls.with_language({"instrument": instrument.id}),
         )
         split.page_link(
-            "app_pages/regions.py",
+            pages.REGIONS.script,
             label=_("By region"),
             icon=":material/bar_chart:",
             query_params=url_controls.with_language({"instrument": instrument.id}),

@@ -15,12 +15,12 @@ from ui.text import link, md
 from ui.views.focus import WORLD
 from ui.views.geometry import DOT_AREA_KM2
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
-from ui.widgets import url_controls
+from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 
-PAGE = "app_pages/map.py"
+PAGE = pages.MAP.script
 table = cache.table()
 source = cache.provenance()
 presets = cache.focuses()
@@ -106,7 +106,7 @@ keys.caption(
     )
 )
 country_link.page_link(
-    "app_pages/country.py",
+    pages.COUNTRY.script,
     label=_("Choose a state"),
     icon=":material/keyboard:",
     query_params=url_controls.with_language({}),
@@ -121,7 +121,7 @@ with st.expander(
 if clicked:
     if clicked in universe:
         st.switch_page(
-            "app_pages/country.py", query_params=url_controls.with_language({"iso3": clicked})
+            pages.COUNTRY.script, query_params=url_controls.with_language({"iso3": clicked})
         )
     st.info(
         _("{name} is not in scope: it is neither a UN member nor an observer State.").format(

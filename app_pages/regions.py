@@ -14,11 +14,11 @@ from ui.text import md
 from ui.views import palette
 from ui.views.focus import WORLD, focus_key
 from ui.views.map_view import comparison_phrase
-from ui.widgets import url_controls
+from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.presentation import present, presenting
 
-PAGE = "app_pages/regions.py"
+PAGE = pages.REGIONS.script
 # Whole titles per grouping (word order and agreement differ between languages).
 TITLES = {
     "region": N_("Endorsements by M49 region, source as of {date}"),

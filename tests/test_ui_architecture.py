@@ -54,16 +54,23 @@ def test_streamlit_only_in_cache_widgets_and_pages():
     assert users and users <= STREAMLIT_ALLOWED
 
 
-def registered_pages() -> dict[str, str | None]:
-    """Page file → url_path of every ``st.Page(...)`` call in dashboard.py."""
+def registered_pages() -> dict[str, str]:
+    """Page file → url_path of every ``PageSpec(...)`` in ui/widgets/pages.py, the one list the
+    router (dashboard.py) and every link take their pages from."""
     pages = {}
-    for node in ast.walk(ast.parse(source(REPO / "dashboard.py"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
-            keywords = {k.arg: k.value for k in node.keywords}
-            url = keywords.get("url_path")
-            default = keywords.get("default")
-            pages[node.args[0].value] = "" if default is not None else url.value
+    for node in ast.walk(ast.parse(source(REPO / "ui" / "widgets" / "pages.py"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "PageSpec":
+            pages[node.args[0].value] = node.args[3].value
     return pages
+
+
+def test_pages_are_named_only_in_the_pages_module():
+    named = [
+        p.relative_to(REPO).as_posix()
+        for p in [*UI, *PAGES, REPO / "dashboard.py"]
+        if '"app_pages/' in source(p) and p.name != "pages.py"
+    ]
+    assert not named
 
 
 def test_every_page_file_is_registered_with_its_url_path():
