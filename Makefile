@@ -6,7 +6,7 @@ PORT ?= 8501
 N ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run cluster test system-deps lint format lock etl check bundle reference fixtures messages bench load clean
+.PHONY: help run cluster test test-fast system-deps lint format lock etl check bundle reference fixtures messages bench load snapshot clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,11 @@ test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit,
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed-dev ## Lint, unit and app tests: no Debian package, no apt (~2 min)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "(unit or app) and not office"
 
 lint: $(BIN)/.installed-dev ## Check code style with ruff
 	$(BIN)/ruff check .
@@ -80,6 +85,9 @@ bench: $(BIN)/.installed-dev ## Benchmark pages and ETL against a naive map and 
 
 load: $(BIN)/.installed-dev ## Load test: 20 browser sessions for a minute, fails on any error
 	$(BIN)/python -m bench.load
+
+snapshot: $(BIN)/.installed ## What users see (packs, pages) as text into OUT= (.snapshot/), to diff a refactor
+	$(BIN)/python scripts/snapshot_outputs.py $(or $(OUT),.snapshot)
 
 clean: ## Remove the virtual environment, caches and ETL scratch space
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .etl-work .bench-cache test-artifacts

@@ -1,11 +1,12 @@
-"""Shared test fixtures: a copy of the shipped dataset, snapshots, and an in-process ETL runner."""
+"""Shared test fixtures: a copy of the shipped dataset, snapshots, and an in-process ETL runner;
+the tier of each test (pytest markers, see TIERS)."""
 
 import json
 import os
 import shutil
 import stat
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from etl.__main__ import main as etl_main
 pytest_plugins = ["plan_fixtures", "browser_fixtures"]  # plan databases; the browser and its app
 
 REPO = Path(__file__).resolve().parent.parent
+TESTS = REPO / "tests"
 FIXTURES = REPO / "tests" / "fixtures"
 DOCUMENTS = FIXTURES / "documents"
 SHIPPED_FILES = (
@@ -102,3 +104,71 @@ def usual_umask() -> Iterator[None]:
 def file_mode(path: Path) -> int:
     """A file's permission bits, of the link itself where ``path`` is one."""
     return stat.S_IMODE(path.lstat().st_mode)
+
+
+# Tiers ------------------------------------------------------------------------------------------
+# Each test gets exactly one tier marker (registered in pyproject.toml), from the first rule that
+# applies; `make test-fast` runs unit and app, which need no Debian package. A marker written on
+# the test itself wins.
+TIERS = ("unit", "app", "browser", "cluster", "postgres")
+FOLDER_TIERS = {"browser": "browser", "cluster": "cluster", "app": "app"}  # tests/<folder>/
+# A test that takes one of these fixtures: the browser and its served app; an AppTest page's plan.
+FIXTURE_TIERS = {"app": "browser", "browser": "browser", "page": "browser", "plan_db": "app"}
+# A test whose own code calls one of these runs the dashboard: in AppTest, or as a server.
+APP_RUNNERS = {"AppTest", "open_page", "streamlit_app"}
+# Debian's programs behind the office_tool fixture, and the package of each.
+OFFICE_PACKAGES = {
+    "soffice": "libreoffice-writer, libreoffice-impress",
+    "pdftoppm": "poppler-utils",
+    "pdftotext": "poppler-utils",
+}
+
+
+def tier(item: pytest.Item) -> str:
+    """The tier of one collected test (see TIERS)."""
+    marked = [mark.name for mark in item.iter_markers() if mark.name in TIERS]
+    if marked:
+        return marked[0]
+    folder = Path(item.path).relative_to(TESTS).parts[0]
+    if folder in FOLDER_TIERS:
+        return FOLDER_TIERS[folder]
+    params = (getattr(item, "callspec", None) and item.callspec.params) or {}
+    if params.get("backend") == "postgresql":
+        return "postgres"
+    # A parameter of the test's own (@pytest.mark.parametrize("page", ...)) is not the fixture.
+    fixtures = set(getattr(item, "fixturenames", ())) - set(params)
+    for fixture, fixture_tier in FIXTURE_TIERS.items():
+        if fixture in fixtures:
+            return fixture_tier
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    if code and APP_RUNNERS & set(code.co_names):
+        return "app"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its tier, and with ``office`` when it uses the office_tool fixture."""
+    for item in items:
+        item.add_marker(tier(item))
+        if "office_tool" in getattr(item, "fixturenames", ()):
+            item.add_marker("office")
+
+
+@pytest.fixture(scope="session")
+def office_tool() -> Callable[[str], str]:
+    """``office_tool("soffice")``: the path of a program of Debian's LibreOffice or poppler-utils.
+
+    A test that uses it is marked ``office`` (`make test-fast` leaves it out). A missing program
+    skips the test, and fails it under CI, where the packages must be installed.
+    """
+
+    def find(name: str) -> str:
+        found = shutil.which(name)
+        if found is None:
+            message = f"{name} is not installed (Debian: {OFFICE_PACKAGES[name]})"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+        return found
+
+    return find

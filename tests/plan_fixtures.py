@@ -1,7 +1,7 @@
 """Fixtures of the plan tests (a pytest plugin): an empty database on each backend, a service,
 and an empty SQLite plan under the app's cached service (for AppTest pages)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +18,24 @@ BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of an empty database, without the plan schema."""
-    if request.param == "postgresql":
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database a plan test runs on (its tier is postgres for PostgreSQL: tests/conftest.py)."""
+    return request.param
+
+
+def empty_database(backend: str, sqlite_file: Path) -> str:
+    """The URL of a new empty database: ``sqlite_file``, or a new database in the cluster."""
+    if backend == "postgresql":
         from postgres import postgres_url
 
         return postgres_url()
-    return f"sqlite:///{tmp_path / 'plan.sqlite'}"
+    return f"sqlite:///{sqlite_file}"
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path) -> str:
+    """The URL of an empty database, without the plan schema."""
+    return empty_database(backend, tmp_path / "plan.sqlite")
 
 
 @pytest.fixture
@@ -40,6 +51,30 @@ def service(engine: Engine) -> PlanService:
     """A plan service on the database upgraded to the current schema."""
     upgrade(engine)
     return PlanService(engine, known_iso3(), known_instruments())
+
+
+@pytest.fixture
+def new_service(backend: str, tmp_path: Path) -> Iterator[Callable[[], PlanService]]:
+    """``new_service()``: a plan service on a new empty database at the current schema, each call.
+
+    For a Hypothesis test, whose examples share the test's fixtures: each example calls it and
+    starts from an empty plan, so that an example (and a failure Hypothesis replays or shrinks)
+    does not depend on the rows the examples before it left. The engine of the example before is
+    disposed of, so a run holds one connection pool at a time.
+    """
+    engines: list[Engine] = []
+
+    def make() -> PlanService:
+        if engines:
+            engines[-1].dispose()
+        engine = engine_for(empty_database(backend, tmp_path / f"plan-{len(engines)}.sqlite"))
+        engines.append(engine)
+        upgrade(engine)
+        return PlanService(engine, known_iso3(), known_instruments())
+
+    yield make
+    if engines:
+        engines[-1].dispose()
 
 
 @pytest.fixture

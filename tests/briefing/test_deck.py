@@ -7,9 +7,7 @@ the group files under data/reference/groups/, never copied from the pack.
 import io
 import itertools
 import json
-import os
 import re
-import shutil
 import subprocess
 import time
 from collections import Counter
@@ -27,9 +25,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from briefing.deck import render_deck
-from instruments.view import View
 from briefing.pack import AUTHOR, Pack, build_pack
 from briefing.template import load_template, read_template
+from instruments.view import View
 from ui.figures.print_map import render_map
 
 from conftest import REPO
@@ -528,19 +526,9 @@ def test_a_missing_template_is_refused(tmp_path):
 # A real office suite ---------------------------------------------------------------------------
 
 
-def tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        message = f"{name} is not installed (Debian: libreoffice-impress, poppler-utils)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
-
-
 @pytest.mark.parametrize("focus_key", ["org-g7", "world"])
-def test_libreoffice_opens_and_converts_the_deck(tmp_path, focus_key):
-    soffice, pdftoppm = tool("soffice"), tool("pdftoppm")
+def test_libreoffice_opens_and_converts_the_deck(tmp_path, focus_key, office_tool):
+    soffice, pdftoppm = office_tool("soffice"), office_tool("pdftoppm")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     deck = ARTIFACTS / f"deck-{focus_key}.pptx"
     deck.write_bytes(built(focus_key).pptx)
@@ -559,7 +547,7 @@ def test_libreoffice_opens_and_converts_the_deck(tmp_path, focus_key):
     prefix = ARTIFACTS / f"deck-{focus_key}"
     subprocess.run([pdftoppm, "-r", "50", "-png", str(pdf), str(prefix)], check=True, timeout=120)
     text = subprocess.run(
-        [tool("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True
+        [office_tool("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert all(name.split()[0] in text for name in members(focus_key).values())
     pages = sorted(ARTIFACTS.glob(f"deck-{focus_key}-*.png"))

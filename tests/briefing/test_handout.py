@@ -1,8 +1,6 @@
 """The PDF handout: figures and names against the CSV files, layout, fonts, vector map, previews."""
 
 import io
-import os
-import shutil
 import socket
 import subprocess
 from datetime import date
@@ -24,9 +22,9 @@ from handout_checks import (
 )
 from pypdf import PdfReader
 
-from instruments.view import View
 from briefing.handout import render_handout
 from briefing.pack import AUTHOR, Pack, build_pack
+from instruments.view import View
 from ui.figures.print_map import render_map
 
 from conftest import REPO
@@ -252,12 +250,9 @@ def test_reportlab_and_pypdf_are_runtime_requirements():
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_pages_render_to_png_previews(case):
+def test_pages_render_to_png_previews(case, office_tool):
     """pdftoppm (Debian's poppler-utils) renders every page; look at test-artifacts/briefing/."""
-    if not shutil.which("pdftoppm"):
-        if os.environ.get("CI"):
-            pytest.fail("pdftoppm (Debian's poppler-utils) is missing: no handout previews")
-        pytest.skip("pdftoppm (Debian's poppler-utils) not installed")
+    pdftoppm = office_tool("pdftoppm")
     _, _, pdf = built(case)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob(f"handout-{case}-*.png"):
@@ -265,7 +260,7 @@ def test_pages_render_to_png_previews(case):
     source = ARTIFACTS / f"handout-{case}.pdf"
     source.write_bytes(pdf)
     subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(source), str(ARTIFACTS / f"handout-{case}")],
+        [pdftoppm, "-r", "60", "-png", str(source), str(ARTIFACTS / f"handout-{case}")],
         check=True,
         timeout=60,
     )

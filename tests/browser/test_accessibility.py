@@ -15,8 +15,6 @@ from i18n.translate import _, use
 from browser_fixtures import SCREENSHOTS, offline_context, settle
 from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 
-pytestmark = pytest.mark.browser
-
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
 

@@ -18,8 +18,6 @@ from browser_fixtures import SCREENSHOTS, offline_context, screenshot, settle
 from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 from conftest import REPO
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_renders_offline(app: str, page, name: str):

@@ -20,8 +20,6 @@ from harness.browser import SHAPES
 
 from browser_fixtures import screenshot, settle
 
-pytestmark = pytest.mark.browser
-
 MOST = 80  # key presses per step, at most
 GRID = ("data-grid-canvas", "stDataFrame")  # a dataframe's cells and its frame
 

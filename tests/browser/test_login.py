@@ -28,8 +28,6 @@ from serve.cluster import free_port
 
 from browser_fixtures import VIEWPORT, screenshot, settle, visible_text
 
-pytestmark = pytest.mark.browser
-
 EDITOR = "desk@ministry.example"
 VIEWER = "reader@ministry.example"
 NOBODY = "stranger@ministry.example"  # signs in, but has no role in the plan

@@ -20,8 +20,6 @@ from ui.text import inert
 
 from browser_fixtures import VIEWPORT, screenshot, settle, visible_text
 
-pytestmark = pytest.mark.browser
-
 EVIL = "evil.example"
 CLOSED = "The outreach plan is closed: without sign-in it opens only at this computer's own address"
 OPEN = "Signed in as"  # then the laptop-mode user, as admin

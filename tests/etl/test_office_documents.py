@@ -4,15 +4,14 @@ import importlib.util
 import io
 import json
 import os
-import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from etl.aliases import load_alias_index
 from etl import parse_pdf
+from etl.aliases import load_alias_index
 from etl.extract import Ignored, clean_name, names_from_pdf
 from etl.misread import diagnose
 from etl.parse_pdf import Chunk, PdfText, pdf_text
@@ -71,20 +70,14 @@ def test_preamble_is_set_aside_with_the_lines_it_wraps_onto(pdf, wrapped, shippe
 
 
 @pytest.fixture(scope="module")
-def regenerated(tmp_path_factory) -> Path:
+def regenerated(tmp_path_factory, office_tool) -> Path:
     """The corpus made again by LibreOffice from the generator; CI must have the tools."""
-    missing = [
-        tool
-        for tool, present in (
-            ("LibreOffice (soffice, Debian's libreoffice-writer)", shutil.which("soffice")),
-            ("python-docx (requirements-dev.txt)", importlib.util.find_spec("docx")),
-        )
-        if not present
-    ]
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"{' and '.join(missing)} missing: the office corpus cannot be regenerated")
-    if missing:
-        pytest.skip(f"{' and '.join(missing)} not installed")
+    office_tool("soffice")
+    if importlib.util.find_spec("docx") is None:
+        message = "python-docx (requirements-dev.txt) is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: the office corpus cannot be regenerated")
+        pytest.skip(message)
     out = tmp_path_factory.mktemp("office")
     make_office.build(out)
     return out

@@ -2,10 +2,12 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 import sqlalchemy as sa
 
 from postgres import postgres_url
 
+pytestmark = pytest.mark.postgres  # each test asks the cluster for its databases itself
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 
