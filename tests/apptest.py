@@ -15,7 +15,7 @@ APP = str(REPO / "dashboard.py")
 def open_page(page: str, timeout: float = 90, **params: str) -> AppTest:
     """Run ``app_pages/<page>.py`` with ``params`` in its URL, as a visitor opening its address:
     the page is chosen before the first run, so the map page does not run first (the router
-    finds a page by its file name then, which is each page's url_path in dashboard.py)."""
+    finds a page by its file name then, which is each page's url_path in ui/widgets/pages.py)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     if page != "map":
         at.switch_page(f"app_pages/{page}.py")
