@@ -1,5 +1,8 @@
 """Reading the project's CSV files: the one table reader, and a memo keyed by the files' stamps."""
 
+import hashlib
+import os
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -7,8 +10,12 @@ from typing import TypeVar
 
 import pandas as pd
 
+from store import paths
+
 T = TypeVar("T")
 Stamp = tuple[tuple[str, int, int], ...]
+FRESH_FOR = 0.1  # seconds a data stamp is trusted: within one rerun, never across two visits
+_SEEN: dict[tuple[str, ...], tuple[float, str]] = {}  # folders → (when, digest): one entry
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
@@ -23,6 +30,38 @@ def stamp(*files: Path) -> Stamp:
         stat = path.stat() if path.is_file() else None
         found.append((str(path), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
     return tuple(found)
+
+
+def data_stamp() -> str:
+    """A digest of every file the app reads (path, size, modification time): the published
+    dataset, the reference data with the glossary and the groups, the instrument registry and its
+    files, the map geometry. Looked at again after FRESH_FOR seconds, or when a folder moves
+    (``REAIM_DATA_DIR``): a page's dozens of cache look-ups in one run cost one scan."""
+    folders = (
+        paths.data_dir(),
+        paths.reference_dir(),
+        paths.reference_dir() / "groups",
+        paths.instruments_dir(),
+        paths.geo_dir(),
+    )
+    where = tuple(str(folder) for folder in folders)
+    now = time.monotonic()
+    seen = _SEEN.get(where)
+    if seen is not None and now - seen[0] < FRESH_FOR:
+        return seen[1]
+    found = []
+    for folder in folders:
+        if not folder.is_dir():  # a missing folder is stamped as empty; the reader says why
+            continue
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_file() and entry.name.endswith((".csv", ".json", ".geojson")):
+                    stat = entry.stat()
+                    found.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    digest = hashlib.blake2b(repr(sorted(found)).encode(), digest_size=16).hexdigest()
+    _SEEN.clear()
+    _SEEN[where] = (now, digest)
+    return digest
 
 
 def memo_by_stamp(

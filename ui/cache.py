@@ -1,12 +1,15 @@
 """Every cached load and build of the dashboard; the only module that uses ``st.cache_*``.
 
-Loaders are keyed by a stamp of the dataset files (path, size, modification time), so a new
-publish by the ETL is picked up on the next rerun without restarting the app. The stamp also
-carries the interface language: names, labels and sentences are built in it, so a result made
-for one language is never served in another.
+A thin Streamlit wrapper over ``load_dataset``, the one builder of the Dataset: one Dataset per
+stamp of every data file (store.files.data_stamp: path, size, modification time), so a new
+publish by the ETL, or a changed registry or glossary, is picked up on the next rerun without
+restarting the app. The stamp also carries the interface language: names, labels and sentences
+are built in it, so a result made for one language is never served in another. The Dataset is
+shared between sessions; its tables reach each caller as copies, so nobody changes another's.
 """
 
-import json
+import copy
+from dataclasses import fields, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -19,51 +22,35 @@ import streamlit as st
 from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from etl.check import problems
 from i18n.translate import N_, active, use
-from instruments.matrix import status_matrix, supporters
-from instruments.model import CALL_TO_ACTION, Instrument
-from instruments.model import catalogue as build_catalogue
+from instruments.model import Instrument
 from instruments.view import DEFAULT_VIEW, View
 from store import groups, paths
-from store.files import read_text_table
-from store.groups import GroupKind
+from store.files import data_stamp, read_text_table
 from store.published import (
     CHANGELOG_FILE,
-    META_FILE,
     POSITIONS_FILE,
-    PUBLISHED_FILES,
-    TABLE_FILE,
-    table_from_csv,
 )
 from store.reference import (
     load_aliases,
     load_group_index,
-    load_registry,
-    load_states,
     load_un_names,
 )
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.tables import coverage, priority
-from ui.tables.dataset import (
-    GEOJSON,
-    Dataset,
-    groupings_of,
-    localised,
-    outreach_signals,
-)
-from ui.tables.dataset import feature_names as dataset_feature_names
+from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
-from ui.tables.provenance import Provenance, provenance_from_meta
-from ui.views.focus import WORLD, Focus, focus_presets
-from ui.views.geometry import Geometry, dot_states, load_geometry
+from ui.tables.provenance import Provenance
+from ui.views.focus import WORLD, Focus
+from ui.views.geometry import Geometry
 from ui.views.map_view import MapView, view_of
 
 if TYPE_CHECKING:
     from plan.service import PlanService
 
-Stamp = tuple[str, tuple[tuple[str, int, int], ...], str]
+Stamp = tuple[str, str, str]  # data folder, digest of every data file, interface language
 FIX = N_(
     "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
     "or `python -m etl bundle` to rebuild the bundled dataset."
@@ -71,13 +58,25 @@ FIX = N_(
 
 
 def _stamp() -> Stamp:
-    directory = paths.data_dir()
-    files = []
-    for name in PUBLISHED_FILES:
-        path = directory / name
-        stat = path.stat() if path.is_file() else None
-        files.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
-    return str(directory), tuple(files), active()
+    """The published dataset's folder, the stamp of every data file, the interface language."""
+    return str(paths.data_dir()), data_stamp(), active()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _data(stamp: Stamp) -> Dataset:
+    return load_dataset(Path(stamp[0]))  # in the active language, which the stamp carries
+
+
+def _private(data: Dataset) -> Dataset:
+    """The shared Dataset with copies of its tables: no caller can change another's."""
+    return replace(
+        data,
+        **{
+            field.name: getattr(data, field.name).copy()
+            for field in fields(data)
+            if isinstance(getattr(data, field.name), pd.DataFrame)
+        },
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -85,11 +84,7 @@ def _problems(stamp: Stamp) -> list[str]:
     try:
         found = problems(Path(stamp[0]))
         if not found:
-            load_states()
-            load_geometry(paths.geo_dir() / GEOJSON)
-            groups.load_organisations(paths.reference_dir() / "groups", _table(stamp))
-            provenance_from_meta(_meta(stamp))
-            _matrix(stamp)
+            _data(stamp)  # everything the pages read, built once
     except (OSError, ValueError) as exc:  # unreadable or malformed data; a bug is not caught
         return [f"{type(exc).__name__}: {exc}"]
     return found
@@ -100,30 +95,26 @@ def dataset_problems() -> list[str]:
     return _problems(_stamp())
 
 
-@st.cache_data(show_spinner=False)
-def _table(stamp: Stamp) -> pd.DataFrame:
-    return localised(table_from_csv(Path(stamp[0]) / TABLE_FILE), load_un_names())
+def dataset() -> Dataset:
+    """Everything the pages compute (load_dataset, the one builder), cached per data stamp and
+    language; its tables are the caller's own copies."""
+    return _private(_data(_stamp()))
 
 
 def table() -> pd.DataFrame:
     """The published endorsements table (one row per universe state, plus any listed outsider),
     with the states' names in the interface language."""
-    return _table(_stamp())
-
-
-@st.cache_data(show_spinner=False)
-def _meta(stamp: Stamp) -> dict:
-    return json.loads((Path(stamp[0]) / META_FILE).read_text(encoding="utf-8"))
+    return _data(_stamp()).table.copy()
 
 
 def meta() -> dict:
     """The dataset's metadata (endorsements.meta.json)."""
-    return _meta(_stamp())
+    return copy.deepcopy(_data(_stamp()).meta)
 
 
 def provenance() -> Provenance:
     """The dataset's provenance, as every page and export states it."""
-    return provenance_from_meta(meta())
+    return _data(_stamp()).provenance
 
 
 @st.cache_data(show_spinner=False)
@@ -136,31 +127,30 @@ def changelog() -> pd.DataFrame:
     return _changelog(_stamp())
 
 
-@st.cache_data(show_spinner=False)
 def states() -> pd.DataFrame:
     """The universe reference table (data/reference/states.csv)."""
-    return load_states().copy()
+    return _data(_stamp()).states.copy()
 
 
 @st.cache_data(show_spinner=False)
-def group_index() -> pd.DataFrame:
-    """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
+def _group_index(stamp: Stamp) -> pd.DataFrame:
     return load_group_index()
 
 
-@st.cache_data(show_spinner=False)
-def _groupings(stamp: Stamp) -> dict[str, list[groups.Group]]:
-    return groupings_of(_table(stamp), load_states())
+def group_index() -> pd.DataFrame:
+    """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
+    return _group_index(_stamp())
 
 
 def groupings() -> dict[str, list[groups.Group]]:
     """Groups per kind: "region", "subregion", "ungroup" and "org"."""
-    return _groupings(_stamp())
+    return {kind: list(found) for kind, found in _data(_stamp()).groupings.items()}
 
 
 @st.cache_data(show_spinner=False)
 def _breakdown(stamp: Stamp, kind: str) -> pd.DataFrame:
-    return coverage.breakdown(_groupings(stamp)[kind], _endorsers(stamp))
+    data = _data(stamp)
+    return coverage.breakdown(data.groupings[kind], data.endorsers)
 
 
 def breakdown(kind: str) -> pd.DataFrame:
@@ -170,7 +160,9 @@ def breakdown(kind: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _search_keys(stamp: Stamp) -> dict[str, str]:
-    return search_keys(states_table(_table(stamp), _positions(stamp)), load_aliases(), un_names())
+    data = _data(stamp)
+    every = states_table(data.table, data.positions)
+    return search_keys(every, load_aliases(), _un_names(stamp))
 
 
 def search_index() -> dict[str, str]:
@@ -179,19 +171,18 @@ def search_index() -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def un_names() -> pd.DataFrame:
-    """The UN names of the 195 states in Arabic, Chinese, English, French, Russian and Spanish."""
+def _un_names(stamp: Stamp) -> pd.DataFrame:
     return load_un_names()
 
 
-@st.cache_data(show_spinner=False)
-def _positions(stamp: Stamp) -> pd.DataFrame:
-    return read_text_table(Path(stamp[0]) / POSITIONS_FILE)
+def un_names() -> pd.DataFrame:
+    """The UN names of the 195 states in Arabic, Chinese, English, French, Russian and Spanish."""
+    return _un_names(_stamp())
 
 
 def positions() -> pd.DataFrame:
     """data/positions.csv: every listed position on every instrument, as text."""
-    return _positions(_stamp())
+    return _data(_stamp()).positions.copy()
 
 
 def positions_file() -> bytes:
@@ -199,105 +190,74 @@ def positions_file() -> bytes:
     return (paths.data_dir() / POSITIONS_FILE).read_bytes()
 
 
-@st.cache_data(show_spinner=False)
-def _catalogue(stamp: Stamp) -> dict[str, Instrument]:
-    line = provenance_from_meta(_meta(stamp)).source_line
-    return {i.id: i for i in build_catalogue(load_registry(), _meta(stamp), line)}
-
-
 def catalogue() -> dict[str, Instrument]:
     """The instruments by id, in registry order (the Call to Action first)."""
-    return _catalogue(_stamp())
-
-
-@st.cache_data(show_spinner=False)
-def _matrix(stamp: Stamp) -> pd.DataFrame:
-    return status_matrix(_positions(stamp), list(_catalogue(stamp).values()), load_states())
+    return dict(_data(_stamp()).catalogue)
 
 
 def matrix() -> pd.DataFrame:
     """Status of every state (and listed outsider) on every instrument."""
-    return _matrix(_stamp())
+    return _data(_stamp()).matrix.copy()
+
+
+def endorsers() -> frozenset[str]:
+    """The states the Call to Action's published list names."""
+    return _data(_stamp()).endorsers
 
 
 @st.cache_data(show_spinner=False)
-def _endorsers(stamp: Stamp) -> set[str]:
-    return supporters(_matrix(stamp), _catalogue(stamp)[CALL_TO_ACTION])
+def _all_states(stamp: Stamp) -> pd.DataFrame:
+    data = _data(stamp)
+    return states_table(data.table, data.positions)
 
 
 def all_states() -> pd.DataFrame:
     """The endorsements table plus the entities outside the universe that any instrument lists."""
-    stamp = _stamp()
-    return states_table(_table(stamp), _positions(stamp))
-
-
-@st.cache_resource(show_spinner=False)
-def _terms(stamp: Stamp) -> list[priority.Term]:
-    return priority.terms(list(_catalogue(stamp).values()))
+    return _all_states(_stamp())
 
 
 def score_terms() -> list[priority.Term]:
     """The terms of the outreach priority score, from the instrument registry."""
-    return _terms(_stamp())
-
-
-@st.cache_data(show_spinner=False)
-def _signals(stamp: Stamp) -> pd.DataFrame:
-    return outreach_signals(
-        _table(stamp), _matrix(stamp), _endorsers(stamp), _groupings(stamp), _terms(stamp)
-    )
+    return list(_data(_stamp()).terms)
 
 
 def signals() -> pd.DataFrame:
     """The outreach signals of every state in scope that has not endorsed (index ISO3)."""
-    return _signals(_stamp())
+    return _data(_stamp()).signals.copy()
 
 
-@st.cache_resource(show_spinner=False)
 def geometry() -> Geometry:
-    """The committed map geometry, measured."""
-    return load_geometry(paths.geo_dir() / GEOJSON)
-
-
-@st.cache_data(show_spinner=False)
-def _feature_names(language: str) -> dict[str, str]:  # the language keys the cache; it is active
-    return dataset_feature_names(geometry())
+    """The committed map geometry, measured; shared between sessions, so never modify it."""
+    return _data(_stamp()).geometry
 
 
 def feature_names() -> dict[str, str]:
     """Display names of map features outside the table, in the interface language."""
-    return _feature_names(active())
+    return dict(_data(_stamp()).names)
 
 
-@st.cache_data(show_spinner=False)
 def dots() -> pd.DataFrame:
     """States drawn as a dot on the map."""
-    return dot_states(load_states(), geometry().parts)
-
-
-@st.cache_resource(show_spinner=False)
-def _focuses(stamp: Stamp) -> dict[str, Focus]:
-    every = [g for kind in GroupKind for g in _groupings(stamp)[kind]]
-    points = {r.iso3: (r.lon, r.lat) for r in load_states().itertuples()}
-    return focus_presets(every, geometry(), points)
+    return _data(_stamp()).dots.copy()
 
 
 def focuses() -> dict[str, Focus]:
     """Every map focus preset by key, the world first."""
-    return _focuses(_stamp())
+    return dict(_data(_stamp()).focuses)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _view(stamp: Stamp, shown: View, key: str) -> MapView:
+    data = _data(stamp)
     return view_of(
         shown,
-        _catalogue(stamp),
-        _matrix(stamp),
-        _positions(stamp),
-        _table(stamp),
-        geometry().codes,
-        _focuses(stamp)[key],
-        feature_names(),
+        data.catalogue,
+        data.matrix,
+        data.positions,
+        data.table,
+        data.geometry.codes,
+        data.focuses[key],
+        data.names,
     )
 
 
@@ -308,9 +268,9 @@ def map_view(view: View, key: str) -> MapView:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _map_table(stamp: Stamp, view: View, key: str) -> pd.DataFrame:
-    focus = _focuses(stamp)[key]
+    data = _data(stamp)
     return build_map_table(
-        _view(stamp, view, key), _table(stamp), geometry().codes, focus, feature_names()
+        _view(stamp, view, key), data.table, data.geometry.codes, data.focuses[key], data.names
     )
 
 
@@ -321,8 +281,10 @@ def map_table(view: View, key: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_figure(stamp: Stamp, view: View, key: str, height: int) -> go.Figure:
-    focus = _focuses(stamp)[key]
-    return build_map_figure(_view(stamp, view, key), geometry(), dots(), focus, height)
+    data = _data(stamp)
+    return build_map_figure(
+        _view(stamp, view, key), data.geometry, data.dots, data.focuses[key], height
+    )
 
 
 def map_figure(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> go.Figure:
@@ -340,30 +302,9 @@ def map_json(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> s
     return _map_json(_stamp(), view, key, height)
 
 
-def dataset() -> Dataset:
-    """Everything the pages compute, from this cache, as the briefing packs take it."""
-    stamp = _stamp()
-    return Dataset(
-        table=_table(stamp),
-        states=states(),
-        meta=_meta(stamp),
-        provenance=provenance(),
-        positions=_positions(stamp),
-        catalogue=_catalogue(stamp),
-        matrix=_matrix(stamp),
-        groupings=_groupings(stamp),
-        geometry=geometry(),
-        dots=dots(),
-        focuses=_focuses(stamp),
-        names=feature_names(),
-        terms=_terms(stamp),
-        signals=_signals(stamp),
-    )
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _pack(stamp: Stamp, key: str, view: View, top: int, today: str) -> Pack:
-    return build_pack(dataset(), key, view, top, date.fromisoformat(today))
+    return build_pack(_private(_data(stamp)), key, view, top, date.fromisoformat(today))
 
 
 def pack(key: str, view: View, top: int = DEFAULT_TOP) -> Pack:
@@ -376,7 +317,7 @@ def _pack_file(stamp: Stamp, key: str, view: View, fmt: str, top: int, today: st
     from briefing.files import pack_file  # the renderers load when a pack is asked for
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
-        content, _ = pack_file(dataset(), _pack(stamp, key, view, top, today), fmt)
+        content, _ = pack_file(_private(_data(stamp)), _pack(stamp, key, view, top, today), fmt)
     return content
 
 
@@ -390,8 +331,8 @@ def _static_map(stamp: Stamp, key: str, fmt: str, view: View) -> bytes:
     from ui.figures.print_map import render_map  # matplotlib loads when a map is downloaded
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
-        focus = _focuses(stamp)[key]
-        return render_map(_view(stamp, view, key), geometry(), dots(), focus, fmt)
+        data = _data(stamp)
+        return render_map(_view(stamp, view, key), data.geometry, data.dots, data.focuses[key], fmt)
 
 
 def static_map_maker(key: str, fmt: str, view: View = DEFAULT_VIEW) -> partial:
@@ -401,7 +342,7 @@ def static_map_maker(key: str, fmt: str, view: View = DEFAULT_VIEW) -> partial:
 
 @st.cache_data(show_spinner=False)
 def _view_breakdown(stamp: Stamp, view: View, kind: str) -> pd.DataFrame:
-    return coverage.view_breakdown(_groupings(stamp)[kind], _view(stamp, view, WORLD))
+    return coverage.view_breakdown(_data(stamp).groupings[kind], _view(stamp, view, WORLD))
 
 
 def view_breakdown(view: View, kind: str) -> pd.DataFrame:

@@ -102,7 +102,7 @@ def test_a_programming_error_is_not_reported_as_bad_data(shipped_data, monkeypat
         raise TypeError("a bug in the code, not in the data")
 
     monkeypatch.setenv("REAIM_DATA_DIR", str(shipped_data))  # a fresh stamp: nothing cached
-    monkeypatch.setattr("ui.cache.provenance_from_meta", broken)
+    monkeypatch.setattr("ui.tables.dataset.provenance_from_meta", broken)  # the one builder
     at = AppTest.from_file(APP, default_timeout=90).run()
     assert at.exception and "a bug in the code" in at.exception[0].message
     assert not any("etl bundle" in e.value for e in at.error)

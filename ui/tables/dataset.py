@@ -52,6 +52,7 @@ class Dataset:
     names: dict[str, str]  # every map feature's display name
     terms: list[Term]
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
+    endorsers: frozenset[str]  # the states the Call to Action's published list names
 
 
 def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[GroupKind, list[groups.Group]]:
@@ -116,6 +117,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     points = {r.iso3: (r.lon, r.lat) for r in states.itertuples()}
     every = [g for kind in GroupKind for g in found[kind]]
     score_terms = terms(list(catalogue.values()))
+    endorsers = frozenset(supporters(matrix, catalogue[CALL_TO_ACTION]))
     return Dataset(
         table=table,
         states=states,
@@ -130,7 +132,6 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         focuses=focus_presets(every, geometry, points),
         names=feature_names(geometry),
         terms=score_terms,
-        signals=outreach_signals(
-            table, matrix, supporters(matrix, catalogue[CALL_TO_ACTION]), found, score_terms
-        ),
+        signals=outreach_signals(table, matrix, endorsers, found, score_terms),
+        endorsers=endorsers,
     )
