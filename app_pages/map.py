@@ -38,7 +38,7 @@ if presenting():
     view = cache.map_view(shown, key)
     config = plotly_config(view.file_stem)
     described = map_description(view, presets[key])
-    present(cache.pack(key, shown), figure, config, PAGE, keep, described)
+    present(cache.headline(shown, key), figure, config, PAGE, keep, described)
     st.stop()
 
 st.header(_("Coverage map"), anchor=False)

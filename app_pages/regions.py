@@ -101,7 +101,7 @@ else:
 
 if presenting():
     keep = {"by": by} | shown.url_params()
-    present(cache.pack(WORLD, shown), figure, plotly_config(stem), PAGE, keep)
+    present(cache.headline(shown, WORLD), figure, plotly_config(stem), PAGE, keep)
     st.stop()
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)
 

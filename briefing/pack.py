@@ -13,17 +13,16 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from i18n import formats
-from i18n.collation import sort_key
 from i18n.languages import DEFAULT
 from i18n.translate import N_, _, active
 from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
-from instruments.prose import capitalised
 from instruments.view import View
-from store.groups import Group, Member
-from ui.tables.coverage import counted, view_sentence, view_tally
+from store.groups import Group
+from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
+from ui.tables.headline import focus_group, key_figures, lead_sentence
 from ui.tables.outreach import formula, points, ranks
 from ui.tables.priority import default_weights, priorities
 from ui.views.focus import WORLD, Focus
@@ -98,49 +97,12 @@ def score_text(score: float) -> str:
     return format_decimal(Decimal(f"{score:.1f}"), format="0.0", locale=formats.locale())
 
 
-def share_text(part: int, whole: int) -> str:
-    """A share in the active language: "7 of 27 (26%)", "7 sur 27 (26 %)"."""
-    return _("{count} of {total} ({share})").format(
-        count=formats.number(part), total=formats.number(whole), share=formats.percent(part / whole)
-    )
-
-
-def focus_group(data: Dataset, focus: Focus) -> Group:
-    """The focus as a group of states in scope: the world, or the preset's region or group."""
-    if focus.kind == WORLD:
-        universe = data.table[data.table["in_universe"]].sort_values(
-            "name",
-            key=lambda names: names.map(sort_key),  # accent-blind: Égypte among the E's
-        )
-        members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
-        return Group("world", _("the world"), "world", members)
-    return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)
-
-
 def map_of(data: Dataset, shown: View, focus: Focus) -> MapView:
     """The map view the dashboard draws for this instrument (or comparison) and focus."""
     codes = data.geometry.codes
     return view_of(
         shown, data.catalogue, data.matrix, data.positions, data.table, codes, focus, data.names
     )
-
-
-def _key_figures(data: Dataset, view: MapView, group: Group) -> list[tuple[str, str]]:
-    """N of M in the first category (share) against the world share, then each category."""
-    first = view.categories[0]
-    total = len(group.members)
-    lead = sum(view.category_of(m.iso3) == first for m in group.members)
-    universe = list(data.table.loc[data.table["in_universe"], "iso3"])
-    world = sum(view.category_of(c) == first for c in universe)
-    label = _("{category}: {group}").format(category=view.names[0], group=group.label)
-    figures = [(label, share_text(lead, total))]
-    if group.kind != "world":
-        world_label = _("{category}: the world").format(category=view.names[0])
-        figures.append((world_label, share_text(world, len(universe))))
-    for category, name in counted(view)[1:]:
-        count = sum(view.category_of(m.iso3) == category for m in group.members)
-        figures.append((name, formats.number(count)))
-    return figures
 
 
 def _name_lists(view: MapView, group: Group) -> list[NameList]:
@@ -274,8 +236,8 @@ def build_pack(
         focus=focus,
         selected=selected,
         view=view,
-        key_figures=tuple(_key_figures(data, view, group)),
-        lead=f"{capitalised(view_tally(group, view))}.",
+        key_figures=key_figures(data, view, group),
+        lead=lead_sentence(group, view),
         sentences=tuple(_sentences(data, view, group, shown)),
         name_lists=tuple(_name_lists(view, group)),
         notes=tuple(_notes(data, group, shown)),

@@ -39,6 +39,8 @@ from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.tables import coverage, priority
 from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.headline import Headline
+from ui.tables.headline import headline as build_headline
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
@@ -300,6 +302,17 @@ def _map_json(stamp: Stamp, view: View, key: str, height: int) -> str:
 def map_json(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> str:
     """``map_figure`` as the JSON the browser draws: written once, not on every rerun (30 ms)."""
     return _map_json(_stamp(), view, key, height)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _headline(stamp: Stamp, view: View, key: str) -> Headline:
+    data = _data(stamp)
+    return build_headline(data, _view(stamp, view, key), data.focuses[key])
+
+
+def headline(view: View, key: str) -> Headline:
+    """The key figures and leading sentence of a view in a focus (presentation mode)."""
+    return _headline(_stamp(), view, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -3,8 +3,8 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from briefing.pack import Pack
 from i18n.translate import _
+from ui.tables.headline import Headline
 from ui.text import md
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.url_controls import with_language
@@ -18,7 +18,7 @@ def presenting() -> bool:
 
 
 def present(
-    pack: Pack,
+    shown: Headline,
     figure: go.Figure,
     config: dict,
     page: str,
@@ -38,9 +38,9 @@ def present(
     )
     words, picture = st.columns([1.15, 2.6], vertical_alignment="center", gap="medium")
     with words:
-        for label, value in pack.key_figures[:2]:
+        for label, value in shown.key_figures[:2]:
             st.metric(label, value)
-        st.markdown(f"#### {md(pack.lead)}")
+        st.markdown(f"#### {md(shown.lead)}")
         if description:  # beside the map, so that the screen does not scroll
             st.caption(md(description))
     with picture:

@@ -1,0 +1,35 @@
+"""Presentation mode's headline comes from the view layer and says what the pack says."""
+
+import ast
+
+import pytest
+
+from briefing.pack import build_pack, map_of
+from instruments.view import View
+from ui.tables.headline import headline
+
+from conftest import REPO
+from ui_fixtures import shipped
+
+CASES = [
+    ("world", "reaim-2023-call-to-action"),
+    ("org-african-union", "reaim-2023-call-to-action"),
+    ("org-g7", "us-political-declaration"),
+    ("region-europe", "us-political-declaration,reaim-2023-call-to-action"),
+]
+
+
+@pytest.mark.parametrize(("key", "shown"), CASES)
+def test_the_headline_is_the_packs(key: str, shown: str):
+    data = shipped()
+    view = View.parse(shown)
+    said = headline(data, map_of(data, view, data.focuses[key]), data.focuses[key])
+    pack = build_pack(data, key, view)
+    assert (said.key_figures, said.lead) == (pack.key_figures, pack.lead)
+    assert said.key_figures and said.lead.endswith(".")
+
+
+def test_presentation_mode_does_not_draw_from_the_print_pack():
+    tree = ast.parse((REPO / "ui" / "widgets" / "presentation.py").read_text(encoding="utf-8"))
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "ui.tables.headline" in modules and not {m for m in modules if m.startswith("briefing")}
