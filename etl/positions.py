@@ -11,11 +11,11 @@ import pandas as pd
 
 from etl.errors import EtlError
 from instruments.forms import form_named
+from instruments.model import CALL_TO_ACTION
 from store import paths
 from store.files import read_text_table
 from store.reference import load_other_entities, load_registry, load_states
 
-CALL_TO_ACTION = "reaim-2023-call-to-action"
 COLUMNS = [
     "instrument",
     "iso3",

@@ -4,7 +4,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-DEFAULT_INSTRUMENT = "reaim-2023-call-to-action"
+from instruments.model import CALL_TO_ACTION
+
+DEFAULT_INSTRUMENT = CALL_TO_ACTION  # the plan opens on the Call to Action
 STATUSES = (
     "not started",
     "planned",

@@ -53,7 +53,6 @@ FORMATS = ("pptx", "pdf")
 PACK_TODAY = date(2001, 2, 3)
 DATE_LOCALES = ("en_GB", "en_US", "fr", "es")
 AU = "org-african-union"
-COMPARE = "us-political-declaration,reaim-2023-call-to-action"
 BYS = ("region", "subregion", "ungroup", "org")
 COUNTRIES = ("NLD", "CRI", "PSE", "USA")
 DROPPED_KEYS = frozenset({"id", "formId", "deferredFileId", "pageScriptHash"})
@@ -81,7 +80,7 @@ class PackError(Exception):
 
 def page_states(instruments: list[str], quick: bool = False) -> list[State]:
     """The URL states snapshotted: each page, focus, comparison, instrument, grouping and state."""
-    compare = {"compare": COMPARE}
+    compare = {"compare": f"{instruments[1]},{instruments[0]}"}  # the registry's 2nd with its 1st
     states: list[State] = [("map", {}), ("map", {"focus": AU}), ("map", compare)]
     states += [("map", {"present": "1"}), ("map", {"present": "1", "focus": AU})]
     states += [("map", {"instrument": i}) for i in instruments]
