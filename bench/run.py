@@ -30,10 +30,10 @@ from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
 from briefing.files import pack_file
 from briefing.pack import build_pack
-from store import paths
 from harness.browser import POINTS, SHAPES
 from harness.server import REPO, streamlit_app
 from instruments.view import DEFAULT_VIEW
+from store import paths
 from ui import cache
 from ui.figures.print_map import render_map
 from ui.tables.dataset import load_dataset
