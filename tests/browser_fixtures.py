@@ -81,13 +81,42 @@ def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context.close()
 
 
+# True once the page has been quiet for ``frames`` animation frames in a row: Streamlit's script
+# run over (the app's script state, no status widget), no element stale (Streamlit marks those of
+# the last run until this one replaces them), the fonts loaded, no transition or finite animation
+# running, and the same height and number of elements as the frame before. Several frames, so
+# that the moment between two runs (a URL parameter written back reruns the page) is not taken
+# for the end. The count lives on the window: quiet() resets it before waiting.
+_QUIET = """(frames) => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const shape = [
+    document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState,
+    main ? main.scrollHeight : -1,
+    document.querySelectorAll('[data-testid="stElementContainer"]').length,
+  ].join();
+  const still = shape.startsWith('notRunning,')
+    && !document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')
+    && document.fonts.status === 'loaded'
+    && document.getAnimations().every(
+      (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  const last = window.__quiet;
+  const count = still ? (last && last.shape === shape ? last.count + 1 : 1) : 0;
+  window.__quiet = { shape, count };
+  return count >= frames;
+}"""
+QUIET_FRAMES = 10
+
+
+def quiet(page: Page, timeout: float = 30_000) -> None:
+    """Wait until the page is quiet (see _QUIET): drawn, and nothing about to change."""
+    page.evaluate("() => { window.__quiet = undefined; }")
+    page.wait_for_function(_QUIET, arg=QUIET_FRAMES, polling="raf", timeout=timeout)
+
+
 def settle(page: Page, header: str) -> None:
-    """Wait until the page's header is shown and Streamlit has finished running the script."""
+    """Wait until the page's header is shown and the page is quiet."""
     page.get_by_role("heading", name=header).first.wait_for(timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
-    page.wait_for_timeout(800)
+    quiet(page)
 
 
 def screenshot(page: Page, name: str) -> None:
@@ -99,7 +128,7 @@ def screenshot(page: Page, name: str) -> None:
     page.set_viewport_size(
         {"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height + 40)}
     )
-    page.wait_for_timeout(500)
+    quiet(page)  # laid out again at the new height
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size(VIEWPORT)

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 from harness.browser import SHAPES
 from i18n.translate import _, use
 
-from browser_fixtures import SCREENSHOTS, offline_context, settle
+from browser_fixtures import SCREENSHOTS, offline_context, quiet, settle
 from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -61,10 +61,7 @@ def wait_for_page(tab: Page, path: str, header: str | None) -> None:
     """Header shown (or the presentation link), Streamlit idle, every map shape drawn."""
     if header is None:
         tab.get_by_text("Leave presentation mode").wait_for(timeout=30_000)
-        tab.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-        )
-        tab.wait_for_timeout(800)
+        quiet(tab)
     else:
         settle(tab, header)
     # The app's own style sheet (ui/widgets/chrome.py) comes with each run: axe must judge the page
@@ -80,7 +77,7 @@ def wait_for_page(tab: Page, path: str, header: str | None) -> None:
             arg=features(),
             timeout=30_000,
         )
-        tab.wait_for_timeout(300)
+        quiet(tab)
 
 
 def report(violations: list[dict]) -> str:
@@ -131,7 +128,7 @@ def test_map_table_meets_wcag_aa(app: str, page):
     if expander.count():
         expander.first.click()
         tab.locator("[data-testid='stExpander'] [data-testid='stExpanderDetails']").first.wait_for()
-        tab.wait_for_timeout(800)
+        quiet(tab)
     violations = axe_violations(tab)
     assert not violations, f"axe-core, map with its table open:\n{report(violations)}"
     assert not blocked
@@ -189,6 +186,6 @@ def whole_page(tab: Page, viewport: dict, name: str) -> None:
     tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     height = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     tab.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], height)})
-    tab.wait_for_timeout(500)
+    quiet(tab)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -14,7 +14,7 @@ from pptx import Presentation
 from harness.browser import POINTS, SHAPES
 from i18n.translate import _, use
 
-from browser_fixtures import SCREENSHOTS, offline_context, screenshot, settle
+from browser_fixtures import SCREENSHOTS, offline_context, quiet, screenshot, settle
 from browser_pages import HEADERS, PAGES, PRESENTATIONS, features
 from conftest import REPO
 
@@ -125,16 +125,13 @@ def test_presentation_mode_fits_the_screen(app: str, browser: Browser, width, he
     context, tab, blocked = offline_context(browser, {"width": width, "height": height})
     tab.goto(app + path)
     tab.get_by_text("Leave presentation mode").wait_for(timeout=30_000)
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
     if path.startswith("/?"):
         tab.wait_for_function(
             f"n => document.querySelectorAll('{SHAPES}').length >= n",
             arg=features(),
             timeout=30_000,
         )
-    tab.wait_for_timeout(800)
+    quiet(tab)
     name = f"present-{'regions' if 'regions' in path else 'map'}-{width}x{height}"
     if "compare" in path:
         name += "-compare"
