@@ -14,7 +14,9 @@ def layers() -> dict[str, set[str]]:
     """Package → the packages it may import, read from the table in docs/architecture.md."""
     text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     table = text.split("## Layers", 1)[1].split("\n## ", 1)[0]
-    return {name: set(re.findall(r"`([a-z0-9_.]+)`", allowed)) for name, allowed in ROW.findall(table)}
+    return {
+        name: set(re.findall(r"`([a-z0-9_.]+)`", allowed)) for name, allowed in ROW.findall(table)
+    }
 
 
 def unit(path: Path) -> str:
