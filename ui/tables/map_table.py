@@ -91,9 +91,3 @@ def map_table(
 def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The columns a person reads, under their headers in the active language."""
     return shown_columns(frame[list(SHOWN)])
-
-
-def category_counts(frame: pd.DataFrame, view: MapView) -> dict[str, int]:
-    """Rows of the table in each category of the view (zero for an empty category)."""
-    counts = frame["category"].value_counts()
-    return {c: int(counts.get(c, 0)) for c in view.categories}

@@ -16,6 +16,7 @@ from ui.views import palette
 from ui.views.focus import ASPECT, WORLD, covering_arc, projected_aspect
 from ui.views.map_view import instrument_view
 
+from colour_vision import delta_e, lab, min_difference, min_lightness_gap
 from ui_fixtures import dots_of, shapes_of, shipped
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 0.5 MB)
@@ -205,22 +206,22 @@ MAIN = CALL_COLOURS
 
 
 def test_categories_stay_apart_under_every_colour_vision():
-    assert palette.min_difference(MAIN) >= 20  # CIEDE2000, normal + protan/deutan/tritanopia
+    assert min_difference(MAIN) >= 20  # CIEDE2000, normal + protan/deutan/tritanopia
 
 
 def test_categories_stay_apart_in_greyscale():
-    assert palette.min_lightness_gap(MAIN) >= 15
-    assert palette.min_lightness_gap([*MAIN, palette.OCEAN]) >= 12
+    assert min_lightness_gap(MAIN) >= 15
+    assert min_lightness_gap([*MAIN, palette.OCEAN]) >= 12
 
 
 @pytest.mark.parametrize("name", palette.CATEGORY_SETS)
 def test_every_map_category_set_stays_apart(name):
     colours = [palette.COLOURS[c] for c in palette.CATEGORY_SETS[name]]
-    assert palette.min_difference(colours) >= 20  # CIEDE2000, normal + protan/deutan/tritanopia
-    assert palette.min_lightness_gap(colours) >= 15  # greyscale print
-    assert palette.min_lightness_gap([*colours, palette.OCEAN]) >= 12
+    assert min_difference(colours) >= 20  # CIEDE2000, normal + protan/deutan/tritanopia
+    assert min_lightness_gap(colours) >= 15  # greyscale print
+    assert min_lightness_gap([*colours, palette.OCEAN]) >= 12
     for colour in colours:  # the one fill of every state outside a focus on these maps
-        assert palette.min_difference([palette.OUTSIDE_FOCUS, colour]) >= 6
+        assert min_difference([palette.OUTSIDE_FOCUS, colour]) >= 6
 
 
 @pytest.mark.parametrize("form", FORMS.values(), ids=list(FORMS))
@@ -230,8 +231,8 @@ def test_every_status_of_a_form_has_a_category_in_its_set(form):
 
 
 def test_faded_states_stay_apart_from_each_other_and_from_not_in_scope():
-    assert palette.min_difference(FADED_COLOURS) >= 10
-    assert palette.min_difference([palette.COLOURS[palette.NOT_IN_SCOPE], *FADED_COLOURS]) >= 6
+    assert min_difference(FADED_COLOURS) >= 10
+    assert min_difference([palette.COLOURS[palette.NOT_IN_SCOPE], *FADED_COLOURS]) >= 6
 
 
 @pytest.mark.parametrize(
@@ -244,12 +245,12 @@ def test_faded_states_stay_apart_from_each_other_and_from_not_in_scope():
     ],
 )
 def test_delta_e_matches_the_published_values(lab1, lab2, expected):
-    assert palette.delta_e(np.array(lab1), np.array(lab2)) == pytest.approx(expected, abs=1e-4)
+    assert delta_e(np.array(lab1), np.array(lab2)) == pytest.approx(expected, abs=1e-4)
 
 
 def test_simulations_change_colours_but_not_white():
-    assert palette.lab("#ffffff", "deuteranopia")[0] == pytest.approx(100, abs=0.5)
-    assert np.abs(palette.lab("#d4923a", "protanopia") - palette.lab("#d4923a")).max() > 1
+    assert lab("#ffffff", "deuteranopia")[0] == pytest.approx(100, abs=0.5)
+    assert np.abs(lab("#d4923a", "protanopia") - lab("#d4923a")).max() > 1
 
 
 def test_breakdown_figure_has_one_bar_per_group():
