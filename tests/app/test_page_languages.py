@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.table import table_from_csv
 from i18n.translate import _, use
-from store.published import table_from_csv
 from store.glossary import read_glossary
+from store.published import table_from_csv
 from store.reference import load_un_names
 from ui.widgets.url_controls import href, with_language
 
