@@ -149,7 +149,8 @@ def tier(item: pytest.Item) -> str:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with its tier, and with ``office`` when it uses the office_tool fixture."""
     for item in items:
-        item.add_marker(tier(item))
+        if not item.get_closest_marker(tier(item)):  # a marker written on the test stays
+            item.add_marker(tier(item))
         if "office_tool" in getattr(item, "fixturenames", ()):
             item.add_marker("office")
 

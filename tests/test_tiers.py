@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO
+from conftest import REPO, TIERS
 
 # Tests that start a Debian program: chromium, nginx, PostgreSQL, LibreOffice, poppler.
 NEEDS_DEBIAN = re.compile(
@@ -12,7 +12,27 @@ NEEDS_DEBIAN = re.compile(
     r"::(test_libreoffice_opens_and_converts_the_deck|test_pages_render_to_png_previews|"
     r"test_regenerated_document_reads_as_the_committed_one)\["
 )
-COLLECT = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+# One collection, with the selection of `make test-fast`: what it keeps and what it leaves out,
+# and the tier markers of each test.
+COLLECT = """
+import sys, pytest
+
+class Report:
+    def pytest_deselected(self, items):
+        for item in items:
+            print("out", tiers(item), item.nodeid, sep="\\t")
+
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            print("in", tiers(item), item.nodeid, sep="\\t")
+
+def tiers(item):
+    from conftest import TIERS  # importable once pytest has put tests/ on the path
+    return ",".join(mark.name for mark in item.iter_markers() if mark.name in TIERS)
+
+options = ["--collect-only", "-q", "-p", "no:cacheprovider", "-m", sys.argv[1]]
+sys.exit(pytest.main(options, plugins=[Report()]))
+"""
 
 
 def fast_selection() -> str:
@@ -23,26 +43,28 @@ def fast_selection() -> str:
     return expression
 
 
-def collect(selection: str) -> subprocess.Popen:
-    """``pytest --collect-only`` of the tests ``selection`` picks, started (both run at once)."""
-    return subprocess.Popen(
-        [*COLLECT, "-m", selection],
+def collected(selection: str) -> dict[str, list[tuple[str, str]]]:
+    """The tests ``selection`` keeps ("in") and leaves out ("out"), each (test id, its tiers)."""
+    run = subprocess.run(
+        [sys.executable, "-c", COLLECT, selection],
         cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
+        timeout=120,
     )
-
-
-def collected(process: subprocess.Popen) -> list[str]:
-    """The test ids a collection printed; it must have succeeded."""
-    out, _ = process.communicate(timeout=120)
-    assert process.returncode == 0, out[-3000:]
-    return [line for line in out.splitlines() if line.startswith("tests/")]
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    found: dict[str, list[tuple[str, str]]] = {"in": [], "out": []}
+    for line in run.stdout.splitlines():
+        fields = line.split("\t", 2)
+        if len(fields) == 3 and fields[0] in found:
+            found[fields[0]].append((fields[2], fields[1]))
+    return found
 
 
 def test_make_test_fast_leaves_out_every_test_that_needs_a_debian_package_and_no_other():
-    fast, rest = collect(fast_selection()), collect(f"not ({fast_selection()})")
-    fast, rest = collected(fast), collected(rest)
+    found = collected(fast_selection())
+    fast, rest = [test for test, _ in found["in"]], [test for test, _ in found["out"]]
     assert fast and not [test for test in fast if NEEDS_DEBIAN.search(test)]
     assert rest and [test for test in rest if not NEEDS_DEBIAN.search(test)] == []
+    every = found["in"] + found["out"]
+    assert [test for test, tiers in every if tiers not in TIERS] == []  # one tier each
