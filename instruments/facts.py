@@ -5,8 +5,10 @@ The rows come from positions.csv; the instrument's form says what they mean, in 
 
 import pandas as pd
 
+from i18n.translate import active
 from instruments.forms import Listed, Listing
 from instruments.model import Instrument
+from store.reference import local_name
 
 
 def listed(positions: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
@@ -18,11 +20,12 @@ def listing(instrument: Instrument, positions: pd.DataFrame) -> Listing:
     """What the instrument's source lists, as its form reads it."""
     rows = listed(positions, instrument)
     in_scope = rows["in_universe"].astype(str).str.lower() == "true"
+    language = active()
     return Listing(
         rows=tuple(
-            Listed(name, status, note, inside)
-            for name, status, note, inside in zip(
-                rows["name"], rows["status"], rows["note"], in_scope, strict=True
+            Listed(local_name(iso3, name, language), status, note, inside)
+            for iso3, name, status, note, inside in zip(
+                rows["iso3"], rows["name"], rows["status"], rows["note"], in_scope, strict=True
             )
         ),
         reported=instrument.reported_total,

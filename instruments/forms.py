@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.translate import N_, _, ngettext, npgettext, pgettext
 from instruments.prose import join_names
 
@@ -332,7 +333,7 @@ class PartialList(Form):
         ).format(
             reported=listing.reported,
             count=formats.number(len(named)),
-            names=join_names(sorted(named)),
+            names=join_names(sorted(named, key=sort_key)),
         )
         return [unnamed, *super().caveats(listing)]
 

@@ -1,10 +1,13 @@
 """The reference tables: the universe of states, other entities, aliases and the UN names."""
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import pandas as pd
 
 from i18n.translate import N_
 from store import paths
-from store.files import read_text_table
+from store.files import memo_by_stamp, read_text_table
 
 # The six UN languages in the order of names.csv's columns, with their English names (translated
 # where shown; scripts/build_names.py reads the taxonomy's "M49 <name>" columns by them).
@@ -56,3 +59,21 @@ def load_group_index() -> pd.DataFrame:
 def load_registry() -> pd.DataFrame:
     """The instruments: ids, titles, form, as-of, source, licence, file, totals, priority weight."""
     return read_text_table(paths.instruments_dir() / "instruments.csv")
+
+
+@memo_by_stamp(
+    lambda: (paths.reference_dir() / "names.csv", paths.reference_dir() / "territory_names.csv")
+)
+def _local_names() -> Mapping[str, Mapping[str, str]]:
+    """Language → ISO3 → name: the UN names of the states, then the French and Spanish names of
+    the areas outside them; read-only, read again when a file changes."""
+    names = {language: dict(column) for language, column in load_un_names().items()}
+    for language, column in load_territory_names().items():
+        names[language] = dict(column) | names[language]
+    return MappingProxyType({k: MappingProxyType(v) for k, v in names.items()})
+
+
+def local_name(iso3: str, english: str, language: str) -> str:
+    """The name of a state or area in ``language`` (a UN name where there is one); ``english``
+    where the reference data has none."""
+    return _local_names().get(language, {}).get(iso3) or english

@@ -87,3 +87,24 @@ def test_a_form_cannot_be_made_without_its_words(method):
 def test_only_recorded_votes_recur_and_none_can_be_joined_later():
     assert [key for key, form in FORMS.items() if form.recurring] == ["recorded-vote"]
     assert [key for key, form in FORMS.items() if not form.joinable] == ["recorded-vote"]
+
+
+def test_a_partial_lists_named_states_are_in_the_language_of_the_page_and_its_order():
+    """Seen on the French pages: "seuls 10 sont cités (France, Germany, Japan…)"."""
+    from i18n.translate import use
+    from instruments.facts import caveats
+    from ui.tables.dataset import load_dataset
+
+    in_order = {
+        "fr": ["Allemagne", "États-Unis", "France"],  # accent-blind: É among the E's
+        "es": ["Alemania", "Estados Unidos", "Francia"],
+        "en": ["France", "Germany", "Japan"],
+    }
+    for language, names in in_order.items():
+        with use(language):
+            data = load_dataset()
+            partial = next(i for i in data.catalogue.values() if i.form.key == "partial-list")
+            first = caveats(partial, data.positions)[0]
+        where = [first.index(name) for name in names]
+        assert where == sorted(where), (language, first)
+        assert language == "en" or "Germany" not in first
