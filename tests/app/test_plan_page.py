@@ -246,3 +246,26 @@ def test_a_plan_for_another_instrument_is_checked_against_that_instruments_list(
     table = at.dataframe[0].value.set_index("ISO3")
     assert table.loc["ALB", "Status"] == "endorsed (published 2024-11-27)"
     assert table.loc["CHL", "Status"] == "declined" and table.loc["CHL", "Check"] == ""
+
+
+def test_re_applying_goes_over_the_version_the_table_shows(plan_db, monkeypatch):
+    """A third save after the refusal: the table shows it, and one click re-applies over it."""
+    service = cache.plan_service()
+    service.add_user("b@example.org", "editor")
+    signed_in(monkeypatch, "b@example.org")
+    at = open_page("plan")
+    at.selectbox(key="plan-state").set_value("BRA").run()
+    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's note"}, 0, "a@example.org")
+    field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
+    next(b for b in at.button if b.label == "Save").click().run()
+    service.save("BRA", DEFAULT_INSTRUMENT, {"next_step": "C's call"}, 1, "c@example.org")
+    at.run()  # the table now shows C's version
+    next(b for b in at.button if b.label.startswith("Re-apply")).click().run()
+    record = service.record("BRA", DEFAULT_INSTRUMENT)
+    assert (record.owner, record.notes, record.next_step, record.version) == (
+        "Embassy Brasília",
+        "A's note",
+        "C's call",
+        3,
+    )
+    assert any("Re-applied" in s.value for s in at.success)

@@ -208,6 +208,10 @@ def _conflict(
             st.rerun()  # show the newer version beside the changes
         start_from(stored, _("Re-applied your changes to {name}.").format(name=md(name)))
         st.rerun()
+    if current.version != pending.theirs:  # the table now shows a newer version: the next
+        st.session_state[f"plan-pending-{instrument}-{iso3}"] = Pending(  # click is over it
+            pending.changes, current.version
+        )
     keep.button(
         _("Keep theirs"),
         icon=":material/undo:",
