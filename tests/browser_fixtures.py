@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import (
@@ -55,14 +56,16 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     launched.close()
 
 
-def offline_context(browser: Browser, viewport: dict) -> tuple[BrowserContext, Page, list[str]]:
-    """A new context and page whose requests to any host but loopback are aborted and recorded
-    (in the list returned with them)."""
+def offline_context(
+    browser: Browser, viewport: dict, also: frozenset[str] = frozenset()
+) -> tuple[BrowserContext, Page, list[str]]:
+    """A new context and page whose requests to any host but loopback (and the host names
+    ``also`` allows) are aborted and recorded (in the list returned with them)."""
     blocked: list[str] = []
 
     def route(route: Route) -> None:
         url = route.request.url
-        if is_local(url):
+        if is_local(url) or urlsplit(url).hostname in also:
             route.continue_()
         else:
             blocked.append(url)

@@ -161,16 +161,24 @@ def test_a_broken_plan_database_is_one_error_box_and_the_public_pages_work(
     cache.plan_service.clear()
 
 
-def test_a_rerun_never_turns_a_colleagues_save_into_my_edit(plan_db, monkeypatch):
-    """Issue 21: B's form was filled before A saved a note; after any rerun, B changing only the
-    owner must not put A's note back: B's save is refused as a conflict, then re-applies only
-    the owner."""
+@pytest.fixture
+def b_form_outdated(plan_db, monkeypatch):
+    """Editor B's form open on Brazil; then A saves a note (version 1) that B's form never saw.
+    Returns the service and B's page."""
     service = cache.plan_service()
     service.add_user("b@example.org", "editor")
     signed_in(monkeypatch, "b@example.org")
     at = open_page("plan")
     at.selectbox(key="plan-state").set_value("BRA").run()
     service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+    return service, at
+
+
+def test_a_rerun_never_turns_a_colleagues_save_into_my_edit(b_form_outdated):
+    """Issue 21: B's form was filled before A saved a note; after any rerun, B changing only the
+    owner must not put A's note back: B's save is refused as a conflict, then re-applies only
+    the owner."""
+    service, at = b_form_outdated
     at.run()  # B's page reruns for any reason (a widget elsewhere on the page)
     said = "changed by " + inert("a@example.org")
     assert any(said in w.value for w in at.warning)  # said at once, before B saves
@@ -193,13 +201,8 @@ def test_a_rerun_never_turns_a_colleagues_save_into_my_edit(plan_db, monkeypatch
     assert (record.notes, record.next_step, record.version) == ("A's new note", "call", 3)
 
 
-def test_loading_a_colleagues_version_refills_the_form(plan_db, monkeypatch):
-    service = cache.plan_service()
-    service.add_user("b@example.org", "editor")
-    signed_in(monkeypatch, "b@example.org")
-    at = open_page("plan")
-    at.selectbox(key="plan-state").set_value("BRA").run()
-    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+def test_loading_a_colleagues_version_refills_the_form(b_form_outdated):
+    service, at = b_form_outdated
     at.run()
     next(b for b in at.button if b.label.startswith("Load their version")).click().run()
     assert field(at, "text_area", "notes", "BRA").value == "A's new note" and not at.warning
@@ -223,13 +226,8 @@ def test_user_text_on_the_country_page_is_inert_and_isolated(plan_db):
         assert live not in caption  # nothing left that Markdown turns into a link or markup
 
 
-def test_a_refused_save_says_so_once(plan_db, monkeypatch):
-    service = cache.plan_service()
-    service.add_user("b@example.org", "editor")
-    signed_in(monkeypatch, "b@example.org")
-    at = open_page("plan")
-    at.selectbox(key="plan-state").set_value("BRA").run()
-    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's new note"}, 0, "a@example.org")
+def test_a_refused_save_says_so_once(b_form_outdated):
+    _service, at = b_form_outdated
     at.run()
     field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
     next(b for b in at.button if b.label == "Save").click().run()
@@ -248,14 +246,9 @@ def test_a_plan_for_another_instrument_is_checked_against_that_instruments_list(
     assert table.loc["CHL", "Status"] == "declined" and table.loc["CHL", "Check"] == ""
 
 
-def test_re_applying_goes_over_the_version_the_table_shows(plan_db, monkeypatch):
+def test_re_applying_goes_over_the_version_the_table_shows(b_form_outdated):
     """A third save after the refusal: the table shows it, and one click re-applies over it."""
-    service = cache.plan_service()
-    service.add_user("b@example.org", "editor")
-    signed_in(monkeypatch, "b@example.org")
-    at = open_page("plan")
-    at.selectbox(key="plan-state").set_value("BRA").run()
-    service.save("BRA", DEFAULT_INSTRUMENT, {"notes": "A's note"}, 0, "a@example.org")
+    service, at = b_form_outdated
     field(at, "text_input", "owner", "BRA").input("Embassy Brasília")
     next(b for b in at.button if b.label == "Save").click().run()
     service.save("BRA", DEFAULT_INSTRUMENT, {"next_step": "C's call"}, 1, "c@example.org")
@@ -264,7 +257,7 @@ def test_re_applying_goes_over_the_version_the_table_shows(plan_db, monkeypatch)
     record = service.record("BRA", DEFAULT_INSTRUMENT)
     assert (record.owner, record.notes, record.next_step, record.version) == (
         "Embassy Brasília",
-        "A's note",
+        "A's new note",
         "C's call",
         3,
     )

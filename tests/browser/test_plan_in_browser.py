@@ -2,9 +2,10 @@
 plan's own CSV exported, edited and imported, and downloads that never get a server URL."""
 
 import csv
+from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from browser_fixtures import VIEWPORT, offline_context, screenshot, settle
 
@@ -14,24 +15,34 @@ OWNER = "Owner (desk, embassy or person)"
 NOTES = "Notes (sensitive)"
 
 
-def open_plan(browser: Browser, app: str) -> tuple[Page, list[str]]:
-    """A new browser context on /plan (laptop mode on loopback), with its form on screen."""
-    _context, page, blocked = offline_context(browser, VIEWPORT)
-    page.goto(app + "/plan")
-    settle(page, "Outreach plan")
-    page.get_by_role("heading", name="Edit a state's plan").wait_for(timeout=30_000)
-    return page, blocked
+@pytest.fixture
+def open_plan(browser: Browser, app: str) -> Iterator[Callable[[], tuple[Page, list[str]]]]:
+    """Opens /plan in a new browser context (laptop mode on loopback), its form on screen; every
+    context it opened is closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def opened() -> tuple[Page, list[str]]:
+        context, page, blocked = offline_context(browser, VIEWPORT)
+        contexts.append(context)
+        page.goto(app + "/plan")
+        settle(page, "Outreach plan")
+        page.get_by_role("heading", name="Edit a state's plan").wait_for(timeout=30_000)
+        return page, blocked
+
+    yield opened
+    for context in contexts:
+        context.close()
 
 
 def save(page: Page) -> None:
     page.get_by_role("button", name="Save", exact=True).click()
 
 
-def test_a_colleagues_note_survives_my_owner_change(app: str, browser: Browser):
+def test_a_colleagues_note_survives_my_owner_change(open_plan):
     """A rerun never turns a colleague's save into the other's edit (issue 21's lost update):
     the second save is refused with a conflict, then re-applies only what its editor changed."""
-    a, a_blocked = open_plan(browser, app)
-    b, b_blocked = open_plan(browser, app)
+    a, a_blocked = open_plan()
+    b, b_blocked = open_plan()
     state = b.get_by_role(
         "combobox", name="State"
     ).input_value()  # both forms open on the same first state
@@ -67,10 +78,10 @@ def test_a_colleagues_note_survives_my_owner_change(app: str, browser: Browser):
     assert not a_blocked and not b_blocked
 
 
-def test_an_import_of_the_own_export_applies_once_and_is_done(app: str, browser: Browser, tmp_path):
+def test_an_import_of_the_own_export_applies_once_and_is_done(open_plan, tmp_path):
     """The admin's own CSV export, edited and imported: applied once; the next rerun does not
     try it again (it used to say "someone saved it since the export" on any widget touched)."""
-    page, blocked = open_plan(browser, app)
+    page, blocked = open_plan()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download plan (CSV, internal)").click()
     comment, *rows = download.value.path().read_text(encoding="utf-8").splitlines(keepends=True)
@@ -96,10 +107,10 @@ def test_an_import_of_the_own_export_applies_once_and_is_done(app: str, browser:
     assert not blocked
 
 
-def test_plan_downloads_never_get_a_url(app: str, browser: Browser):
+def test_plan_downloads_never_get_a_url(open_plan):
     """The plan's files travel over the session's websocket: no /media/ URL that would answer
     without the session's cookie, or that a proxy would log."""
-    page, blocked = open_plan(browser, app)
+    page, blocked = open_plan()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     with page.expect_download() as csv_file:
@@ -114,10 +125,8 @@ def test_plan_downloads_never_get_a_url(app: str, browser: Browser):
     assert not blocked
 
 
-def test_typed_addresses_stay_text_and_keep_their_direction_to_themselves(
-    app: str, browser: Browser
-):
-    page, blocked = open_plan(browser, app)
+def test_typed_addresses_stay_text_and_keep_their_direction_to_themselves(open_plan, app: str):
+    page, blocked = open_plan()
     state = page.get_by_role("combobox", name="State").input_value()  # the first state
     assert state == "Albania", "the first state of the plan's default view changed: update iso3"
     iso3 = "ALB"

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Route
+from playwright.sync_api import Browser, Page, Playwright
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, is_local
+from harness.browser import CHROMIUM, CHROMIUM_ARGS
 from plan.access import LAPTOP_USER
 from serve.streamlit_client import Session
 from ui.text import inert
 
-from browser_fixtures import VIEWPORT, screenshot, settle, visible_text
+from browser_fixtures import VIEWPORT, offline_context, screenshot, settle, visible_text
 
 EVIL = "evil.example"
 CLOSED = "The outreach plan is closed: without sign-in it opens only at this computer's own address"
@@ -39,19 +39,8 @@ def rebinding_browser(playwright: Playwright) -> Iterator[Browser]:
 @pytest.fixture
 def tab(rebinding_browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A fresh page; requests to any host but loopback and evil.example are aborted, recorded."""
-    blocked: list[str] = []
-
-    def route(route: Route) -> None:
-        url = route.request.url
-        if is_local(url) or urlsplit(url).hostname == EVIL:
-            route.continue_()
-        else:
-            blocked.append(url)
-            route.abort()
-
-    context = rebinding_browser.new_context(viewport=VIEWPORT)
-    context.route("**/*", route)
-    yield context.new_page(), blocked
+    context, page, blocked = offline_context(rebinding_browser, VIEWPORT, frozenset({EVIL}))
+    yield page, blocked
     context.close()
 
 
