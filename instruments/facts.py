@@ -8,7 +8,7 @@ import pandas as pd
 from i18n.translate import active
 from instruments.forms import Listed, Listing
 from instruments.model import Instrument
-from store.reference import local_name
+from store.reference import local_names
 
 
 def listed(positions: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
@@ -20,10 +20,10 @@ def listing(instrument: Instrument, positions: pd.DataFrame) -> Listing:
     """What the instrument's source lists, as its form reads it."""
     rows = listed(positions, instrument)
     in_scope = rows["in_universe"].astype(str).str.lower() == "true"
-    language = active()
+    shown = local_names(active())  # read once per listing, not once per row
     return Listing(
         rows=tuple(
-            Listed(local_name(iso3, name, language), status, note, inside)
+            Listed(shown.get(iso3) or name, status, note, inside)
             for iso3, name, status, note, inside in zip(
                 rows["iso3"], rows["name"], rows["status"], rows["note"], in_scope, strict=True
             )

@@ -73,7 +73,8 @@ def _local_names() -> Mapping[str, Mapping[str, str]]:
     return MappingProxyType({k: MappingProxyType(v) for k, v in names.items()})
 
 
-def local_name(iso3: str, english: str, language: str) -> str:
-    """The name of a state or area in ``language`` (a UN name where there is one); ``english``
-    where the reference data has none."""
-    return _local_names().get(language, {}).get(iso3) or english
+def local_names(language: str) -> Mapping[str, str]:
+    """ISO3 → the name of a state or area in ``language`` (a UN name where there is one); empty
+    for a language the reference data does not hold. Look a row's name up as
+    ``local_names(language).get(iso3) or english``."""
+    return _local_names().get(language, MappingProxyType({}))
