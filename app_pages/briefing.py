@@ -11,13 +11,11 @@ from instruments.model import CALL_TO_ACTION
 from safeio.uploads import MAX_UPLOAD_MB
 from ui import cache
 from ui.text import md
-from ui.views.focus import WORLD
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
 
 PAGE = pages.BRIEFING.script
 TOP_RANGE = (1, 30)
-presets = cache.focuses()
 titles = {k: i.short_title for k, i in cache.catalogue().items()}
 
 st.header(_("Briefing pack"), anchor=False)
@@ -31,9 +29,7 @@ st.caption(
 )
 focus_column, first, second, count = st.columns([1.6, 1.2, 1.2, 0.8], vertical_alignment="bottom")
 with focus_column:
-    key = url_controls.select(
-        _("Focus"), "focus", {k: f.option_label for k, f in presets.items()}, WORLD
-    )
+    chosen = url_controls.focus_select(_("Focus"), cache.focus_frames())
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
@@ -46,10 +42,10 @@ template = st.file_uploader(
     ).format(limit=MAX_UPLOAD_MB),
 )
 
-pack = cache.pack(key, shown, int(top))
+pack = cache.pack(chosen, shown, int(top))
 if template is None:
     slides, handout, presenting_link, _spare = st.columns(4)
-    pack_downloads((slides, handout), key, shown, int(top))
+    pack_downloads((slides, handout), chosen, shown, int(top))
 else:
     try:  # checked in memory before python-pptx reads it; never written to the server's disk
         checked = load_template(template.name, template.getvalue())
@@ -72,12 +68,14 @@ else:
             on_click="ignore",
             width="stretch",
         )
-    pack_downloads((handout,), key, shown, int(top), formats=("pdf",))
+    pack_downloads((handout,), chosen, shown, int(top), formats=("pdf",))
 presenting_link.page_link(
     pages.MAP.script,
     label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=url_controls.with_language({"focus": key, "present": "1"} | shown.url_params()),
+    query_params=url_controls.with_language(
+        chosen.url_params() | {"present": "1"} | shown.url_params()
+    ),
 )
 
 st.subheader(pack.title, anchor=False)

@@ -9,6 +9,7 @@ from instruments.model import CALL_TO_ACTION
 from instruments.wording import POSITIONS_HEADING, POSITIONS_NOTE
 from plan.model import reconcile
 from plan.service import PlanService
+from store.focus import Focus
 from store.groups import GroupKind, by_name
 from store.reference import UN_LANGUAGES
 from ui import cache
@@ -18,7 +19,6 @@ from ui.tables.outreach import found
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.text import code, inert, link, md
-from ui.views.focus import focus_key
 from ui.widgets import pages, url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
 
@@ -197,7 +197,7 @@ def profile(iso3: str) -> None:
                 label=_("Show on map"),
                 icon=":material/public:",
                 query_params=url_controls.with_language(
-                    {"focus": focus_key(group.kind, group.group_id)}
+                    Focus(group.kind, group.group_id).url_params()
                 ),
             )
             breakdown.page_link(

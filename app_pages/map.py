@@ -12,7 +12,6 @@ from ui.figures.map_figure import plotly_config
 from ui.tables.map_summary import comparison_sentences, comparison_summary
 from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
-from ui.views.focus import WORLD
 from ui.views.geometry import DOT_AREA_KM2
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.widgets import pages, url_controls
@@ -23,7 +22,7 @@ from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 PAGE = pages.MAP.script
 table = cache.table()
 source = cache.provenance()
-presets = cache.focuses()
+frames = cache.focus_frames()
 found = cache.catalogue()
 everyone = cache.all_states()
 names = dict(zip(everyone["iso3"], everyone["name"], strict=True))
@@ -32,13 +31,13 @@ titles = {k: i.short_title for k, i in found.items()}
 
 if presenting():
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
-    key = url_controls.param("focus", presets) or WORLD
-    keep = {"focus": key} | shown.url_params()
-    figure = cache.map_figure(key, shown, PRESENT_HEIGHT)
-    view = cache.map_view(shown, key)
+    chosen = url_controls.focus_from_url(frames)
+    keep = chosen.url_params() | shown.url_params()
+    figure = cache.map_figure(chosen, shown, PRESENT_HEIGHT)
+    view = cache.map_view(shown, chosen)
     config = plotly_config(view.file_stem)
-    described = map_description(view, presets[key])
-    present(cache.headline(shown, key), figure, config, PAGE, keep, described)
+    described = map_description(view, frames[chosen])
+    present(cache.headline(shown, chosen), figure, config, PAGE, keep, described)
     st.stop()
 
 st.header(_("Coverage map"), anchor=False)
@@ -46,15 +45,13 @@ first, second, picker, downloads = st.columns([1.2, 1.2, 1.5, 1.7], vertical_ali
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 x, y = shown.first, shown.second
 with picker:
-    key = url_controls.select(
+    chosen = url_controls.focus_select(
         _("Focus"),
-        "focus",
-        {k: f.option_label for k, f in presets.items()},
-        WORLD,
+        frames,
         help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
-focus = presets[key]
-view = cache.map_view(shown, key)
+focus = frames[chosen]
+view = cache.map_view(shown, chosen)
 
 
 def source_caption(instrument_id: str) -> str:
@@ -96,7 +93,7 @@ else:
         st.info("\n".join(f"- {md(n)}" for n in notes), icon=":material/info:")
 
 described = map_description(view, focus)
-clicked = geo_chart(cache.map_json(key, shown), plotly_config(view.file_stem), "map", view.title)
+clicked = geo_chart(cache.map_json(chosen, shown), plotly_config(view.file_stem), "map", view.title)
 st.caption(_("**The map in words:** {description}").format(description=md(described)))
 keys, country_link = st.columns([3, 1], vertical_alignment="center")
 keys.caption(
@@ -116,7 +113,7 @@ with st.expander(
     _("Show as table"), icon=":material/table_rows:", key="map-table", on_change="rerun"
 ) as table_box:
     if table_box.open:
-        st.dataframe(shown_table(cache.map_table(shown, key)), hide_index=True, width="stretch")
+        st.dataframe(shown_table(cache.map_table(shown, chosen)), hide_index=True, width="stretch")
 
 if clicked:
     if clicked in universe:
@@ -138,7 +135,7 @@ with downloads:
     ):
         column.download_button(
             _("Download map ({format})").format(format=fmt.upper()),
-            cache.static_map_maker(key, fmt, shown),
+            cache.static_map_maker(chosen, fmt, shown),
             file_name=f"{view.file_stem}.{fmt}",
             mime=mime,
             icon=icon,
@@ -147,8 +144,8 @@ with downloads:
         )
 
 briefing, slides, presenting_link, _spare = st.columns([1, 1, 1, 2])
-pack_downloads((briefing, slides), key, shown)
-here = {"focus": key} | shown.url_params()
+pack_downloads((briefing, slides), chosen, shown)
+here = chosen.url_params() | shown.url_params()
 presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),
@@ -156,7 +153,7 @@ presenting_link.page_link(
     query_params=url_controls.with_language(here | {"present": "1"}),
 )
 
-if focus.kind != WORLD and not y:
+if not focus.is_world and not y:
     if shown == View(CALL_TO_ACTION):
         sentences = cache.breakdown(focus.kind).set_index("group_id")["Sentence"]
     else:

@@ -6,13 +6,13 @@ from i18n.translate import N_, _, pgettext
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
 from instruments.view import View
+from store.focus import WORLD_FOCUS, Focus
 from store.groups import GroupKind
 from ui import cache
 from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
 from ui.figures.map_figure import plotly_config
 from ui.text import md
 from ui.views import palette
-from ui.views.focus import WORLD, focus_key
 from ui.views.map_view import comparison_phrase
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
@@ -81,7 +81,7 @@ if shown == View(CALL_TO_ACTION):
     related, provenance = [], source
     share_label = _("Share")
 else:
-    view = cache.map_view(shown, WORLD)
+    view = cache.map_view(shown, WORLD_FOCUS)
     table = cache.view_breakdown(shown, by)
     if y:
         what = comparison_phrase(palette.ONLY_X, found[x], found[y])
@@ -101,14 +101,12 @@ else:
 
 if presenting():
     keep = {"by": by} | shown.url_params()
-    present(cache.headline(shown, WORLD), figure, plotly_config(stem), PAGE, keep)
+    present(cache.headline(shown, WORLD_FOCUS), figure, plotly_config(stem), PAGE, keep)
     st.stop()
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
-links = [
-    url_controls.href("./", {"focus": focus_key(by, g)} | view_param) for g in table["group_id"]
-]
+links = [url_controls.href("./", Focus(by, g).url_params() | view_param) for g in table["group_id"]]
 endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == GroupKind.ORG:
@@ -137,7 +135,7 @@ export = export.rename(
 scope = _(SCOPES[by])
 left, right, slides, handout, presenting_link = st.columns(5)
 table_downloads((left, right), export, stem, title, provenance, scope, related)
-pack_downloads((slides, handout), WORLD, shown)
+pack_downloads((slides, handout), WORLD_FOCUS, shown)
 presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),

@@ -34,6 +34,7 @@ from harness.browser import POINTS, SHAPES
 from harness.server import REPO, streamlit_app
 from instruments.view import DEFAULT_VIEW
 from store import paths
+from store.focus import WORLD_FOCUS, Focus
 from ui import cache
 from ui.figures.print_map import render_map
 from ui.tables.dataset import load_dataset
@@ -72,7 +73,7 @@ ETL_LAYOUTS = [
 
 def payloads() -> dict:
     """Bytes of figure JSON: our world map (as the page sends it) and the naive map."""
-    figure = cache.map_figure("world")
+    figure = cache.map_figure(WORLD_FOCUS)
     drawn = set()
     for trace in figure.data:
         drawn |= set(getattr(trace, "locations", None) or [])
@@ -276,8 +277,8 @@ def pack_times() -> dict:
     data = load_dataset()
     out: dict = {}
     for key in PACK_FOCUSES:
-        view = build_pack(data, key, DEFAULT_VIEW).view
-        focus = data.focuses[key]
+        view = build_pack(data, Focus.parse(key), DEFAULT_VIEW).view
+        focus = data.focus_frames[Focus.parse(key)]
         for fmt, picture in (("pptx", "png"), ("pdf", "pdf")):
             maps, packs = [], []
             for _ in range(RUNS):
@@ -285,7 +286,7 @@ def pack_times() -> dict:
                 render_map(view, data.geometry, data.dots, focus, picture)
                 maps.append(time.perf_counter() - start)
                 start = time.perf_counter()
-                pack_file(data, build_pack(data, key, DEFAULT_VIEW), fmt)
+                pack_file(data, build_pack(data, Focus.parse(key), DEFAULT_VIEW), fmt)
                 packs.append(time.perf_counter() - start)
             out[f"print_map_{picture}_{key}_s"] = statistics.median(maps)
             out[f"pack_{fmt}_{key}_s"] = statistics.median(packs)

@@ -20,6 +20,7 @@ from instruments.model import CALL_TO_ACTION
 from instruments.view import View
 from safeio.private_files import write_private
 from safeio.uploads import UploadError
+from store.focus import Focus
 from ui.tables.dataset import Dataset, load_dataset
 
 USAGE_ERROR = 2
@@ -67,8 +68,10 @@ def _fail(message: str, code: int = 1) -> int:
 
 def _check(data: Dataset, focus: str, view: str) -> str:
     """What is wrong with the requested focus or instrument, with the valid keys; "" if fine."""
-    if focus not in data.focuses:
-        return f"unknown focus {focus!r}. Valid focus keys: {', '.join(data.focuses)}"
+    try:
+        Focus.parse(focus, data.focus_frames)
+    except ValueError as exc:
+        return str(exc).removesuffix(".")
     try:
         View.parse(view, data.catalogue)
     except ValueError:
@@ -113,12 +116,12 @@ def _run(args: argparse.Namespace) -> int:
     selected = View.parse(view)
     try:
         if not args.all:
-            pack = build_pack(data, args.focus, selected, args.top, date.today())
+            pack = build_pack(data, Focus.parse(args.focus), selected, args.top, date.today())
             _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)
-        for key in data.focuses:
-            pack = build_pack(data, key, selected, args.top, date.today())
+        for focus in data.focus_frames:
+            pack = build_pack(data, focus, selected, args.top, date.today())
             _write(data, pack, fmt, template, args.out / f"{pack.file_stem}.{fmt}")
     except ValueError as exc:  # an unreadable or unsuitable template
         return _fail(f"{exc}. Nothing was written.")

@@ -19,13 +19,14 @@ from instruments.facts import caveats, latest_vote, standing
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.view import View
+from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
 from ui.tables.headline import focus_group, key_figures, lead_sentence
 from ui.tables.outreach import formula, points, ranks
 from ui.tables.priority import default_weights, priorities
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.map_view import (
     BOUNDARY_NOTE,
     DISCLAIMER,
@@ -67,7 +68,7 @@ class Pack:
     subtitle: str  # the instrument(s) and the data's as-of date
     prepared: str  # "Prepared on 1 December 2026 from official sources"
     footer: str  # source and as-of date, on every slide and page
-    focus: Focus
+    focus: FocusFrame
     selected: View  # the instrument or comparison, as the dashboard's URL selects it
     view: MapView
     key_figures: tuple[tuple[str, str], ...]  # (label, value)
@@ -97,7 +98,7 @@ def score_text(score: float) -> str:
     return format_decimal(Decimal(f"{score:.1f}"), format="0.0", locale=formats.locale())
 
 
-def map_of(data: Dataset, shown: View, focus: Focus) -> MapView:
+def map_of(data: Dataset, shown: View, focus: FocusFrame) -> MapView:
     """The map view the dashboard draws for this instrument (or comparison) and focus."""
     codes = data.geometry.codes
     return view_of(
@@ -173,7 +174,8 @@ def _sentences(data: Dataset, view: MapView, group: Group, shown: list[Instrumen
     said = [view_sentence(group, view)]
     vote = latest_vote(list(data.catalogue.values()))
     if vote is not None and vote not in shown:
-        said.append(view_sentence(group, map_of(data, View(vote.id), data.focuses[WORLD])))
+        world = data.focus_frames[WORLD_FOCUS]
+        said.append(view_sentence(group, map_of(data, View(vote.id), world)))
     return said
 
 
@@ -215,13 +217,13 @@ def _as_of(shown: list[Instrument]) -> str:
 
 
 def build_pack(
-    data: Dataset, focus_key: str, selected: View, top: int = DEFAULT_TOP, today: date | None = None
+    data: Dataset, focus: Focus, selected: View, top: int = DEFAULT_TOP, today: date | None = None
 ) -> Pack:
-    """The pack of a focus preset and a view (an instrument, or a comparison)."""
-    focus = data.focuses[focus_key]
+    """The pack of a focus and a view (an instrument, or a comparison)."""
+    frame = data.focus_frames[focus]
     shown = [data.catalogue[i] for i in selected.ids]
-    view = map_of(data, selected, focus)
-    group = focus_group(data, focus)
+    view = map_of(data, selected, frame)
+    group = focus_group(data, frame)
     chosen, weights = _priorities(data, group, top)
     footer = view.source_line
     prepared = _("Prepared on {date} from official sources").format(
@@ -233,7 +235,7 @@ def build_pack(
         subtitle=_("Data as of {date}").format(date=_as_of(shown)),
         prepared=prepared,
         footer=footer,
-        focus=focus,
+        focus=frame,
         selected=selected,
         view=view,
         key_figures=key_figures(data, view, group),

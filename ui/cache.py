@@ -26,6 +26,7 @@ from instruments.model import Instrument
 from instruments.view import DEFAULT_VIEW, View
 from store import groups, paths
 from store.files import data_stamp, read_text_table
+from store.focus import WORLD_FOCUS, Focus
 from store.published import (
     CHANGELOG_FILE,
     POSITIONS_FILE,
@@ -45,7 +46,7 @@ from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.geometry import Geometry
 from ui.views.map_view import MapView, view_of
 
@@ -243,13 +244,13 @@ def dots() -> pd.DataFrame:
     return _data(_stamp()).dots.copy()
 
 
-def focuses() -> dict[str, Focus]:
-    """Every map focus preset by key, the world first."""
-    return dict(_data(_stamp()).focuses)
+def focus_frames() -> dict[Focus, FocusFrame]:
+    """What every preset focus shows on the map, the world first."""
+    return dict(_data(_stamp()).focus_frames)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _view(stamp: Stamp, shown: View, key: str) -> MapView:
+def _view(stamp: Stamp, shown: View, focus: Focus) -> MapView:
     data = _data(stamp)
     return view_of(
         shown,
@@ -258,104 +259,110 @@ def _view(stamp: Stamp, shown: View, key: str) -> MapView:
         data.positions,
         data.table,
         data.geometry.codes,
-        data.focuses[key],
+        data.focus_frames[focus],
         data.names,
     )
 
 
-def map_view(view: View, key: str) -> MapView:
-    """What the map of a view (an instrument, or a comparison) and a focus key shows."""
-    return _view(_stamp(), view, key)
+def map_view(view: View, focus: Focus) -> MapView:
+    """What the map of a view (an instrument, or a comparison) and a focus shows."""
+    return _view(_stamp(), view, focus)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _map_table(stamp: Stamp, view: View, key: str) -> pd.DataFrame:
+def _map_table(stamp: Stamp, view: View, focus: Focus) -> pd.DataFrame:
     data = _data(stamp)
     return build_map_table(
-        _view(stamp, view, key), data.table, data.geometry.codes, data.focuses[key], data.names
+        _view(stamp, view, focus),
+        data.table,
+        data.geometry.codes,
+        data.focus_frames[focus],
+        data.names,
     )
 
 
-def map_table(view: View, key: str) -> pd.DataFrame:
-    """The map of a view and a focus key as a table: a row per state or area the legend counts."""
-    return _map_table(_stamp(), view, key)
+def map_table(view: View, focus: Focus) -> pd.DataFrame:
+    """The map of a view and a focus as a table: a row per state or area the legend counts."""
+    return _map_table(_stamp(), view, focus)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(stamp: Stamp, view: View, key: str, height: int) -> go.Figure:
+def _map_figure(stamp: Stamp, view: View, focus: Focus, height: int) -> go.Figure:
     data = _data(stamp)
     return build_map_figure(
-        _view(stamp, view, key), data.geometry, data.dots, data.focuses[key], height
+        _view(stamp, view, focus), data.geometry, data.dots, data.focus_frames[focus], height
     )
 
 
-def map_figure(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> go.Figure:
-    """The map of a view and a focus key; shared between sessions, so never modify it."""
-    return _map_figure(_stamp(), view, key, height)
+def map_figure(focus: Focus, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> go.Figure:
+    """The map of a view and a focus; shared between sessions, so never modify it."""
+    return _map_figure(_stamp(), view, focus, height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_json(stamp: Stamp, view: View, key: str, height: int) -> str:
-    return _map_figure(stamp, view, key, height).to_json()
+def _map_json(stamp: Stamp, view: View, focus: Focus, height: int) -> str:
+    return _map_figure(stamp, view, focus, height).to_json()
 
 
-def map_json(key: str, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> str:
+def map_json(focus: Focus, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> str:
     """``map_figure`` as the JSON the browser draws: written once, not on every rerun (30 ms)."""
-    return _map_json(_stamp(), view, key, height)
+    return _map_json(_stamp(), view, focus, height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _headline(stamp: Stamp, view: View, key: str) -> Headline:
+def _headline(stamp: Stamp, view: View, focus: Focus) -> Headline:
     data = _data(stamp)
-    return build_headline(data, _view(stamp, view, key), data.focuses[key])
+    return build_headline(data, _view(stamp, view, focus), data.focus_frames[focus])
 
 
-def headline(view: View, key: str) -> Headline:
+def headline(view: View, focus: Focus) -> Headline:
     """The key figures and leading sentence of a view in a focus (presentation mode)."""
-    return _headline(_stamp(), view, key)
+    return _headline(_stamp(), view, focus)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _pack(stamp: Stamp, key: str, view: View, top: int, today: str) -> Pack:
-    return build_pack(_private(_data(stamp)), key, view, top, date.fromisoformat(today))
+def _pack(stamp: Stamp, focus: Focus, view: View, top: int, today: str) -> Pack:
+    return build_pack(_private(_data(stamp)), focus, view, top, date.fromisoformat(today))
 
 
-def pack(key: str, view: View, top: int = DEFAULT_TOP) -> Pack:
+def pack(focus: Focus, view: View, top: int = DEFAULT_TOP) -> Pack:
     """The briefing pack of a focus and a view, as of today."""
-    return _pack(_stamp(), key, view, top, date.today().isoformat())
+    return _pack(_stamp(), focus, view, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _pack_file(stamp: Stamp, key: str, view: View, fmt: str, top: int, today: str) -> bytes:
+def _pack_file(stamp: Stamp, focus: Focus, view: View, fmt: str, top: int, today: str) -> bytes:
     from briefing.files import pack_file  # the renderers load when a pack is asked for
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
-        content, _ = pack_file(_private(_data(stamp)), _pack(stamp, key, view, top, today), fmt)
+        content, _ = pack_file(_private(_data(stamp)), _pack(stamp, focus, view, top, today), fmt)
     return content
 
 
-def pack_file_maker(key: str, view: View, fmt: str, top: int = DEFAULT_TOP) -> partial:
+def pack_file_maker(focus: Focus, view: View, fmt: str, top: int = DEFAULT_TOP) -> partial:
     """A callable building the pack file on demand (st.download_button), on the default template."""
-    return partial(_pack_file, _stamp(), key, view, fmt, top, date.today().isoformat())
+    return partial(_pack_file, _stamp(), focus, view, fmt, top, date.today().isoformat())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _static_map(stamp: Stamp, key: str, fmt: str, view: View) -> bytes:
+def _static_map(stamp: Stamp, focus: Focus, fmt: str, view: View) -> bytes:
     from ui.figures.print_map import render_map  # matplotlib loads when a map is downloaded
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
         data = _data(stamp)
-        return render_map(_view(stamp, view, key), data.geometry, data.dots, data.focuses[key], fmt)
+        return render_map(
+            _view(stamp, view, focus), data.geometry, data.dots, data.focus_frames[focus], fmt
+        )
 
 
-def static_map_maker(key: str, fmt: str, view: View = DEFAULT_VIEW) -> partial:
+def static_map_maker(focus: Focus, fmt: str, view: View = DEFAULT_VIEW) -> partial:
     """A callable drawing the printable map of a view and focus on demand (st.download_button)."""
-    return partial(_static_map, _stamp(), key, fmt, view)
+    return partial(_static_map, _stamp(), focus, fmt, view)
 
 
 @st.cache_data(show_spinner=False)
 def _view_breakdown(stamp: Stamp, view: View, kind: str) -> pd.DataFrame:
-    return coverage.view_breakdown(_data(stamp).groupings[kind], _view(stamp, view, WORLD))
+    return coverage.view_breakdown(_data(stamp).groupings[kind], _view(stamp, view, WORLD_FOCUS))
 
 
 def view_breakdown(view: View, kind: str) -> pd.DataFrame:

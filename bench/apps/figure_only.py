@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from store.focus import WORLD_FOCUS
 from ui import cache
 from ui.figures.map_figure import plotly_config
 from ui.widgets.geo_chart import geo_chart
 
 st.set_page_config(layout="wide")
-title = cache.map_figure("world").layout.title.text
-geo_chart(cache.map_json("world"), plotly_config("world"), "map", title)
+title = cache.map_figure(WORLD_FOCUS).layout.title.text
+geo_chart(cache.map_json(WORLD_FOCUS), plotly_config("world"), "map", title)

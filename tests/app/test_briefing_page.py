@@ -13,6 +13,7 @@ from briefing.files import pack_file
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP
 from instruments.view import DEFAULT_VIEW
+from store.focus import Focus
 from ui import cache
 
 from apptest import open_page
@@ -54,10 +55,10 @@ def test_briefing_page_previews_the_pack_it_builds():
 
 
 def test_the_pack_files_the_buttons_deliver_open():
-    deck = cache.pack_file_maker("org-g7", DEFAULT_VIEW, "pptx", DEFAULT_TOP)()
+    deck = cache.pack_file_maker(Focus.parse("org-g7"), DEFAULT_VIEW, "pptx", DEFAULT_TOP)()
     slides = Presentation(io.BytesIO(deck)).slides
     assert len(slides) >= 7
-    handout = cache.pack_file_maker("org-g7", DEFAULT_VIEW, "pdf", DEFAULT_TOP)()
+    handout = cache.pack_file_maker(Focus.parse("org-g7"), DEFAULT_VIEW, "pdf", DEFAULT_TOP)()
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handout)).pages)
     assert "7 of 7 (100%) G7 members have endorsed" in text
 

@@ -3,6 +3,7 @@ to a state's profile, and the description in presentation mode."""
 
 import pytest
 
+from store.focus import Focus
 from ui.tables.map_table import map_description, map_table
 from ui.text import md
 from ui.views.map_view import comparison_view, instrument_view
@@ -18,7 +19,7 @@ def shipped_dataset(monkeypatch):
 
 def expected(key: str, compare: str = ""):
     data = shipped()
-    focus = data.focuses[key]
+    focus = data.focus_frames[Focus.parse(key)]
     codes = data.geometry.codes
     if compare:
         x, y = (data.catalogue[i] for i in compare.split(","))

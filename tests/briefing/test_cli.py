@@ -69,8 +69,8 @@ def test_an_unwritable_output_says_so_and_leaves_nothing(tmp_path, capsys):
 
 
 def test_all_writes_one_pack_per_focus_preset(tmp_path, capsys, monkeypatch):
-    few = dict(list(shipped().focuses.items())[:3])
-    smaller = dataclasses.replace(shipped(), focuses=few)
+    few = dict(list(shipped().focus_frames.items())[:3])
+    smaller = dataclasses.replace(shipped(), focus_frames=few)
     monkeypatch.setattr("briefing.__main__.load_dataset", lambda _directory: smaller)
     code, out, _ = run(capsys, "--all", "--format", "pdf", "--top", "3", "--out", str(tmp_path))
     assert code == 0

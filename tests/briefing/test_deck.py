@@ -28,6 +28,7 @@ from briefing.deck import render_deck
 from briefing.pack import AUTHOR, Pack, build_pack
 from briefing.template import load_template, read_template
 from instruments.view import View
+from store.focus import Focus
 from ui.figures.print_map import render_map
 
 from conftest import REPO
@@ -112,13 +113,13 @@ class Built:
 @cache
 def map_png(focus_key: str, view_key: str) -> bytes:
     data = shipped()
-    pack = build_pack(data, focus_key, View.parse(view_key), today=TODAY)
+    pack = build_pack(data, Focus.parse(focus_key), View.parse(view_key), today=TODAY)
     return render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
 
 
 @cache
 def built(focus_key: str, view_key: str = CTA) -> Built:
-    pack = build_pack(shipped(), focus_key, View.parse(view_key), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse(focus_key), View.parse(view_key), today=TODAY)
     pptx, warnings = render_deck(pack, map_png(focus_key, view_key))
     return Built(pack, pptx, warnings)
 
@@ -199,7 +200,7 @@ DECKS = [
 
 
 def test_the_oic_preset_exists():
-    assert "org-oic" in shipped().focuses
+    assert "org-oic" in map(str, shipped().focus_frames)
 
 
 @pytest.mark.parametrize(("focus_key", "view_key"), DECKS)
@@ -345,7 +346,7 @@ def all_text(pptx: bytes) -> list[str]:
 
 
 def test_the_same_pack_gives_the_same_text():
-    pack = build_pack(shipped(), "org-oic", View(CTA), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse("org-oic"), View(CTA), today=TODAY)
     png = map_png("org-oic", CTA)
     first = all_text(render_deck(pack, png)[0])
     time.sleep(1.1)  # a clock in the file would now differ
@@ -428,7 +429,7 @@ def test_text_fits_its_box_in_the_world_deck():
 
 def test_name_lists_stay_at_9_pt_or_more():
     for key in ("world", "org-non-aligned-movement", "org-oic"):
-        pack = build_pack(shipped(), key, View(CTA), today=TODAY)
+        pack = build_pack(shipped(), Focus.parse(key), View(CTA), today=TODAY)
         deck = open_deck(render_deck(pack, map_png("org-g7", CTA))[0])
         for slide in slides_titled(deck, NAMES):
             for box in body_boxes(slide):
@@ -457,7 +458,7 @@ def make_template(path: Path, keep_title_slide: bool = False) -> Path:
 
 def test_a_template_gives_its_master_and_layouts(tmp_path):
     template = make_template(tmp_path / "acme.pptx")
-    pack = build_pack(shipped(), "org-g7", View(CTA), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse("org-g7"), View(CTA), today=TODAY)
     pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert (deck.slide_width, deck.slide_height) == (Inches(10), Inches(7.5))
@@ -480,7 +481,7 @@ def test_a_template_gives_its_master_and_layouts(tmp_path):
 
 def test_a_complete_template_needs_no_warning(tmp_path):
     template = make_template(tmp_path / "full.pptx", keep_title_slide=True)
-    pack = build_pack(shipped(), "org-g7", View(CTA), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse("org-g7"), View(CTA), today=TODAY)
     pptx, warnings = render_deck(pack, map_png("org-g7", CTA), read_template(template))
     deck = open_deck(pptx)
     assert warnings == []
@@ -495,7 +496,7 @@ def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
         if layout.name != "Blank":
             deck.slide_layouts.remove(layout)
     deck.save(tmp_path / "bare.pptx")
-    pack = build_pack(shipped(), "org-oic", View(CTA), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse("org-oic"), View(CTA), today=TODAY)
     pptx, warnings = render_deck(
         pack, map_png("org-oic", CTA), read_template(tmp_path / "bare.pptx")
     )

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from briefing.handout import render_handout
 from briefing.pack import AUTHOR, Pack, build_pack
 from instruments.view import View
+from store.focus import Focus
 from ui.figures.print_map import render_map
 
 from conftest import REPO
@@ -49,7 +50,7 @@ def built(case: str) -> tuple[Pack, bytes, bytes]:
     """The pack, its map as PDF and its handout; built once per test session."""
     focus_key, view_key = (CASES | LAYOUT_CASES)[case]
     data = shipped()
-    pack = build_pack(data, focus_key, View.parse(view_key), today=date(2026, 12, 1))
+    pack = build_pack(data, Focus.parse(focus_key), View.parse(view_key), today=date(2026, 12, 1))
     map_pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
     return pack, map_pdf, render_handout(pack, map_pdf)
 
@@ -68,7 +69,7 @@ def names_section(case: str) -> str:
 
 
 def test_the_focus_keys_exist():
-    assert {focus for focus, _ in CASES.values()} <= set(shipped().focuses)
+    assert {focus for focus, _ in CASES.values()} <= set(map(str, shipped().focus_frames))
 
 
 @pytest.mark.parametrize("case", CASES)

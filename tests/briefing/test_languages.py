@@ -28,6 +28,7 @@ from briefing.pack import Pack, build_pack
 from i18n import translate
 from i18n.translate import catalogue, use
 from instruments.view import View
+from store.focus import Focus
 from store.glossary import glossary
 from store.reference import load_un_names
 from ui.figures.print_map import render_map
@@ -65,7 +66,7 @@ def built(language: str, focus_key: str) -> tuple[Pack, bytes, bytes]:
     """
     with use(language):
         data = in_language(language)
-        pack = build_pack(data, focus_key, View(CTA), today=TODAY)
+        pack = build_pack(data, Focus.parse(focus_key), View(CTA), today=TODAY)
         png = render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
         pdf = render_map(pack.view, data.geometry, data.dots, pack.focus, "pdf")
         return pack, render_deck(pack, png)[0], render_handout(pack, pdf)
@@ -135,7 +136,7 @@ def test_scores_have_a_decimal_comma(language):
 
 
 def test_english_shares_and_file_names_are_unchanged():
-    pack = build_pack(shipped(), "world", View(CTA), today=TODAY)
+    pack = build_pack(shipped(), Focus.parse("world"), View(CTA), today=TODAY)
     done, total = world()
     assert pack.key_figures[0][1] == f"{done} of {total} ({done / total:.0%})"
     assert pack.file_stem == f"briefing-{pack.view.file_stem}"
@@ -233,8 +234,8 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_lang_fr_names_each_file_with_fr(tmp_path, capsys, monkeypatch):
-    few = dict(list(shipped().focuses.items())[:2])
-    smaller = dataclasses.replace(shipped(), focuses=few)
+    few = dict(list(shipped().focus_frames.items())[:2])
+    smaller = dataclasses.replace(shipped(), focus_frames=few)
     loaded_in = []
 
     def load(_directory):

@@ -10,6 +10,7 @@ from briefing.pack import Pack, build_pack
 from i18n.collation import sort_key
 from i18n.translate import use
 from instruments.view import View
+from store.focus import WORLD_FOCUS
 from ui.tables.dataset import load_dataset
 
 COMPARISON = "us-political-declaration,reaim-2023-call-to-action"
@@ -22,7 +23,7 @@ def world_packs(language: str) -> list[Pack]:
     with use(language):
         data = load_dataset()
         views = [View(key) for key in data.catalogue] + [View.parse(COMPARISON)]
-        return [build_pack(data, "world", view, today=TODAY) for view in views]
+        return [build_pack(data, WORLD_FOCUS, view, today=TODAY) for view in views]
 
 
 def misplaced(names: tuple[str, ...]) -> list[str]:

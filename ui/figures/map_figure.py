@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from i18n.translate import _
 from ui.text import plotly_text
 from ui.views import palette
-from ui.views.focus import PROJECTION, WORLD, Focus
+from ui.views.focus import PROJECTION, FocusFrame
 from ui.views.geometry import Geometry
 from ui.views.map_view import FADED_LABEL, MapView
 
@@ -41,17 +41,17 @@ def _legend_entry(name: str, colour: str, outline: str) -> go.Scattergeo:
     )
 
 
-def _legend(view: MapView, focus: Focus) -> list[go.Scattergeo]:
+def _legend(view: MapView, focus: FocusFrame) -> list[go.Scattergeo]:
     entries = [
         _legend_entry(label, palette.COLOURS[c], palette.FOCUS_BORDER)
         for label, c in zip(view.labels, view.categories, strict=True)
     ]
-    if focus.kind != WORLD:
+    if not focus.is_world:
         entries.append(_legend_entry(_(FADED_LABEL), view.faded_swatch, "#b5b5b5"))
     return entries
 
 
-def _shapes(view: MapView, geometry: Geometry, focus: Focus) -> go.Choropleth:
+def _shapes(view: MapView, geometry: Geometry, focus: FocusFrame) -> go.Choropleth:
     """One choropleth of every shape: a z band per category, then one per faded fill."""
     codes = geometry.codes
     faded_fills = view.faded_fills
@@ -63,7 +63,7 @@ def _shapes(view: MapView, geometry: Geometry, focus: Focus) -> go.Choropleth:
         return index[view.category_of(code)]
 
     def strong(code: str) -> bool:
-        return focus.kind != WORLD and focus.highlights(code)
+        return not focus.is_world and focus.highlights(code)
 
     colours = [palette.COLOURS[c] for c in view.categories] + faded_fills
     return go.Choropleth(
@@ -90,7 +90,7 @@ def _shapes(view: MapView, geometry: Geometry, focus: Focus) -> go.Choropleth:
     )
 
 
-def _dots(view: MapView, dots: pd.DataFrame, focus: Focus) -> go.Scattergeo:
+def _dots(view: MapView, dots: pd.DataFrame, focus: FocusFrame) -> go.Scattergeo:
     """A dot for each small state, in its category's fill; faded dots are smaller."""
     codes = list(dots["iso3"])
     faded = [view.is_faded(code, focus) for code in codes]
@@ -117,7 +117,11 @@ def _dots(view: MapView, dots: pd.DataFrame, focus: Focus) -> go.Scattergeo:
 
 
 def map_figure(
-    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, height: int = MAP_HEIGHT
+    view: MapView,
+    geometry: Geometry,
+    dots: pd.DataFrame,
+    focus: FocusFrame,
+    height: int = MAP_HEIGHT,
 ) -> go.Figure:
     """One choropleth over the committed geometry, a dot layer for small states, and a legend."""
     # The lon/lat dots come first: plotly.js decides from the first trace whether to fetch its
@@ -130,7 +134,7 @@ def map_figure(
     return fig
 
 
-def _layout(view: MapView, focus: Focus) -> dict:
+def _layout(view: MapView, focus: FocusFrame) -> dict:
     """Title, legend, source line, hover style and the geo frame of the focus."""
     return dict(
         template="none",

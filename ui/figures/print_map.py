@@ -15,7 +15,7 @@ from matplotlib.patches import Patch
 from i18n.translate import _
 from ui.tables.map_table import map_description
 from ui.views import palette
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.geometry import Geometry
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
 
@@ -28,7 +28,7 @@ LEGEND_ROW = 0.045  # one row of 12-pt legend entries
 TITLE_CHARACTERS, FOOTER_CHARACTERS, LEGEND_CHARACTERS = 72, 185, 150  # per line across the slide
 
 
-def _window(focus: Focus) -> shapely.MultiPolygon:
+def _window(focus: FocusFrame) -> shapely.MultiPolygon:
     """Everything less than 179 deg from the focus centre, as lon/lat boxes within [-180, 180].
 
     Clipping to it keeps shapes off the projection's seam, opposite the centre.
@@ -42,11 +42,11 @@ def _window(focus: Focus) -> shapely.MultiPolygon:
     return shapely.MultiPolygon(boxes)
 
 
-def _crs(focus: Focus) -> str:
+def _crs(focus: FocusFrame) -> str:
     return f"+proj=natearth +lon_0={focus.centre_lon:.4f} +datum=WGS84 +units=m +no_defs"
 
 
-def _frame(focus: Focus) -> tuple[float, float, float, float]:
+def _frame(focus: FocusFrame) -> tuple[float, float, float, float]:
     """Projected bounds of the focus box, sampled along its edges."""
     (west, east), (south, north) = focus.lon_range, focus.lat_range
     west, east = west + 1e-6, east - 1e-6  # so that 180 deg from the centre stays on its side
@@ -59,13 +59,13 @@ def _frame(focus: Focus) -> tuple[float, float, float, float]:
     return points.x.min(), points.x.max(), points.y.min(), points.y.max()
 
 
-def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: Focus) -> None:
+def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: FocusFrame) -> None:
     """Every shape in its fill, clipped off the projection's seam; focus members outlined."""
     shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
     if focus.centre_lon != 0:
         shapes = shapes.clip(_window(focus))
     shapes = shapes[~shapes.is_empty].to_crs(_crs(focus))
-    strong = [focus.kind != WORLD and focus.highlights(code) for code in shapes["iso3"]]
+    strong = [not focus.is_world and focus.highlights(code) for code in shapes["iso3"]]
     shapes.plot(
         ax=ax,
         color=[view.fill(code, focus) for code in shapes["iso3"]],
@@ -74,7 +74,7 @@ def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: Focus) -> None:
     )
 
 
-def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: Focus) -> None:
+def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: FocusFrame) -> None:
     """A dot per small state in its fill; faded dots are smaller."""
     points = gpd.GeoDataFrame(
         dots, geometry=gpd.points_from_xy(dots["lon"], dots["lat"]), crs="EPSG:4326"
@@ -94,7 +94,7 @@ def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: Focus) -> None:
     )
 
 
-def _legend_handles(view: MapView, focus: Focus) -> list:
+def _legend_handles(view: MapView, focus: FocusFrame) -> list:
     """A swatch per category with its count, "outside this focus", and the small-state dot."""
     handles = [
         Patch(
@@ -102,7 +102,7 @@ def _legend_handles(view: MapView, focus: Focus) -> list:
         )
         for c, label in zip(view.categories, view.labels, strict=True)
     ]
-    if focus.kind != WORLD:
+    if not focus.is_world:
         handles.append(
             Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=_(FADED_LABEL))
         )
@@ -136,7 +136,7 @@ def _legend_columns(handles: list) -> int:
 
 
 def render_map(
-    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: Focus, fmt: str
+    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: FocusFrame, fmt: str
 ) -> bytes:
     """A map view as a 16:9 slide image ("png", "svg" or vector "pdf"): title, legend, source.
 

@@ -17,6 +17,7 @@ from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
 from store import groups, paths
 from store.files import read_text_table
+from store.focus import Focus
 from store.groups import GroupKind
 from store.published import META_FILE, POSITIONS_FILE, TABLE_FILE, table_from_csv
 from store.reference import (
@@ -28,7 +29,7 @@ from store.reference import (
 )
 from ui.tables.priority import Term, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
-from ui.views.focus import Focus, focus_presets
+from ui.views.focus import FocusFrame, focus_frames
 from ui.views.geometry import Geometry, dot_states, load_geometry
 
 GEOJSON = "world.geojson"
@@ -48,7 +49,7 @@ class Dataset:
     groupings: dict[str, list[groups.Group]]
     geometry: Geometry
     dots: pd.DataFrame
-    focuses: dict[str, Focus]
+    focus_frames: dict[Focus, FocusFrame]  # the world first, then every group's
     names: dict[str, str]  # every map feature's display name
     terms: list[Term]
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
@@ -129,7 +130,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         groupings=found,
         geometry=geometry,
         dots=dot_states(states, geometry.parts),
-        focuses=focus_presets(every, geometry, points),
+        focus_frames=focus_frames(every, geometry, points),
         names=feature_names(geometry),
         terms=score_terms,
         signals=outreach_signals(table, matrix, endorsers, found, score_terms),

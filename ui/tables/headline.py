@@ -10,7 +10,7 @@ from instruments.prose import capitalised
 from store.groups import Group, Member
 from ui.tables.coverage import counted, view_tally
 from ui.tables.dataset import Dataset
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.map_view import MapView
 
 
@@ -29,9 +29,9 @@ def share_text(part: int, whole: int) -> str:
     )
 
 
-def focus_group(data: Dataset, focus: Focus) -> Group:
+def focus_group(data: Dataset, focus: FocusFrame) -> Group:
     """The focus as a group of states in scope: the world, or the preset's region or group."""
-    if focus.kind == WORLD:
+    if focus.is_world:
         universe = data.table[data.table["in_universe"]].sort_values(
             "name",
             key=lambda names: names.map(sort_key),  # accent-blind: Égypte among the E's
@@ -64,7 +64,7 @@ def lead_sentence(group: Group, view: MapView) -> str:
     return f"{capitalised(view_tally(group, view))}."
 
 
-def headline(data: Dataset, view: MapView, focus: Focus) -> Headline:
+def headline(data: Dataset, view: MapView, focus: FocusFrame) -> Headline:
     """The headline of ``view`` (the map of a focus) for the focus's group of states."""
     group = focus_group(data, focus)
     return Headline(key_figures(data, view, group), lead_sentence(group, view))

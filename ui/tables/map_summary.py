@@ -10,7 +10,7 @@ from instruments.model import Instrument
 from instruments.prose import join_names
 from ui.text import md
 from ui.views import palette
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.map_view import MapView, comparison_phrase, in_category
 
 
@@ -34,7 +34,7 @@ def _sorted_names(codes: list[str], names: Mapping[str, str]) -> list[str]:
 def comparison_summary(
     view: MapView,
     every: Mapping[str, str],
-    focus: Focus,
+    focus: FocusFrame,
     universe: set[str],
     names: Mapping[str, str],
     x: Instrument,
@@ -49,7 +49,7 @@ def comparison_summary(
     only = _sorted_names(in_category(view, palette.ONLY_X, focus, universe), names)
     unsure = _sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names)
     return ComparisonSummary(
-        where="" if focus.kind == WORLD else focus.where,
+        where="" if focus.is_world else focus.where,
         phrase=comparison_phrase(palette.ONLY_X, x, y, len(only)),
         only=only,
         outside=_sorted_names(outside, names),

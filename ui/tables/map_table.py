@@ -14,7 +14,7 @@ from i18n.collation import sort_key
 from i18n.translate import _
 from store.groups import region_label, un_group_label
 from ui.tables.headers import shown_columns
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 from ui.views.map_view import FADED_LABEL, MapView, in_view
 
 # The first three columns are for code (keys, in scope or not); the others are read, under
@@ -23,16 +23,16 @@ KEYS = ("iso3", "category", "in_scope")
 SHOWN = ("State or area", "Status", "M49 region", "UN regional group")
 
 
-def legend_entries(view: MapView, focus: Focus) -> list[str]:
+def legend_entries(view: MapView, focus: FocusFrame) -> list[str]:
     """The legend of the map as the figure draws it: each category with its count, then the
     swatch of the faded states outside a focus."""
     entries = list(view.labels)
-    if focus.kind != WORLD:
+    if not focus.is_world:
         entries.append(_(FADED_LABEL))
     return entries
 
 
-def map_description(view: MapView, focus: Focus) -> str:
+def map_description(view: MapView, focus: FocusFrame) -> str:
     """The map in one paragraph: what it shows and where (its title), the legend with the same
     counts, and the date of the source (with the caveat of a partial list)."""
     return _("{title}. Map legend, with counts: {legend}. {source}").format(
@@ -44,7 +44,7 @@ def map_table(
     view: MapView,
     table: pd.DataFrame,
     codes: Iterable[str],
-    focus: Focus,
+    focus: FocusFrame,
     names: Mapping[str, str],
 ) -> pd.DataFrame:
     """One row per state or area the legend counts, in legend order, then by name.

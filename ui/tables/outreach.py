@@ -12,7 +12,8 @@ from i18n.collation import sort_key
 from i18n.translate import _
 from instruments.model import Instrument
 from instruments.prose import capitalised, join_names
-from store.groups import UN_GROUP_LABELS, Group, region_label, slug, un_group_label
+from store.focus import WORLD_FOCUS, Focus
+from store.groups import UN_GROUP_LABELS, Group, GroupKind, region_label, slug, un_group_label
 from store.normalise import normalise_name
 from ui.tables.priority import PEER_GROUP, Term, Weights, amount
 
@@ -275,17 +276,17 @@ def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
     return " ".join(shown).removeprefix("+") or "0"
 
 
-def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> str:
+def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> Focus:
     """The map focus closest to the filters: organisation, sub-region, UN group, region, world."""
     if filters.organisation:
-        return f"org-{filters.organisation.group_id}"
+        return Focus(GroupKind.ORG, filters.organisation.group_id)
     wanted = [  # group ids are slugs of the English names, whatever the interface language
-        ("subregion", filters.subregion),
-        ("ungroup", UN_GROUP_LABELS.get(filters.ungroup or "", filters.ungroup)),
-        ("region", filters.region),
+        (GroupKind.SUBREGION, filters.subregion),
+        (GroupKind.UNGROUP, UN_GROUP_LABELS.get(filters.ungroup or "", filters.ungroup)),
+        (GroupKind.REGION, filters.region),
     ]
     for kind, english in wanted:
         found = [g for g in groupings[kind] if english and g.group_id == slug(english)]
         if found:
-            return f"{kind}-{found[0].group_id}"
-    return "world"
+            return Focus(kind, found[0].group_id)
+    return WORLD_FOCUS

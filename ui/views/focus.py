@@ -1,4 +1,4 @@
-"""Map focus presets (world, regions, UN regional groups, organisations) and the frame of each."""
+"""The frame of each focus (world, regions, UN regional groups, organisations) on the map."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -9,10 +9,10 @@ import numpy as np
 import pyproj
 
 from i18n.translate import _
+from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group, GroupKind, in_place
 from ui.views.geometry import Geometry, Part
 
-WORLD = "world"
 WORLD_LON = (-180.0, 180.0)
 WORLD_LAT = (-58.0, 84.0)  # Tierra del Fuego and South Georgia to northern Greenland
 LAT_LIMITS = (-60.0, 85.0)
@@ -37,16 +37,34 @@ FRAME_OVERRIDES = {
 
 
 @dataclass(frozen=True)
-class Focus:
-    """One view of the map: which codes to highlight and the lon/lat box to show."""
+class FocusFrame:
+    """What a focus shows on the map: its label, the codes to highlight and the lon/lat box."""
 
-    key: str
+    focus: Focus
     label: str
-    kind: str
     members: frozenset[str]
     lon_range: tuple[float, float]  # west, east; east exceeds 180 when the box crosses 180 deg
     lat_range: tuple[float, float]
-    group_id: str = ""
+
+    @property
+    def is_world(self) -> bool:
+        """Whether it frames the whole world."""
+        return self.focus.is_world
+
+    @property
+    def kind(self) -> str:
+        """The focus's kind: ``world`` or a group kind."""
+        return self.focus.kind
+
+    @property
+    def group_id(self) -> str:
+        """The group's id within its kind; "" for the world."""
+        return self.focus.group_id
+
+    @property
+    def key(self) -> str:
+        """The focus as URLs and file names write it, e.g. ``org-nato``."""
+        return str(self.focus)
 
     @property
     def centre_lon(self) -> float:
@@ -56,22 +74,22 @@ class Focus:
     @property
     def where(self) -> str:
         """Where the view looks, for a title: "worldwide", "in Africa", "among NATO members"."""
-        if self.kind == WORLD:
+        if self.is_world:
             return _("worldwide")
-        if self.kind in ("region", "subregion"):
+        if self.kind in (GroupKind.REGION, GroupKind.SUBREGION):
             return in_place(self.label)
-        if self.kind == "ungroup":
+        if self.kind == GroupKind.UNGROUP:
             return _("in the {group}").format(group=self.label)
         return _("among {organisation} members").format(organisation=self.label)
 
     def highlights(self, code: str) -> bool:
         """Whether a feature is drawn at full strength: all on the world view, else the members."""
-        return self.kind == WORLD or code in self.members
+        return self.is_world or code in self.members
 
     @property
     def option_label(self) -> str:
         """The label shown in the focus picker, e.g. "Organisation · NATO"."""
-        if self.kind == WORLD:
+        if self.is_world:
             return self.label
         return f"{GroupKind(self.kind).label} · {self.label}"
 
@@ -218,29 +236,22 @@ def _normalised(lon_range, lat_range):
     return (west, east), lat_range
 
 
-def world_focus() -> Focus:
+def world_frame() -> FocusFrame:
     """The whole world, centred on 0 deg."""
-    return Focus(WORLD, _("World"), WORLD, frozenset(), WORLD_LON, WORLD_LAT)
+    return FocusFrame(WORLD_FOCUS, _("World"), frozenset(), WORLD_LON, WORLD_LAT)
 
 
-def focus_key(kind: str, group_id: str) -> str:
-    """The key of a group's focus, e.g. ``org-nato``; also its value in ``?focus=``."""
-    return f"{kind}-{group_id}"
-
-
-def focus_presets(
+def focus_frames(
     groups: Iterable[Group], geometry: Geometry, points: Mapping[str, tuple[float, float]]
-) -> dict[str, Focus]:
-    """The world, then one focus per group, keyed ``<kind>-<group id>`` (e.g. ``org-nato``)."""
-    presets = {WORLD: world_focus()}
+) -> dict[Focus, FocusFrame]:
+    """The world, then one frame per group's focus (e.g. ``org-nato``), in the groups' order."""
+    frames = {WORLD_FOCUS: world_frame()}
     for group in groups:
         codes = frozenset(m.iso3 for m in (*group.members, *group.outside))
-        key = focus_key(group.kind, group.group_id)
-        if key in FRAME_OVERRIDES:
-            lon_range, lat_range = _fit_aspect(*FRAME_OVERRIDES[key])
+        focus = Focus(group.kind, group.group_id)
+        if str(focus) in FRAME_OVERRIDES:
+            lon_range, lat_range = _fit_aspect(*FRAME_OVERRIDES[str(focus)])
         else:
             lon_range, lat_range = frame(sorted(codes), geometry, points)
-        presets[key] = Focus(
-            key, group.label, group.kind, codes, lon_range, lat_range, group.group_id
-        )
-    return presets
+        frames[focus] = FocusFrame(focus, group.label, codes, lon_range, lat_range)
+    return frames

@@ -22,7 +22,7 @@ from instruments.view import View
 from store.groups import region_label, un_group_label
 from ui.text import plotly_text
 from ui.views import palette
-from ui.views.focus import WORLD, Focus
+from ui.views.focus import FocusFrame
 
 # Module-level text is marked here and translated where it is shown (``_(FADED_LABEL)``).
 STATUS_TEXT = {"member": N_("UN member State"), "observer": N_("UN non-member observer State")}
@@ -66,11 +66,11 @@ class MapView:
         """The category a feature is drawn in."""
         return self.category.get(code, self.background)
 
-    def is_faded(self, code: str, focus: Focus) -> bool:
+    def is_faded(self, code: str, focus: FocusFrame) -> bool:
         """States outside the focus are faded; the background always stays as it is."""
         return self.category_of(code) != self.background and not focus.highlights(code)
 
-    def fill(self, code: str, focus: Focus) -> str:
+    def fill(self, code: str, focus: FocusFrame) -> str:
         """The fill colour of a feature or dot."""
         cat = self.category_of(code)
         return self.fade[cat] if self.is_faded(code, focus) else palette.COLOURS[cat]
@@ -81,7 +81,7 @@ class MapView:
         return list(dict.fromkeys(self.fade[c] for c in self.categories if c in self.fade))
 
 
-def in_category(view: MapView, category: str, focus: Focus, codes: Iterable[str]) -> list[str]:
+def in_category(view: MapView, category: str, focus: FocusFrame, codes: Iterable[str]) -> list[str]:
     """Those of ``codes`` drawn in ``category`` and inside the focus."""
     return [c for c in codes if view.category_of(c) == category and focus.highlights(c)]
 
@@ -141,17 +141,17 @@ def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code
 # Legend labels -----------------------------------------------------------------------------
 
 
-def _count(name: str, n: int, members: int, focus: Focus) -> str:
-    if focus.kind == WORLD:
+def _count(name: str, n: int, members: int, focus: FocusFrame) -> str:
+    if focus.is_world:
         return f"{name} ({formats.number(n)})"
     return _("{name} ({count} of {total})").format(
         name=name, count=formats.number(n), total=formats.number(members)
     )
 
 
-def _outside_label(name: str, outside: int, focus: Focus) -> str:
+def _outside_label(name: str, outside: int, focus: FocusFrame) -> str:
     """The legend label of areas outside the 195 states."""
-    if focus.kind == WORLD:
+    if focus.is_world:
         return _("{name} ({count} territories and areas)").format(
             name=name, count=formats.number(outside)
         )
@@ -162,17 +162,17 @@ def _outside_label(name: str, outside: int, focus: Focus) -> str:
     )
 
 
-def in_view(universe: Iterable[str], codes: Iterable[str], focus: Focus) -> tuple[list, list]:
+def in_view(universe: Iterable[str], codes: Iterable[str], focus: FocusFrame) -> tuple[list, list]:
     """The states in scope a view counts, and the areas outside the 195 it counts with them:
     every other feature on the world view, else the focus's members outside the 195."""
     states = list(universe)
     inside = set(states)
-    if focus.kind == WORLD:
+    if focus.is_world:
         return states, sorted(set(codes) - inside)
     return [c for c in states if c in focus.members], sorted(focus.members - inside)
 
 
-def _in_view(universe: pd.DataFrame, codes: Iterable[str], focus: Focus) -> tuple[list, int]:
+def _in_view(universe: pd.DataFrame, codes: Iterable[str], focus: FocusFrame) -> tuple[list, int]:
     """Universe states in the view, and how many other features (world) or members are there."""
     shown, others = in_view(universe.index, codes, focus)
     return shown, len(others)
@@ -184,7 +184,7 @@ def _names_and_labels(
     category: Mapping[str, str],
     shown: list[str],
     outside: int,
-    focus: Focus,
+    focus: FocusFrame,
     named: int,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What each category is called, and its legend label with counts."""
@@ -198,11 +198,11 @@ def _names_and_labels(
     counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()
     n = {c: int(counts.get(c, 0)) for c in categories}
     labels = [_count(called[i], n[c], len(shown), focus) for i, c in enumerate(categories[:-1])]
-    if instrument.reported_total and not form.reported_total_is_complete and focus.kind == WORLD:
+    if instrument.reported_total and not form.reported_total_is_complete and focus.is_world:
         labels[0] = _("{name} ({named} of the {reported} reported)").format(
             name=called[0], named=formats.number(named), reported=instrument.reported_total
         )
-    if form.background_covers_scope and focus.kind != WORLD:
+    if form.background_covers_scope and not focus.is_world:
         label = _count(called[-1], n[background], len(shown), focus)
         if outside:  # members outside the 195 are drawn in the background too
             label = _("{label} and areas not in scope").format(label=label)
@@ -252,7 +252,7 @@ def instrument_view(
     positions: pd.DataFrame,
     table: pd.DataFrame,
     codes: list[str],
-    focus: Focus,
+    focus: FocusFrame,
     names: Mapping[str, str],
 ) -> MapView:
     """One instrument's statuses; a partial list shows "unknown", never "not endorsed"."""
@@ -337,7 +337,7 @@ def comparison_view(
     matrix: pd.DataFrame,
     table: pd.DataFrame,
     codes: list[str],
-    focus: Focus,
+    focus: FocusFrame,
     names: Mapping[str, str],
 ) -> MapView:
     """States that support X but not Y highlighted, with those that support both and the unsure."""
@@ -364,7 +364,7 @@ def comparison_view(
     labels = tuple(
         _count(name, n[c], len(shown), focus) for c, name in zip(categories, called, strict=True)
     )
-    if focus.kind == WORLD or outside:
+    if focus.is_world or outside:
         labels = (*labels[:-1], _("{label} and areas not in scope").format(label=labels[-1]))
     hover = {}
     for code in dict.fromkeys([*codes, *universe.index]):
@@ -416,7 +416,7 @@ def view_of(
     positions: pd.DataFrame,
     table: pd.DataFrame,
     codes: list[str],
-    focus: Focus,
+    focus: FocusFrame,
     names: Mapping[str, str],
 ) -> MapView:
     """The map of ``shown`` (an instrument, or a comparison) in ``focus``: the one dispatch."""

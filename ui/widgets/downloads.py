@@ -10,6 +10,7 @@ from briefing.pack import DEFAULT_TOP, file_stem
 from i18n.translate import N_, _
 from instruments.model import Instrument
 from instruments.view import View
+from store.focus import Focus
 from ui import cache
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
@@ -59,7 +60,7 @@ def table_downloads(
 
 def pack_downloads(
     columns: Sequence,
-    key: str,
+    focus: Focus,
     view: View,
     top: int = DEFAULT_TOP,
     formats: Sequence[str] = tuple(FORMATS),
@@ -68,11 +69,11 @@ def pack_downloads(
 
     The pack itself is built only when a button is clicked.
     """
-    shown = cache.map_view(view, key)
+    shown = cache.map_view(view, focus)
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
             _(LABELS[fmt]),
-            cache.pack_file_maker(key, view, fmt, top),
+            cache.pack_file_maker(focus, view, fmt, top),
             file_name=f"{file_stem(shown)}.{fmt}",
             mime=FORMATS[fmt],
             icon=ICONS[fmt],

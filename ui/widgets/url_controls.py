@@ -9,7 +9,9 @@ from i18n.formats import number as formatted
 from i18n.languages import DEFAULT
 from i18n.translate import _, active
 from instruments.view import View
+from store.focus import WORLD_FOCUS, Focus
 from ui.text import code
+from ui.views.focus import FocusFrame
 from ui.widgets.language import PARAM as LANGUAGE
 
 
@@ -150,6 +152,18 @@ def _pair(name: str, allowed: Mapping[str, str]) -> View | None:
     _ignored(name, value, _("expected two different instruments, e.g. `x,y`; nothing is compared."))
     del st.query_params[name]
     return None
+
+
+def focus_select(label: str, frames: Mapping[Focus, FocusFrame], **kwargs: object) -> Focus:
+    """A selectbox over the preset foci, kept in sync with ``?focus=`` (left out for the world)."""
+    options = {str(focus): frame.option_label for focus, frame in frames.items()}
+    return Focus.parse(select(label, "focus", options, str(WORLD_FOCUS), **kwargs))
+
+
+def focus_from_url(frames: Mapping[Focus, FocusFrame]) -> Focus:
+    """The focus of ``?focus=`` alone, with no widget drawn; the world when absent or unknown."""
+    key = param("focus", {str(focus): "" for focus in frames})
+    return WORLD_FOCUS if key is None else Focus.parse(key)
 
 
 def numbers(name: str, defaults: Mapping[str, float], low: float, high: float) -> dict[str, float]:

@@ -10,6 +10,7 @@ from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
 from instruments.matrix import compare, supporters
 from instruments.model import CALL_TO_ACTION
+from store.focus import WORLD_FOCUS, Focus
 from ui.figures.breakdown_chart import view_breakdown_figure
 from ui.figures.map_figure import map_figure as view_figure
 from ui.figures.print_map import render_map as render_view
@@ -18,7 +19,6 @@ from ui.tables.instrument_tables import matrix_table, position_rows, states_tabl
 from ui.tables.outreach import Filters, formula, matching, points, priority_table
 from ui.tables.priority import default_weights, priorities, signals
 from ui.views import palette
-from ui.views.focus import WORLD
 from ui.views.map_view import comparison, comparison_view, instrument_view
 
 from ui_fixtures import dots_of, shapes_of, shipped
@@ -40,33 +40,33 @@ CATALOGUE = DATA.catalogue
 RELATED = [i for i in CATALOGUE if i != CALL_TO_ACTION]
 
 
-def view(instrument_id: str, key: str = WORLD):
+def view(instrument_id: str, key: str = "world"):
     return instrument_view(
         CATALOGUE[instrument_id],
         DATA.matrix,
         DATA.positions,
         DATA.table,
         DATA.geometry.codes,
-        DATA.focuses[key],
+        DATA.focus_frames[Focus.parse(key)],
         DATA.names,
     )
 
 
-def pair(x: str, y: str, key: str = WORLD):
+def pair(x: str, y: str, key: str = "world"):
     return comparison_view(
         CATALOGUE[x],
         CATALOGUE[y],
         DATA.matrix,
         DATA.table,
         DATA.geometry.codes,
-        DATA.focuses[key],
+        DATA.focus_frames[Focus.parse(key)],
         DATA.names,
     )
 
 
-def drawn(v, key: str = WORLD) -> dict[str, str]:
+def drawn(v, key: str = "world") -> dict[str, str]:
     """Code → colour of every shape and dot of the figure of a view."""
-    fig = view_figure(v, DATA.geometry, DATA.dots, DATA.focuses[key])
+    fig = view_figure(v, DATA.geometry, DATA.dots, DATA.focus_frames[Focus.parse(key)])
     shapes, dots = shapes_of(fig), dots_of(fig)
     fills = {
         c: shapes.colorscale[2 * z][1] for c, z in zip(shapes.locations, shapes.z, strict=True)
@@ -79,16 +79,16 @@ def listed(instrument_id: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("instrument_id", RELATED)
-@pytest.mark.parametrize("key", [WORLD, "org-eu", "region-africa"])
+@pytest.mark.parametrize("key", ["world", "org-eu", "region-africa"])
 def test_every_state_is_drawn_in_the_colour_of_its_status(instrument_id, key):
     v = view(instrument_id, key)
-    focus = DATA.focuses[key]
+    focus = DATA.focus_frames[Focus.parse(key)]
     colours = drawn(v, key)
     for code in UNIVERSE["iso3"]:
         status = DATA.matrix.loc[code, instrument_id]
         category = STATUS_CATEGORY[status]
         expected = palette.COLOURS[category]
-        if focus.kind != WORLD and code not in focus.members and category != v.background:
+        if not focus.is_world and code not in focus.members and category != v.background:
             expected = v.fade[category]  # its own hue dimmed, or one pale colour for all
             assert expected in {palette.OUTSIDE_FOCUS, palette.dimmed(palette.COLOURS[category])}
         assert colours[code] == expected, (code, status)
@@ -105,9 +105,9 @@ def test_world_legend_counts_come_from_positions(instrument_id):
         status = next(s for s, c in STATUS_CATEGORY.items() if c == category)
         if status in set(rows["status"]):
             assert f"({int((inside['status'] == status).sum())}" in label, label
-    assert len(view_figure(v, DATA.geometry, DATA.dots, DATA.focuses[WORLD]).to_json()) < (
-        FIGURE_BUDGET
-    )
+    assert len(
+        view_figure(v, DATA.geometry, DATA.dots, DATA.focus_frames[WORLD_FOCUS]).to_json()
+    ) < (FIGURE_BUDGET)
 
 
 @pytest.mark.parametrize("vote", VOTES)
@@ -181,7 +181,7 @@ def test_comparison_against_a_partial_list_is_all_undecidable():
 
 @pytest.mark.parametrize(("x", "y"), [(DECLARATION, CALL_TO_ACTION), (CALL_TO_ACTION, VOTES[0])])
 def test_comparison_figures_stay_under_budget(x, y):
-    fig = view_figure(pair(x, y), DATA.geometry, DATA.dots, DATA.focuses[WORLD])
+    fig = view_figure(pair(x, y), DATA.geometry, DATA.dots, DATA.focus_frames[WORLD_FOCUS])
     assert len(fig.to_json()) < FIGURE_BUDGET
 
 
@@ -242,7 +242,9 @@ def test_comparison_breakdown_names_the_states():
 
 
 def test_printable_map_of_an_instrument():
-    png = render_view(view(BLUEPRINT), DATA.geometry, DATA.dots, DATA.focuses[WORLD], "png")
+    png = render_view(
+        view(BLUEPRINT), DATA.geometry, DATA.dots, DATA.focus_frames[WORLD_FOCUS], "png"
+    )
     assert png.startswith(b"\x89PNG") and len(png) > 50_000
 
 

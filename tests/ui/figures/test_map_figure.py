@@ -8,19 +8,20 @@ import pytest
 from instruments.forms import FORMS
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
+from store.focus import Focus
 from ui.figures.breakdown_chart import breakdown_figure
 from ui.figures.map_figure import MAP_HEIGHT, colourscale, map_figure, plotly_config
 from ui.figures.print_map import render_map
 from ui.tables.coverage import breakdown
 from ui.views import palette
-from ui.views.focus import ASPECT, WORLD, covering_arc, projected_aspect
+from ui.views.focus import ASPECT, covering_arc, projected_aspect
 from ui.views.map_view import instrument_view
 
 from colour_vision import delta_e, lab, min_difference, min_lightness_gap
 from ui_fixtures import dots_of, shapes_of, shipped
 
 FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 0.5 MB)
-KEYS = list(shipped().focuses)
+KEYS = list(map(str, shipped().focus_frames))
 
 
 CALL_COLOURS = [palette.COLOURS[c] for c in (palette.ENDORSED, palette.NOT_ENDORSED)]
@@ -30,7 +31,7 @@ FADED_COLOURS = [palette.dimmed(c) for c in CALL_COLOURS[:2]]
 
 def view(key: str):
     data = shipped()
-    focus = data.focuses[key]
+    focus = data.focus_frames[Focus.parse(key)]
     call = data.catalogue[CALL_TO_ACTION]
     codes = data.geometry.codes
     return instrument_view(call, data.matrix, data.positions, data.table, codes, focus, data.names)
@@ -38,7 +39,7 @@ def view(key: str):
 
 def figure(key: str):
     data = shipped()
-    return map_figure(view(key), data.geometry, data.dots, data.focuses[key])
+    return map_figure(view(key), data.geometry, data.dots, data.focus_frames[Focus.parse(key)])
 
 
 def scale_colour(z: int) -> str:
@@ -48,7 +49,7 @@ def scale_colour(z: int) -> str:
 
 @pytest.fixture(scope="module")
 def world():
-    return figure(WORLD)
+    return figure("world")
 
 
 def test_one_choropleth_and_one_dot_layer(world):
@@ -97,7 +98,7 @@ def test_colours_follow_status(world):
 
 def test_focus_fades_only_states_outside_it():
     fig = figure("org-eu")
-    members = shipped().focuses["org-eu"].members
+    members = shipped().focus_frames[Focus.parse("org-eu")].members
     table = shipped().table.set_index("iso3")
     shapes = shapes_of(fig)
     for code, z in zip(shapes.locations, shapes.z, strict=True):
@@ -143,7 +144,7 @@ def test_geo_draws_offline_and_centres_the_world(world):
 
 
 def test_plotly_config_uses_the_local_topojson():
-    config = plotly_config(view(WORLD).file_stem)
+    config = plotly_config(view("world").file_stem)
     assert config["topojsonURL"] == "app/static/"
     assert (
         config["toImageButtonOptions"]["filename"] == "reaim-2023-call-to-action-world-2023-02-16"
@@ -170,9 +171,9 @@ def _visible(bounds: tuple[float, ...], focus) -> bool:
     return spans or any(_in_lon_range(x, focus.lon_range) for x in (bounds[0], bounds[2]))
 
 
-@pytest.mark.parametrize("key", [k for k in KEYS if k != WORLD])
+@pytest.mark.parametrize("key", [k for k in KEYS if k != "world"])
 def test_frames_keep_every_member_in_view(key):
-    focus = shipped().focuses[key]
+    focus = shipped().focus_frames[Focus.parse(key)]
     states = shipped().states.set_index("iso3")
     dots = set(shipped().dots["iso3"])
     south, north = focus.lat_range
@@ -186,10 +187,10 @@ def test_frames_keep_every_member_in_view(key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_frames_have_the_map_shape_or_fit_inside_it(key):
-    focus = shipped().focuses[key]
+    focus = shipped().focus_frames[Focus.parse(key)]
     assert -60 <= focus.lat_range[0] < focus.lat_range[1] <= 85
     assert 0 < focus.lon_range[1] - focus.lon_range[0] <= 360
-    assert projected_aspect(focus.lon_range, focus.lat_range) <= ASPECT * 1.05 or key == WORLD
+    assert projected_aspect(focus.lon_range, focus.lat_range) <= ASPECT * 1.05 or key == "world"
 
 
 def test_covering_arc_takes_the_short_way_across_180():
@@ -264,7 +265,7 @@ def test_breakdown_figure_has_one_bar_per_group():
 @pytest.mark.parametrize("key", ["world", "org-pacific-islands-forum"])
 def test_printable_map_renders_offline(key):
     data = shipped()
-    focus = data.focuses[key]
+    focus = data.focus_frames[Focus.parse(key)]
     png = render_map(view(key), data.geometry, data.dots, focus, "png")
     assert png.startswith(b"\x89PNG") and len(png) > 50_000
     svg = render_map(view(key), data.geometry, data.dots, focus, "svg")

@@ -1,7 +1,7 @@
 """Map views follow the interface language where Babel writes the text: counts and dates."""
 
 from i18n.translate import use
-from ui.views.focus import WORLD
+from store.focus import WORLD_FOCUS
 from ui.views.map_view import comparison_view, instrument_view
 
 from ui_fixtures import shipped
@@ -17,7 +17,7 @@ def _view(instrument_id: str):
         DATA.positions,
         DATA.table,
         DATA.geometry.codes,
-        DATA.focuses[WORLD],
+        DATA.focus_frames[WORLD_FOCUS],
         DATA.names,
     )
 
@@ -49,6 +49,12 @@ def test_a_comparison_dates_both_sources_in_french():
     x, y = CATALOGUE["reaim-2023-call-to-action"], CATALOGUE["unga-78-241"]
     with use("fr"):
         view = comparison_view(
-            x, y, DATA.matrix, DATA.table, DATA.geometry.codes, DATA.focuses[WORLD], DATA.names
+            x,
+            y,
+            DATA.matrix,
+            DATA.table,
+            DATA.geometry.codes,
+            DATA.focus_frames[WORLD_FOCUS],
+            DATA.names,
         )
     assert "February" not in view.subtitle and "December" not in view.subtitle

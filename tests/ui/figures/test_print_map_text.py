@@ -9,9 +9,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from i18n.translate import use
+from store.focus import WORLD_FOCUS, Focus
 from ui.figures.print_map import render_map
 from ui.tables.map_table import map_description
-from ui.views.focus import WORLD
 from ui.views.map_view import comparison_view, instrument_view
 
 from ui_fixtures import shipped
@@ -24,8 +24,8 @@ def views():
     cta = data.catalogue["reaim-2023-call-to-action"]
     us = data.catalogue["us-political-declaration"]
     codes, names = data.geometry.codes, data.names
-    europe = data.focuses["region-europe"]
-    world = data.focuses[WORLD]
+    europe = data.focus_frames[Focus.parse("region-europe")]
+    world = data.focus_frames[WORLD_FOCUS]
     return {
         "focus": (
             instrument_view(cta, data.matrix, data.positions, data.table, codes, europe, names),

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.pack import build_pack, map_of
 from instruments.view import View
+from store.focus import Focus
 from ui.tables.headline import headline
 
 from conftest import REPO
@@ -23,8 +24,12 @@ CASES = [
 def test_the_headline_is_the_packs(key: str, shown: str):
     data = shipped()
     view = View.parse(shown)
-    said = headline(data, map_of(data, view, data.focuses[key]), data.focuses[key])
-    pack = build_pack(data, key, view)
+    said = headline(
+        data,
+        map_of(data, view, data.focus_frames[Focus.parse(key)]),
+        data.focus_frames[Focus.parse(key)],
+    )
+    pack = build_pack(data, Focus.parse(key), view)
     assert (said.key_figures, said.lead) == (pack.key_figures, pack.lead)
     assert said.key_figures and said.lead.endswith(".")
 

@@ -12,6 +12,7 @@ from briefing.pack import map_of
 from i18n.collation import sort_key
 from i18n.translate import use
 from instruments.view import View
+from store.focus import Focus
 from store.groups import region_label, un_group_label
 from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.headers import header
@@ -22,7 +23,6 @@ from ui.tables.map_table import (
     map_table,
     shown_table,
 )
-from ui.views.focus import WORLD
 from ui.views.map_view import MapView, in_view
 
 from ui_fixtures import shipped
@@ -31,26 +31,28 @@ CTA = "reaim-2023-call-to-action"
 US = "us-political-declaration"
 COMPARED = f"{US},{CTA}"
 CASES = [
-    (CTA, WORLD),
+    (CTA, "world"),
     (CTA, "region-europe"),
     (CTA, "org-african-union"),
     (CTA, "org-pacific-islands-forum"),
-    ("unga-80-57", WORLD),
+    ("unga-80-57", "world"),
     ("unga-80-57", "org-african-union"),
-    ("reaim-2024-blueprint-for-action", WORLD),
+    ("reaim-2024-blueprint-for-action", "world"),
     ("reaim-2026-pathways-to-action", "region-europe"),
-    (COMPARED, WORLD),
+    (COMPARED, "world"),
     (COMPARED, "region-europe"),
     (COMPARED, "org-african-union"),
 ]
 
 
 def view_of(data: Dataset, shown: str, key: str) -> MapView:
-    return map_of(data, View.parse(shown), data.focuses[key])
+    return map_of(data, View.parse(shown), data.focus_frames[Focus.parse(key)])
 
 
 def table_of(data: Dataset, view: MapView, key: str):
-    return map_table(view, data.table, data.geometry.codes, data.focuses[key], data.names)
+    return map_table(
+        view, data.table, data.geometry.codes, data.focus_frames[Focus.parse(key)], data.names
+    )
 
 
 def legend_count(label: str) -> int:
@@ -85,7 +87,7 @@ def test_the_table_counts_what_the_legend_counts(shown, key):
 @pytest.mark.parametrize(("shown", "key"), CASES)
 def test_the_description_gives_the_legend_with_its_counts(shown, key):
     data = shipped()
-    focus = data.focuses[key]
+    focus = data.focus_frames[Focus.parse(key)]
     view = view_of(data, shown, key)
     described = map_description(view, focus)
     assert described.startswith(f"{view.title}. ")
@@ -96,13 +98,13 @@ def test_the_description_gives_the_legend_with_its_counts(shown, key):
     assert [legend_count(e) for e in entries[: len(view.labels)]] == [
         legend_count(label) for label in view.labels
     ]
-    assert ("Outside this focus (faded)" in described) == (key != WORLD)
+    assert ("Outside this focus (faded)" in described) == (key != "world")
 
 
 @pytest.mark.parametrize(("shown", "key"), CASES)
 def test_one_row_per_state_or_area_drawn_in_its_category(shown, key):
     data = shipped()
-    focus = data.focuses[key]
+    focus = data.focus_frames[Focus.parse(key)]
     view = view_of(data, shown, key)
     frame = table_of(data, view, key)
     assert frame["iso3"].is_unique
@@ -110,7 +112,7 @@ def test_one_row_per_state_or_area_drawn_in_its_category(shown, key):
     states, others = in_view(universe, data.geometry.codes, focus)
     assert set(frame.loc[frame["in_scope"], "iso3"]) == set(states)
     assert set(frame.loc[~frame["in_scope"], "iso3"]) == set(others)
-    if key != WORLD:
+    if key != "world":
         assert set(frame["iso3"]) <= focus.members
     for row in frame.itertuples():
         assert row.category == view.category_of(row.iso3)
@@ -123,8 +125,8 @@ def test_one_row_per_state_or_area_drawn_in_its_category(shown, key):
 
 def test_the_world_table_has_every_state_and_every_other_area():
     data = shipped()
-    view = view_of(data, CTA, WORLD)
-    frame = table_of(data, view, WORLD)
+    view = view_of(data, CTA, "world")
+    frame = table_of(data, view, "world")
     assert frame["in_scope"].sum() == 195
     assert len(frame) == 195 + len(set(data.geometry.codes) - set(data.table["iso3"]))
     tuvalu = frame.set_index("iso3").loc["TUV"]  # drawn as a dot only
@@ -140,7 +142,7 @@ def french() -> Dataset:
 
 
 @pytest.mark.parametrize(
-    ("shown", "key"), [(CTA, WORLD), (CTA, "org-african-union"), (COMPARED, "region-europe")]
+    ("shown", "key"), [(CTA, "world"), (CTA, "org-african-union"), (COMPARED, "region-europe")]
 )
 def test_the_french_table_has_the_same_rows_and_values(french, shown, key):
     data = shipped()
@@ -180,7 +182,7 @@ def test_the_french_table_has_the_same_rows_and_values(french, shown, key):
 def test_the_french_table_files_accented_names_with_their_letter(french):
     """Accented names file with their letter: Égypte among the E's, not after Zimbabwe."""
     with use("fr"):
-        frame = table_of(french, view_of(french, CTA, WORLD), WORLD)
+        frame = table_of(french, view_of(french, CTA, "world"), "world")
     for _group, rows in frame.groupby(["category", "in_scope"], sort=False):
         names = list(rows["State or area"])
         assert names == sorted(names, key=sort_key)
