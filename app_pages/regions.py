@@ -3,6 +3,7 @@
 import streamlit as st
 
 from i18n.translate import N_, _, pgettext
+from instruments.categories import Comparison
 from instruments.model import CALL_TO_ACTION
 from instruments.prose import capitalised
 from instruments.view import View
@@ -12,7 +13,6 @@ from ui import cache
 from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
 from ui.figures.map_figure import plotly_config
 from ui.text import md
-from ui.views import palette
 from ui.views.map_view import comparison_phrase
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
@@ -84,7 +84,7 @@ else:
     view = cache.map_view(shown, WORLD_FOCUS)
     table = cache.view_breakdown(shown, by)
     if y:
-        what = comparison_phrase(palette.ONLY_X, found[x], found[y])
+        what = comparison_phrase(Comparison.ONLY_FIRST, found[x], found[y])
         title = _(COMPARISON_TITLES[by]).format(comparison=capitalised(what))
         related = [found[x], found[y]]
     else:

@@ -13,6 +13,7 @@ from typing import ClassVar
 from i18n import formats
 from i18n.collation import sort_key
 from i18n.translate import N_, _, ngettext, npgettext, pgettext
+from instruments.categories import Category
 from instruments.prose import join_names
 
 ENDORSED = "endorsed"
@@ -24,19 +25,6 @@ NO = "no"
 ABSTAIN = "abstain"
 NON_VOTING = "non-voting"
 NO_VOTE = "no vote (not a UN member)"
-
-# Map categories (legend stems and palette keys), by meaning. The English value is the key;
-# ``category_name`` gives the name readers see.
-CAT_ENDORSED = N_("Endorsed")
-CAT_UNCONFIRMED = N_("Unconfirmed")
-CAT_NOT_ENDORSED = N_("Not endorsed")
-CAT_NOT_IN_SCOPE = N_("Not in scope")
-CAT_UNKNOWN = N_("Unknown")
-CAT_YES = N_("Yes")
-CAT_NO = N_("No")
-CAT_ABSTAIN = N_("Abstain")
-CAT_NON_VOTING = N_("Non-voting")
-CAT_NO_VOTE = N_("No vote")
 
 STATUS_WORDS = {
     ENDORSED: N_("Endorsed"),
@@ -50,26 +38,21 @@ STATUS_WORDS = {
     NO_VOTE: N_("No vote (not a UN member)"),
 }
 STATUS_CATEGORY = {
-    ENDORSED: CAT_ENDORSED,
-    UNCONFIRMED: CAT_UNCONFIRMED,
-    NOT_ENDORSED: CAT_NOT_ENDORSED,
-    UNKNOWN: CAT_UNKNOWN,
-    YES: CAT_YES,
-    NO: CAT_NO,
-    ABSTAIN: CAT_ABSTAIN,
-    NON_VOTING: CAT_NON_VOTING,
-    NO_VOTE: CAT_NO_VOTE,
+    ENDORSED: Category.ENDORSED,
+    UNCONFIRMED: Category.UNCONFIRMED,
+    NOT_ENDORSED: Category.NOT_ENDORSED,
+    UNKNOWN: Category.UNKNOWN,
+    YES: Category.YES,
+    NO: Category.NO,
+    ABSTAIN: Category.ABSTAIN,
+    NON_VOTING: Category.NON_VOTING,
+    NO_VOTE: Category.NO_VOTE,
 }
 
 
 def status_word(status: str) -> str:
     """A status as readers see it: "not endorsed" → "Not endorsed" (in the active language)."""
     return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
-
-
-def category_name(category: str) -> str:
-    """A map category as readers see it: "Not endorsed" → "Not endorsed", « N’a pas approuvé »."""
-    return _(category) if category else category
 
 
 def shown(text: str) -> str:
@@ -141,7 +124,7 @@ class Form(ABC):
     listed: tuple[str, ...]  # statuses a source file may give, in display order
     positive: str  # the status that counts as support
     missing: str  # the status of a state in scope the source does not name
-    categories: tuple[str, ...]  # map categories in legend order; the last is the background
+    categories: tuple[Category, ...]  # map categories in legend order; the last is the background
     background_covers_scope: bool  # the background holds states in scope (no vote), not only areas
     supporter_stem: str  # legend stem of the positive category
     missing_stem: str  # legend stem of the category of a state the source does not name
@@ -150,7 +133,7 @@ class Form(ABC):
     did_not_text: str  # its negation after "but": "did not endorse {instrument}"
     uses_article: bool  # "the Call to Action" but "UNGA 78/241"
     undecidable: str  # why a supporter of another instrument cannot be placed on this one
-    summary_categories: tuple[str, ...]  # categories whose states a focus summary names
+    summary_categories: tuple[Category, ...]  # categories whose states a focus summary names
     complement_reads: str  # why a state not named has the missing status (profile)
     hover_note: str  # the same in a few words, for a map tooltip ("" when the status says it)
     # What a summary says of a group none of whose members can take part (all of them drawn in
@@ -171,11 +154,11 @@ class Form(ABC):
         return (*self.listed, self.missing)
 
     @property
-    def background(self) -> str:
+    def background(self) -> Category:
         """The category a map draws outside the question in, never faded (the last)."""
         return self.categories[-1]
 
-    def category(self, status: str) -> str:
+    def category(self, status: str) -> Category:
         """The map category of a status."""
         return STATUS_CATEGORY[status]
 
@@ -425,7 +408,12 @@ COMPLETE_LIST = CompleteList(
     listed=(ENDORSED, UNCONFIRMED),
     positive=ENDORSED,
     missing=NOT_ENDORSED,
-    categories=(CAT_ENDORSED, CAT_UNCONFIRMED, CAT_NOT_ENDORSED, CAT_NOT_IN_SCOPE),
+    categories=(
+        Category.ENDORSED,
+        Category.UNCONFIRMED,
+        Category.NOT_ENDORSED,
+        Category.NOT_IN_SCOPE,
+    ),
     background_covers_scope=False,
     supporter_stem=N_("Endorsed"),
     missing_stem=N_("Not endorsed"),
@@ -434,7 +422,7 @@ COMPLETE_LIST = CompleteList(
     did_not_text=N_("did not endorse {instrument}"),
     uses_article=True,
     undecidable=N_("{brief} unconfirmed"),
-    summary_categories=(CAT_UNCONFIRMED, CAT_NOT_ENDORSED),
+    summary_categories=(Category.UNCONFIRMED, Category.NOT_ENDORSED),
     complement_reads=N_("Not on the list of endorsers as of {as_of}."),
     hover_note=N_("not on the list as of {as_of}"),
     cannot_take_part="",
@@ -449,7 +437,7 @@ PARTIAL_LIST = PartialList(
     listed=(ENDORSED,),
     positive=ENDORSED,
     missing=UNKNOWN,
-    categories=(CAT_ENDORSED, CAT_UNKNOWN, CAT_NOT_IN_SCOPE),
+    categories=(Category.ENDORSED, Category.UNKNOWN, Category.NOT_IN_SCOPE),
     background_covers_scope=False,
     supporter_stem=N_("Named as endorsing"),
     missing_stem=N_("Unknown: not named"),
@@ -458,7 +446,7 @@ PARTIAL_LIST = PartialList(
     did_not_text=N_("was not named as endorsing {instrument}"),
     uses_article=True,
     undecidable=N_("{brief} unknown"),
-    summary_categories=(CAT_ENDORSED,),
+    summary_categories=(Category.ENDORSED,),
     complement_reads=N_(
         "Not named: the source reports {reported} endorsers, of whom only {named} are named; "
         "the others' positions are unknown."
@@ -476,7 +464,7 @@ RECORDED_VOTE = RecordedVote(
     listed=(YES, NO, ABSTAIN, NON_VOTING),
     positive=YES,
     missing=NO_VOTE,
-    categories=(CAT_YES, CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
+    categories=(Category.YES, Category.NO, Category.ABSTAIN, Category.NON_VOTING, Category.NO_VOTE),
     background_covers_scope=True,
     supporter_stem=N_("Yes"),
     missing_stem=N_("No vote: not a UN member"),
@@ -485,7 +473,7 @@ RECORDED_VOTE = RecordedVote(
     did_not_text=N_("did not vote yes on {instrument}"),
     uses_article=False,
     undecidable=N_("cannot vote on {brief}"),
-    summary_categories=(CAT_NO, CAT_ABSTAIN, CAT_NON_VOTING, CAT_NO_VOTE),
+    summary_categories=(Category.NO, Category.ABSTAIN, Category.NON_VOTING, Category.NO_VOTE),
     complement_reads=N_("Not a UN member: it cannot vote in the General Assembly."),
     hover_note="",
     cannot_take_part=N_(

@@ -5,7 +5,9 @@ from dataclasses import fields
 import pandas as pd
 import pytest
 
+from i18n.translate import use
 from instruments import facts
+from instruments.categories import Category
 from instruments.forms import COMPLETE_LIST, FORMS, Form, Listing
 from instruments.model import Instrument
 
@@ -108,3 +110,15 @@ def test_a_partial_lists_named_states_are_in_the_language_of_the_page_and_its_or
         where = [first.index(name) for name in names]
         assert where == sorted(where), (language, first)
         assert language == "en" or "Germany" not in first
+
+
+def test_categories_have_stable_ids_apart_from_their_translated_names():
+    assert [str(c) for c in FORMS["complete-list"].categories] == [
+        "endorsed",
+        "unconfirmed",
+        "not-endorsed",
+        "not-in-scope",
+    ]
+    assert Category.NOT_ENDORSED.label == "Not endorsed"
+    with use("fr"):
+        assert Category.NOT_ENDORSED.label not in ("Not endorsed", "not-endorsed")

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 
 from i18n import formats
 from i18n.translate import _
-from instruments.forms import category_name
+from instruments.categories import Category
 from ui.figures.map_figure import FONT
 from ui.tables.coverage import counted
 from ui.text import plotly_text
@@ -21,8 +21,8 @@ def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
         y=labels,
         x=rows["Endorsed"],
         orientation="h",
-        name=category_name(palette.ENDORSED),
-        marker={"color": palette.COLOURS[palette.ENDORSED]},
+        name=Category(Category.ENDORSED).label,
+        marker={"color": palette.COLOURS[Category.ENDORSED]},
         text=rows["Endorsed"],
         textposition="inside",
         insidetextanchor="start",
@@ -35,7 +35,7 @@ def breakdown_figure(breakdown: pd.DataFrame, title: str) -> go.Figure:
         x=rows["Members"] - rows["Endorsed"],
         orientation="h",
         name=_("Not yet"),
-        marker={"color": palette.COLOURS[palette.NOT_ENDORSED]},
+        marker={"color": palette.COLOURS[Category.NOT_ENDORSED]},
         text=[formats.percent(share) for share in rows["Share"]],
         textposition="outside",
         textangle=0,

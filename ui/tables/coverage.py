@@ -4,9 +4,9 @@ import pandas as pd
 
 from i18n import formats
 from i18n.translate import _, ngettext
+from instruments.categories import Category
 from instruments.prose import capitalised, join_names
 from store.groups import Group, Member, in_place
-from ui.views import palette
 from ui.views.map_view import MapView
 
 SENTENCE_NAMES = 12  # a sentence names at most this many states that have not endorsed
@@ -176,7 +176,7 @@ def view_sentence(group: Group, view: MapView) -> str:
 def counted(view: MapView) -> list[tuple[str, str]]:
     """The categories a group's members can fall in (never "not in scope"), with their names."""
     pairs = zip(view.categories, view.names, strict=True)
-    return [(c, name) for c, name in pairs if c != palette.NOT_IN_SCOPE]
+    return [(c, name) for c, name in pairs if c != Category.NOT_IN_SCOPE]
 
 
 def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from i18n import formats
 from i18n.collation import sort_key
 from i18n.translate import _, ngettext
+from instruments.categories import Comparison
 from instruments.model import Instrument
 from instruments.prose import join_names
 from ui.text import md
-from ui.views import palette
 from ui.views.focus import FocusFrame
 from ui.views.map_view import MapView, comparison_phrase, in_category
 
@@ -44,13 +44,13 @@ def comparison_summary(
     outside = [
         c
         for c, cat in every.items()
-        if cat == palette.ONLY_X and c not in universe and focus.highlights(c)
+        if cat == Comparison.ONLY_FIRST and c not in universe and focus.highlights(c)
     ]
-    only = _sorted_names(in_category(view, palette.ONLY_X, focus, universe), names)
-    unsure = _sorted_names(in_category(view, palette.UNDECIDABLE, focus, universe), names)
+    only = _sorted_names(in_category(view, Comparison.ONLY_FIRST, focus, universe), names)
+    unsure = _sorted_names(in_category(view, Comparison.UNDECIDABLE, focus, universe), names)
     return ComparisonSummary(
         where="" if focus.is_world else focus.where,
-        phrase=comparison_phrase(palette.ONLY_X, x, y, len(only)),
+        phrase=comparison_phrase(Comparison.ONLY_FIRST, x, y, len(only)),
         only=only,
         outside=_sorted_names(outside, names),
         unsure=unsure,

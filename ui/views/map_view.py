@@ -12,8 +12,8 @@ import pandas as pd
 
 from i18n import formats
 from i18n.translate import N_, _, ngettext
+from instruments.categories import Category, Comparison
 from instruments.facts import partial_caveat
-from instruments.forms import category_name
 from instruments.forms import shown as translated
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
@@ -194,7 +194,7 @@ def _names_and_labels(
         form.category(form.positive): _(form.supporter_stem),
         form.category(form.missing): _(form.missing_stem),
     }
-    called = tuple(stems.get(c) or category_name(c) for c in categories)
+    called = tuple(stems.get(c) or Category(c).label for c in categories)
     counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()
     n = {c: int(counts.get(c, 0)) for c in categories}
     labels = [_count(called[i], n[c], len(shown), focus) for i, c in enumerate(categories[:-1])]
@@ -308,9 +308,9 @@ def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, 
     """ISO3 → comparison category of every state supporting X (the others are background)."""
     only, _unsure = compare(matrix, x, y)
     on_x, on_y = supporters(matrix, x), supporters(matrix, y)
-    category = dict.fromkeys(on_x, palette.UNDECIDABLE)
-    category.update(dict.fromkeys(on_x & on_y, palette.BOTH))
-    category.update(dict.fromkeys(only, palette.ONLY_X))
+    category = dict.fromkeys(on_x, Comparison.UNDECIDABLE)
+    category.update(dict.fromkeys(on_x & on_y, Comparison.BOTH))
+    category.update(dict.fromkeys(only, Comparison.ONLY_FIRST))
     return category
 
 
@@ -322,11 +322,11 @@ def comparison_phrase(
     With ``count``, the phrase follows a subject of that many states (its verb agrees with it).
     """
     did = x.form.did(x.object) if count is None else x.form.did_by(x.object, count)
-    if category == palette.ONLY_X:
+    if category == Comparison.ONLY_FIRST:
         return _("{did} but {did_not}").format(did=did, did_not=y.form.did_not(y.object))
-    if category == palette.BOTH:
+    if category == Comparison.BOTH:
         return _("{did} and {also_did}").format(did=did, also_did=y.form.did(y.object))
-    if category == palette.UNDECIDABLE:
+    if category == Comparison.UNDECIDABLE:
         return _("{did}; {undecidable}").format(did=did, undecidable=y.undecidable_phrase())
     return ""
 
@@ -346,21 +346,21 @@ def comparison_view(
     every = comparison(matrix, x, y)
     category = {code: cat for code, cat in every.items() if code in universe.index}
     names_of = {
-        palette.ONLY_X: _("{x}, not {y}").format(x=x.brief, y=y.brief),
-        palette.BOTH: _("Both"),
-        palette.UNDECIDABLE: _("{x}; {undecidable}").format(
+        Comparison.ONLY_FIRST: _("{x}, not {y}").format(x=x.brief, y=y.brief),
+        Comparison.BOTH: _("Both"),
+        Comparison.UNDECIDABLE: _("{x}; {undecidable}").format(
             x=x.brief, undecidable=y.undecidable_phrase()
         ),
-        palette.OTHERS: _("Others"),
+        Comparison.OTHERS: _("Others"),
     }
     categories = tuple(  # "undecidable" only where some supporter of X is
         c
         for c in palette.CATEGORY_SETS["comparison"]
-        if c != palette.UNDECIDABLE or c in category.values()
+        if c != Comparison.UNDECIDABLE or c in category.values()
     )
     called = tuple(names_of[c] for c in categories)
     shown, outside = _in_view(universe, codes, focus)
-    n = {c: sum(category.get(s, palette.OTHERS) == c for s in shown) for c in categories}
+    n = {c: sum(category.get(s, Comparison.OTHERS) == c for s in shown) for c in categories}
     labels = tuple(
         _count(name, n[c], len(shown), focus) for c, name in zip(categories, called, strict=True)
     )
@@ -379,11 +379,11 @@ def comparison_view(
         said = comparison_phrase(every.get(code), x, y)
         headline = f"<b>{plotly_text(capitalised(said))}</b>" if said else ""
         hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
-    fade, swatch = _fading(categories, palette.OTHERS)
+    fade, swatch = _fading(categories, Comparison.OTHERS)
     return MapView(
         title=capitalised(
             _("{phrase}, {where}").format(
-                phrase=comparison_phrase(palette.ONLY_X, x, y), where=focus.where
+                phrase=comparison_phrase(Comparison.ONLY_FIRST, x, y), where=focus.where
             )
         ),
         categories=categories,
@@ -391,7 +391,7 @@ def comparison_view(
         labels=labels,
         category=category,
         hover=hover,
-        background=palette.OTHERS,
+        background=Comparison.OTHERS,
         fade=fade,
         faded_swatch=swatch,
         subtitle=_("Sources as of {first} and {second}.").format(
@@ -405,7 +405,7 @@ def comparison_view(
         phrase=_("{have_done} but {did_not}").format(
             have_done=x.form.have_done(x.object), did_not=y.form.did_not(y.object)
         ),
-        detail=tuple(c for c in (palette.ONLY_X, palette.UNDECIDABLE) if c in categories),
+        detail=tuple(c for c in (Comparison.ONLY_FIRST, Comparison.UNDECIDABLE) if c in categories),
     )
 
 

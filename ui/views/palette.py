@@ -2,23 +2,8 @@
 
 import numpy as np
 
-from instruments.forms import CAT_ABSTAIN as ABSTAIN
-from instruments.forms import CAT_ENDORSED as ENDORSED
-from instruments.forms import CAT_NO as NO
-from instruments.forms import CAT_NO_VOTE as NO_VOTE
-from instruments.forms import CAT_NON_VOTING as NON_VOTING
-from instruments.forms import CAT_NOT_ENDORSED as NOT_ENDORSED
-from instruments.forms import CAT_NOT_IN_SCOPE as NOT_IN_SCOPE
-from instruments.forms import CAT_UNCONFIRMED as UNCONFIRMED
-from instruments.forms import CAT_UNKNOWN as UNKNOWN
-from instruments.forms import CAT_YES as YES
+from instruments.categories import Category, Comparison
 from instruments.forms import FORMS
-
-# Comparison of two instruments: supports X but not Y, both, X but Y undecidable, everyone else.
-ONLY_X = "X but not Y"
-BOTH = "Both"
-UNDECIDABLE = "Undecidable"
-OTHERS = "Others"
 
 # Dark blue, ochre and a light warm grey: blue against orange survives every common colour-vision
 # deficiency, and the three lie far apart in lightness (L* 33, 66, 85), so greyscale keeps them.
@@ -28,30 +13,30 @@ OTHERS = "Others"
 BLUE, OCHRE, LIGHT_GREY = "#1f4e8c", "#d4923a", "#d4d4ce"
 MID_GREY, UNKNOWN_GREY, DARK_RED = "#777470", "#8d8b88", "#4d1a12"
 COLOURS = {
-    ENDORSED: BLUE,
-    NOT_ENDORSED: OCHRE,
-    NOT_IN_SCOPE: LIGHT_GREY,
-    UNCONFIRMED: MID_GREY,
-    UNKNOWN: UNKNOWN_GREY,
-    YES: BLUE,
-    NO: DARK_RED,
-    ABSTAIN: OCHRE,
-    NON_VOTING: MID_GREY,
-    NO_VOTE: LIGHT_GREY,
-    ONLY_X: OCHRE,
-    BOTH: BLUE,
-    UNDECIDABLE: MID_GREY,
-    OTHERS: LIGHT_GREY,
+    Category.ENDORSED: BLUE,
+    Category.NOT_ENDORSED: OCHRE,
+    Category.NOT_IN_SCOPE: LIGHT_GREY,
+    Category.UNCONFIRMED: MID_GREY,
+    Category.UNKNOWN: UNKNOWN_GREY,
+    Category.YES: BLUE,
+    Category.NO: DARK_RED,
+    Category.ABSTAIN: OCHRE,
+    Category.NON_VOTING: MID_GREY,
+    Category.NO_VOTE: LIGHT_GREY,
+    Comparison.ONLY_FIRST: OCHRE,
+    Comparison.BOTH: BLUE,
+    Comparison.UNDECIDABLE: MID_GREY,
+    Comparison.OTHERS: LIGHT_GREY,
 }
 # Every set of categories one map shows together (one per instrument form, and a comparison);
 # each set is kept apart by the tests.
 CATEGORY_SETS = {key: form.categories for key, form in FORMS.items()} | {
-    "comparison": (ONLY_X, BOTH, UNDECIDABLE, OTHERS),
+    "comparison": tuple(Comparison),
 }
 # Only blue and ochre stay apart when dimmed: a map showing no other category keeps each hue,
 # faded, outside a focus (the Call to Action's). With more categories, faded hues would collide:
 # those maps draw every state outside a focus in one pale colour instead.
-DIMMABLE = frozenset({ENDORSED, NOT_ENDORSED})
+DIMMABLE = frozenset({Category.ENDORSED, Category.NOT_ENDORSED})
 OUTSIDE_FOCUS = "#e4e8ef"
 OCEAN = "#ffffff"
 BORDER = "#ffffff"

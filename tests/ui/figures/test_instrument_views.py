@@ -6,6 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from instruments.categories import Category, Comparison
 from instruments.facts import caveats, figures, headline
 from instruments.forms import STATUS_CATEGORY, status_word
 from instruments.matrix import compare, supporters
@@ -130,9 +131,9 @@ def test_blueprint_map_never_says_not_endorsed():
     named = set(listed(BLUEPRINT)["iso3"])
     assert len(named) == 10  # sourced: only ten of the 61 endorsers are named
     for code in UNIVERSE["iso3"]:
-        expected = palette.ENDORSED if code in named else palette.UNKNOWN
+        expected = Category.ENDORSED if code in named else Category.UNKNOWN
         assert v.category_of(code) == expected, code
-    assert palette.NOT_ENDORSED not in v.categories
+    assert Category.NOT_ENDORSED not in v.categories
     assert v.labels[0] == "Named as endorsing (10 of the 61 reported)"
     assert v.labels[1] == f"Unknown: not named ({len(UNIVERSE) - 10})"
     assert "61" in v.subtitle and "not “not endorsed”" in v.caveat
@@ -140,15 +141,15 @@ def test_blueprint_map_never_says_not_endorsed():
 
 def test_pathways_shows_costa_rica_unconfirmed_and_45_endorsers():
     v = view(PATHWAYS)
-    assert v.category_of("CRI") == palette.UNCONFIRMED
+    assert v.category_of("CRI") == Category.UNCONFIRMED
     assert v.labels[:2] == ("Endorsed (45)", "Unconfirmed (1)")
     assert "named by EFE" in v.hover["CRI"]
-    assert palette.UNCONFIRMED not in view(DECLARATION).categories  # only where present
+    assert Category.UNCONFIRMED not in view(DECLARATION).categories  # only where present
 
 
 def test_declaration_keeps_kosovo_flagged_outside_the_scope():
     v = view(DECLARATION)
-    assert v.category_of("XKX") == palette.NOT_IN_SCOPE
+    assert v.category_of("XKX") == Category.NOT_IN_SCOPE
     assert "Not in scope" in v.hover["XKX"] and "Endorsed" in v.hover["XKX"]
     figure, what = headline(CATALOGUE[DECLARATION], DATA.positions).split(": ", 1)
     assert figure == "58 endorsers" and "Kosovo, outside the scope" in what
@@ -160,15 +161,17 @@ def test_comparison_highlights_what_compare_finds():
     only, unsure = compare(DATA.matrix, x, y)
     v = pair(DECLARATION, CALL_TO_ACTION)
     universe = set(UNIVERSE["iso3"])
-    highlighted = {c for c in universe if v.category_of(c) == palette.ONLY_X}
+    highlighted = {c for c in universe if v.category_of(c) == Comparison.ONLY_FIRST}
     assert highlighted == set(only) & universe and "XKX" in only
-    assert v.category_of("XKX") == palette.OTHERS  # outside the scope: drawn, never counted
+    assert v.category_of("XKX") == Comparison.OTHERS  # outside the scope: drawn, never counted
     both = supporters(DATA.matrix, x) & supporters(DATA.matrix, y)
     assert v.labels[0] == f"US Political Declaration, not Call to Action ({len(highlighted)})"
     assert v.labels[1] == f"Both ({len(both)})"
-    assert sum(c == palette.UNDECIDABLE for c in comparison(DATA.matrix, x, y).values()) == unsure
+    assert (
+        sum(c == Comparison.UNDECIDABLE for c in comparison(DATA.matrix, x, y).values()) == unsure
+    )
     colours = drawn(v)
-    assert all(colours[c] == palette.COLOURS[palette.ONLY_X] for c in highlighted)
+    assert all(colours[c] == palette.COLOURS[Comparison.ONLY_FIRST] for c in highlighted)
     assert "Call to Action (REAIM 2023): Not endorsed" in v.hover[sorted(highlighted)[0]]
 
 
@@ -189,7 +192,7 @@ def test_comparison_figures_stay_under_budget(x, y):
 def test_view_breakdown_adds_up(instrument_id):
     v = view(instrument_id)
     table = view_breakdown(DATA.groupings["ungroup"], v)
-    counted = [n for c, n in zip(v.categories, v.names, strict=True) if c != palette.NOT_IN_SCOPE]
+    counted = [n for c, n in zip(v.categories, v.names, strict=True) if c != Category.NOT_IN_SCOPE]
     assert (table[counted].sum(axis=1) == table["Members"]).all()
     assert table["Members"].sum() == len(UNIVERSE)  # the groups and the observers cover all
     first = v.names[0]
@@ -234,7 +237,7 @@ def test_a_group_that_cannot_take_part_is_worded_by_the_form():
 def test_comparison_breakdown_names_the_states():
     v = pair(DECLARATION, CALL_TO_ACTION)
     table = view_breakdown(DATA.groupings["region"], v).set_index("Group")
-    only = [c for c in UNIVERSE["iso3"] if v.category_of(c) == palette.ONLY_X]
+    only = [c for c in UNIVERSE["iso3"] if v.category_of(c) == Comparison.ONLY_FIRST]
     assert table[v.names[0]].sum() == len(only)
     europe = UNIVERSE[UNIVERSE["iso3"].isin(only) & (UNIVERSE["m49_region"] == "Europe")]
     for name in europe["name"]:

@@ -5,6 +5,7 @@ import json
 import numpy as np
 import pytest
 
+from instruments.categories import Category
 from instruments.forms import FORMS
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
@@ -24,8 +25,8 @@ FIGURE_BUDGET = 350_000  # bytes of figure JSON per map view (issue: well under 
 KEYS = list(map(str, shipped().focus_frames))
 
 
-CALL_COLOURS = [palette.COLOURS[c] for c in (palette.ENDORSED, palette.NOT_ENDORSED)]
-CALL_COLOURS += [palette.COLOURS[palette.NOT_IN_SCOPE]]
+CALL_COLOURS = [palette.COLOURS[c] for c in (Category.ENDORSED, Category.NOT_ENDORSED)]
+CALL_COLOURS += [palette.COLOURS[Category.NOT_IN_SCOPE]]
 FADED_COLOURS = [palette.dimmed(c) for c in CALL_COLOURS[:2]]
 
 
@@ -87,12 +88,12 @@ def test_colours_follow_status(world):
     for code, z in zip(shapes.locations, shapes.z, strict=True):
         row = table.loc[code] if code in table.index else None
         if row is None or not row["in_universe"]:
-            expected = palette.NOT_IN_SCOPE
+            expected = Category.NOT_IN_SCOPE
         else:
-            expected = palette.ENDORSED if row["endorsed"] else palette.NOT_ENDORSED
+            expected = Category.ENDORSED if row["endorsed"] else Category.NOT_ENDORSED
         assert scale_colour(z) == palette.COLOURS[expected], code
     for code, colour in zip(dots.customdata, dots.marker.color, strict=True):
-        expected = palette.ENDORSED if table.loc[code, "endorsed"] else palette.NOT_ENDORSED
+        expected = Category.ENDORSED if table.loc[code, "endorsed"] else Category.NOT_ENDORSED
         assert colour == palette.COLOURS[expected], code
 
 
@@ -118,7 +119,7 @@ def test_legend_counts_come_from_the_table(world):
 
 def test_call_to_action_view_is_the_three_categories_and_keeps_hues_when_faded():
     focused = view("org-eu")
-    assert focused.categories == (palette.ENDORSED, palette.NOT_ENDORSED, palette.NOT_IN_SCOPE)
+    assert focused.categories == (Category.ENDORSED, Category.NOT_ENDORSED, Category.NOT_IN_SCOPE)
     assert [focused.fade[c] for c in focused.categories[:2]] == FADED_COLOURS
     assert focused.faded_swatch == FADED_COLOURS[1]
 
@@ -233,7 +234,7 @@ def test_every_status_of_a_form_has_a_category_in_its_set(form):
 
 def test_faded_states_stay_apart_from_each_other_and_from_not_in_scope():
     assert min_difference(FADED_COLOURS) >= 10
-    assert min_difference([palette.COLOURS[palette.NOT_IN_SCOPE], *FADED_COLOURS]) >= 6
+    assert min_difference([palette.COLOURS[Category.NOT_IN_SCOPE], *FADED_COLOURS]) >= 6
 
 
 @pytest.mark.parametrize(
