@@ -11,12 +11,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safeio import secrets_file
 from safeio.loopback import is_loopback
 from serve.warm import warm
 
@@ -69,23 +69,19 @@ def free_port(host: str = APP_HOST) -> int:
 
 
 def login_configured(repo: Path = REPO) -> bool:
-    """Whether Streamlit's secrets (project's, else the user's) configure ``[auth]`` (st.login).
+    """Whether Streamlit's secrets (the project's or the user's) configure ``[auth]`` (st.login).
 
     A secrets file that cannot be read or is not TOML is a ClusterError naming it.
     """
-    for path in (repo / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"):
-        if path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    secrets = tomllib.load(handle)
-            except (OSError, ValueError) as error:  # TOMLDecodeError, UnicodeDecodeError
-                raise ClusterError(
-                    f"cannot read the secrets file {path}: {error}. Correct it (it must be valid "
-                    "TOML, see docs/deploying.md) or move it away, then start again."
-                ) from None
-            if "auth" in secrets:
-                return True
-    return False
+    try:
+        return secrets_file.login_configured(
+            (Path.home() / ".streamlit" / "secrets.toml", repo / ".streamlit" / "secrets.toml")
+        )
+    except secrets_file.SecretsError as error:
+        raise ClusterError(
+            f"{error}. Correct it (it must be valid TOML, see docs/deploying.md) or move it away, "
+            "then start again."
+        ) from None
 
 
 @dataclass

@@ -2,13 +2,14 @@
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from i18n.translate import N_, _
 from plan.access import Access, Visit, decide
+from safeio import secrets_file
+from safeio.secrets_file import SecretsError
 from ui import cache
 from ui.text import md
 
@@ -38,22 +39,13 @@ def plan_word(value: str) -> str:
     return _(LABELS[value]) if value in LABELS else value
 
 
-class SecretsError(Exception):
-    """The secrets file exists but cannot be read: whether login is configured is unknown."""
-
-
 def login_configured() -> bool:
-    """Whether an OpenID Connect provider is configured under [auth] in the secrets.
+    """Whether an OpenID Connect provider is configured under [auth] in Streamlit's secrets.
 
     No secrets file means no; a file that cannot be read or parsed is a SecretsError, never
     laptop mode.
     """
-    if not any(Path(path).exists() for path in st.get_option("secrets.files")):
-        return False
-    try:
-        return "auth" in st.secrets
-    except (OSError, ValueError) as exc:  # Streamlit's parse error is a FileNotFoundError
-        raise SecretsError(str(exc)) from exc
+    return secrets_file.login_configured(st.get_option("secrets.files"))
 
 
 def server_address() -> str:
