@@ -73,7 +73,7 @@ presenting_link.page_link(
     pages.MAP.script,
     label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=url_controls.with_language(
+    query_params=url_controls.link_params(
         chosen.url_params() | {"present": "1"} | shown.url_params()
     ),
 )
@@ -93,6 +93,11 @@ st.dataframe(
         "State": _("State"),
         "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
         "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
+        "World rank": st.column_config.NumberColumn(
+            _("World rank"),
+            width="small",
+            help=_("Rank among every state in scope that has not endorsed."),
+        ),
     },
 )
 st.caption(_("Weights: {weights}.").format(weights=md(pack.weights)))

@@ -196,7 +196,7 @@ def profile(iso3: str) -> None:
                 pages.MAP.script,
                 label=_("Show on map"),
                 icon=":material/public:",
-                query_params=url_controls.with_language(
+                query_params=url_controls.link_params(
                     Focus(group.kind, group.group_id).url_params()
                 ),
             )
@@ -204,7 +204,7 @@ def profile(iso3: str) -> None:
                 pages.REGIONS.script,
                 label=_("Breakdown"),
                 icon=":material/bar_chart:",
-                query_params=url_controls.with_language({"by": group.kind}),
+                query_params=url_controls.link_params({"by": group.kind}),
             )
 
 

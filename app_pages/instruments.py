@@ -10,7 +10,7 @@ from instruments.wording import MATRIX_NOTE, RELATED_INTRO
 from store.groups import GroupKind
 from ui import cache
 from ui.tables.instrument_tables import matrix_table
-from ui.tables.outreach import matching
+from ui.tables.outreach import focus_of, matching
 from ui.text import link, md
 from ui.views import palette
 from ui.widgets import pages, url_controls
@@ -68,19 +68,20 @@ for instrument in found.values():
             pages.MAP.script,
             label=_("Show on map"),
             icon=":material/public:",
-            query_params=url_controls.with_language({"instrument": instrument.id}),
+            query_params=url_controls.link_params({"instrument": instrument.id}),
         )
         split.page_link(
             pages.REGIONS.script,
             label=_("By region"),
             icon=":material/bar_chart:",
-            query_params=url_controls.with_language({"instrument": instrument.id}),
+            query_params=url_controls.link_params({"instrument": instrument.id}),
         )
 
 st.subheader(_("Every state on every instrument"), anchor=False)
 st.caption(_(MATRIX_NOTE))
 organisations = {g.group_id: g for g in cache.groupings()[GroupKind.ORG]}
-filters = filter_widgets(table, organisations)
+filters = filter_widgets(table, organisations, url_controls.focus_from_url(cache.focus_frames()))
+url_controls.carry(focus=focus_of(filters, cache.groupings()))
 everyone = cache.all_states()
 rows = matching(everyone, cache.search_index(), filters)
 catalogue = list(found.values())

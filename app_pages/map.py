@@ -16,6 +16,7 @@ from ui.views.geometry import DOT_AREA_KM2
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
+from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
 
@@ -106,7 +107,7 @@ country_link.page_link(
     pages.COUNTRY.script,
     label=_("Choose a state"),
     icon=":material/keyboard:",
-    query_params=url_controls.with_language({}),
+    query_params=url_controls.link_params({}),
 )
 # The table is sent once opened, so the grid's code does not load on the way to the map.
 with st.expander(
@@ -118,7 +119,7 @@ with st.expander(
 if clicked:
     if clicked in universe:
         st.switch_page(
-            pages.COUNTRY.script, query_params=url_controls.with_language({"iso3": clicked})
+            pages.COUNTRY.script, query_params=url_controls.link_params({"iso3": clicked})
         )
     st.info(
         _("{name} is not in scope: it is neither a UN member nor an observer State.").format(
@@ -150,9 +151,11 @@ presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=url_controls.with_language(here | {"present": "1"}),
+    query_params=url_controls.link_params(here | {"present": "1"}),
 )
 
+if not focus.is_world:
+    focus_links(chosen, pages.MAP, shown.url_params())
 if not focus.is_world and not y:
     if shown == View(CALL_TO_ACTION):
         sentences = cache.breakdown(focus.kind).set_index("group_id")["Sentence"]

@@ -11,7 +11,15 @@ from instruments.view import DEFAULT_VIEW
 from instruments.wording import OUTREACH_INTRO, WEIGHTS_NOTE
 from store.groups import GroupKind
 from ui import cache
-from ui.tables.outreach import focus_of, formula, non_endorsers, priority_table, ranks, score_terms
+from ui.tables.outreach import (
+    focus_of,
+    formula,
+    non_endorsers,
+    priority_table,
+    ranks,
+    score_terms,
+    view_ranks,
+)
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
 from ui.widgets import url_controls
@@ -47,7 +55,9 @@ def decimal(value: float, digits: int) -> str:
 st.header(_("Outreach gaps"), anchor=False)
 st.caption(_(OUTREACH_INTRO))
 
-filters = filter_widgets(table, organisations)
+filters = filter_widgets(table, organisations, url_controls.focus_from_url(cache.focus_frames()))
+focus = focus_of(filters, cache.groupings())
+url_controls.carry(focus=focus)
 states = cache.states()
 caveats = dict(zip(states["iso3"], states["regional_group_note"], strict=True))
 endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
@@ -85,6 +95,8 @@ st.caption(_("**Score** = {formula}.").format(formula=md(formula(weights, terms)
 names = table.set_index("iso3")["name"]
 ranked = priorities(cache.signals(), weights, names, terms)
 rows = priority_table(gaps, ranked, weights, cache.matrix(), related, terms)
+if filters.active:  # ranks within the view, the world rank beside them
+    rows = view_ranks(rows)
 planned = plan_readers_only()  # the plan's status, for signed-in users with a role only
 if planned is not None:
     statuses = {c: r.status for c, r in planned[0].records(CALL_TO_ACTION).items()}
@@ -119,6 +131,11 @@ st.dataframe(
     column_config={name: _(label) for name, label in HEADERS.items()}
     | {
         "Rank": st.column_config.NumberColumn(_("Rank"), width="small", pinned=True),
+        "World rank": st.column_config.NumberColumn(
+            _("World rank"),
+            width="small",
+            help=_("Rank among every state in scope that has not endorsed."),
+        ),
         "State": st.column_config.TextColumn(_("State"), pinned=True),
         "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
         "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
@@ -151,29 +168,51 @@ about = [
 ]
 left, right, slides, handout, _spare = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
-pack_downloads((slides, handout), focus_of(filters, cache.groupings()), DEFAULT_VIEW)
+pack_downloads((slides, handout), focus, DEFAULT_VIEW)
 
 st.subheader(_("Why a state ranks where it does"), anchor=False)
-position = ranks(ranked)
-ordinal = {c: f"{position[c]}. {names[c]}" for c in ranked.index}
-first = rows["ISO3"].iloc[0] if len(rows) else ranked.index[0]
+world_rank = ranks(ranked)
+in_view = rows.sort_values("Rank", kind="stable")["ISO3"] if len(rows) else ranked.index[:1]
+position = dict(zip(rows["ISO3"], rows["Rank"], strict=True)) if len(rows) else world_rank
+ordinal = {c: f"{position[c]}. {names[c]}" for c in in_view}
+if st.query_params.get("explain") in set(ranked.index) - set(ordinal):
+    del st.query_params["explain"]  # the filters changed under it: the first row, without a notice
 with st.columns([2, 3])[0]:
     explained = url_controls.select(
-        _("State"), "explain", ordinal, first, help=_("Any state that has not endorsed, by rank.")
+        _("State"),
+        "explain",
+        ordinal,
+        next(iter(ordinal)),
+        help=_("Any state of the list above, by rank."),
     )
 row = ranked.loc[explained]
-st.markdown(
-    _(
-        "**{name}** is ranked **{rank}** of the {total} states that have not endorsed, with a "
-        "score of **{score}**: {why}."
+if filters.active and len(rows):
+    said = _(
+        "**{name}** is ranked **{rank}** of the {count} states that have not endorsed and match "
+        "the filters ({filters}), and **{world}** of all {total}, with a score of **{score}**: "
+        "{why}."
     ).format(
         name=md(names[explained]),
         rank=formats.number(position[explained]),
+        count=formats.number(len(rows)),
+        filters=md(filters.describe()),
+        world=formats.number(world_rank[explained]),
         total=formats.number(len(ranked)),
         score=decimal(row["score"], 1),
         why=md(row["why"]),
     )
-)
+else:
+    said = _(
+        "**{name}** is ranked **{rank}** of the {total} states that have not endorsed, with a "
+        "score of **{score}**: {why}."
+    ).format(
+        name=md(names[explained]),
+        rank=formats.number(world_rank[explained]),
+        total=formats.number(len(ranked)),
+        score=decimal(row["score"], 1),
+        why=md(row["why"]),
+    )
+st.markdown(said)
 breakdown = score_terms(row, weights, terms)
 st.dataframe(
     breakdown.drop(columns=["Short"]),

@@ -16,6 +16,7 @@ from ui.text import md
 from ui.views.map_view import comparison_phrase
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
+from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
 
 PAGE = pages.REGIONS.script
@@ -60,6 +61,7 @@ HEADERS = {
 source = cache.provenance()
 found = cache.catalogue()
 titles = {k: i.short_title for k, i in found.items()}
+focus = url_controls.focus_from_url(cache.focus_frames())
 if presenting():
     by = url_controls.param("by", {kind: kind.label for kind in GroupKind}) or GroupKind.REGION
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
@@ -68,7 +70,11 @@ else:
     grouping, first, second = st.columns([2.2, 1.2, 1.2], vertical_alignment="bottom")
     with grouping:
         by = url_controls.segmented(
-            _("Group states by"), "by", {kind: kind.label for kind in GroupKind}, GroupKind.REGION
+            _("Group states by"),
+            "by",
+            {kind: kind.label for kind in GroupKind},
+            GroupKind.REGION,
+            start=focus.kind,
         )
     shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 x, y = shown.first, shown.second
@@ -104,6 +110,9 @@ if presenting():
     present(cache.headline(shown, WORLD_FOCUS), figure, plotly_config(stem), PAGE, keep)
     st.stop()
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)
+if focus.kind == by and focus.group_id in set(table["group_id"]):
+    st.markdown(md(table.set_index("group_id").at[focus.group_id, "Sentence"]))
+    focus_links(focus, pages.REGIONS, shown.url_params())
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
 links = [url_controls.href("./", Focus(by, g).url_params() | view_param) for g in table["group_id"]]
@@ -140,7 +149,7 @@ presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),
     icon=":material/co_present:",
-    query_params=url_controls.with_language(
+    query_params=url_controls.link_params(
         {"by": by, "present": "1"} | ({"compare": shown} if y else {"instrument": x})
     ),
 )

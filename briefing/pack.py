@@ -51,13 +51,15 @@ class NameList:
 
 @dataclass(frozen=True)
 class Priority:
-    """One state of the outreach priorities: rank among all non-endorsers, score, why, points."""
+    """One state of the outreach priorities: its rank in the focus, score, why, points, and its
+    rank among all non-endorsers."""
 
-    rank: int
+    rank: int  # among the focus's states that have not endorsed (the world's, on the world)
     name: str
     score: float
     why: str
     points: str
+    world_rank: int
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,9 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
     weights = default_weights(data.terms)
     names = data.table.set_index("iso3")["name"]
     ranked = priorities(data.signals, weights, names, data.terms)
-    position = ranks(ranked)
-    mine = ranked[ranked.index.isin(group.codes)].head(top)
+    world = ranks(ranked)
+    in_group = ranked[ranked.index.isin(group.codes)]
+    position = ranks(in_group)
     chosen = [
         Priority(
             int(position[code]),
@@ -153,8 +156,9 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
             float(row["score"]),
             str(row["why"]),
             points(row, weights, data.terms),
+            int(world[code]),
         )
-        for code, row in mine.iterrows()
+        for code, row in in_group.head(top).iterrows()
     ]
     return chosen, formula(weights, data.terms)
 
@@ -253,8 +257,10 @@ def build_pack(
 
 
 def priorities_frame(pack: Pack) -> pd.DataFrame:
-    """The priorities as a table: Rank, State, Score, Why (internal names: a page renames them)."""
-    return pd.DataFrame(
-        [(p.rank, p.name, p.score, p.why) for p in pack.priorities],
-        columns=["Rank", "State", "Score", "Why"],
+    """The priorities as a table: Rank, State, Score, Why, and the World rank in a focus
+    (internal names: a page renames them)."""
+    frame = pd.DataFrame(
+        [(p.rank, p.name, p.score, p.why, p.world_rank) for p in pack.priorities],
+        columns=["Rank", "State", "Score", "Why", "World rank"],
     )
+    return frame.drop(columns=["World rank"]) if pack.focus.is_world else frame

@@ -124,6 +124,7 @@ FORM_WORDS = re.compile(
 # subject, its default view and the files of its list (instruments.model.CALL_TO_ACTION).
 KNOWS_FORMS = {
     "instruments/forms.py": "defines the forms",
+    "instruments/categories.py": "names every form's map categories, a vote's 'no vote' too",
     "ui/views/palette.py": "gives each map category, a vote's 'no vote' too, its colour",
 }
 KNOWS_IDS = {

@@ -459,7 +459,7 @@ def test_outreach_is_ranked_by_the_documented_score():
     assert heavier["RUS"] < rows.loc["RUS", "Score"]
 
 
-def test_outreach_weights_come_from_the_url_and_ranks_stay_global():
+def test_outreach_weights_come_from_the_url_and_ranks_are_within_the_view():
     keys = [t.key for t in shipped().terms]
     zero = ",".join(f"{key}:0" for key in keys if key != "organisation_peers")
     at = open_page("outreach", weights=f"{zero},organisation_peers:5", region="Africa")
@@ -467,7 +467,12 @@ def test_outreach_weights_come_from_the_url_and_ranks_stay_global():
     rows = at.dataframe[0].value
     assert at.slider(key="weight-organisation_peers").value == 5.0
     assert (rows["Score"] == (5 * rows["Organisation share"]).round(1)).all()
-    assert rows["Rank"].max() > len(rows) / 2  # ranks are among all 137, not within Africa
+    assert rows["Rank"].iloc[0] == 1 and rows["Rank"].is_monotonic_increasing
+    assert rows["Rank"].max() <= len(rows) < rows["World rank"].max()  # the world's beside
+    world = open_page("outreach", weights=f"{zero},organisation_peers:5").dataframe[0].value
+    assert dict(zip(rows["ISO3"], rows["World rank"], strict=True)) == {
+        c: r for c, r in zip(world["ISO3"], world["Rank"], strict=True) if c in set(rows["ISO3"])
+    }
     at = open_page("outreach", sort="name")
     names = at.dataframe[0].value["State"]
     assert list(names) == sorted(names, key=sort_key)  # accents ignored: Côte d’Ivoire before Cuba
@@ -499,8 +504,12 @@ def test_outreach_explains_any_state_term_by_term():
     assert terms["Points"].sum() == pytest.approx(ranked.loc["RUS", "Score"], abs=0.05)
     (no_votes,) = terms.loc[terms["Signal"].str.startswith("No votes on UNGA"), "Weight"]
     assert no_votes == -4
-    at.selectbox(key="url-region").set_value("Africa").run()  # the explained state stays
-    assert at.query_params["explain"] == "RUS" and not at.exception
+    at.selectbox(key="url-region").set_value("Africa").run()  # the explanation follows the view
+    first = at.dataframe[0].value.iloc[0]
+    assert "explain" not in at.query_params and not at.exception and not at.warning
+    assert f"**{md(first['State'])}** is ranked **1** of the " in texts(at)
+    at.selectbox(key="url-explain").set_value(at.dataframe[0].value["ISO3"].iloc[2]).run()
+    assert at.query_params["explain"] == at.dataframe[0].value["ISO3"].iloc[2]
     at = open_page("outreach", explain="NLD")  # an endorser has no rank
     assert at.warning and "explain" not in at.query_params
 

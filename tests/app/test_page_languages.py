@@ -11,7 +11,7 @@ from i18n.translate import _, use
 from store.glossary import read_glossary
 from store.published import table_from_csv
 from store.reference import load_un_names
-from ui.widgets.url_controls import href, with_language
+from ui.widgets.url_controls import href, link_params
 
 from apptest import open_page
 from conftest import REPO
@@ -121,11 +121,11 @@ def test_table_links_open_the_view_in_the_same_language():
     assert "lang" not in "".join(open_page("regions").dataframe[0].value["Map"])
 
 
-def test_with_language_and_href():
-    assert with_language({"iso3": "NLD"}) == {"iso3": "NLD"}
+def test_link_params_and_href():
+    assert link_params({"iso3": "NLD"}) == {"iso3": "NLD"}
     assert href("./country", {"iso3": "NLD"}) == "./country?iso3=NLD"
     with use("fr"):
-        assert with_language({"focus": "org-nato"}) == {"focus": "org-nato", "lang": "fr"}
+        assert link_params({"focus": "org-nato"}) == {"focus": "org-nato", "lang": "fr"}
         assert href("./", {"compare": "a,b"}) == "./?compare=a,b&lang=fr"
 
 

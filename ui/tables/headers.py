@@ -37,6 +37,7 @@ def headers() -> dict[str, str]:
         "Note": _("Note"),
         "Organisations": _("Organisations"),
         "Rank": _("Rank"),
+        "World rank": _("World rank"),
         "Score": _("Score"),
         "Why": _("Why"),
         "Points": _("Points"),

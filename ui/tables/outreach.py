@@ -173,6 +173,14 @@ def ranks(ranked: pd.DataFrame) -> pd.Series:
     return ranked["score"].rank(method="min", ascending=False).astype(int)
 
 
+def view_ranks(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` (a filtered ``priority_table``) ranked among themselves: ``Rank`` (1 = highest
+    score, ties share the best rank), with the rank among every non-endorser as ``World rank``."""
+    out = rows.rename(columns={"Rank": "World rank"})
+    out.insert(0, "Rank", out["Score"].rank(method="min", ascending=False).astype(int))
+    return out
+
+
 def priority_table(
     gaps: pd.DataFrame,
     ranked: pd.DataFrame,
@@ -274,6 +282,26 @@ def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
             points = format_decimal(tenths, format="0.0", locale=formats.locale())
             shown.append(f"{'−' if value < 0 else '+'}{points} {_short_label(term)}")
     return " ".join(shown).removeprefix("+") or "0"
+
+
+def filter_params(focus: Focus, universe: pd.DataFrame) -> dict[str, str]:
+    """The filters' URL parameters that select ``focus`` (``focus_of`` reads them back); none for
+    the world. ``universe`` has the states' English ``m49_region`` and ``m49_subregion``."""
+    if focus.kind == GroupKind.ORG:
+        return {"org": focus.group_id}
+    if focus.kind == GroupKind.UNGROUP:
+        named = [k for k, label in UN_GROUP_LABELS.items() if slug(label) == focus.group_id]
+        return {"ungroup": named[0]} if named else {}
+    column = {GroupKind.REGION: "m49_region", GroupKind.SUBREGION: "m49_subregion"}.get(focus.kind)
+    if column is None:
+        return {}
+    rows = universe[universe[column].map(slug) == focus.group_id]
+    if rows.empty:
+        return {}
+    found = {"region": rows["m49_region"].iloc[0]}
+    if focus.kind == GroupKind.SUBREGION:
+        found["subregion"] = rows["m49_subregion"].iloc[0]
+    return found
 
 
 def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> Focus:

@@ -4,16 +4,27 @@ import pandas as pd
 import streamlit as st
 
 from i18n.translate import _
+from store.focus import WORLD_FOCUS, Focus
 from store.groups import UN_GROUP_LABELS, Group, region_label, un_group_label
-from ui.tables.outreach import Filters
+from ui.tables.outreach import Filters, filter_params
 from ui.widgets import url_controls
 
 ANY = ""
+GROUP_PARAMS = ("region", "subregion", "ungroup", "org")
 
 
-def filter_widgets(table: pd.DataFrame, organisations: dict[str, Group]) -> Filters:
-    """Region, sub-region, UN regional group, organisation and a name search, in one row."""
+def filter_widgets(
+    table: pd.DataFrame, organisations: dict[str, Group], focus: Focus = WORLD_FOCUS
+) -> Filters:
+    """Region, sub-region, UN regional group, organisation and a name search, in one row.
+
+    A URL that sets none of them starts from ``focus`` (the reader's focus on another page).
+    """
     universe = table[table["in_universe"]]
+    if not any(name in st.query_params for name in GROUP_PARAMS):
+        for name, value in filter_params(focus, universe).items():
+            st.query_params[name] = value
+    st.query_params.pop("focus", None)  # the filters say it now
     columns = st.columns([1, 1.2, 1.2, 1.2, 1.4])
     with columns[0]:
         regions = {ANY: _("All regions")} | {

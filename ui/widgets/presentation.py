@@ -7,7 +7,7 @@ from i18n.translate import _
 from ui.tables.headline import Headline
 from ui.text import md
 from ui.widgets.geo_chart import geo_chart
-from ui.widgets.url_controls import with_language
+from ui.widgets.url_controls import link_params
 
 PRESENT_HEIGHT = 470  # px: the map with its title and legend fits a 1366×768 screen with no scroll
 
@@ -34,7 +34,7 @@ def present(
         page,
         label=_("Leave presentation mode"),
         icon=":material/close_fullscreen:",
-        query_params=with_language(keep),
+        query_params=link_params(keep),
     )
     words, picture = st.columns([1.15, 2.6], vertical_alignment="center", gap="medium")
     with words:

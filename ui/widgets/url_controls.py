@@ -1,4 +1,9 @@
-"""Widgets whose value lives in the URL, so that a view can be shared; bad values are ignored."""
+"""Widgets whose value lives in the URL, so that a view can be shared; bad values are ignored.
+
+The focus and the view travel from page to page: every link carries them (``link_params``),
+and the session remembers them for the navigation menu, whose links carry no parameters. A page
+that finds neither in its URL starts from the session's.
+"""
 
 from collections.abc import Mapping
 
@@ -8,22 +13,57 @@ from streamlit.delta_generator import DeltaGenerator
 from i18n.formats import number as formatted
 from i18n.languages import DEFAULT
 from i18n.translate import _, active
-from instruments.view import View
+from instruments.view import DEFAULT_VIEW, View
 from store.focus import WORLD_FOCUS, Focus
 from ui.text import code
 from ui.views.focus import FocusFrame
 from ui.widgets.language import PARAM as LANGUAGE
 
+CARRIED_FOCUS, CARRIED_VIEW = "carried-focus", "carried-view"  # session keys
 
-def with_language(params: Mapping[str, str]) -> dict[str, str]:
-    """``params`` and, unless English is active, the interface language: a link keeps it."""
+
+VIEW_PARAMS = ("instrument", "compare")
+
+
+def link_params(params: Mapping[str, str]) -> dict[str, str]:
+    """The URL parameters of a link: ``params``, the session's focus and view where ``params``
+    does not set them, and the interface language unless English. A link keeps what the reader
+    is looking at."""
     language = active()
-    return dict(params) | ({LANGUAGE: language} if language != DEFAULT else {})
+    return (
+        carried_params(params)
+        | dict(params)
+        | ({LANGUAGE: language} if language != DEFAULT else {})
+    )
+
+
+def carried_params(params: Mapping[str, str] = {}) -> dict[str, str]:
+    """The URL parameters of the session's focus and view (none for the world and the default),
+    leaving out those that ``params`` sets."""
+    focus = st.session_state.get(CARRIED_FOCUS, WORLD_FOCUS)
+    view = st.session_state.get(CARRIED_VIEW, DEFAULT_VIEW)
+    carried = {} if focus.is_world or "focus" in params else focus.url_params()
+    if view != DEFAULT_VIEW and not any(name in params for name in VIEW_PARAMS):
+        carried |= view.url_params()
+    return carried
+
+
+def carry(focus: Focus | None = None, view: View | None = None) -> None:
+    """Remember the focus or view the reader chose, for the next page."""
+    if focus is not None:
+        st.session_state[CARRIED_FOCUS] = focus
+    if view is not None:
+        st.session_state[CARRIED_VIEW] = view
+
+
+def carried_focus() -> Focus:
+    """The focus the reader last chose in this session; the world at first."""
+    return st.session_state.get(CARRIED_FOCUS, WORLD_FOCUS)
 
 
 def href(path: str, params: Mapping[str, str]) -> str:
     """A relative link (``./country``) to a view given by ``params``, in the active language."""
-    return f"{path}?" + "&".join(f"{k}={v}" for k, v in with_language(params).items())
+    return f"{path}?" + "&".join(f"{k}={v}" for k, v in link_params(params).items())
 
 
 def _ignored(param: str, value: str, why: str) -> None:
@@ -46,14 +86,20 @@ def param(name: str, allowed: Mapping[str, str] | None = None) -> str | None:
 
 
 def select(
-    label: str, name: str, options: Mapping[str, str], default: str, **kwargs: object
+    label: str,
+    name: str,
+    options: Mapping[str, str],
+    default: str,
+    start: str | None = None,
+    **kwargs: object,
 ) -> str:
     """A selectbox over ``options`` (value → label) kept in sync with the URL parameter ``name``.
 
-    The parameter is left out of the URL while the default is selected.
+    It starts from the URL's value, else ``start`` (if an option), else the default; the
+    parameter is left out of the URL while the default is selected.
     """
     values = list(options)
-    current = param(name, options) or default
+    current = param(name, options) or (start if start in options else default)
     chosen = st.selectbox(
         label,
         values,
@@ -66,9 +112,12 @@ def select(
     return chosen
 
 
-def segmented(label: str, name: str, options: Mapping[str, str], default: str) -> str:
-    """Segmented buttons over ``options`` kept in sync with the URL parameter ``name``."""
-    current = param(name, options) or default
+def segmented(
+    label: str, name: str, options: Mapping[str, str], default: str, start: str | None = None
+) -> str:
+    """Segmented buttons over ``options`` kept in sync with the URL parameter ``name``; they start
+    from the URL's value, else ``start`` (if an option), else the default."""
+    current = param(name, options) or (start if start in options else default)
     chosen = st.segmented_control(
         label,
         list(options),
@@ -131,12 +180,25 @@ def instrument_and_comparison(
     shown = View(x, y)
     _write("compare", str(shown) if y else "", "")
     _write("instrument", x if not y else default, default)  # a pair says it all
+    carry(view=shown)
     return shown
 
 
 def view_from_url(options: Mapping[str, str], default: str) -> View:
-    """The view of ``?compare=X,Y`` or ``?instrument=X`` alone, with no widget drawn."""
-    return _pair("compare", options) or View(param("instrument", options) or default)
+    """The view of ``?compare=X,Y`` or ``?instrument=X`` alone, with no widget drawn; without
+    either, the session's (when its instruments are among ``options``), else ``default``."""
+    found = _pair("compare", options) or _single("instrument", options)
+    if found is not None:
+        return found
+    carried = st.session_state.get(CARRIED_VIEW)
+    if carried is not None and all(i in options for i in carried.ids):
+        return carried
+    return View(default)
+
+
+def _single(name: str, allowed: Mapping[str, str]) -> View | None:
+    value = param(name, allowed)
+    return None if value is None else View(value)
 
 
 def _pair(name: str, allowed: Mapping[str, str]) -> View | None:
@@ -155,15 +217,21 @@ def _pair(name: str, allowed: Mapping[str, str]) -> View | None:
 
 
 def focus_select(label: str, frames: Mapping[Focus, FocusFrame], **kwargs: object) -> Focus:
-    """A selectbox over the preset foci, kept in sync with ``?focus=`` (left out for the world)."""
+    """A selectbox over the preset foci, kept in sync with ``?focus=`` (left out for the world);
+    without it in the URL, it starts from the session's focus."""
     options = {str(focus): frame.option_label for focus, frame in frames.items()}
-    return Focus.parse(select(label, "focus", options, str(WORLD_FOCUS), **kwargs))
+    start = str(carried_focus())
+    chosen = Focus.parse(select(label, "focus", options, str(WORLD_FOCUS), start, **kwargs))
+    carry(focus=chosen)
+    return chosen
 
 
 def focus_from_url(frames: Mapping[Focus, FocusFrame]) -> Focus:
-    """The focus of ``?focus=`` alone, with no widget drawn; the world when absent or unknown."""
+    """The focus of ``?focus=``, with no widget drawn; without it, the session's (if a preset)."""
     key = param("focus", {str(focus): "" for focus in frames})
-    return WORLD_FOCUS if key is None else Focus.parse(key)
+    if key is not None:
+        return Focus.parse(key)
+    return carried_focus() if carried_focus() in frames else WORLD_FOCUS
 
 
 def numbers(name: str, defaults: Mapping[str, float], low: float, high: float) -> dict[str, float]:
