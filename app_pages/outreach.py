@@ -186,32 +186,29 @@ with st.columns([2, 3])[0]:
         help=_("Any state of the list above, by rank."),
     )
 row = ranked.loc[explained]
+facts = {
+    "name": md(names[explained]),
+    "world": formats.number(world_rank[explained]),
+    "total": formats.number(len(ranked)),
+    "score": decimal(row["score"], 1),
+    "why": md(row["why"]),
+}
 if filters.active and len(rows):
     said = _(
         "**{name}** is ranked **{rank}** of the {count} states that have not endorsed and match "
         "the filters ({filters}), and **{world}** of all {total}, with a score of **{score}**: "
         "{why}."
     ).format(
-        name=md(names[explained]),
         rank=formats.number(position[explained]),
         count=formats.number(len(rows)),
         filters=md(filters.describe()),
-        world=formats.number(world_rank[explained]),
-        total=formats.number(len(ranked)),
-        score=decimal(row["score"], 1),
-        why=md(row["why"]),
+        **facts,
     )
 else:
     said = _(
         "**{name}** is ranked **{rank}** of the {total} states that have not endorsed, with a "
         "score of **{score}**: {why}."
-    ).format(
-        name=md(names[explained]),
-        rank=formats.number(world_rank[explained]),
-        total=formats.number(len(ranked)),
-        score=decimal(row["score"], 1),
-        why=md(row["why"]),
-    )
+    ).format(rank=facts["world"], **facts)
 st.markdown(said)
 breakdown = score_terms(row, weights, terms)
 st.dataframe(
