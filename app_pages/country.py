@@ -1,4 +1,6 @@
-"""Country profile page (``/country?iso3=NLD``): status, every instrument and vote, peers."""
+"""Country profile page (``/country?iso3=NLD``): a card with the ask, every instrument, peers."""
+
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -16,32 +18,38 @@ from ui import cache
 from ui.tables.coverage import tally
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
+from ui.tables.priority import default_weights, priorities
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
+from ui.tables.profile_card import badge, rank_sentence, supporting_peers
 from ui.text import code, inert, link, md
 from ui.widgets import pages, url_controls
 from ui.widgets.plan_session import plan_readers_only, plan_word
+
+if TYPE_CHECKING:
+    from plan.access import Access
 
 # Headers of the table of instruments and votes.
 POSITION_HEADERS = {
     "Instrument": N_("Instrument"),
     "Status": N_("Status"),
     "As of": N_("As of"),
-    "Source": N_("Source"),
     "Note": N_("Note"),
+    "Source": N_("Source"),
 }
 
 table = cache.table()
 source = cache.provenance()
 rows = table.set_index("iso3")
-endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
+catalogue = cache.catalogue()
+endorsed = supporters(cache.matrix(), catalogue[CALL_TO_ACTION])
 universe = table[table["in_universe"]].sort_values("name", key=by_name)
 options = {"": _("Choose a state…")} | dict(zip(universe["iso3"], universe["name"], strict=True))
 
 
 def listed_elsewhere(entity: str) -> str:
     """Which related instruments list an entity outside the universe, as a sentence."""
-    said = listed_on(entity, cache.positions(), cache.catalogue())
+    said = listed_on(entity, cache.positions(), catalogue)
     return (
         " " + _("Also listed on {instruments}.").format(instruments=md("; ".join(said)))
         if said
@@ -69,7 +77,8 @@ elif raw and wanted not in options:
         )
         del st.query_params["iso3"]
 
-with st.columns([2, 3])[0]:
+find, pick, _spare = st.columns([2, 2, 1])
+with find:
     query = st.text_input(
         _("Find a state in any UN language"),
         key="country-find",
@@ -83,12 +92,13 @@ with st.columns([2, 3])[0]:
     narrowed = {k: v for k, v in options.items() if not k or k in hits or k == wanted}
     if len(narrowed) == 1:
         st.caption(_("No state has that name in any of the six UN languages."))
+with pick:
     iso3 = url_controls.select(_("State"), "iso3", narrowed, "")
+shown = url_controls.view_from_url({k: i.short_title for k, i in catalogue.items()}, CALL_TO_ACTION)
 
 
-def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
-    """The state's plan for the Call to Action and every change to its plans, newest first."""
-    st.subheader(_("Plan and history"), anchor=False)
+def plan_line(service: PlanService, access: "Access", iso3: str, endorsed: bool) -> None:
+    """The state's plan for the Call to Action in one line, and a link to edit it for editors."""
     record = service.record(iso3, CALL_TO_ACTION)
     status, flag = reconcile(record, endorsed, formats.long_date(source.as_of))
     check = flag and record.version
@@ -108,6 +118,18 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
             else "",
         )
     )
+    if access.can_edit:
+        st.page_link(
+            pages.PLAN.script,
+            label=_("Edit in the outreach plan"),
+            icon=":material/edit:",
+            query_params=url_controls.link_params({}),
+        )
+
+
+def plan_history(service: PlanService, iso3: str) -> None:
+    """Every change to the state's plans, newest first."""
+    st.subheader(_("Plan and history"), anchor=False)
     events = service.events(iso3=iso3)
     if events:
         st.dataframe(
@@ -129,29 +151,54 @@ def plan_history(service: PlanService, iso3: str, endorsed: bool) -> None:
         st.caption(_("No change recorded yet."))
 
 
-def profile(iso3: str) -> None:
-    """Status, listing, facts and peers of one state."""
-    state = rows.loc[iso3]
-    st.subheader(md(state["name"]), anchor=False)
-    un_names = cache.un_names().loc[iso3]
-    st.markdown(
-        "| {language} | {name} |\n|---|---|\n".format(language=_("Language"), name=_("UN name"))
-        + "\n".join(
-            f"| {md(_(label))} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
+def card(
+    iso3: str, positions: dict[str, dict], planned: "tuple[PlanService, Access] | None"
+) -> None:
+    """What a desk officer comes for, first: the status in view, the outreach rank and why,
+    the plan (for its readers), and the peers in each group that support the instrument."""
+    matrix = cache.matrix()
+    with st.container(border=True):
+        st.subheader(md(rows.loc[iso3, "name"]), anchor=False)
+        lead, peers = st.columns(2, gap="large")
+        for instrument in (catalogue[i] for i in shown.ids):
+            row = positions[instrument.id]
+            supported = iso3 in supporters(matrix, instrument)
+            said = row["Note"] or _("Source as of {date}.").format(
+                date=formats.long_date(row["As of"])
+            )
+            lead.markdown(
+                f"**{md(instrument.title)}**  \n"
+                f"{badge(instrument, matrix.loc[iso3, instrument.id], supported)} {md(said)}"
+            )
+        terms = cache.score_terms()
+        ranked = priorities(cache.signals(), default_weights(terms), rows["name"], terms)
+        if rank := rank_sentence(iso3, ranked):  # none for a state that has endorsed
+            lead.markdown(rank)
+        if planned is not None:
+            with lead:
+                plan_line(planned[0], planned[1], iso3, iso3 in endorsed)
+        first = catalogue[shown.first]
+        peers.markdown(
+            _("**Peers that have {phrase}**").format(phrase=md(first.form.have_done(first.object)))
         )
-    )
-    as_of = md(formats.long_date(source.as_of))
-    if iso3 in endorsed:
-        st.badge(_("Endorsed"), icon=":material/check_circle:", color="blue")
+        near = supporting_peers(iso3, groups_of(iso3, cache.groupings()), supporters(matrix, first))
+        peers.markdown("\n".join(f"- {p.line()}" for p in near))
+
+
+def profile(iso3: str) -> None:
+    """The card, then names, facts, every instrument, the plan's history and the peers."""
+    state = rows.loc[iso3]
+    positions = position_rows(iso3, cache.matrix(), cache.positions(), list(catalogue.values()))
+    planned = plan_readers_only()
+    card(iso3, dict(zip(catalogue, positions.to_dict("records"), strict=True)), planned)
+    un_names = cache.un_names().loc[iso3]
+    with st.expander(_("Names in the six UN languages"), icon=":material/translate:"):
         st.markdown(
-            _("Listed by the source as **{name}** (list as of {date}).").format(
-                name=md(state["name_as_listed"]), date=as_of
+            "| {language} | {name} |\n|---|---|\n".format(language=_("Language"), name=_("UN name"))
+            + "\n".join(
+                f"| {md(_(label))} | {md(un_names[lang])} |" for lang, label in UN_LANGUAGES.items()
             )
         )
-    else:
-        st.badge(_("Not endorsed"), icon=":material/radio_button_unchecked:", color="orange")
-        st.markdown(_("Not on the list of endorsing states as of {date}.").format(date=as_of))
-
     st.markdown(
         "\n".join(
             "- " + _("**{label}**: {value}").format(label=k, value=md(v))
@@ -160,24 +207,27 @@ def profile(iso3: str) -> None:
     )
 
     st.subheader(_(POSITIONS_HEADING), anchor=False)
-    positions = position_rows(
-        iso3, cache.matrix(), cache.positions(), list(cache.catalogue().values())
-    )
     st.table(  # a static table wraps the notes; every cell from data is escaped as Markdown
         positions.assign(
             Instrument=positions["Instrument"].map(md),
             Status=[f"**{md(s)}**" for s in positions["Status"]],
             **{"As of": positions["As of"].map(lambda d: md(formats.long_date(d)))},
-            Source=[link(_("Source"), url) for url in positions["Source"]],
             Note=positions["Note"].map(md),
-        ).rename(columns={name: _(label) for name, label in POSITION_HEADERS.items()}),
+            Source=[
+                _("{label}: {text}").format(label=link(_("Source"), url), text=md(note))
+                if note
+                else link(_("Source"), url)
+                for url, note in zip(positions["Source"], positions["Source note"], strict=True)
+            ],
+        )
+        .drop(columns=["Source note"])
+        .rename(columns={name: _(label) for name, label in POSITION_HEADERS.items()}),
         hide_index=True,
     )
     st.caption(_(POSITIONS_NOTE))
 
-    planned = plan_readers_only()
     if planned is not None:
-        plan_history(planned[0], iso3, iso3 in endorsed)
+        plan_history(planned[0], iso3)
 
     st.subheader(_("How its peers stand"), anchor=False)
     for group in groups_of(iso3, cache.groupings()):

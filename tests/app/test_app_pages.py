@@ -167,7 +167,8 @@ def test_country_profile():
     assert not at.exception
     row = TABLE.set_index("iso3").loc["NLD"]
     text = texts(at)
-    assert row["name_as_listed"] in text
+    sources = at.table[0].value.set_index("Instrument")["Source"]  # how the source lists it
+    assert md(f"listed as “{row['name_as_listed']}”") in sources.iloc[0]
     assert "members of the Western European and Others Group" in text
     links = {link.proto.query_string for link in at.get("page_link")}
     assert "focus=ungroup-western-european-and-others-group" in links
@@ -481,10 +482,10 @@ def test_outreach_weights_come_from_the_url_and_ranks_are_within_the_view():
 def test_country_profile_lists_every_instrument_and_vote():
     at = open_page("country", iso3="CRI")
     rows = at.table[0].value.set_index("Instrument")
-    titles = REGISTRY["short_title"].map(md)
+    titles = REGISTRY["title"].map(md)
     assert len(rows) == len(REGISTRY)
     assert rows.loc[titles[PATHWAYS], "Status"] == "**Unconfirmed**"
-    assert "absent from the 45" in rows.loc[titles[PATHWAYS], "Note"]
+    assert "absent from the 45" in rows.loc[titles[PATHWAYS], "Source"]  # the source's own note
     assert rows.loc[titles[BLUEPRINT], "Status"] == "**Unknown**"
     for vote in VOTES:
         status = listed(vote).set_index("iso3").loc["CRI", "status"]

@@ -47,28 +47,33 @@ def matrix_table(
 def position_rows(
     iso3: str, matrix: pd.DataFrame, positions: pd.DataFrame, catalogue: list[Instrument]
 ) -> pd.DataFrame:
-    """One state's status on every instrument, with as-of date, source and note (country page)."""
+    """One state's status on every instrument (by its full title, which says what it is about),
+    with as-of date, source, how the source lists it, and why an unnamed state has its status."""
     listed = positions[positions["iso3"] == iso3].set_index("instrument")
     records = []
     for instrument in catalogue:
         status = matrix.loc[iso3, instrument.id]
         if instrument.id in listed.index:
             row = listed.loc[instrument.id]
-            as_of, url, note = row["as_of"], row["source_url"], row["note"]
-            if row["name_as_listed"]:
-                listed_as = _("listed as “{name}”").format(name=row["name_as_listed"])
-                note = formats.clauses(x for x in (listed_as, note) if x)
+            as_of, url, note = row["as_of"], row["source_url"], ""
+            listed_as = (
+                _("listed as “{name}”").format(name=row["name_as_listed"])
+                if row["name_as_listed"]
+                else ""
+            )
+            source_note = formats.clauses(x for x in (listed_as, row["note"]) if x)
         else:
             named = int((matrix[instrument.id] == instrument.positive).sum())
-            as_of, url = instrument.as_of, instrument.source_url
+            as_of, url, source_note = instrument.as_of, instrument.source_url, ""
             note = instrument.complement_note(status, named)
         records.append(
             {
-                "Instrument": instrument.short_title,
+                "Instrument": instrument.title,
                 "Status": instrument.word(status),
                 "As of": as_of,
-                "Source": url,
                 "Note": note,
+                "Source": url,
+                "Source note": source_note,
             }
         )
     return pd.DataFrame(records)

@@ -275,7 +275,7 @@ def test_country_rows_give_every_instrument_with_date_and_source(code):
     if code == "IND":
         assert (
             "only 10 are named"
-            in rows.set_index("Instrument").loc[CATALOGUE[BLUEPRINT].short_title, "Note"]
+            in rows.set_index("Instrument").loc[CATALOGUE[BLUEPRINT].title, "Note"]
         )
 
 
