@@ -5,8 +5,10 @@ import streamlit as st
 from i18n.translate import _
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
+from instruments.view import DEFAULT_VIEW
+from store.focus import WORLD_FOCUS
 from ui import cache
-from ui.widgets import chrome, pages
+from ui.widgets import chrome, pages, url_controls
 from ui.widgets.geo_chart import preload_geo_chart
 from ui.widgets.language import language_picker, start_language
 from ui.widgets.presentation import presenting
@@ -40,9 +42,16 @@ title.markdown(f"**{chrome.app_title()}**")
 with picker:
     language_picker()
 headline = st.container()  # filled after the page, so that the page's map is sent first
+url_controls.shown_now()  # a page says anew each run what it shows
 page.run()
 with headline:
     endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
-    chrome.headline(cache.table(), endorsed, provenance)
+    shown = url_controls.shown_now()
+    focused = None
+    if shown not in (None, (WORLD_FOCUS, DEFAULT_VIEW)):
+        focus, view = shown
+        instruments = [cache.catalogue()[i] for i in view.ids]
+        focused = (cache.headline(view, focus), instruments)
+    chrome.headline(cache.table(), endorsed, provenance, focused)
 log = cache.changelog()
 chrome.footer(provenance, log["detected_on"].max() if len(log) else "")

@@ -31,6 +31,7 @@ focus_column, first, second, count = st.columns([1.6, 1.2, 1.2, 0.8], vertical_a
 with focus_column:
     chosen = url_controls.focus_select(_("Focus"), cache.focus_frames())
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+url_controls.show(chosen, shown)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
     _("Ministry template (optional)"),

@@ -42,7 +42,7 @@ if presenting():
     st.stop()
 
 st.header(_("Coverage map"), anchor=False)
-first, second, picker, downloads = st.columns([1.2, 1.2, 1.5, 1.7], vertical_alignment="bottom")
+first, second, picker = st.columns([1.2, 1.2, 1.5], vertical_alignment="bottom")
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 x, y = shown.first, shown.second
 with picker:
@@ -52,6 +52,7 @@ with picker:
         help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
 focus = frames[chosen]
+url_controls.show(chosen, shown)
 view = cache.map_view(shown, chosen)
 
 
@@ -84,11 +85,11 @@ if y:
     if outside:
         st.caption(outside)
     st.markdown(unsure)
-    st.caption(
-        _("Sources: {first} {second}").format(first=source_caption(x), second=source_caption(y))
+    sources = _("Sources: {first} {second}").format(
+        first=source_caption(x), second=source_caption(y)
     )
 else:
-    st.caption(_("Source: {source}").format(source=source_caption(x)))
+    sources = _("Source: {source}").format(source=source_caption(x))
     notes = caveats(found[x], cache.positions())
     if notes:
         st.info("\n".join(f"- {md(n)}" for n in notes), icon=":material/info:")
@@ -96,6 +97,7 @@ else:
 described = map_description(view, focus)
 clicked = geo_chart(cache.map_json(chosen, shown), plotly_config(view.file_stem), "map", view.title)
 st.caption(_("**The map in words:** {description}").format(description=md(described)))
+st.caption(sources)  # under the map: on a phone, the map comes first
 keys, country_link = st.columns([3, 1], vertical_alignment="center")
 keys.caption(
     _(
@@ -128,23 +130,22 @@ if clicked:
         icon=":material/info:",
     )
 
-with downloads:
-    for column, (fmt, mime, icon) in zip(
-        st.columns(2),
-        [("png", "image/png", ":material/image:"), ("svg", "image/svg+xml", ":material/draw:")],
-        strict=True,
-    ):
-        column.download_button(
-            _("Download map ({format})").format(format=fmt.upper()),
-            cache.static_map_maker(chosen, fmt, shown),
-            file_name=f"{view.file_stem}.{fmt}",
-            mime=mime,
-            icon=icon,
-            on_click="ignore",
-            width="stretch",
-        )
+png, svg, briefing, slides, presenting_link = st.columns(5)
+for column, (fmt, mime, icon) in zip(
+    (png, svg),
+    [("png", "image/png", ":material/image:"), ("svg", "image/svg+xml", ":material/draw:")],
+    strict=True,
+):
+    column.download_button(
+        _("Download map ({format})").format(format=fmt.upper()),
+        cache.static_map_maker(chosen, fmt, shown),
+        file_name=f"{view.file_stem}.{fmt}",
+        mime=mime,
+        icon=icon,
+        on_click="ignore",
+        width="stretch",
+    )
 
-briefing, slides, presenting_link, _spare = st.columns([1, 1, 1, 2])
 pack_downloads((briefing, slides), chosen, shown)
 here = chosen.url_params() | shown.url_params()
 presenting_link.page_link(
@@ -154,14 +155,14 @@ presenting_link.page_link(
     query_params=url_controls.link_params(here | {"present": "1"}),
 )
 
-if not focus.is_world:
-    focus_links(chosen, pages.MAP, shown.url_params())
 if not focus.is_world and not y:
     if shown == View(CALL_TO_ACTION):
         sentences = cache.breakdown(focus.kind).set_index("group_id")["Sentence"]
     else:
         sentences = cache.view_breakdown(shown, focus.kind).set_index("group_id")["Sentence"]
     st.markdown(md(sentences[focus.group_id]))
+if not focus.is_world:
+    focus_links(chosen, pages.MAP, shown.url_params())
 
 if y:
     how = _(

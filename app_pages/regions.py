@@ -78,6 +78,7 @@ else:
         )
     shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 x, y = shown.first, shown.second
+url_controls.show(WORLD_FOCUS, shown)
 
 if shown == View(CALL_TO_ACTION):
     table = cache.breakdown(by)

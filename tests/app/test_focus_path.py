@@ -30,7 +30,7 @@ def test_the_focus_chosen_on_the_map_follows_through_the_menu():
     at = through_the_menu(at, "regions")
     assert at.query_params["by"] == "org"
     said = [m.value for m in at.markdown]
-    assert said[1].startswith(md("4 of 54 African Union members have endorsed"))  # under the chart
+    assert any(line.startswith(md("4 of 54 African Union members have endorsed")) for line in said)
     assert f"focus={AU}" in page_links(at)["outreach"]
 
     at = through_the_menu(at, "briefing")
@@ -59,3 +59,20 @@ def test_a_link_carries_the_focus_and_the_view():
         assert f"focus={AU}" in links[page] and "instrument=us-political-declaration" in links[page]
     at = open_page("map")  # on the world: the menu is the way on
     assert not set(page_links(at)) & {"regions", "outreach", "briefing"}
+
+
+def test_the_headline_gives_the_figure_of_the_focus_and_of_the_view():
+    at = open_page("map", focus=AU)
+    cards = {metric.label: metric.value for metric in at.metric}
+    assert cards["Endorsed: African Union"] == "4 of 54 (7%)"
+    assert cards["Endorsed: the world"] == "58 of 195 (30%)"
+    assert md("Endorsed: African Union: 4 of 54 (7%) · source as of 16 February 2023") in [
+        m.value for m in at.markdown
+    ]  # the one line a phone shows instead of the cards
+    at = open_page("map", compare="us-political-declaration,reaim-2023-call-to-action")
+    labels = [metric.label for metric in at.metric]
+    assert labels[0].startswith("US Political Declaration, not Call to Action")
+    assert "Source as of" in labels
+    world = open_page("map")
+    assert next(m.label for m in world.metric) == "States that endorsed, of the 195 in scope"
+    assert open_page("country", iso3="KEN").metric[0].label == world.metric[0].label

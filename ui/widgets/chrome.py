@@ -2,15 +2,19 @@
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n import formats
 from i18n.translate import N_, _
+from instruments.model import CALL_TO_ACTION, Instrument
+from ui.tables.headline import Headline
 from ui.tables.provenance import Provenance
 from ui.text import code, link, md
 from ui.views import palette
 from ui.views.map_view import DISCLAIMER
 from ui.widgets.geo_chart import PRELOAD_KEY
 
+CARDS_KEY, COMPACT_KEY = "headline-cards", "headline-line"  # the two forms of the headline
 APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")
 METHOD_LABELS = {
     "transcribed": N_("transcribed from the official list, not a live fetch"),
@@ -37,6 +41,11 @@ STYLE = f"""<style>
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
 }}
 .st-key-{PRELOAD_KEY} {{ display: none; }}
+.st-key-{COMPACT_KEY} {{ display: none; }}
+@media (max-width: 640px) {{
+  .st-key-{CARDS_KEY} {{ display: none; }}
+  .st-key-{COMPACT_KEY} {{ display: block; }}
+}}
 @media (max-width: 480px) {{
   [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
   [data-testid="stElementContainer"]:has(.geo-chart) {{ overflow-x: auto; }}
@@ -68,11 +77,54 @@ def app_title() -> str:
     return _(APP_TITLE)
 
 
-def headline(table: pd.DataFrame, endorsed: set[str], provenance: Provenance) -> None:
-    """The figures every page opens with, under the title (``endorsed``: the Call to Action's)."""
+def headline(
+    table: pd.DataFrame,
+    endorsed: set[str],
+    provenance: Provenance,
+    focused: tuple[Headline, list[Instrument]] | None = None,
+) -> None:
+    """The figures every page opens with, under the title: the Call to Action worldwide
+    (``endorsed``: its endorsers), or ``focused``: the headline of the page's focus and view,
+    with the instruments it shows.
+
+    On a narrow screen the cards give way to one line, so that the page starts on the first
+    screen.
+    """
     n = headline_counts(table, endorsed)
+    shown = [] if focused is None else [i for i in focused[1] if i.id != CALL_TO_ACTION]
+    dates = [formats.long_date(i.as_of) for i in shown]
+    if focused is None or len(shown) < len(focused[1]):
+        dates.insert(0, formats.long_date(provenance.as_of))
+    if focused is None:
+        first = _("{done} of {total} states have endorsed").format(
+            done=formats.number(n["endorsers"]), total=formats.number(n["states"])
+        )
+    else:
+        first = "{}: {}".format(*focused[0].key_figures[0])
+    with st.container(key=COMPACT_KEY):
+        st.markdown(
+            _("{figure} · source as of {date}").format(
+                figure=md(first), date=md(" / ".join(dict.fromkeys(dates)))
+            )
+        )
+    with st.container(key=CARDS_KEY):
+        left, middle, right = st.columns([1, 1.2, 1.4])
+        if focused is None:
+            _world_cards(n, left, middle)
+        else:
+            for column, (label, value) in zip(
+                (left, middle), focused[0].key_figures[:2], strict=False
+            ):
+                column.metric(label, value, border=True)
+        if shown:
+            right.metric(_("Source as of"), " / ".join(dict.fromkeys(dates)), border=True)
+        else:
+            _source_card(provenance, right)
+
+
+def _world_cards(n: dict[str, int], states: DeltaGenerator, members: DeltaGenerator) -> None:
+    """The Call to Action worldwide: states in scope, and UN member States."""
     share = n["member_endorsers"] / n["members"]
-    states, members, source = st.columns([1, 1.2, 1.4])
     total, members_total = formats.number(n["states"]), formats.number(n["members"])
     states.metric(
         _("States that endorsed, of the {total} in scope").format(total=total),
@@ -91,8 +143,12 @@ def headline(table: pd.DataFrame, endorsed: set[str], provenance: Provenance) ->
         ),
         border=True,
     )
+
+
+def _source_card(provenance: Provenance, column: DeltaGenerator) -> None:
+    """The list's date and how it was read."""
     method = provenance.method
-    source.metric(
+    column.metric(
         _("Source as of ({method})").format(
             method=_(METHOD_LABELS[method]) if method in METHOD_LABELS else method
         ),

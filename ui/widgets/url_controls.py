@@ -56,6 +56,19 @@ def carry(focus: Focus | None = None, view: View | None = None) -> None:
         st.session_state[CARRIED_VIEW] = view
 
 
+SHOWING = "showing"  # session key: what this run's page shows, for the headline
+
+
+def show(focus: Focus, view: View) -> None:
+    """Say what the page shows in this run: the headline above it gives its figures."""
+    st.session_state[SHOWING] = (focus, view)
+
+
+def shown_now() -> tuple[Focus, View] | None:
+    """What the page said it shows in this run (``show``), once; None if it said nothing."""
+    return st.session_state.pop(SHOWING, None)
+
+
 def carried_focus() -> Focus:
     """The focus the reader last chose in this session; the world at first."""
     return st.session_state.get(CARRIED_FOCUS, WORLD_FOCUS)
