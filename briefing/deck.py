@@ -13,8 +13,9 @@ import matplotlib
 from lxml.etree import XMLSyntaxError
 from PIL import Image, ImageFont
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import InvalidXmlError
 from pptx.presentation import Presentation as Deck
@@ -26,7 +27,9 @@ from briefing.pack import AUTHOR, LANGUAGE_TAGS, Pack, score_text
 from briefing.template import Template
 from i18n import formats
 from i18n.translate import N_, _, active
+from ui.figures.print_map import LegendEntry, legend_entries
 from ui.tables.map_table import map_description
+from ui.views.map_view import DISCLAIMER
 
 EMU_PER_PT = 12700
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9, when there is no template
@@ -46,8 +49,11 @@ TABLE_SIZES = (14, 13, 12, 11)  # tables go over more slides rather than below 1
 FOOTER_SIZES = (9, 8)
 VALUE_SIZES = (40, 36, 32, 28, 24, 20, 16, 14, 12)
 LABEL_SIZE = 14
-# Slide titles, translated where a slide is made
-MAP, KEY_FIGURES, READY = N_("The map"), N_("Key figures"), N_("Ready to say")
+LEGEND_SIZES = (14, 12)  # the map's legend, in at most two rows
+SWATCH = (Inches(0.3), Inches(0.2))  # a legend swatch; the small-state dot is as high
+SWATCH_GAP, ENTRY_GAP = Inches(0.08), Inches(0.3)
+# Slide titles, translated where a slide is made (the map's is the focus's lead sentence)
+KEY_FIGURES, READY = N_("Key figures"), N_("Ready to say")
 NAMES, PRIORITIES = N_("Who has endorsed and who has not"), N_("Outreach priorities")
 RELATED, SOURCES = N_("Related instruments within the group"), N_("Sources and method")
 # Where a line may break: any white space but the no-break ones ("29,5 %", "1 234")
@@ -367,26 +373,28 @@ def _title(b: Builder, slide: Slide, text: str, sizes: Sequence[float]) -> Box:
     return placed
 
 
-def _furnish(b: Builder, slide: Slide) -> None:
-    """Footer with the source line, slide number and speaker notes."""
+def _furnish(b: Builder, slide: Slide, said: Sequence[str]) -> None:
+    """Footer with the source line, slide number, and speaker notes: what to say, then the
+    source."""
     footer, number, size = _footer_box(b)
     _text(slide, footer, [Para(b.pack.footer)], size, "Footer")
     page = formats.number(len(b.deck.slides))
     _text(slide, number, [Para(page)], size, "Slide number", PP_ALIGN.RIGHT)
     notes = slide.notes_slide.notes_text_frame
-    notes.text = b.pack.speaker_notes
+    notes.text = "\n".join([*said, b.pack.footer])
     for paragraph in notes.paragraphs:
         for run in paragraph.runs:
             _tag_language(run.font)
 
 
-def _content_slide(b: Builder, title: str) -> tuple[Slide, Box]:
-    """A content slide with its title, footer and notes; the free area for the body."""
+def _content_slide(b: Builder, title: str, said: Sequence[str]) -> tuple[Slide, Box]:
+    """A content slide with its title, footer and notes (``said``, then the source); the free
+    area for the body."""
     slide = b.deck.slides.add_slide(b.layouts.content)
     _drop_placeholders(slide, TITLES)
     width, _ = _size(b)
     placed = _title(b, slide, title, TITLE_SIZES)
-    _furnish(b, slide)
+    _furnish(b, slide, said)
     footer, _, _ = _footer_box(b)
     if placed.top > _size(b)[1] / 2:  # a title at the foot: the body goes above it
         return slide, Box(MARGIN, MARGIN, width - 2 * MARGIN, placed.top - GAP - MARGIN)
@@ -411,11 +419,14 @@ def _title_slide(b: Builder) -> None:
     else:
         box = Box(subtitle.left, subtitle.top, subtitle.width, subtitle.height)
         _fill(subtitle.text_frame, lines, _fit_size(lines, box, BODY_SIZES), PP_ALIGN.CENTER)
-    _furnish(b, slide)
+    _furnish(b, slide, [pack.lead])
 
 
 def _map_slide(b: Builder, png: bytes) -> None:
-    slide, box = _content_slide(b, _(MAP))
+    """The map under the focus's lead sentence, its legend below it in the slide's own type."""
+    slide, box = _content_slide(b, b.pack.lead.removesuffix("."), b.pack.sentences)
+    used = _legend(slide, box, legend_entries(b.pack.view, b.pack.focus))
+    box = Box(box.left, box.top, box.width, box.height - used - GAP)
     with Image.open(io.BytesIO(png)) as image:
         pixels_wide, pixels_high = image.size
     scale = min(box.width / pixels_wide, box.height / pixels_high)
@@ -424,6 +435,63 @@ def _map_slide(b: Builder, png: bytes) -> None:
     picture = slide.shapes.add_picture(io.BytesIO(png), left, box.top, width, height)
     picture.name = "Map"
     picture._element.nvPicPr.cNvPr.set("descr", map_description(b.pack.view, b.pack.focus))
+
+
+def _legend_rows(entries: Sequence[LegendEntry], size: float, width: int) -> list[list[int]]:
+    """The entries' indexes in rows across ``width`` EMU at this type size."""
+    rows: list[list[int]] = [[]]
+    used = 0
+    for index, entry in enumerate(entries):
+        need = SWATCH[0] + SWATCH_GAP + _label_width(entry.label, size)
+        if rows[-1] and used + ENTRY_GAP + need > width:
+            rows.append([])
+            used = 0
+        used += (ENTRY_GAP if rows[-1] else 0) + need
+        rows[-1].append(index)
+    return rows
+
+
+def _label_width(label: str, size: float) -> int:
+    """The width in EMU of a text box that holds the label on one line."""
+    return int(text_width(label, size) * EMU_PER_PT / SLACK) + 2 * INSET_X + 1
+
+
+def _legend(slide: Slide, box: Box, entries: Sequence[LegendEntry]) -> int:
+    """The legend at the foot of the box, in rows of swatches and labels; its height."""
+    size = next(
+        (s for s in LEGEND_SIZES if len(_legend_rows(entries, s, box.width)) <= 2),
+        LEGEND_SIZES[-1],
+    )
+    rows = _legend_rows(entries, size, box.width)
+    row_height = int(LINE * size * EMU_PER_PT / SLACK) + 2 * INSET_Y
+    for number, row in enumerate(rows):
+        top = box.bottom - (len(rows) - number) * row_height
+        left = box.left
+        for index in row:
+            entry = entries[index]
+            _swatch(slide, entry, left, top + (row_height - SWATCH[1]) // 2, index + 1)
+            left += SWATCH[0] + SWATCH_GAP
+            label = Box(left, top, _label_width(entry.label, size), row_height)
+            _text(slide, label, [Para(entry.label)], size, f"Legend {index + 1}")
+            left += label.width + ENTRY_GAP
+    return len(rows) * row_height
+
+
+def _swatch(slide: Slide, entry: LegendEntry, left: int, top: int, number: int) -> None:
+    """A legend's swatch: a filled rectangle, or a circle for the small-state dot."""
+    width, height = SWATCH
+    if entry.dot:
+        shape = slide.shapes.add_shape(
+            MSO_SHAPE.OVAL, left + (width - height) // 2, top, height, height
+        )
+    else:
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
+    shape.name = f"Legend swatch {number}"
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(entry.fill.lstrip("#"))
+    shape.line.color.rgb = RGBColor.from_string(entry.edge.lstrip("#"))
+    shape.line.width = Pt(entry.width or 0.75)
+    shape.shadow.inherit = False
 
 
 def _cards(slide: Slide, box: Box, figures: Sequence[tuple[str, str]]) -> int:
@@ -459,15 +527,17 @@ def _tallest(paras: Sequence[Para], size: float, box: Box) -> int:
 
 
 def _key_figures_slide(b: Builder) -> None:
-    slide, box = _content_slide(b, _(KEY_FIGURES))
+    figures = [_("{label}: {text}").format(label=k, text=v) for k, v in b.pack.key_figures]
+    said = [*figures, *b.pack.sentences]
+    slide, box = _content_slide(b, _(KEY_FIGURES), said)
     used = _cards(slide, box, b.pack.key_figures)
     rest = Box(box.left, box.top + used, box.width, box.height - used)
-    said = [Section(_(READY), b.pack.sentences, spaced=True)]
-    flow = _best_flow(said, rest, BODY_SIZES, 1)
+    ready = [Section(_(READY), b.pack.sentences, spaced=True)]
+    flow = _best_flow(ready, rest, BODY_SIZES, 1)
     if len(flow.pages) == 1 and not flow.overflows:
         _draw_flow(slide, rest, flow, flow.pages[0], "Ready to say")
     else:
-        _flow_slides(b, _(KEY_FIGURES), said, BODY_SIZES, 1, continued=True)
+        _flow_slides(b, _(KEY_FIGURES), ready, said, BODY_SIZES, 1, continued=True)
 
 
 # Flowing sections down columns and over slides -------------------------------------------------
@@ -554,18 +624,19 @@ def _flow_slides(
     b: Builder,
     title: str,
     sections: Sequence[Section],
+    said: Sequence[str],
     sizes: Sequence[float],
     most: int,
     continued: bool = False,
 ) -> None:
     """Sections over as many slides as they need; later slides are titled "… (continued)"."""
     more = carried_over(title)
-    slide, box = _content_slide(b, more if continued else title)
+    slide, box = _content_slide(b, more if continued else title, said)
     columns = max(1, min(most, box.width // MIN_COLUMN))
     flow = _best_flow(sections, box, sizes, columns)
     for number, page in enumerate(flow.pages):
         if number:
-            slide, box = _content_slide(b, more)
+            slide, box = _content_slide(b, more, said)
         _draw_flow(slide, box, flow, page, title)
     if flow.overflows:
         cut = _("Some text on the slides '{title}' is too long to fit and is cut.")
@@ -576,12 +647,16 @@ def _names_slides(b: Builder) -> None:
     sections = [Section(n.heading, n.names) for n in b.pack.name_lists]
     if b.pack.notes:
         sections.append(Section(_("Caveats"), b.pack.notes, spaced=True))
-    _flow_slides(b, _(NAMES), sections, LIST_SIZES, 8)
+    _flow_slides(b, _(NAMES), sections, [*b.pack.sentences[:1], *b.pack.notes], LIST_SIZES, 8)
 
 
 def _sources_slides(b: Builder) -> None:
-    sources = [Section(_("Sources"), b.pack.sources, spaced=True)]
-    _flow_slides(b, _(SOURCES), sources, BODY_SIZES, 1)
+    """How to cite the data and the map's disclaimer; the sources in full in the notes."""
+    sections = [
+        Section(_("How to cite"), b.pack.citations, spaced=True),
+        Section(_("About the map"), (_(DISCLAIMER),)),
+    ]
+    _flow_slides(b, _(SOURCES), sections, b.pack.sources, BODY_SIZES, 1)
 
 
 # Native tables ---------------------------------------------------------------------------------
@@ -662,9 +737,9 @@ def _draw_table(
     return sum(heights)
 
 
-def _table_slides(b: Builder, title: str, table: TableText) -> None:
+def _table_slides(b: Builder, title: str, table: TableText, said: Sequence[str]) -> None:
     """A native table over as many slides as it needs, the closing line under its last part."""
-    slide, box = _content_slide(b, title)
+    slide, box = _content_slide(b, title, said)
     size, pages = min(
         ((s, _table_pages(table, box, _widths(box, table, s), s)) for s in TABLE_SIZES),
         key=lambda pair: (len(pair[1]), -pair[0]),
@@ -675,7 +750,7 @@ def _table_slides(b: Builder, title: str, table: TableText) -> None:
         return
     for number, rows in enumerate(pages):
         if number:
-            slide, box = _content_slide(b, carried_over(title))
+            slide, box = _content_slide(b, carried_over(title), said)
         used = _draw_table(slide, box, table, rows, size)
         if number == len(pages) - 1 and table.trailer:
             rest = Box(box.left, box.top + used + GAP, box.width, box.height - used - GAP)
@@ -693,7 +768,13 @@ def _priorities_slides(b: Builder) -> None:
         _("Weights: {weights}").format(weights=b.pack.weights),
         _("No state of this group is among the outreach priorities."),
     )
-    _table_slides(b, _(PRIORITIES), table)
+    said = [
+        _("{state} (rank {rank}, score {score}): {why}").format(
+            state=name, rank=rank, score=score, why=why
+        )
+        for rank, name, score, why in rows
+    ]
+    _table_slides(b, _(PRIORITIES), table, [*said, table.trailer])
 
 
 def _related_slides(b: Builder) -> None:
@@ -703,7 +784,8 @@ def _related_slides(b: Builder) -> None:
         (0.35, 0.65),
         empty=_("No other instrument is tracked."),
     )
-    _table_slides(b, _(RELATED), table)
+    said = [_("{label}: {text}").format(label=k, text=v) for k, v in b.pack.related]
+    _table_slides(b, _(RELATED), table, said)
 
 
 # The deck --------------------------------------------------------------------------------------

@@ -51,7 +51,6 @@ BODY_W = PAGE_W - 2 * MARGIN
 SIDE_X = MARGIN + MAP_W + GAP  # key figures and sentences, beside the map
 SIDE_W = PAGE_W - MARGIN - SIDE_X
 NAME_TYPE = ((30, 8.5, 5), (80, 7.5, 6), (None, 6.5, 7))  # up to n names: type size, columns
-BLOCK_ROWS = 8  # a longer list runs in blocks of this many rows
 TEXT = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#bbbbbb")
@@ -154,36 +153,45 @@ def _side(pack: Pack) -> list[Flowable]:
     ]
 
 
-def _grid(cells: list[Flowable], columns: int) -> Table:
-    """A few names as one table, read down the columns."""
-    rows = -(-len(cells) // columns)
-    grid = [
-        [cells[c * rows + r] if c * rows + r < len(cells) else "" for c in range(columns)]
-        for r in range(rows)
-    ]
-    table = Table(grid, colWidths=[BODY_W / columns] * columns, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *[(side, (0, 0), (-1, -1), 0) for side in PADDINGS],
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ]
+class _NameColumns(Table):
+    """Names read down each column, then across; split at the foot of a page, each part is read
+    the same way, so that the order never jumps from one column's foot to the next block."""
+
+    def __init__(self, cells: list[Flowable], columns: int) -> None:
+        self.cells, self.columns = cells, columns
+        rows = -(-len(cells) // columns)
+        grid = [
+            [cells[c * rows + r] if c * rows + r < len(cells) else "" for c in range(columns)]
+            for r in range(rows)
+        ]
+        super().__init__(grid, colWidths=[BODY_W / columns] * columns, hAlign="LEFT")
+        self.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *[(side, (0, 0), (-1, -1), 0) for side in PADDINGS],
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
         )
-    )
-    return table
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """The most whole rows that fit, read down then across, and the rest (reportlab's)."""
+        rows = -(-len(self.cells) // self.columns)
+        for kept in range(rows - 1, 0, -1):
+            head = _NameColumns(self.cells[: kept * self.columns], self.columns)
+            if head.wrap(availWidth, availHeight)[1] <= availHeight:
+                return [head, _NameColumns(self.cells[kept * self.columns :], self.columns)]
+        return []
 
 
 def _name_list(names: NameList, size: float, columns: int) -> list[Flowable]:
-    """A category's heading, then its names in blocks of up to ``BLOCK_ROWS`` rows, each read
-    down its columns; the heading stays with the first block, and a block never splits.
-    """
+    """A category's heading, then its names read down the columns; the two stay on one page
+    when they fit one."""
     cells = [_para(n, _style(size, leftIndent=6, firstLineIndent=-6)) for n in names.names]
-    block = columns * BLOCK_ROWS
-    grids = [_grid(cells[start : start + block], columns) for start in range(0, len(cells), block)]
     heading = _para(names.heading, _style(9, bold=True, spaceBefore=6, spaceAfter=3))
-    return [KeepTogether([heading, grids[0]]), *(KeepTogether([grid]) for grid in grids[1:])]
+    return [KeepTogether([heading, _NameColumns(cells, columns)])]
 
 
 def _names(pack: Pack) -> list[Flowable]:

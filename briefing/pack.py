@@ -81,8 +81,8 @@ class Pack:
     priorities: tuple[Priority, ...]
     weights: str  # the score's formula with the weights used
     related: tuple[tuple[str, str], ...]  # (instrument, where the focus stands on it)
-    sources: tuple[str, ...]
-    speaker_notes: str
+    sources: tuple[str, ...]  # in full: licences, confidence, the files' SHA-256, boundaries
+    citations: tuple[str, ...]  # one line per instrument shown, to cite it by
     file_stem: str
 
 
@@ -212,6 +212,20 @@ def _sources(data: Dataset, shown: list[Instrument]) -> list[str]:
     return lines
 
 
+def _citations(data: Dataset, shown: list[Instrument]) -> list[str]:
+    """A line to cite each instrument by: the ETL's citation for the Call to Action."""
+    return [
+        data.provenance.citation
+        if instrument.id == CALL_TO_ACTION
+        else _("{title} (as of {date}). {url}.").format(
+            title=instrument.title,
+            date=formats.long_date(instrument.as_of),
+            url=instrument.source_url,
+        )
+        for instrument in shown
+    ]
+
+
 def _as_of(shown: list[Instrument]) -> str:
     """The as-of date of the instrument, or of the two compared when they differ."""
     dates = list(dict.fromkeys(formats.long_date(i.as_of) for i in shown))
@@ -233,7 +247,6 @@ def build_pack(
     prepared = _("Prepared on {date} from official sources").format(
         date=formats.long_date(today or date.today())
     )
-    sources = _sources(data, shown)
     return Pack(
         title=view.title,
         subtitle=_("Data as of {date}").format(date=_as_of(shown)),
@@ -250,8 +263,8 @@ def build_pack(
         priorities=tuple(chosen),
         weights=weights,
         related=tuple(_related(data, group, shown)),
-        sources=tuple(sources),
-        speaker_notes="\n".join([footer, *sources]),
+        sources=tuple(_sources(data, shown)),
+        citations=tuple(_citations(data, shown)),
         file_stem=file_stem(view),
     )
 

@@ -15,6 +15,7 @@ from i18n.collation import sort_key
 from i18n.translate import N_, _, ngettext, npgettext, pgettext
 from instruments.categories import Category
 from instruments.prose import join_names
+from store.data_text import translated
 
 ENDORSED = "endorsed"
 UNCONFIRMED = "unconfirmed"
@@ -198,7 +199,7 @@ class Form(ABC):
         """What a reader must know before using the record's figures, one sentence each."""
         found = [
             _("{state} is shown as unconfirmed, not as an endorser: {note}.").format(
-                state=row.name, note=row.note
+                state=row.name, note=translated(row.note)
             )
             for row in listing.rows
             if row.status == UNCONFIRMED

@@ -8,6 +8,7 @@ import pandas as pd
 from i18n.translate import N_, _
 from instruments.forms import Form, Signal, form_named, shown, status_word
 from instruments.prose import long_date
+from store.data_text import translated
 from store.glossary import term
 
 CALL_TO_ACTION = "reaim-2023-call-to-action"
@@ -118,7 +119,10 @@ class Instrument:
 def _brief_source(row: dict) -> str:
     host = urlsplit(row["source_url"]).hostname or row["source_url"]
     return _("Source: {instrument}: {host}, as of {as_of}; {licence}.").format(
-        instrument=row["short_title"], host=host, as_of=row["as_of"], licence=row["licence"]
+        instrument=row["short_title"],
+        host=host,
+        as_of=long_date(row["as_of"]),
+        licence=row["licence"],
     )
 
 
@@ -132,7 +136,7 @@ def catalogue(registry: pd.DataFrame, meta: dict, call_to_action_line: str) -> l
         if row["id"] == CALL_TO_ACTION:
             row["as_of"] = meta.get("source_as_of") or ""
             row["source_url"] = meta.get("source_page_url") or meta.get("document_url") or ""
-            row["licence"] = meta.get("licence", "")
+            row["licence"] = translated(meta.get("licence", ""))
             method = meta.get("method", "")
             row["confidence"] = (
                 _(CALL_TO_ACTION_CONFIDENCE[method]) if method in CALL_TO_ACTION_CONFIDENCE else ""
@@ -140,7 +144,10 @@ def catalogue(registry: pd.DataFrame, meta: dict, call_to_action_line: str) -> l
             row["source_line"] = call_to_action_line
         else:
             word = row["confidence"]
-            row["confidence"] = _(CONFIDENCE_WORDS[word]) if word in CONFIDENCE_WORDS else word
+            row["confidence"] = (
+                _(CONFIDENCE_WORDS[word]) if word in CONFIDENCE_WORDS else translated(word)
+            )
+            row["licence"] = translated(row["licence"])
             row["source_line"] = _brief_source(row)
         row["form"] = form_named(row["form"])
         found.append(Instrument(**{f: row[f] for f in Instrument.__dataclass_fields__}))

@@ -26,6 +26,7 @@ KINDS = (
     "instrument-short",  # key: the registry id; the short title used in legends and tables
     "instrument-object",  # key: the registry id; the short title after a verb ("the …")
     "place",  # key: an English M49 name; "in" and the region ("in the Americas")
+    "members",  # key: an organisation's group id; its members after a count ("… of the 54 …")
 )
 STATUSES = ("official", "unofficial")
 

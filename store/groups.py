@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from i18n.collation import sort_key
-from i18n.translate import N_, _
+from i18n.translate import N_, _, active
+from store.data_text import translated
 from store.files import read_text_table
 from store.glossary import place, term
+from store.reference import load_other_entities, local_names
 
 
 class GroupKind(StrEnum):
@@ -48,7 +50,8 @@ CAVEAT_PREFIXES = ("SUSPENDED", "UNVERIFIED")
 
 @dataclass(frozen=True)
 class Member:
-    """A member of a group; ``caveat`` is the part of its note that qualifies the membership."""
+    """A member of a group; ``caveat`` is the part of its note that qualifies the membership, in
+    the language the group was read in (``note`` as the data file gives it)."""
 
     iso3: str
     name: str
@@ -58,9 +61,9 @@ class Member:
     @property
     def marker(self) -> str:
         """A short qualifier for lists of names: "suspended", "unverified" or nothing."""
-        if self.caveat.startswith("SUSPENDED"):
+        if self.note.startswith("SUSPENDED"):
             return _("suspended")
-        return _("membership unverified") if self.caveat.startswith("UNVERIFIED") else ""
+        return _("membership unverified") if self.note.startswith("UNVERIFIED") else ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,8 @@ def un_regional_groups(table: pd.DataFrame, states: pd.DataFrame) -> list[Group]
     for value in [*UN_GROUP_LABELS, ""]:
         rows = universe[universe["un_regional_group"] == value]
         members = tuple(
-            Member(r.iso3, r.name, notes[r.iso3], notes[r.iso3]) for r in rows.itertuples()
+            Member(r.iso3, r.name, notes[r.iso3], translated(notes[r.iso3]))
+            for r in rows.itertuples()
         )
         group_id = slug(UN_GROUP_LABELS[value]) if value else "none"
         groups.append(Group(group_id, un_group_label(value), "ungroup", members))
@@ -144,9 +148,16 @@ def un_regional_groups(table: pd.DataFrame, states: pd.DataFrame) -> list[Group]
 
 
 def load_organisations(groups_dir: Path, table: pd.DataFrame) -> list[Group]:
-    """Every organisation of groups/index.csv, members split into universe states and others."""
+    """Every organisation of groups/index.csv, members split into universe states and others.
+
+    A member outside the 195 takes its area's name in the language when the group names it as
+    the reference data does ("Cook Islands"), else the group's own name, translated.
+    """
     names = dict(zip(table["iso3"], table["name"], strict=True))
     universe = set(table.loc[table["in_universe"], "iso3"])
+    others = load_other_entities()
+    english = dict(zip(others["iso3"], others["name"], strict=True))
+    local = local_names(active())
     organisations = []
     for row in read_text_table(groups_dir / "index.csv").itertuples():
         rows = read_text_table(groups_dir / f"{row.group_id}.csv")
@@ -154,11 +165,13 @@ def load_organisations(groups_dir: Path, table: pd.DataFrame) -> list[Group]:
             raise ValueError(f"{row.group_id}.csv lists no members")
         inside, outside = [], []
         for member in rows.itertuples():
-            caveat = member.note if member.note.startswith(CAVEAT_PREFIXES) else ""
+            caveat = translated(member.note) if member.note.startswith(CAVEAT_PREFIXES) else ""
             if member.iso3 in universe:
                 inside.append(Member(member.iso3, names[member.iso3], member.note, caveat))
             else:
-                outside.append(Member(member.iso3, member.name, member.note, caveat))
+                same = english.get(member.iso3) == member.name
+                name = local.get(member.iso3, member.name) if same else translated(member.name)
+                outside.append(Member(member.iso3, name, member.note, caveat))
         inside.sort(key=lambda m: sort_key(m.name))
         label = term("organisation", row.group_id, row.label)
         organisations.append(

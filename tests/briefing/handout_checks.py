@@ -3,6 +3,7 @@
 import io
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import pandas as pd
@@ -106,7 +107,7 @@ def expected(focus_key: str, view_key: str) -> Expected:
         lists,
         _share(int(lead), len(members)),
         _share(int(world), len(universe())),
-        as_of["source_as_of"],
+        date.fromisoformat(as_of["source_as_of"]).strftime("%-d %B %Y"),  # "16 February 2023"
     )
 
 

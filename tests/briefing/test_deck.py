@@ -19,6 +19,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 import pytest
+from deck_checks import slide_texts
 from PIL import Image, ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -29,7 +30,7 @@ from briefing.pack import AUTHOR, Pack, build_pack
 from briefing.template import load_template, read_template
 from instruments.view import View
 from store.focus import Focus
-from ui.figures.print_map import render_map
+from ui.figures.print_map import render_bare_map
 
 from conftest import REPO
 from ui_fixtures import shipped
@@ -40,8 +41,7 @@ COMPARISON = f"{US_PD},{CTA}"
 GROUPS = REPO / "data" / "reference" / "groups"
 ARTIFACTS = REPO / "test-artifacts" / "briefing"
 NAMES = "Who has endorsed and who has not"
-ORDER = [
-    "The map",
+ORDER = [  # after the title slide and the map, whose title is the focus's lead sentence
     "Key figures",
     NAMES,
     "Outreach priorities",
@@ -96,8 +96,9 @@ def share(part: int, whole: int) -> str:
 
 
 def source_as_of() -> str:
+    """The list's as-of date as the deck writes it in English: "16 February 2023"."""
     meta = json.loads((REPO / "data" / "endorsements.meta.json").read_text(encoding="utf-8"))
-    return meta["source_as_of"]
+    return date.fromisoformat(meta["source_as_of"]).strftime("%-d %B %Y")
 
 
 # Building and reading decks --------------------------------------------------------------------
@@ -114,7 +115,7 @@ class Built:
 def map_png(focus_key: str, view_key: str) -> bytes:
     data = shipped()
     pack = build_pack(data, Focus.parse(focus_key), View.parse(view_key), today=TODAY)
-    return render_map(pack.view, data.geometry, data.dots, pack.focus, "png")
+    return render_bare_map(pack.view, data.geometry, data.dots, pack.focus, "png")
 
 
 @cache
@@ -208,7 +209,8 @@ def test_slides_come_in_order_with_titles(focus_key, view_key):
     deck = open_deck(built(focus_key, view_key).pptx)
     titles = [title_of(s) for s in deck.slides]
     assert titles[0] == built(focus_key, view_key).pack.title
-    base = [t.removesuffix(" (continued)") for t in titles[1:]]
+    assert titles[1] == built(focus_key, view_key).pack.lead.removesuffix(".")
+    base = [t.removesuffix(" (continued)") for t in titles[2:]]
     assert [t for i, t in enumerate(base) if i == 0 or base[i - 1] != t] == ORDER
     for before, title in itertools.pairwise(titles):
         if title.endswith(" (continued)"):
@@ -294,13 +296,9 @@ def test_a_group_that_has_all_endorsed_has_no_priorities_table():
 def test_map_footer_number_and_notes_on_every_slide(focus_key, view_key):
     result = built(focus_key, view_key)
     deck = open_deck(result.pptx)
-    (picture,) = [
-        s
-        for s in slides_titled(deck, "The map")[0].shapes
-        if s.shape_type == MSO_SHAPE_TYPE.PICTURE
-    ]
+    (picture,) = [s for s in deck.slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     with Image.open(io.BytesIO(picture.image.blob)) as image:
-        assert image.width >= 2000
+        assert image.width / (picture.width / Inches(1)) >= 150  # pixels per inch as placed
     description = picture._element.nvPicPr.cNvPr.get("descr")
     assert description.startswith(result.pack.view.title)
     first = next(iter(result.pack.view.labels))
@@ -334,12 +332,7 @@ def all_text(pptx: bytes) -> list[str]:
     deck = open_deck(pptx)
     texts = []
     for slide in deck.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            if shape.has_table:
-                texts += [c.text for row in shape.table.rows for c in row.cells]
-        texts.append(slide.notes_slide.notes_text_frame.text)
+        texts += [*slide_texts(slide), slide.notes_slide.notes_text_frame.text]
     props = deck.core_properties
     texts += [str(props.created), str(props.modified), str(props.revision), props.title]
     return texts
@@ -505,7 +498,7 @@ def test_a_template_without_titled_layouts_falls_back_to_blank(tmp_path):
     assert any("title in a text box" in w for w in warnings)
     result = open_deck(pptx)
     assert title_of(result.slides[0]) == pack.title
-    assert [title_of(s) for s in result.slides][1:3] == ["The map", "Key figures"]
+    assert [title_of(s) for s in result.slides][1:3] == [pack.lead.removesuffix("."), "Key figures"]
     lists, _, _ = name_lists(result)
     assert Counter(plain(n) for names in lists.values() for n in names) == Counter(
         members("org-oic").values()

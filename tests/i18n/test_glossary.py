@@ -57,6 +57,7 @@ def expected_english() -> dict[tuple[str, str], str]:
     expected[("un-group", "none")] = NO_UN_GROUP
     for row in read_text_table(GROUPS / "index.csv").to_dict("records"):
         expected[("organisation", row["group_id"])] = row["label"]
+        expected[("members", row["group_id"])] = f"{row['label']} members"
     for instrument in shipped().catalogue.values():
         expected[("instrument-title", instrument.id)] = instrument.title
         expected[("instrument-short", instrument.id)] = instrument.short_title
@@ -79,6 +80,7 @@ def test_the_data_behind_the_glossary_is_the_expected_size():
     assert kinds.count("m49-region") == 29  # 5 regions, 17 sub-regions, 7 intermediate regions
     assert kinds.count("un-group") == 6  # five groups and "none"
     assert kinds.count("organisation") == 18
+    assert kinds.count("members") == 18
     assert all(kinds.count(kind) == len(shipped().catalogue) for kind in INSTRUMENT_KINDS)
     assert set(kinds) == set(KINDS)
 
@@ -120,6 +122,16 @@ def test_house_terms_and_official_titles_are_used():
     )
     assert GLOSSARY[("un-group", "none")].status == {"fr": "unofficial", "es": "unofficial"}
     assert not any("'" in e.names["fr"] for e in GLOSSARY.values())  # typographic apostrophe
+
+
+def test_members_name_their_organisation_as_its_own_term_does():
+    """ "membres de l’Union africaine": the organisation's term, its qualifier aside."""
+    members = {key: e for (kind, key), e in GLOSSARY.items() if kind == "members"}
+    assert members.keys() == {key for kind, key in GLOSSARY if kind == "organisation"}
+    for key, entry in members.items():
+        for language, phrase in entry.names.items():
+            name = GLOSSARY[("organisation", key)].names[language].split(" (")[0]
+            assert name in phrase, (key, language)
 
 
 def test_term_gives_the_active_language():

@@ -2,6 +2,7 @@
 
 import io
 import textwrap
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 import geopandas as gpd
@@ -26,6 +27,7 @@ TITLE_TOP, TITLE_LINE, SUBTITLE_GAP = 0.955, 0.05, 0.012
 FOOTER_LINE = 9 * 1.5 / 540  # 9-pt footer lines, spaced 1.5
 LEGEND_ROW = 0.045  # one row of 12-pt legend entries
 TITLE_CHARACTERS, FOOTER_CHARACTERS, LEGEND_CHARACTERS = 72, 185, 150  # per line across the slide
+FADED_EDGE = "#b5b5b5"
 
 
 def _window(focus: FocusFrame) -> shapely.MultiPolygon:
@@ -94,30 +96,45 @@ def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: FocusFrame) -> None
     )
 
 
-def _legend_handles(view: MapView, focus: FocusFrame) -> list:
+@dataclass(frozen=True)
+class LegendEntry:
+    """One entry of a map's legend: a swatch (or the small-state dot) and its label."""
+
+    label: str
+    fill: str
+    edge: str
+    width: float | None = None  # the outline's width in points; None: matplotlib's default
+    dot: bool = False
+
+
+def legend_entries(view: MapView, focus: FocusFrame) -> list[LegendEntry]:
     """A swatch per category with its count, "outside this focus", and the small-state dot."""
-    handles = [
-        Patch(
-            facecolor=palette.COLOURS[c], edgecolor=palette.FOCUS_BORDER, linewidth=0.6, label=label
-        )
+    entries = [
+        LegendEntry(label, palette.COLOURS[c], palette.FOCUS_BORDER, 0.6)
         for c, label in zip(view.categories, view.labels, strict=True)
     ]
     if not focus.is_world:
-        handles.append(
-            Patch(facecolor=view.faded_swatch, edgecolor="#b5b5b5", label=_(FADED_LABEL))
-        )
-    handles.append(
+        entries.append(LegendEntry(_(FADED_LABEL), view.faded_swatch, FADED_EDGE))
+    entries.append(LegendEntry(_("Small state"), "#ffffff", "#000000", dot=True))
+    return entries
+
+
+def _legend_handles(view: MapView, focus: FocusFrame) -> list:
+    """The legend's entries as matplotlib handles."""
+    return [
         Line2D(
             [],
             [],
             marker="o",
             linestyle="",
-            markerfacecolor="white",
-            markeredgecolor="black",
-            label=_("Small state"),
+            markerfacecolor=e.fill,
+            markeredgecolor=e.edge,
+            label=e.label,
         )
-    )
-    return handles
+        if e.dot
+        else Patch(facecolor=e.fill, edgecolor=e.edge, linewidth=e.width, label=e.label)
+        for e in legend_entries(view, focus)
+    ]
 
 
 def _footer(view: MapView) -> list[str]:
@@ -179,7 +196,35 @@ def render_map(
     )
     bottom = legend_bottom + -(-len(handles) // columns) * LEGEND_ROW + 0.01
     top = subtitle_top - 0.045
-    ax = fig.add_axes((0.01, bottom, 0.98, top - bottom))
+    _draw_map(fig, (0.01, bottom, 0.98, top - bottom), view, geometry, dots, focus)
+    return _saved(fig, view, focus, fmt)
+
+
+def render_bare_map(
+    view: MapView, geometry: Geometry, dots: pd.DataFrame, focus: FocusFrame, fmt: str
+) -> bytes:
+    """The map alone, for a slide that sets its title, legend and source in its own type: no
+    text at all, as wide as a 16:9 slide (as high, for a frame taller than the slide) and cut
+    to the focus's frame, so that no margin is left around it."""
+    x0, x1, y0, y1 = _frame(focus)
+    ratio = (y1 - y0) / (x1 - x0)
+    width, height = SLIDE_INCHES
+    size = (width, width * ratio) if ratio <= height / width else (height / ratio, height)
+    fig = Figure(figsize=size, facecolor="white")
+    _draw_map(fig, (0.0, 0.0, 1.0, 1.0), view, geometry, dots, focus)
+    return _saved(fig, view, focus, fmt)
+
+
+def _draw_map(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    view: MapView,
+    geometry: Geometry,
+    dots: pd.DataFrame,
+    focus: FocusFrame,
+) -> None:
+    """The shapes and dots in axes at ``rect`` (figure fractions), framed on the focus."""
+    ax = fig.add_axes(rect)
     ax.set_axis_off()
     _draw_shapes(ax, view, geometry, focus)
     _draw_dots(ax, view, dots, focus)
@@ -187,6 +232,10 @@ def render_map(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
+
+
+def _saved(fig: Figure, view: MapView, focus: FocusFrame, fmt: str) -> bytes:
+    """The figure in ``fmt``, with the map's title and text alternative in its metadata."""
     out = io.BytesIO()
     description = map_description(view, focus)
     fig.savefig(

@@ -6,6 +6,7 @@ from i18n import formats
 from i18n.translate import _, ngettext
 from instruments.categories import Category
 from instruments.prose import capitalised, join_names
+from store.glossary import term
 from store.groups import Group, Member, in_place
 from ui.views.map_view import MapView
 
@@ -55,7 +56,8 @@ def _who(group: Group) -> str:
         if group.group_id == "none":
             return _("observer States outside the regional groups")
         return _("members of the {group}").format(group=group.label)
-    return _("{organisation} members").format(organisation=group.label)
+    english = _("{organisation} members").format(organisation=group.label)
+    return term("members", group.group_id, english)  # with the article French and Spanish need
 
 
 def _named(member: Member) -> str:

@@ -6,8 +6,8 @@ from i18n.translate import N_, _
 from instruments.prose import long_date
 
 PUBLISHER = N_("Government of the Netherlands")
-# The title of the source's list: a title, cited as published (not translated).
-LIST_TITLE = "REAIM 2023 Call to Action: endorsing countries and territories"
+# The title of the source's list as published; French and Spanish give it in their words.
+LIST_TITLE = N_("REAIM 2023 Call to Action: endorsing countries and territories")
 UNNAMED_TRANSCRIBER = N_("an unnamed transcriber")
 LICENCE_NOT_STATED = N_("licence not stated")
 
@@ -36,22 +36,24 @@ class Provenance:
                 "transcribed from the official list (source as of {as_of}), transcription by "
                 "{transcriber}, {licence}"
             ).format(
-                as_of=self.as_of,
+                as_of=long_date(self.as_of),
                 transcriber=_known(self.transcribed_by, UNNAMED_TRANSCRIBER),
                 licence=_known(self.transcription_licence, LICENCE_NOT_STATED),
             )
         if self.method == "fetched":
             return _("fetched from government.nl on {retrieved} (source as of {as_of})").format(
-                retrieved=self.retrieved_at, as_of=self.as_of
+                retrieved=long_date(self.retrieved_at), as_of=long_date(self.as_of)
             )
         return _(
             "read from a saved copy of the official list on {retrieved} (source as of {as_of})"
-        ).format(retrieved=self.retrieved_at, as_of=self.as_of)
+        ).format(retrieved=long_date(self.retrieved_at), as_of=long_date(self.as_of))
 
     @property
     def source_text(self) -> str:
         """Who published the list, its title and how it was obtained (the line after "Source:")."""
-        return f"{_(PUBLISHER)}, {LIST_TITLE}; {self.method_phrase}."
+        return _("{publisher}, {title}; {method}.").format(
+            publisher=_(PUBLISHER), title=_(LIST_TITLE), method=self.method_phrase
+        )
 
     @property
     def source_line(self) -> str:
@@ -66,10 +68,10 @@ class Provenance:
         ).format(
             publisher=_(PUBLISHER),
             date=long_date(self.as_of),
-            title=LIST_TITLE,
+            title=_(LIST_TITLE),
             url=self.source_page_url,
             method=self.method_phrase,
-            retrieved=self.retrieved_at,
+            retrieved=long_date(self.retrieved_at),
         )
 
 

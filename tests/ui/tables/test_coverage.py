@@ -91,7 +91,7 @@ def test_suspended_members_are_marked_in_sentences():
         "g",
         "Union",
         "org",
-        (Member("A", "Alpha", "x", "SUSPENDED since 2021"), Member("B", "Beta")),
+        (Member("A", "Alpha", "SUSPENDED since 2021", "SUSPENDED since 2021"), Member("B", "Beta")),
     )
     assert "Alpha (suspended)" in sentence(group, {"B"})
 

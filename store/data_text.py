@@ -1,0 +1,86 @@
+"""The free text of the data files (caveats, a member's name, licences, notes) in the language.
+
+The data files are written in English and stay so. Each text a reader sees is marked below as
+it stands in its file, so that the catalogues translate it as a whole; a text edited in its file
+no longer matches its translation and shows as written until it is translated again
+(tests/store/test_data_text.py fails meanwhile). The facts are never rewritten here.
+"""
+
+from i18n.translate import N_, _
+
+TEXTS = (
+    # Membership caveats: data/reference/groups/*.csv (notes that begin SUSPENDED or UNVERIFIED)
+    N_("SUSPENDED since 31 Jan 2022 (coup)"),
+    N_("SUSPENDED since 28 Nov 2025 (PSC 1315th meeting, after 26 Nov 2025 coup)"),
+    N_("SUSPENDED since 15 Oct 2025 (military takeover; announced by AU Commission chair)"),
+    N_("SUSPENDED since 1 Jun 2021 (second coup)"),
+    N_("SUSPENDED since 22 Aug 2023 (coup)"),
+    N_("SUSPENDED since 27 Oct 2021 (coup)"),
+    N_("SUSPENDED from ECOWAS decision-making bodies since 27 Nov 2025 (after 26 Nov 2025 coup)"),
+    N_(
+        "UNVERIFIED: 1962 exclusion of the Cuban government lifted by the OAS in 2009 but Cuba "
+        "declined to return and does not participate; counted among the 35 by the OAS, excluded "
+        'by Wikipedia\'s "32 members" figure'
+    ),
+    N_(
+        "UNVERIFIED: Maduro government denounced the OAS Charter on 28 Apr 2017 (effective 2019 "
+        "by its reckoning); the OAS seated a National Assembly envoy from 2019 and a 2022 motion "
+        "to remove him failed; status contested"
+    ),
+    # UN regional groups: the regional_group_note column of data/reference/states.csv
+    N_(
+        "UNVERIFIED: sources conflict - the current DGACM list (mirror) and UNEP GPML list "
+        "include Kiribati under Asia-Pacific States (Wikipedia Asia-Pacific Group, citing DGACM "
+        "retrieved 2024-08-26, counts 54 members incl. Kiribati); the UN Library FAQ "
+        '(ask.un.org/faq/14521, updated 2024-03-19) still says "as of 2010" Kiribati is not a '
+        "member of any regional group"
+    ),
+    N_(
+        "WEOG member: temporary membership in New York from May 2000, renewed permanently in "
+        "2004; admitted to WEOG proceedings in Geneva from 1 Jan 2014 (UN Library FAQ; "
+        "Wikipedia WEOG Aug 2025). Geographically Asia"
+    ),
+    N_(
+        "observer State: not on the DGACM list of the Asia-Pacific Group (participates in it by "
+        "a 1986 decision)"
+    ),
+    N_(
+        "participates fully in both WEOG and the Asia-Pacific Group but for electoral purposes "
+        "is considered a member of WEOG only (UN Library FAQ ask.un.org/faq/14521; DGACM list "
+        "marks Türkiye with * under Asia-Pacific)"
+    ),
+    N_(
+        "not formally a member of any regional group; attends WEOG meetings as an observer and "
+        "is considered a member of WEOG for electoral purposes (Wikipedia WEOG article as of Aug "
+        "2025; the UNEP GPML copy of the DGACM list places the USA under Western European and "
+        "other States)"
+    ),
+    N_("observer State: attends the Western European and Others Group as an observer"),
+    # A member outside the 195 whose group names it otherwise than the map's area
+    N_("Sahrawi Arab Democratic Republic"),
+    # Licences: data/endorsements.meta.json (written by etl/release.py) and the registry
+    N_(
+        "Dutch central government content; reuse terms at https://www.government.nl/copyright "
+        "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked, as no build machine "
+        "reaches government.nl)"
+    ),
+    N_("CC BY 4.0 (Machine Politics transcription: attribute Machine Politics, Walker Robinson)"),
+    N_("public facts (count and press reports, listed per state)"),
+    N_("CC BY 4.0 (Machine Politics transcription); EFE names are a short factual list"),
+    N_("© United Nations: non-commercial use with attribution (UN Digital Library terms)"),
+    # Confidence, where the registry says more than one word
+    N_(
+        "medium per named state (Kenya, the Netherlands and Singapore rest on one Yonhap "
+        "report); unknown for the other 51"
+    ),
+    # Notes on a state's position: data/positions.csv (unconfirmed rows)
+    N_(
+        "named by EFE among the signatories on 5 Feb 2026 but absent from the 45-state list of "
+        "the Spanish MFA (2026-07-17)"
+    ),
+)
+
+
+def translated(text: str) -> str:
+    """A text of the data files in the active language; as written when it is not translated."""
+    return _(text) if text else text
