@@ -18,7 +18,7 @@ from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
-from ui.widgets.presentation import PRESENT_HEIGHT, present, presenting
+from ui.widgets.presentation import present_map, presenting
 
 PAGE = pages.MAP.script
 table = cache.table()
@@ -32,13 +32,7 @@ titles = {k: i.short_title for k, i in found.items()}
 
 if presenting():
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
-    chosen = url_controls.focus_from_url(frames)
-    keep = chosen.url_params() | shown.url_params()
-    figure = cache.map_figure(chosen, shown, PRESENT_HEIGHT)
-    view = cache.map_view(shown, chosen)
-    config = plotly_config(view.file_stem)
-    described = map_description(view, frames[chosen])
-    present(cache.headline(shown, chosen), figure, config, PAGE, keep, described)
+    present_map(shown, url_controls.focus_from_url(frames), PAGE)
     st.stop()
 
 st.header(_("Coverage map"), anchor=False)

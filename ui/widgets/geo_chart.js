@@ -37,7 +37,8 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const figure = JSON.parse(data.figure);
   holder.setAttribute("role", "figure"); // not "img": the modebar inside has buttons
   holder.setAttribute("aria-label", data.label);
-  holder.style.height = figure.layout.height + "px";
+  if (data.height) delete figure.layout.height; // plotly takes the height the page gives it
+  holder.style.height = data.height || figure.layout.height + "px";
   let current = true;
   plotly()
     .then((Plotly) => {
@@ -58,7 +59,12 @@ export default function ({ data, parentElement, setTriggerValue }) {
       holder.setAttribute("role", "alert");
       holder.textContent = data.failed.replace("{detail}", error.message);
     });
+  // A map sized by the page is drawn again when its room changes (the elements around it arrive).
+  const redraw = () => holder._fullLayout && window.Plotly.Plots.resize(holder);
+  const resized = data.height ? new ResizeObserver(redraw) : null;
+  resized?.observe(holder);
   return () => {
     current = false;
+    resized?.disconnect();
   };
 }

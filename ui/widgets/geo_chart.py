@@ -17,18 +17,20 @@ _RENDER = st.components.v2.component(
 )
 
 
-def geo_chart(figure_json: str, config: dict, key: str, label: str) -> str | None:
+def geo_chart(figure_json: str, config: dict, key: str, label: str, height: str = "") -> str | None:
     """Draw the plotly figure ``figure_json`` with plotly ``config``; the state just clicked.
 
-    ``label`` (the map's title) is its accessible name. A click returns the state's code for
-    one rerun; otherwise None.
+    ``label`` (the map's title) is its accessible name. ``height``, a CSS height ("100%"), sizes
+    the map to the page instead of the figure's own height, and follows it when it changes. A
+    click returns the state's code for one rerun; otherwise None.
     """
     failed = _(
         "The map could not be drawn ({detail}). Reload the page; if this persists, tell whoever "
         "runs the dashboard. The map in words and the table below hold the same information."
     )
     shown = _RENDER(
-        data={"figure": figure_json, "config": config, "label": label, "failed": failed},
+        data={"figure": figure_json, "config": config, "label": label, "failed": failed}
+        | ({"height": height} if height else {}),
         key=key,
         on_clicked_change=lambda: None,
     )
