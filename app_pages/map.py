@@ -78,7 +78,8 @@ if y:
     st.markdown(only)
     if outside:
         st.caption(outside)
-    st.markdown(unsure)
+    if unsure:
+        st.markdown(unsure)
     sources = _("Sources: {first} {second}").format(
         first=source_caption(x), second=source_caption(y)
     )

@@ -96,6 +96,10 @@ def sentence(group: Group, endorsed: set[str]) -> str:
         text = _("None of the {total} {who} has endorsed yet.").format(
             total=formats.number(total), who=who
         )
+    elif len(done) <= SENTENCE_NAMES:  # few: say who
+        text = _("{tally}: {names}; not yet: {missing}.").format(
+            tally=tally(group, endorsed), names=_names(done), missing=_names(missing)
+        )
     else:
         text = _("{tally}; not yet: {names}.").format(
             tally=tally(group, endorsed), names=_names(missing)
@@ -140,6 +144,10 @@ def view_tally(group: Group, view: MapView) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on UNGA 80/57 (2025)"."""
     total = len(group.members)
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
+    if total and not lead:  # never "0 of 11 (0%) … have"
+        return _("none of the {total} {who} has {phrase}").format(
+            total=formats.number(total), who=_who(group), phrase=view.phrase
+        )
     return ngettext(
         "{done} of {total}{share} {who} has {phrase}",
         "{done} of {total}{share} {who} have {phrase}",
@@ -165,13 +173,13 @@ def view_sentence(group: Group, view: MapView) -> str:
         return capitalised(view.background_group.format(who=_who(group), names=names))
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
     parts = [view_tally(group, view)]
-    if view.categories[0] in view.detail and lead:
+    if lead and (view.categories[0] in view.detail or len(lead) <= min(SENTENCE_NAMES, total - 1)):
         parts[0] = _labelled(parts[0], _names(lead))
     for cat, name in zip(view.categories, view.names, strict=True):
         members = [m for m in group.members if view.category_of(m.iso3) == cat]
         if cat in view.detail and cat != view.categories[0] and members:
             parts.append(_labelled(name, _names(members)))
-    text = formats.clauses(parts) + "."
+    text = capitalised(formats.clauses(parts)) + "."
     return " ".join(filter(None, (text, view.caveat, _also_members(group))))
 
 

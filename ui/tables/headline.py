@@ -42,7 +42,8 @@ def focus_group(data: Dataset, focus: FocusFrame) -> Group:
 
 
 def key_figures(data: Dataset, view: MapView, group: Group) -> tuple[tuple[str, str], ...]:
-    """N of M in the first category (share) against the world share, then each category."""
+    """N of M in the first category (share) against the world share, then each other category
+    that has members."""
     first = view.categories[0]
     total = len(group.members)
     lead = sum(view.category_of(m.iso3) == first for m in group.members)
@@ -55,7 +56,8 @@ def key_figures(data: Dataset, view: MapView, group: Group) -> tuple[tuple[str, 
         figures.append((world_label, share_text(world, len(universe))))
     for category, name in counted(view)[1:]:
         count = sum(view.category_of(m.iso3) == category for m in group.members)
-        figures.append((name, formats.number(count)))
+        if count:  # an empty category is not a figure to show ("Abstain: 0")
+            figures.append((name, formats.number(count)))
     return tuple(figures)
 
 

@@ -50,7 +50,7 @@ def comparison_summary(
     unsure = _sorted_names(in_category(view, Comparison.UNDECIDABLE, focus, universe), names)
     return ComparisonSummary(
         where="" if focus.is_world else focus.where,
-        phrase=comparison_phrase(Comparison.ONLY_FIRST, x, y, len(only)),
+        phrase=comparison_phrase(Comparison.ONLY_FIRST, x, y, len(only) or 1),  # no state: one
         only=only,
         outside=_sorted_names(outside, names),
         unsure=unsure,
@@ -61,7 +61,8 @@ def comparison_summary(
 
 def comparison_sentences(said: ComparisonSummary) -> tuple[str, str, str]:
     """The summary in Markdown: the states that support the first instrument but not the second,
-    those of them outside the 195 ("" when none), and those that cannot be placed."""
+    those of them outside the 195 ("" when none), and those that cannot be placed ("" when
+    none)."""
     listed = {key: md(join_names(getattr(said, key))) for key in ("only", "outside", "unsure")}
     n = len(said.only)
     if said.only:
@@ -70,10 +71,8 @@ def comparison_sentences(said: ComparisonSummary) -> tuple[str, str, str]:
             "**{count} states**{where} {phrase}: {names}.",
             n,
         )
-    else:
-        only = ngettext(
-            "**{count} state**{where} {phrase}.", "**{count} states**{where} {phrase}.", n
-        )
+    else:  # never "0 states …"
+        only = _("**No state**{where} {phrase}.")
     only = only.format(
         count=formats.number(n),
         where=f" {md(said.where)}" if said.where else "",  # md() would drop a leading space
@@ -97,9 +96,7 @@ def comparison_sentences(said: ComparisonSummary) -> tuple[str, str, str]:
             n,
         )
     else:
-        unsure = _(
-            "**{count} more** {supporter} but cannot be placed on the second instrument ({why})."
-        )
+        return only, outside, ""  # none to place: nothing to say
     unsure = unsure.format(
         count=formats.number(n),
         supporter=md(said.supporter),

@@ -68,8 +68,14 @@ def _group(n_members: int, outside: int = 0) -> Group:
     ("endorsed", "expected"),
     [
         (set(), "None of the 3 Test Org members has endorsed yet."),
-        ({"S00"}, "1 of 3 Test Org members has endorsed (33%); not yet: State 1 and State 2."),
-        ({"S00", "S01"}, "2 of 3 Test Org members have endorsed (67%); not yet: State 2."),
+        (
+            {"S00"},
+            "1 of 3 Test Org members has endorsed (33%): State 0; not yet: State 1 and State 2.",
+        ),
+        (
+            {"S00", "S01"},
+            "2 of 3 Test Org members have endorsed (67%): State 0 and State 1; not yet: State 2.",
+        ),
         ({"S00", "S01", "S02"}, "All 3 Test Org members have endorsed."),
     ],
 )
@@ -84,6 +90,14 @@ def test_long_lists_are_cut_and_outsiders_named():
         "outside the 195 states in scope."
     )
     assert "and 1 others" not in sentence(_group(14), {"S00"})
+
+
+def test_the_endorsers_are_named_while_few_and_the_rest_is_counted():
+    few = sentence(_group(40), {f"S{i:02d}" for i in range(4)})
+    assert few.startswith("4 of 40 Test Org members have endorsed (10%): State 0, State 1, State 2")
+    assert few.endswith("and 24 others.")
+    many = sentence(_group(40), {f"S{i:02d}" for i in range(30)})
+    assert many.startswith("30 of 40 Test Org members have endorsed (75%); not yet: State 30,")
 
 
 def test_suspended_members_are_marked_in_sentences():

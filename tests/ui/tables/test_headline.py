@@ -38,3 +38,23 @@ def test_presentation_mode_does_not_draw_from_the_print_pack():
     tree = ast.parse((REPO / "ui" / "widgets" / "presentation.py").read_text(encoding="utf-8"))
     modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "ui.tables.headline" in modules and not {m for m in modules if m.startswith("briefing")}
+
+
+def test_a_focus_says_none_rather_than_zero_and_shows_no_empty_category():
+    data = shipped()
+    focus = Focus.parse("org-asean")
+    comparison = build_pack(
+        data, focus, View.parse("us-political-declaration,reaim-2023-call-to-action")
+    )
+    assert comparison.lead.startswith("None of the 11 ASEAN members has endorsed the US")
+    vote = build_pack(data, Focus.parse("org-african-union"), View.parse("unga-80-57"))
+    labels = [label for label, _value in vote.key_figures]
+    assert "Abstain" not in labels and "No" in labels  # none of its members abstained
+    assert all(value != "0" for _label, value in vote.key_figures)
+    endorsed = build_pack(
+        data, Focus.parse("org-african-union"), View.parse("reaim-2023-call-to-action")
+    )
+    assert endorsed.sentences[0].startswith(
+        "4 of 54 (7%) African Union members have endorsed the Call to Action (REAIM 2023): "
+        "Morocco, Rwanda, Tunisia and Zimbabwe; "
+    )

@@ -40,9 +40,9 @@ def test_names_are_listed_and_counted_with_their_plural():
 
 def test_none_is_said_without_a_list_and_outside_states_get_their_own_line():
     only, outside, unsure = comparison_sentences(summary([], ["Kosovo"], []))
-    assert only == "**0 states** in Africa endorsed A but did not endorse B."
+    assert only == "**No state** in Africa endorsed A but did not endorse B."  # never "0 states"
     assert outside.startswith("Also Kosovo, outside the 195 states in scope")
-    assert unsure.endswith("(cannot vote).")
+    assert unsure == ""  # none to place: nothing said
 
 
 def test_names_are_escaped_and_joined_the_french_way():
