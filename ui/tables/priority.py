@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from i18n import formats
+from i18n.collation import sort_key
 from i18n.translate import N_, _
 from instruments.forms import Signal
 from instruments.model import Instrument
@@ -207,10 +208,15 @@ def explain(row: pd.Series, every: list[Term]) -> str:
 def priorities(
     table: pd.DataFrame, weights: Weights, names: pd.Series, every: list[Term]
 ) -> pd.DataFrame:
-    """Signals with score and explanation, highest score first (ties by name)."""
+    """Signals with score and explanation, highest score first (ties by name, accent-blind:
+    Éthiopie among the E's)."""
     ranked = table.assign(
         name=names.reindex(table.index),
         score=score(table, weights, every),
         why=[explain(row, every) for _, row in table.iterrows()],
     )
-    return ranked.sort_values(["score", "name"], ascending=[False, True])
+    return ranked.sort_values(
+        ["score", "name"],
+        ascending=[False, True],
+        key=lambda column: column.map(sort_key) if column.name == "name" else column,
+    )

@@ -7,11 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from i18n.collation import sort_key
+from i18n.translate import use
 from instruments.forms import NO_VOTE, NOT_ENDORSED, UNKNOWN
 from instruments.matrix import compare, status_matrix
 from instruments.model import catalogue as build_catalogue
 from store.reference import load_registry
 from ui.tables import priority
+from ui.tables.dataset import load_dataset
 from ui.tables.priority import default_weights, explain, score, signals
 
 from conftest import REPO
@@ -177,3 +180,13 @@ def test_explanation_matches_the_signals(row):
 def test_zero_weights_give_zero_scores(table):
     zero = dict.fromkeys(DEFAULTS, 0.0)
     assert (score(table, zero, TERMS) == 0).all()
+
+
+def test_ties_are_in_the_language_s_alphabetical_order_accents_aside():
+    every = shipped().terms
+    with use("fr"):
+        names = load_dataset(REPO / "data").table.set_index("iso3")["name"]
+    ranked = priority.priorities(shipped().signals, default_weights(every), names, every)
+    for _score, tied in ranked.groupby("score", sort=False):
+        assert list(tied["name"]) == sorted(tied["name"], key=sort_key)
+    assert any(name.startswith("É") for name in ranked["name"])
