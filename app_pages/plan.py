@@ -10,16 +10,22 @@ from i18n.translate import N_, _, ngettext
 from instruments.matrix import supporters
 from store.groups import GroupKind
 from ui import cache
+from ui.figures.map_figure import plotly_config
+from ui.figures.plan_progress import progress_figure
 from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
+from ui.tables.plan_scale import status_css
 from ui.tables.plan_table import internal_workbook, plan_rows, progress
+from ui.tables.plan_words import plan_word
 from ui.tables.priority import default_weights, priorities
 from ui.text import inert, md
 from ui.widgets import url_controls
 from ui.widgets.downloads import XLSX
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_editor import plan_editor
-from ui.widgets.plan_session import failures_shown, login_configured, open_plan, plan_word
+from ui.widgets.plan_history import history_table
+from ui.widgets.plan_pick import TABLE, follow_click, state_box
+from ui.widgets.plan_session import failures_shown, login_configured, open_plan
 from ui.widgets.private_download import private_download
 
 GROUPINGS = (GroupKind.REGION, GroupKind.UNGROUP, GroupKind.ORG)  # progress by these
@@ -101,15 +107,23 @@ with failures_shown():  # a database failure while working: one error box
             disagree=formats.number(int((rows["Check"] != "").sum())),
         )
     )
-    st.dataframe(
-        rows,
+    if access.can_edit:
+        st.caption(_("Click a row to open that state's plan in the form below."))
+    statuses = rows["Status"]  # stored words, for the colours; the table says them in the language
+    picked = st.dataframe(
+        rows.assign(Status=statuses.map(plan_word)).style.apply(
+            lambda _words: statuses.map(status_css), subset=["Status"]
+        ),
         hide_index=True,
         width="stretch",
         height=min(38 * len(rows) + 40, 560),
         placeholder="",  # an empty cell, not "None"
+        key=TABLE,
+        on_select="rerun" if access.can_edit else "ignore",
+        selection_mode="single-row",
         column_config={name: _(label) for name, label in HEADERS.items()}
         | {
-            "Rank": st.column_config.NumberColumn(_("Rank"), width="small"),
+            "Rank": st.column_config.NumberColumn(_("Rank"), format="%d", width="small"),
             "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
             "Check": st.column_config.TextColumn(_("Check against the published list")),
             "Overdue": st.column_config.TextColumn(
@@ -118,6 +132,8 @@ with failures_shown():  # a database failure while working: one error box
             "Notes": st.column_config.TextColumn(_("Notes"), width="large"),
         },
     )
+    if access.can_edit:
+        follow_click(picked.selection.rows, list(rows["ISO3"]))
     stem = f"INTERNAL-outreach-plan-{instrument}-{date.today().isoformat()}"
     as_csv, as_excel, _spare = st.columns([1, 1, 3])
     with as_csv:
@@ -155,10 +171,11 @@ with failures_shown():  # a database failure while working: one error box
     )
     counts = progress(cache.groupings()[by], rows)
     if len(counts):
-        shown = counts.rename(columns=plan_word)  # statuses in the active language
-        st.bar_chart(shown.set_index("Group"), horizontal=True, stack=True)
+        st.plotly_chart(
+            progress_figure(counts), config=plotly_config(f"plan-progress-{by}"), theme=None
+        )
         st.dataframe(
-            shown,
+            counts.rename(columns=plan_word),  # statuses in the active language
             hide_index=True,
             width="stretch",
             column_config={name: _(label) for name, label in HEADERS.items()},
@@ -168,10 +185,10 @@ with failures_shown():  # a database failure while working: one error box
         st.subheader(_("Edit a state's plan"), anchor=False)
         options = dict(zip(rows["ISO3"], rows["State"], strict=True))
         if options:
-            iso3 = st.selectbox(
-                _("State"), list(options), format_func=options.__getitem__, key="plan-state"
-            )
-            plan_editor(service, access, iso3, instrument, options[iso3])
+            iso3 = state_box(options, dict(zip(universe["iso3"], universe["name"], strict=True)))
+            plan_editor(service, access, iso3, instrument, names[iso3])
+            with st.expander(_("History of this plan"), icon=":material/history:"):
+                history_table(service.events(iso3=iso3, instrument=instrument))
 
         if access.is_admin:
             st.subheader(_("Import the plan from CSV"), anchor=False)

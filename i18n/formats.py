@@ -2,10 +2,10 @@
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_decimal, format_percent
 
 from i18n.languages import BABEL_LOCALES
@@ -40,6 +40,15 @@ def long_date(value: date | str) -> str:
     except (TypeError, ValueError):
         return str(value)
     return format_date(day, format="long", locale=locale())
+
+
+def long_datetime(moment: datetime) -> str:
+    """An aware moment, in UTC: "7 December 2026, 10:15", "7 décembre 2026, 10:15",
+    "7 de diciembre de 2026, 10:15"."""
+    utc = moment.astimezone(UTC)
+    joined = str(get_datetime_format("long", locale=locale()))
+    time = format_time(utc, "short", tzinfo=UTC, locale=locale())
+    return joined.replace("{1}", long_date(utc.date())).replace("{0}", time)
 
 
 def clauses(parts: Iterable[str]) -> str:

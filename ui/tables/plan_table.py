@@ -108,6 +108,12 @@ def edited(base: PlanRecord, values: Mapping[str, object]) -> dict[str, object]:
     }
 
 
+def future_contact(changes: Mapping[str, object], today: date) -> date | None:
+    """The last contact a user's changes set after ``today`` (a slip, most likely), else None."""
+    when = changes.get("last_contact")
+    return when if isinstance(when, date) and when > today else None
+
+
 INTERNAL = N_("INTERNAL: outreach plan with sensitive notes. Do not forward outside the team.")
 
 

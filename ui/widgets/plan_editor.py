@@ -4,14 +4,17 @@ The form remembers the record it was filled from, for as long as its widgets liv
 conditioned on that version, so a colleague's change in between is refused with who and when,
 and the user can re-apply their own changes (and only those) over it. Reruns never move the
 form's starting point; only a save, a re-apply or "Load their version" do, and each of them
-refills the form (new widget keys) from the record it now starts from.
+refills the form (new widget keys) from the record it now starts from. A last contact after
+today is questioned before anything is saved; pressing Save again with that date keeps it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
+from i18n import formats
 from i18n.translate import N_, _
 from plan.access import Access
 from plan.model import (
@@ -23,9 +26,9 @@ from plan.model import (
     PlanValidationError,
 )
 from plan.service import PlanService
-from ui.tables.plan_table import edited
+from ui.tables.plan_table import edited, future_contact
+from ui.tables.plan_words import plan_word
 from ui.text import inert, md
-from ui.widgets.plan_session import plan_word
 
 LABELS = {
     "status": N_("Status"),
@@ -153,8 +156,18 @@ def plan_editor(
         )
     values, saved = _form(start)
     changes = edited(start.base, values)
+    ahead = future_contact(changes, date.today())
     if saved and not changes:
         st.info(_("Nothing changed."), icon=":material/info:")
+    elif saved and ahead and st.session_state.get(start.key("ahead")) != ahead:
+        st.session_state[start.key("ahead")] = ahead  # the same date saved again: kept
+        st.warning(
+            _(
+                "Not saved yet: the last contact, {date}, is after today. Correct it, or press "
+                "Save again to keep it."
+            ).format(date=formats.long_date(ahead)),
+            icon=":material/event_upcoming:",
+        )
     elif saved:
         try:
             stored = service.save(iso3, instrument, changes, start.base.version, access.who)

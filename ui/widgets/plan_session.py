@@ -6,37 +6,16 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from i18n.translate import N_, _
+from i18n.translate import _
 from plan.access import Access, Visit, decide
 from safeio import secrets_file
 from safeio.secrets_file import SecretsError
 from ui import cache
+from ui.tables.plan_words import plan_word as plan_word  # the pages take it from here
 from ui.text import md
 
 if TYPE_CHECKING:
     from plan.service import PlanService
-
-# The plan's statuses and channels as shown; the stored values stay the English words of plan.model.
-LABELS = {
-    "not started": N_("not started"),
-    "planned": N_("planned"),
-    "approached": N_("approached"),
-    "positive signal": N_("positive signal"),
-    "declined": N_("declined"),
-    "on hold": N_("on hold"),
-    "endorsed": N_("endorsed"),
-    "endorsed (published)": N_("endorsed (published)"),
-    "démarche": N_("démarche"),
-    "bilateral meeting": N_("bilateral meeting"),
-    "regional meeting": N_("regional meeting"),
-    "letter": N_("letter"),
-    "other": N_("other"),
-}
-
-
-def plan_word(value: str) -> str:
-    """A status or channel of the plan in the active language (stored values stay English)."""
-    return _(LABELS[value]) if value in LABELS else value
 
 
 def login_configured() -> bool:

@@ -14,6 +14,7 @@ from ui.tables.plan_table import (
     INTERNAL,
     PUBLISHED,
     edited,
+    future_contact,
     internal_workbook,
     overdue,
     plan_rows,
@@ -133,3 +134,10 @@ def test_the_internal_excel_survives_raw_text_stored_in_the_database(tmp_path):
         "Wordline end",
     )
     assert shown["Due"] is None and shown["Last contact"] is None
+
+
+def test_only_a_last_contact_set_after_today_is_in_the_future():
+    assert future_contact({"last_contact": date(2026, 12, 2)}, TODAY) == date(2026, 12, 2)
+    assert future_contact({"last_contact": TODAY, "due": date(2027, 1, 1)}, TODAY) is None
+    assert future_contact({"due": date(2027, 1, 1)}, TODAY) is None  # a due date is ahead
+    assert future_contact({"last_contact": None}, TODAY) is None
