@@ -35,7 +35,8 @@ class Comparison(StrEnum):
     ONLY_FIRST = "only-first"  # supported the first, not the second
     BOTH = "both"
     UNDECIDABLE = "undecidable"  # supported the first; the second cannot be decided
-    OTHERS = "others"  # everyone else: outside the question
+    ONLY_SECOND = "only-second"  # supported the second, not the first
+    OTHERS = "others"  # everyone else: neither, or not decided on the first
 
 
 NAMES = {  # translated where shown (Category.label)

@@ -88,10 +88,11 @@ def expected(focus_key: str, view_key: str) -> Expected:
         pd_rows = _text(DATA / "instruments" / f"{PD}.csv")
         pd_codes = set(pd_rows.loc[pd_rows["status"] == "endorsed", "iso3"])
         signed = members["iso3"].isin(pd_codes)
-        categories = {
+        categories = {  # the Call to Action's list is complete: not listed is not endorsed
             "US Political Declaration, not Call to Action": signed & ~cta,
             "Both": signed & cta,
-            "Others": ~signed,
+            "Call to Action, not US Political Declaration": ~signed & cta,
+            "Others": ~signed & ~cta,
         }
         everyone = universe()
         world = (everyone["iso3"].isin(pd_codes) & (everyone["endorsed"] != "true")).sum()

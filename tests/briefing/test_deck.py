@@ -264,7 +264,9 @@ def test_the_comparison_splits_the_group_by_both_instruments():
     both = {group[c] for c in group if c in declared and c in endorsed}
     assert {plain(n) for n in lists["US Political Declaration, not Call to Action"]} == only
     assert {plain(n) for n in lists["Both"]} == both
-    assert {plain(n) for n in lists["Others"]} == set(group.values()) - only - both
+    second = {group[c] for c in group if c in endorsed and c not in declared}
+    assert {plain(n) for n in lists["Call to Action, not US Political Declaration"]} == second
+    assert {plain(n) for n in lists["Others"]} == set(group.values()) - only - both - second
     assert counts["Both"] == len(both)
     assert share(len(only), len(group)) in paragraphs(slides_titled(deck, "Key figures")[0])
     assert any("Kosovo" in note for note in caveats)

@@ -21,7 +21,6 @@ from instruments.view import View
 from store.focus import Focus
 from ui.figures.print_map import render_bare_map, render_map
 from ui.tables.dataset import Dataset, load_dataset
-from ui.views.map_view import FADED_LABEL
 
 from conftest import REPO
 
@@ -92,7 +91,7 @@ def test_the_legend_is_on_the_slide_in_readable_type(language, focus, view):
     slide = deck.slides[1]
     labels = [s for s in named(slide, "Legend ") if not s.name.startswith("Legend swatch")]
     with use(language):
-        faded = [] if focus == "world" else [_(FADED_LABEL)]
+        faded = [] if focus == "world" else [label for label, _fill in pack.view.faded]
         wanted = [*pack.view.labels, *faded, _("Small state")]
     assert [s.text_frame.text for s in labels] == wanted
     assert len(named(slide, "Legend swatch")) == len(labels)

@@ -3,12 +3,11 @@
 import pandas as pd
 import plotly.graph_objects as go
 
-from i18n.translate import _
 from ui.text import plotly_text
 from ui.views import palette
 from ui.views.focus import PROJECTION, FocusFrame
 from ui.views.geometry import Geometry
-from ui.views.map_view import FADED_LABEL, MapView
+from ui.views.map_view import MapView
 
 FONT = '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif'
 MAP_HEIGHT = 680
@@ -47,7 +46,7 @@ def _legend(view: MapView, focus: FocusFrame) -> list[go.Scattergeo]:
         for label, c in zip(view.labels, view.categories, strict=True)
     ]
     if not focus.is_world:
-        entries.append(_legend_entry(_(FADED_LABEL), view.faded_swatch, "#b5b5b5"))
+        entries += [_legend_entry(label, fill, palette.FADED_BORDER) for label, fill in view.faded]
     return entries
 
 
@@ -80,7 +79,7 @@ def _shapes(view: MapView, geometry: Geometry, focus: FocusFrame) -> go.Chorople
         hovertemplate="%{text}<extra></extra>",
         marker={
             "line": {
-                "color": [palette.FOCUS_BORDER if strong(c) else palette.BORDER for c in codes],
+                "color": [_border(view, focus, c) for c in codes],
                 "width": [0.8 if strong(c) else 0.5 for c in codes],
             }
         },
@@ -88,6 +87,13 @@ def _shapes(view: MapView, geometry: Geometry, focus: FocusFrame) -> go.Chorople
         showlegend=False,
         name="States",
     )
+
+
+def _border(view: MapView, focus: FocusFrame, code: str) -> str:
+    """A focus member's dark outline, a faded state's grey one, else white between states."""
+    if not focus.is_world and focus.highlights(code):
+        return palette.FOCUS_BORDER
+    return palette.FADED_BORDER if view.is_faded(code, focus) else palette.BORDER
 
 
 def _dots(view: MapView, dots: pd.DataFrame, focus: FocusFrame) -> go.Scattergeo:

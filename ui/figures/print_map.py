@@ -18,7 +18,7 @@ from ui.tables.map_table import map_description
 from ui.views import palette
 from ui.views.focus import FocusFrame
 from ui.views.geometry import Geometry
-from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, FADED_LABEL, MapView
+from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, MapView
 
 SLIDE_INCHES = (13.333, 7.5)  # a 16:9 slide
 PNG_DPI = 200
@@ -27,7 +27,6 @@ TITLE_TOP, TITLE_LINE, SUBTITLE_GAP = 0.955, 0.05, 0.012
 FOOTER_LINE = 9 * 1.5 / 540  # 9-pt footer lines, spaced 1.5
 LEGEND_ROW = 0.045  # one row of 12-pt legend entries
 TITLE_CHARACTERS, FOOTER_CHARACTERS, LEGEND_CHARACTERS = 72, 185, 150  # per line across the slide
-FADED_EDGE = "#b5b5b5"
 
 
 def _window(focus: FocusFrame) -> shapely.MultiPolygon:
@@ -71,7 +70,14 @@ def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: FocusFrame) -> No
     shapes.plot(
         ax=ax,
         color=[view.fill(code, focus) for code in shapes["iso3"]],
-        edgecolor=[palette.FOCUS_BORDER if s else palette.BORDER for s in strong],
+        edgecolor=[
+            palette.FOCUS_BORDER
+            if s
+            else palette.FADED_BORDER
+            if view.is_faded(code, focus)
+            else palette.BORDER
+            for s, code in zip(strong, shapes["iso3"], strict=True)
+        ],
         linewidth=[0.5 if s else 0.3 for s in strong],
     )
 
@@ -114,7 +120,7 @@ def legend_entries(view: MapView, focus: FocusFrame) -> list[LegendEntry]:
         for c, label in zip(view.categories, view.labels, strict=True)
     ]
     if not focus.is_world:
-        entries.append(LegendEntry(_(FADED_LABEL), view.faded_swatch, FADED_EDGE))
+        entries += [LegendEntry(label, fill, palette.FADED_BORDER) for label, fill in view.faded]
     entries.append(LegendEntry(_("Small state"), "#ffffff", "#000000", dot=True))
     return entries
 

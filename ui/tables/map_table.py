@@ -15,7 +15,7 @@ from i18n.translate import _
 from store.groups import region_label, un_group_label
 from ui.tables.headers import shown_columns
 from ui.views.focus import FocusFrame
-from ui.views.map_view import FADED_LABEL, MapView, in_view
+from ui.views.map_view import MapView, in_view
 
 # The first three columns are for code (keys, in scope or not); the others are read, under
 # their headers in the active language (``ui.tables.headers``).
@@ -28,7 +28,7 @@ def legend_entries(view: MapView, focus: FocusFrame) -> list[str]:
     swatch of the faded states outside a focus."""
     entries = list(view.labels)
     if not focus.is_world:
-        entries.append(_(FADED_LABEL))
+        entries += [label for label, _fill in view.faded]
     return entries
 
 

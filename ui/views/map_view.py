@@ -28,6 +28,7 @@ from ui.views.focus import FocusFrame
 STATUS_TEXT = {"member": N_("UN member State"), "observer": N_("UN non-member observer State")}
 OUT_OF_SCOPE = N_("Not in scope: not a UN member or observer State")
 FADED_LABEL = N_("Outside this focus (faded)")
+FADED_CATEGORY = N_("{category}, outside this focus")
 DISCLAIMER = N_(
     "The boundaries and names shown and the designations used on this map do not imply official "
     "endorsement or acceptance."
@@ -48,8 +49,8 @@ class MapView:
     category: Mapping[str, str]  # feature code → category; a code not listed is ``background``
     hover: Mapping[str, str]  # feature code → tooltip, escaped for Plotly
     background: str  # the category of everything outside the question: never faded
-    fade: Mapping[str, str]  # category → its fill outside the focus
-    faded_swatch: str  # the fill of "Outside this focus" in the legend
+    fade: Mapping[str, str]  # category → its fill outside the focus (none: never faded)
+    faded: tuple[tuple[str, str], ...]  # the legend's swatches of faded states: (label, fill)
     subtitle: str  # the line under the title of the printable map
     source_line: str
     file_stem: str
@@ -67,8 +68,8 @@ class MapView:
         return self.category.get(code, self.background)
 
     def is_faded(self, code: str, focus: FocusFrame) -> bool:
-        """States outside the focus are faded; the background always stays as it is."""
-        return self.category_of(code) != self.background and not focus.highlights(code)
+        """States outside the focus are faded, in every category that has a faded fill."""
+        return self.category_of(code) in self.fade and not focus.highlights(code)
 
     def fill(self, code: str, focus: FocusFrame) -> str:
         """The fill colour of a feature or dot."""
@@ -86,13 +87,24 @@ def in_category(view: MapView, category: str, focus: FocusFrame, codes: Iterable
     return [c for c in codes if view.category_of(c) == category and focus.highlights(c)]
 
 
-def _fading(categories: tuple[str, ...], background: str) -> tuple[dict[str, str], str]:
-    """Each category's fill outside the focus, and the legend swatch of "outside this focus"."""
+def _fading(
+    categories: tuple[str, ...], names: tuple[str, ...], background: str
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Each category's fill outside the focus, and the legend's swatches of faded states.
+
+    Blue and ochre keep their hue, faded, each with its swatch (the background, "not in scope",
+    stays as it is); on maps with more categories every state outside the focus, the background
+    too, takes one fill.
+    """
     shown = [c for c in categories if c != background]
     if set(shown) <= palette.DIMMABLE:
         fade = {c: palette.dimmed(palette.COLOURS[c]) for c in shown}
-        return fade, palette.dimmed(palette.COLOURS[shown[-1]])
-    return dict.fromkeys(shown, palette.OUTSIDE_FOCUS), palette.OUTSIDE_FOCUS
+        called = dict(zip(categories, names, strict=True))
+        swatches = tuple((_(FADED_CATEGORY).format(category=called[c]), fade[c]) for c in shown)
+        return fade, swatches
+    return dict.fromkeys(categories, palette.OUTSIDE_FOCUS), (
+        (_(FADED_LABEL), palette.OUTSIDE_FOCUS),
+    )
 
 
 # Tooltips ----------------------------------------------------------------------------------
@@ -277,7 +289,7 @@ def instrument_view(
         mine = [_status_line(instrument, column[code], listed, code)] if code in column else []
         hover[code] = _tooltip(code, rows, names, mine, mine if code in listed.index else [])
     caveat = partial_caveat(instrument, named)
-    fade, swatch = _fading(categories, background)
+    fade, faded = _fading(categories, called, background)
     return MapView(
         title=_("{instrument}: {noun} {where}").format(
             instrument=instrument.short_title, noun=_(form.noun), where=focus.where
@@ -289,7 +301,7 @@ def instrument_view(
         hover=hover,
         background=background,
         fade=fade,
-        faded_swatch=swatch,
+        faded=faded,
         subtitle=(
             _("Source as of {date}.").format(date=long_date(instrument.as_of)) + f" {caveat}"
         ).strip(),
@@ -305,10 +317,13 @@ def instrument_view(
 
 
 def comparison(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> dict[str, str]:
-    """ISO3 → comparison category of every state supporting X (the others are background)."""
+    """ISO3 → comparison category of every state supporting X, and of those supporting Y but
+    not X where X's record says so (the others are background)."""
     only, _unsure = compare(matrix, x, y)
+    second_only, _undecided = compare(matrix, y, x)
     on_x, on_y = supporters(matrix, x), supporters(matrix, y)
-    category = dict.fromkeys(on_x, Comparison.UNDECIDABLE)
+    category = dict.fromkeys(second_only, Comparison.ONLY_SECOND)
+    category.update(dict.fromkeys(on_x, Comparison.UNDECIDABLE))
     category.update(dict.fromkeys(on_x & on_y, Comparison.BOTH))
     category.update(dict.fromkeys(only, Comparison.ONLY_FIRST))
     return category
@@ -328,6 +343,10 @@ def comparison_phrase(
         return _("{did} and {also_did}").format(did=did, also_did=y.form.did(y.object))
     if category == Comparison.UNDECIDABLE:
         return _("{did}; {undecidable}").format(did=did, undecidable=y.undecidable_phrase())
+    if category == Comparison.ONLY_SECOND:
+        return _("{did} but {did_not}").format(
+            did=y.form.did(y.object), did_not=x.form.did_not(x.object)
+        )
     return ""
 
 
@@ -351,6 +370,7 @@ def comparison_view(
         Comparison.UNDECIDABLE: _("{x}; {undecidable}").format(
             x=x.brief, undecidable=y.undecidable_phrase()
         ),
+        Comparison.ONLY_SECOND: _("{y}, not {x}").format(x=x.brief, y=y.brief),
         Comparison.OTHERS: _("Others"),
     }
     categories = tuple(  # "undecidable" only where some supporter of X is
@@ -376,10 +396,15 @@ def comparison_view(
             for i in (x, y)
             if code in matrix.index
         ]
-        said = comparison_phrase(every.get(code), x, y)
+        # The second only: its two status lines say it (a vote would add the phrase ~120 times).
+        said = (
+            ""
+            if every.get(code) == Comparison.ONLY_SECOND
+            else comparison_phrase(every.get(code), x, y)
+        )
         headline = f"<b>{plotly_text(capitalised(said))}</b>" if said else ""
         hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
-    fade, swatch = _fading(categories, Comparison.OTHERS)
+    fade, faded = _fading(categories, called, Comparison.OTHERS)
     return MapView(
         title=capitalised(
             _("{phrase}, {where}").format(
@@ -393,7 +418,7 @@ def comparison_view(
         hover=hover,
         background=Comparison.OTHERS,
         fade=fade,
-        faded_swatch=swatch,
+        faded=faded,
         subtitle=_("Sources as of {first} and {second}.").format(
             first=long_date(x.as_of), second=long_date(y.as_of)
         ),

@@ -12,6 +12,9 @@ from instruments.forms import FORMS
 # partial list's "unknown" covers most of its map, so it takes the lightest grey the measures allow.
 BLUE, OCHRE, LIGHT_GREY = "#1f4e8c", "#d4923a", "#d4d4ce"
 MID_GREY, UNKNOWN_GREY, DARK_RED = "#777470", "#8d8b88", "#4d1a12"
+# A comparison's fifth category (the second instrument only) takes the one lightness left
+# (L* 17), in an earth brown: apart from the "no" vote's red-brown by meaning, not by measure.
+DARK_BROWN = "#372710"
 COLOURS = {
     Category.ENDORSED: BLUE,
     Category.NOT_ENDORSED: OCHRE,
@@ -26,6 +29,7 @@ COLOURS = {
     Comparison.ONLY_FIRST: OCHRE,
     Comparison.BOTH: BLUE,
     Comparison.UNDECIDABLE: MID_GREY,
+    Comparison.ONLY_SECOND: DARK_BROWN,
     Comparison.OTHERS: LIGHT_GREY,
 }
 # Every set of categories one map shows together (one per instrument form, and a comparison);
@@ -34,17 +38,20 @@ CATEGORY_SETS = {key: form.categories for key, form in FORMS.items()} | {
     "comparison": tuple(Comparison),
 }
 # Only blue and ochre stay apart when dimmed: a map showing no other category keeps each hue,
-# faded, outside a focus (the Call to Action's). With more categories, faded hues would collide:
-# those maps draw every state outside a focus in one pale colour instead.
+# faded, outside a focus (the Call to Action's), each with its own legend swatch. With more
+# categories, faded hues would collide: those maps draw every state outside a focus, the
+# background too, in one near-white fill outlined in grey, so that the focus stands apart from
+# its light-grey background (a comparison's "neither") and the land outside still shows.
 DIMMABLE = frozenset({Category.ENDORSED, Category.NOT_ENDORSED})
-OUTSIDE_FOCUS = "#e4e8ef"
+OUTSIDE_FOCUS = "#f5f5f2"
+FADED_BORDER = "#bdbdb6"  # the outline of every state drawn faded outside a focus
 OCEAN = "#ffffff"
 BORDER = "#ffffff"
 FOCUS_BORDER = "#3d3d3d"
 DOT_OUTLINE = "#1a1a1a"
 TEXT = "#1a1f2b"
 MUTED_TEXT = "#5b6170"
-DIM = 0.7  # states outside a focus keep their hue, faded this far towards the ocean colour
+DIM = 0.6  # states outside a focus keep their hue, faded this far towards the ocean colour
 
 
 def dimmed(colour: str) -> str:

@@ -121,7 +121,17 @@ def test_call_to_action_view_is_the_three_categories_and_keeps_hues_when_faded()
     focused = view("org-eu")
     assert focused.categories == (Category.ENDORSED, Category.NOT_ENDORSED, Category.NOT_IN_SCOPE)
     assert [focused.fade[c] for c in focused.categories[:2]] == FADED_COLOURS
-    assert focused.faded_swatch == FADED_COLOURS[1]
+    assert focused.faded == (  # a swatch for each faded hue: endorsers outside are not sea
+        ("Endorsed, outside this focus", FADED_COLOURS[0]),
+        ("Not endorsed, outside this focus", FADED_COLOURS[1]),
+    )
+    legend = [t.name for t in figure("org-eu").data if t.showlegend]
+    assert legend[-2:] == ["Endorsed, outside this focus", "Not endorsed, outside this focus"]
+
+
+def test_outside_a_focus_differs_clearly_from_the_light_grey_inside_it():
+    assert min_difference([palette.OUTSIDE_FOCUS, palette.LIGHT_GREY]) >= 7  # was 6.4
+    assert palette.OUTSIDE_FOCUS != palette.OCEAN and palette.FADED_BORDER != palette.BORDER
 
 
 def test_hover_names_status_listing_region_and_group(world):

@@ -98,7 +98,8 @@ def test_the_description_gives_the_legend_with_its_counts(shown, key):
     assert [legend_count(e) for e in entries[: len(view.labels)]] == [
         legend_count(label) for label in view.labels
     ]
-    assert ("Outside this focus (faded)" in described) == (key != "world")
+    outside = ", outside this focus" if shown == CTA else "Outside this focus (faded)"
+    assert (outside in described) == (key != "world")
 
 
 @pytest.mark.parametrize(("shown", "key"), CASES)
