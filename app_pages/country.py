@@ -24,6 +24,7 @@ from ui.tables.profile import listed_elsewhere as listed_on
 from ui.tables.profile_card import badge, rank_sentence, supporting_peers
 from ui.text import code, inert, link, md
 from ui.widgets import pages, url_controls
+from ui.widgets.plan_history import history_table
 from ui.widgets.plan_session import plan_readers_only, plan_word
 
 if TYPE_CHECKING:
@@ -123,32 +124,15 @@ def plan_line(service: PlanService, access: "Access", iso3: str, endorsed: bool)
             pages.PLAN.script,
             label=_("Edit in the outreach plan"),
             icon=":material/edit:",
-            query_params=url_controls.link_params({}),
+            query_params=url_controls.link_params({"iso3": iso3}),
         )
 
 
 def plan_history(service: PlanService, iso3: str) -> None:
-    """Every change to the state's plans, newest first."""
+    """Every change to the state's plans, newest first, in readable words and dates."""
     st.subheader(_("Plan and history"), anchor=False)
-    events = service.events(iso3=iso3)
-    if events:
-        st.dataframe(
-            [
-                {
-                    _("When"): e.at,
-                    _("Who"): e.who,
-                    _("Instrument"): e.instrument,
-                    _("Field"): e.field,
-                    _("Old"): e.old,
-                    _("New"): e.new,
-                }
-                for e in events
-            ],
-            hide_index=True,
-            width="stretch",
-        )
-    else:
-        st.caption(_("No change recorded yet."))
+    titles = {k: i.short_title for k, i in cache.catalogue().items()}
+    history_table(service.events(iso3=iso3), titles)
 
 
 def card(

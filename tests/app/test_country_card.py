@@ -113,4 +113,18 @@ def test_the_plan_is_in_the_card_for_its_readers_only(plan_db, monkeypatch):
     at = open_page("country", iso3="KEN")
     assert "Edit in the outreach plan" in card(at)
     (edit,) = [p for p in at.get("page_link") if p.proto.label == "Edit in the outreach plan"]
-    assert edit.proto.page.endswith("plan")
+    assert edit.proto.page.endswith("plan") and "iso3=KEN" in edit.proto.query_string
+
+
+def test_the_profile_history_reads_in_words_for_the_plan_s_readers(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("viewer@example.org", "viewer")
+    fields = {"status": "approached", "next_step": "call the desk"}
+    service.save("KEN", DEFAULT_INSTRUMENT, fields, 0, "editor@example.org")
+    signed_in(monkeypatch, "viewer@example.org")
+    at = open_page("country", iso3="KEN")
+    (history,) = [d.value for d in at.dataframe if "Field" in d.value.columns]
+    assert set(history["Field"]) == {"Status", "Next step"}  # not status, next_step
+    assert "Call to Action (REAIM 2023)" in set(history["Instrument"])
+    assert not history.isin(["None", "nan"]).any().any()
+    assert history["When (UTC)"].str.match(r"\d{1,2} \w+ \d{4}, \d{2}:\d{2}$").all()
