@@ -77,7 +77,7 @@ def test_only_the_map_page_loads_the_map_code_and_it_asks_for_it_first():
     """The invisible preloading instance comes before the map, so the bundle loads early."""
     sent = [json.loads(e.proto.json) for e in open_page("map").get("bidi_component")]
     assert sent[0] == {"preload": True}
-    assert [set(data) for data in sent[1:]] == [{"figure", "config", "label", "failed"}]
+    assert [set(data) for data in sent[1:]] == [{"figure", "config", "label", "failed", "aspect"}]
     assert not open_page("outreach").get("bidi_component")
 
 

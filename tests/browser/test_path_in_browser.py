@@ -42,6 +42,9 @@ def test_a_phone_shows_the_map_on_its_first_screen(app: str, browser: Browser):
         quiet(tab)
         chart = tab.locator(".geo-chart.js-plotly-plot").first.bounding_box()
         assert chart and chart["y"] < PHONE["height"], chart  # it was 1,400 px down
+        shapes = tab.locator(".js-plotly-plot .choroplethlayer").first.bounding_box()
+        assert shapes and shapes["y"] < 0.85 * PHONE["height"], shapes  # the map, not a blank band
+        assert chart["height"] < 450  # as tall as its frame needs at 560 px, not 680
         line = tab.get_by_text("Endorsed: African Union: 4 of 54 (7%)")
         assert line.is_visible()  # the headline in one line, not three cards
         assert not tab.get_by_text("UN member States that endorsed").first.is_visible()

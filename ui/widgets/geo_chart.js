@@ -24,6 +24,17 @@ function plotly() {
   return loading;
 }
 
+// On a narrow screen the map's frame (width / aspect) is far shorter than the figure's height:
+// the figure shrinks to the frame, its title, legend and source line, so no blank band
+// pushes the page down.
+function fitWidth(layout, width, aspect) {
+  if (!width || !aspect || !layout.height) return;
+  const margin = layout.margin || {};
+  const frame = (width - (margin.l || 0) - (margin.r || 0)) / aspect;
+  const needed = Math.round(frame + (margin.t || 0) + (margin.b || 0) + 48); // + legend rows
+  if (needed < layout.height) layout.height = needed;
+}
+
 export default function ({ data, parentElement, setTriggerValue }) {
   if (data.preload) {
     plotly().catch(() => {}); // the map's own instance reports a failure
@@ -38,6 +49,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   holder.setAttribute("role", "figure"); // not "img": the modebar inside has buttons
   holder.setAttribute("aria-label", data.label);
   if (data.height) delete figure.layout.height; // plotly takes the height the page gives it
+  else fitWidth(figure.layout, holder.clientWidth, data.aspect);
   holder.style.height = data.height || figure.layout.height + "px";
   let current = true;
   plotly()

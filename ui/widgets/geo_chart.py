@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from i18n.translate import _
+from ui.views.focus import ASPECT
 
 _CODE = Path(__file__).with_name("geo_chart.js").read_text(encoding="utf-8")
 GEO_CHART = "reaim.geo_chart"  # the component's name, as the page's elements carry it
@@ -21,15 +22,23 @@ def geo_chart(figure_json: str, config: dict, key: str, label: str, height: str 
     """Draw the plotly figure ``figure_json`` with plotly ``config``; the state just clicked.
 
     ``label`` (the map's title) is its accessible name. ``height``, a CSS height ("100%"), sizes
-    the map to the page instead of the figure's own height, and follows it when it changes. A
-    click returns the state's code for one rerun; otherwise None.
+    the map to the page instead of the figure's own height, and follows it when it changes;
+    without it, a map narrower than its figure's height allows (a phone) is made only as tall as
+    its frame of the map's ``ASPECT`` needs. A click returns the state's code for one rerun;
+    otherwise None.
     """
     failed = _(
         "The map could not be drawn ({detail}). Reload the page; if this persists, tell whoever "
         "runs the dashboard. The map in words and the table below hold the same information."
     )
     shown = _RENDER(
-        data={"figure": figure_json, "config": config, "label": label, "failed": failed}
+        data={
+            "figure": figure_json,
+            "config": config,
+            "label": label,
+            "failed": failed,
+            "aspect": ASPECT,  # a narrow map is no taller than its frame needs
+        }
         | ({"height": height} if height else {}),
         key=key,
         on_clicked_change=lambda: None,
