@@ -13,6 +13,7 @@ from ui import cache
 from ui.text import md
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads
+from ui.widgets.table_columns import long_text
 
 PAGE = pages.BRIEFING.script
 TOP_RANGE = (1, 30)
@@ -93,7 +94,7 @@ st.dataframe(
         "Rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "State": _("State"),
         "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
-        "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
+        "Why": long_text(_("Why (signals that count)")),
         "World rank": st.column_config.NumberColumn(
             _("World rank"),
             width="small",

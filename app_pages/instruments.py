@@ -16,6 +16,7 @@ from ui.views import palette
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets
+from ui.widgets.table_columns import long_text
 
 # Each status word on a tint of its map colour (the colour faded as outside a focus); a status
 # drawn in its map's background (a vote's "no vote") is left plain, as the map leaves it.
@@ -61,8 +62,8 @@ for instrument in found.values():
         listed = caveats(instrument, positions)
         if listed:
             notes.markdown("\n".join(f"- {md(n)}" for n in listed))
-        else:
-            notes.caption(md(instrument.source_note))
+        else:  # the source in words; its notes in full are on the Sources page
+            notes.caption(md(instrument.source_line))
         show, split = notes.columns(2)
         show.page_link(
             pages.MAP.script,
@@ -106,10 +107,10 @@ st.dataframe(
     width="stretch",
     height=min(38 * len(shown) + 40, 640),
     column_config={
-        "State": st.column_config.TextColumn(_("State"), pinned=True),
+        "State": long_text(_("State"), width="medium", pinned=True),
         "ISO3": st.column_config.TextColumn(_("ISO3"), width="small"),
-        "M49 region": _("M49 region"),
-        "M49 sub-region": _("M49 sub-region"),
+        "M49 region": _("Region (UN M49)"),
+        "M49 sub-region": _("Sub-region (UN M49)"),
         "UN regional group": _("UN regional group"),
         "In scope": _("In scope"),
     },
@@ -120,12 +121,15 @@ stem = f"reaim-positions-matrix-{source.as_of}"
 csv, excel, raw, _spare = st.columns([1, 1, 1.3, 1.7])
 table_downloads((csv, excel), shown, stem, title, source, filters.describe(), catalogue)
 raw.download_button(
-    _("Download positions.csv"),
+    _("Download every position (CSV)"),
     cache.positions_file(),
     file_name="positions.csv",
     mime="text/csv",
     icon=":material/dataset:",
     on_click="ignore",
     width="stretch",
-    help=_("The published long table (instrument, state, status, as of, source), byte for byte."),
+    help=_(
+        "Every state's position on every instrument, one per line (instrument, state, status, "
+        "as of, source), exactly as published."
+    ),
 )

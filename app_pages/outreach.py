@@ -9,6 +9,7 @@ from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW
 from instruments.wording import OUTREACH_INTRO, WEIGHTS_NOTE
+from store.data_text import translated
 from store.groups import GroupKind
 from ui import cache
 from ui.tables.outreach import (
@@ -26,6 +27,7 @@ from ui.widgets import url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
+from ui.widgets.table_columns import long_text, profile_links, state_links
 
 ORDERS = {"score": N_("Priority score"), "name": N_("Name")}
 # Headers of the columns with a fixed English name, shown in the active language.
@@ -33,8 +35,8 @@ HEADERS = {
     "ISO3": N_("ISO3"),
     "Plan status": N_("Plan status"),
     "Best organisation": N_("Best organisation"),
-    "M49 region": N_("M49 region"),
-    "M49 sub-region": N_("M49 sub-region"),
+    "M49 region": N_("Region (UN M49)"),
+    "M49 sub-region": N_("Sub-region (UN M49)"),
     "UN regional group": N_("UN regional group"),
 }
 WEIGHT_RANGE = (0.0, 5.0)
@@ -60,7 +62,8 @@ focus = focus_of(filters, cache.groupings())
 url_controls.carry(focus=focus)
 url_controls.show(focus, DEFAULT_VIEW)
 states = cache.states()
-caveats = dict(zip(states["iso3"], states["regional_group_note"], strict=True))
+notes = zip(states["iso3"], states["regional_group_note"], strict=True)
+caveats = {code: translated(note) for code, note in notes}
 endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
 gaps = non_endorsers(
     table, endorsed, list(organisations.values()), cache.search_index(), caveats, filters
@@ -125,7 +128,7 @@ else:
 
 percent = {"format": "percent", "width": "small"}
 st.dataframe(
-    rows.assign(Profile=[url_controls.href("./country", {"iso3": c}) for c in rows["ISO3"]]),
+    rows.assign(State=profile_links(rows["ISO3"], rows["State"])),
     hide_index=True,
     width="stretch",
     height=min(38 * len(rows) + 40, 720),
@@ -137,17 +140,17 @@ st.dataframe(
             width="small",
             help=_("Rank among every state in scope that has not endorsed."),
         ),
-        "State": st.column_config.TextColumn(_("State"), pinned=True),
+        "State": state_links(_("State")),
         "Score": st.column_config.NumberColumn(_("Score"), format="%.1f", width="small"),
-        "Why": st.column_config.TextColumn(_("Why (signals that count)"), width="large"),
-        "Points": st.column_config.TextColumn(_("Points (weight × signal)"), width="medium"),
+        "Why": long_text(_("Why (signals that count)")),
+        "Points": long_text(_("Points (weight × signal)"), width="medium"),
         "Regional group share": st.column_config.NumberColumn(_("Regional group share"), **percent),
         "Organisation share": st.column_config.NumberColumn(_("Organisation share"), **percent),
-        "Profile": st.column_config.LinkColumn(_("Profile"), display_text=_("Open")),
-        "Organisations": st.column_config.TextColumn(_("Organisations"), width="large"),
-        "Caveats": st.column_config.TextColumn(_("Caveats"), width="medium"),
+        "Organisations": long_text(_("Organisations")),
+        "Caveats": long_text(_("Caveats"), width="medium"),
     },
 )
+st.caption(_("A state's name opens its profile; double-click a cell to read all of it."))
 if filters.organisation and filters.organisation.outside:
     outside = ", ".join(m.name for m in filters.organisation.outside)
     st.caption(

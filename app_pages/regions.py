@@ -18,30 +18,31 @@ from ui.widgets import pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
+from ui.widgets.table_columns import long_text
 
 PAGE = pages.REGIONS.script
 # Whole titles per grouping (word order and agreement differ between languages).
 TITLES = {
-    "region": N_("Endorsements by M49 region, source as of {date}"),
-    "subregion": N_("Endorsements by M49 sub-region, source as of {date}"),
+    "region": N_("Endorsements by region (UN M49), source as of {date}"),
+    "subregion": N_("Endorsements by sub-region (UN M49), source as of {date}"),
     "ungroup": N_("Endorsements by UN regional group, source as of {date}"),
     "org": N_("Endorsements by organisation, source as of {date}"),
 }
 INSTRUMENT_TITLES = {
-    "region": N_("{instrument} by M49 region, as of {date}"),
-    "subregion": N_("{instrument} by M49 sub-region, as of {date}"),
+    "region": N_("{instrument} by region (UN M49), as of {date}"),
+    "subregion": N_("{instrument} by sub-region (UN M49), as of {date}"),
     "ungroup": N_("{instrument} by UN regional group, as of {date}"),
     "org": N_("{instrument} by organisation, as of {date}"),
 }
 COMPARISON_TITLES = {
-    "region": N_("{comparison}, by M49 region"),
-    "subregion": N_("{comparison}, by M49 sub-region"),
+    "region": N_("{comparison}, by region (UN M49)"),
+    "subregion": N_("{comparison}, by sub-region (UN M49)"),
     "ungroup": N_("{comparison}, by UN regional group"),
     "org": N_("{comparison}, by organisation"),
 }
 SCOPES = {
-    "region": N_("grouped by M49 region"),
-    "subregion": N_("grouped by M49 sub-region"),
+    "region": N_("grouped by region (UN M49)"),
+    "subregion": N_("grouped by sub-region (UN M49)"),
     "ungroup": N_("grouped by UN regional group"),
     "org": N_("grouped by organisation"),
 }
@@ -132,9 +133,10 @@ st.dataframe(
             share_label, format="%.0f%%", min_value=0, max_value=100
         ),
         "Map": st.column_config.LinkColumn(_("Map"), display_text=_("Show on map")),
-        "Not yet": st.column_config.TextColumn(_("Not yet"), width="large"),
-        "States": st.column_config.TextColumn(_("States"), width="large"),
-        "Caveats": st.column_config.TextColumn(_("Caveats"), width="medium"),
+        "Group": long_text(_("Group"), width="medium"),
+        "Not yet": long_text(_("Not yet")),
+        "States": long_text(_("States")),
+        "Caveats": long_text(_("Caveats"), width="medium"),
     },
 )
 
@@ -163,9 +165,9 @@ if caveats:
     st.subheader(_("Membership caveats"))
     st.caption(
         _(
-            "Suspended members still count as members; rows marked UNVERIFIED could not be "
-            "confirmed in the sources. Members outside the 195 states in scope are listed as not "
-            "in scope."
+            "Suspended members still count as members; a membership marked unverified could not "
+            "be confirmed in the sources (Sources and method gives the notes in full). Members "
+            "outside the 195 states in scope are listed as not in scope."
         )
     )
     for label, text in zip(table["Group"], table["Caveats"], strict=True):

@@ -4,6 +4,10 @@ The data files are written in English and stay so. Each text a reader sees is ma
 it stands in its file, so that the catalogues translate it as a whole; a text edited in its file
 no longer matches its translation and shows as written until it is translated again
 (tests/store/test_data_text.py fails meanwhile). The facts are never rewritten here.
+
+A text that is a research note (it cites the copies and articles it was checked against, or how
+the data was built) is shown in plain words instead: one line with its facts (``PLAIN``); the
+note as written, with its sources, is on the Sources page (``in_plain_words`` lists them).
 """
 
 from i18n.translate import N_, _
@@ -17,53 +21,11 @@ TEXTS = (
     N_("SUSPENDED since 22 Aug 2023 (coup)"),
     N_("SUSPENDED since 27 Oct 2021 (coup)"),
     N_("SUSPENDED from ECOWAS decision-making bodies since 27 Nov 2025 (after 26 Nov 2025 coup)"),
-    N_(
-        "UNVERIFIED: 1962 exclusion of the Cuban government lifted by the OAS in 2009 but Cuba "
-        "declined to return and does not participate; counted among the 35 by the OAS, excluded "
-        'by Wikipedia\'s "32 members" figure'
-    ),
-    N_(
-        "UNVERIFIED: Maduro government denounced the OAS Charter on 28 Apr 2017 (effective 2019 "
-        "by its reckoning); the OAS seated a National Assembly envoy from 2019 and a 2022 motion "
-        "to remove him failed; status contested"
-    ),
     # UN regional groups: the regional_group_note column of data/reference/states.csv
-    N_(
-        "UNVERIFIED: sources conflict - the current DGACM list (mirror) and UNEP GPML list "
-        "include Kiribati under Asia-Pacific States (Wikipedia Asia-Pacific Group, citing DGACM "
-        "retrieved 2024-08-26, counts 54 members incl. Kiribati); the UN Library FAQ "
-        '(ask.un.org/faq/14521, updated 2024-03-19) still says "as of 2010" Kiribati is not a '
-        "member of any regional group"
-    ),
-    N_(
-        "WEOG member: temporary membership in New York from May 2000, renewed permanently in "
-        "2004; admitted to WEOG proceedings in Geneva from 1 Jan 2014 (UN Library FAQ; "
-        "Wikipedia WEOG Aug 2025). Geographically Asia"
-    ),
-    N_(
-        "observer State: not on the DGACM list of the Asia-Pacific Group (participates in it by "
-        "a 1986 decision)"
-    ),
-    N_(
-        "participates fully in both WEOG and the Asia-Pacific Group but for electoral purposes "
-        "is considered a member of WEOG only (UN Library FAQ ask.un.org/faq/14521; DGACM list "
-        "marks Türkiye with * under Asia-Pacific)"
-    ),
-    N_(
-        "not formally a member of any regional group; attends WEOG meetings as an observer and "
-        "is considered a member of WEOG for electoral purposes (Wikipedia WEOG article as of Aug "
-        "2025; the UNEP GPML copy of the DGACM list places the USA under Western European and "
-        "other States)"
-    ),
     N_("observer State: attends the Western European and Others Group as an observer"),
     # A member outside the 195 whose group names it otherwise than the map's area
     N_("Sahrawi Arab Democratic Republic"),
     # Licences: data/endorsements.meta.json (written by etl/release.py) and the registry
-    N_(
-        "Dutch central government content; reuse terms at https://www.government.nl/copyright "
-        "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked, as no build machine "
-        "reaches government.nl)"
-    ),
     N_("CC BY 4.0 (Machine Politics transcription: attribute Machine Politics, Walker Robinson)"),
     N_("public facts (count and press reports, listed per state)"),
     N_("CC BY 4.0 (Machine Politics transcription); EFE names are a short factual list"),
@@ -80,7 +42,88 @@ TEXTS = (
     ),
 )
 
+# Research notes, keyed by the text as it stands in its file, and the plain line readers see.
+PLAIN = {
+    # Membership caveats: data/reference/groups/oas.csv
+    (
+        "UNVERIFIED: 1962 exclusion of the Cuban government lifted by the OAS in 2009 but Cuba "
+        "declined to return and does not participate; counted among the 35 by the OAS, excluded "
+        'by Wikipedia\'s "32 members" figure'
+    ): N_(
+        "membership unverified: the OAS lifted its 1962 exclusion of the Cuban government in "
+        "2009 and counts Cuba among its 35 members, but Cuba has not returned and takes no part"
+    ),
+    (
+        "UNVERIFIED: Maduro government denounced the OAS Charter on 28 Apr 2017 (effective 2019 "
+        "by its reckoning); the OAS seated a National Assembly envoy from 2019 and a 2022 motion "
+        "to remove him failed; status contested"
+    ): N_(
+        "membership unverified and contested: the government denounced the OAS Charter on 28 "
+        "April 2017 (in effect from 2019 by its reckoning); the OAS has seated an envoy of the "
+        "National Assembly since 2019, and a 2022 motion to remove him failed"
+    ),
+    # UN regional groups: the regional_group_note column of data/reference/states.csv
+    (
+        "UNVERIFIED: sources conflict - the current DGACM list (mirror) and UNEP GPML list "
+        "include Kiribati under Asia-Pacific States (Wikipedia Asia-Pacific Group, citing DGACM "
+        "retrieved 2024-08-26, counts 54 members incl. Kiribati); the UN Library FAQ "
+        '(ask.un.org/faq/14521, updated 2024-03-19) still says "as of 2010" Kiribati is not a '
+        "member of any regional group"
+    ): N_(
+        "membership unverified: copies of the UN's current list of regional groups place "
+        "Kiribati in the Asia-Pacific Group, but the UN Library still says it belongs to no group"
+    ),
+    (
+        "WEOG member: temporary membership in New York from May 2000, renewed permanently in "
+        "2004; admitted to WEOG proceedings in Geneva from 1 Jan 2014 (UN Library FAQ; "
+        "Wikipedia WEOG Aug 2025). Geographically Asia"
+    ): N_(
+        "member of the Western European and Others Group (in New York since 2000, permanently "
+        "since 2004; in Geneva since 2014), though geographically in Asia"
+    ),
+    (
+        "observer State: not on the DGACM list of the Asia-Pacific Group (participates in it by "
+        "a 1986 decision)"
+    ): N_(
+        "observer State: takes part in the Asia-Pacific Group by a 1986 decision, but is not on "
+        "the UN's list of its members"
+    ),
+    (
+        "participates fully in both WEOG and the Asia-Pacific Group but for electoral purposes "
+        "is considered a member of WEOG only (UN Library FAQ ask.un.org/faq/14521; DGACM list "
+        "marks Türkiye with * under Asia-Pacific)"
+    ): N_(
+        "takes part fully in both the Western European and Others Group and the Asia-Pacific "
+        "Group, but for elections counts as a member of the Western European and Others Group only"
+    ),
+    (
+        "not formally a member of any regional group; attends WEOG meetings as an observer and "
+        "is considered a member of WEOG for electoral purposes (Wikipedia WEOG article as of Aug "
+        "2025; the UNEP GPML copy of the DGACM list places the USA under Western European and "
+        "other States)"
+    ): N_(
+        "not formally a member of any regional group: attends the Western European and Others "
+        "Group as an observer and counts as its member for elections"
+    ),
+    # The licence of the Call to Action's source: data/endorsements.meta.json (etl/release.py)
+    (
+        "Dutch central government content; reuse terms at https://www.government.nl/copyright "
+        "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked, as no build machine "
+        "reaches government.nl)"
+    ): N_(
+        "Dutch central government content; reuse terms at https://www.government.nl/copyright "
+        "(to our knowledge CC0 1.0 unless stated otherwise; not re-checked)"
+    ),
+}
+
 
 def translated(text: str) -> str:
-    """A text of the data files in the active language; as written when it is not translated."""
-    return _(text) if text else text
+    """A text of the data files in the active language, a research note in plain words; as
+    written when it is not translated."""
+    return _(PLAIN.get(text, text)) if text else text
+
+
+def in_plain_words(text: str) -> bool:
+    """Whether readers see ``text`` (as written in its file) in plain words: the Sources page
+    then gives it as written."""
+    return text in PLAIN

@@ -25,13 +25,13 @@ class GroupKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Its name in the active language: "M49 region", "Organisation", …"""
+        """Its name in the active language: "Region (UN M49)", "Organisation", …"""
         return _(KIND_LABELS[self])
 
 
 KIND_LABELS = {  # translated where shown (GroupKind.label)
-    GroupKind.REGION: N_("M49 region"),
-    GroupKind.SUBREGION: N_("M49 sub-region"),
+    GroupKind.REGION: N_("Region (UN M49)"),
+    GroupKind.SUBREGION: N_("Sub-region (UN M49)"),
     GroupKind.UNGROUP: N_("UN regional group"),
     GroupKind.ORG: N_("Organisation"),
 }

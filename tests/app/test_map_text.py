@@ -62,7 +62,12 @@ def test_the_map_page_shows_the_map_in_words_and_as_a_table(params, key, compare
     at.run()
     (expander,) = [e for e in at.expander if e.label == "Show as table"]
     (frame,) = [d.value for d in expander.dataframe]
-    assert list(frame.columns) == ["State or area", "Status", "M49 region", "UN regional group"]
+    assert list(frame.columns) == [
+        "State or area",
+        "Status",
+        "Region (UN M49)",
+        "UN regional group",
+    ]
     assert len(frame) == len(table)
     assert list(frame["State or area"]) == list(table["State or area"])
     assert list(frame["Status"]) == list(table["Status"])

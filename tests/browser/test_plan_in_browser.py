@@ -53,7 +53,7 @@ def test_a_colleagues_note_survives_my_owner_change(open_plan):
     a.get_by_text("Saved ").wait_for(timeout=30_000)
 
     b.locator("[data-testid='stButtonGroup']").get_by_text(
-        "M49 region"
+        "Region (UN M49)"
     ).click()  # B's page reruns, form untouched
     settle(b, "Outreach plan")
     b.get_by_text("after this form was filled").wait_for(timeout=30_000)  # said before saving
@@ -98,7 +98,7 @@ def test_an_import_of_the_own_export_applies_once_and_is_done(open_plan, tmp_pat
     page.get_by_text("Imported.").wait_for(timeout=30_000)
     settle(page, "Outreach plan")
     page.locator("[data-testid='stButtonGroup']").get_by_text(
-        "M49 region"
+        "Region (UN M49)"
     ).click()  # touch any widget
     settle(page, "Outreach plan")
     body = page.inner_text("body")

@@ -2,6 +2,7 @@
 its file: every membership caveat, a member outside the 195 named otherwise than its area, each
 licence, a confidence of more than a word, an unconfirmed position's note. Read straight from
 the files, so that a text edited there fails here until it is marked (and translated) again.
+A research note is shown in plain words: one line that names no file, copy or article.
 """
 
 import json
@@ -11,7 +12,7 @@ import pytest
 from etl.release import SOURCE_LICENCE
 from i18n.translate import use
 from instruments.model import CONFIDENCE_WORDS
-from store.data_text import TEXTS, translated
+from store.data_text import PLAIN, TEXTS, in_plain_words, translated
 from store.files import read_text_table
 from store.groups import CAVEAT_PREFIXES
 
@@ -44,12 +45,28 @@ def shown_texts() -> set[str]:
 
 
 def test_every_text_the_data_shows_is_marked_and_nothing_else():
-    assert shown_texts() - set(TEXTS) == set(), "marked in store/data_text.py as written"
-    assert set(TEXTS) - shown_texts() == set(), "no longer in the data files"
+    marked = set(TEXTS) | set(PLAIN)
+    assert shown_texts() - marked == set(), "marked in store/data_text.py as written"
+    assert marked - shown_texts() == set(), "no longer in the data files"
+    assert not set(TEXTS) & set(PLAIN), "a text is shown as written or in plain words"
 
 
 def test_the_licence_the_etl_writes_is_the_one_marked():
-    assert SOURCE_LICENCE in TEXTS
+    assert SOURCE_LICENCE in PLAIN
+
+
+# What a research note names and a plain line does not: its copies, articles and build.
+RESEARCH = ("Wikipedia", "WEOG", "DGACM", "mirror", "GPML", "FAQ", "ask.un.org", "build machine")
+
+
+def test_research_notes_are_shown_in_plain_words():
+    notes = [text for text in shown_texts() if any(word in text for word in RESEARCH)]
+    assert len(notes) == 7
+    assert all(in_plain_words(note) for note in notes)
+    for note in notes:
+        plain = translated(note)
+        assert plain == PLAIN[note] and not any(word in plain for word in RESEARCH), plain
+    assert translated(TEXTS[0]) == TEXTS[0]  # a note in plain words already is shown as written
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])

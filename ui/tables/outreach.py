@@ -48,10 +48,10 @@ class Filters:
     def describe(self) -> str:
         """The filters in words, for export headers ("all states" when none applies)."""
         parts = [
-            _("M49 region {region}").format(region=region_label(self.region))
+            _("region {region} (UN M49)").format(region=region_label(self.region))
             if self.region
             else "",
-            _("M49 sub-region {subregion}").format(subregion=region_label(self.subregion))
+            _("sub-region {subregion} (UN M49)").format(subregion=region_label(self.subregion))
             if self.subregion
             else "",
             _("UN regional group {group}").format(group=un_group_label(self.ungroup))

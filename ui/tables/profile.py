@@ -14,9 +14,9 @@ def facts(iso3: str, state: pd.Series) -> dict[str, str]:
         _("UN status"): _("UN member State")
         if state["un_status"] == "member"
         else _("UN non-member observer State"),
-        _("M49 region"): region_label(state["m49_region"]),
-        _("M49 sub-region"): region_label(state["m49_subregion"]),
-        _("M49 intermediate region"): (
+        _("Region (UN M49)"): region_label(state["m49_region"]),
+        _("Sub-region (UN M49)"): region_label(state["m49_subregion"]),
+        _("Intermediate region (UN M49)"): (
             region_label(state["m49_intermediate_region"])
             if state["m49_intermediate_region"]
             else _("none")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from i18n.translate import N_, _
 from instruments.prose import long_date
+from store.data_text import translated
 
 PUBLISHER = N_("Government of the Netherlands")
 # The title of the source's list as published; French and Spanish give it in their words.
@@ -91,7 +92,7 @@ def provenance_from_meta(meta: dict) -> Provenance:
         source_page_url=meta.get("source_page_url") or "",
         document_url=meta.get("document_url") or "",
         document_sha256=meta["document_sha256"],
-        licence=meta["licence"],
+        licence=translated(meta["licence"]),
         transcribed_by=attribution.get("transcribed_by") or UNNAMED_TRANSCRIBER,
         transcription_licence=attribution.get("transcription_licence") or LICENCE_NOT_STATED,
         transcription_url=attribution.get("transcription_url") or "",

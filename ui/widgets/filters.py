@@ -30,7 +30,7 @@ def filter_widgets(
         regions = {ANY: _("All regions")} | {
             r: region_label(r) for r in sorted(universe["m49_region"].unique())
         }
-        region = url_controls.select(_("M49 region"), "region", regions, ANY)
+        region = url_controls.select(_("Region (UN M49)"), "region", regions, ANY)
     with columns[1]:
         in_region = universe if region == ANY else universe[universe["m49_region"] == region]
         subregions = {ANY: _("All sub-regions")} | {
@@ -39,7 +39,7 @@ def filter_widgets(
         stale = st.query_params.get("subregion", ANY)
         if stale not in subregions and stale in set(universe["m49_subregion"]):
             del st.query_params["subregion"]  # the region changed under it: reset without a notice
-        subregion = url_controls.select(_("M49 sub-region"), "subregion", subregions, ANY)
+        subregion = url_controls.select(_("Sub-region (UN M49)"), "subregion", subregions, ANY)
     with columns[2]:
         ungroups = {ANY: _("All UN regional groups")} | {
             g: un_group_label(g) for g in UN_GROUP_LABELS

@@ -177,7 +177,7 @@ def instrument_and_comparison(
     )
     others = {"": _("No comparison")} | dict(options)
     y = right.selectbox(
-        _("Compare: supported it but not"),
+        _("Compare with…"),
         list(others),
         index=list(others).index(y),
         format_func=others.__getitem__,
