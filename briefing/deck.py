@@ -761,19 +761,26 @@ def _priorities_slides(b: Builder) -> None:
     rows = tuple(
         (formats.number(p.rank), p.name, score_text(p.score), p.why) for p in b.pack.priorities
     )
-    table = TableText(
-        (_("Rank"), _("State"), _("Score"), _("Why")),
-        rows,
-        (0, 0.25, 0, 0.75),
-        _("Weights: {weights}").format(weights=b.pack.weights),
-        _("No state of this group is among the outreach priorities."),
-    )
     said = [
         _("{state} (rank {rank}, score {score}): {why}").format(
             state=name, rank=rank, score=score, why=why
         )
         for rank, name, score, why in rows
     ]
+    header, widths = (_("Rank"), _("State"), _("Score"), _("Why")), (0, 0.25, 0, 0.75)
+    if not b.pack.focus.is_world:  # ranks within the group, the world rank beside
+        rows = tuple(
+            (*row, formats.number(p.world_rank))
+            for row, p in zip(rows, b.pack.priorities, strict=True)
+        )
+        header, widths = (*header, _("World rank")), (*widths, 0)
+    table = TableText(
+        header,
+        rows,
+        widths,
+        _("Weights: {weights}").format(weights=b.pack.weights),
+        _("No state of this group is among the outreach priorities."),
+    )
     _table_slides(b, _(PRIORITIES), table, [*said, table.trailer])
 
 

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import CondPageBreak
 
-from briefing.pack import AUTHOR, LANGUAGE_TAGS, NameList, Pack, score_text
+from briefing.pack import AUTHOR, LANGUAGE_TAGS, NameList, Pack, Priority, score_text
 from i18n import formats
 from i18n.translate import _, active
 
@@ -215,10 +215,11 @@ def _priorities(pack: Pack) -> list[Flowable]:
     if not pack.priorities:
         none = _("None: every member has endorsed the Call to Action.")
         return [*story, _para(none, body), formula]
-    header = [_("Rank"), _("State"), _("Score"), _("Why")]
+    focused = not pack.focus.is_world  # in a group: its rank, the world's in brackets
+    header = [_("Rank (world)") if focused else _("Rank"), _("State"), _("Score"), _("Why")]
     rows = [_cells(header, head)]
     rows += [
-        _cells([formats.number(p.rank), p.name, score_text(p.score), p.why], body)
+        _cells([_rank(p, focused), p.name, score_text(p.score), p.why], body)
         for p in pack.priorities
     ]
     rows.append([formula, "", "", ""])
@@ -228,6 +229,15 @@ def _priorities(pack: Pack) -> list[Flowable]:
     rank, score = max(34, _fitting(header[0], head)), max(36, _fitting(header[2], head))
     widths = [rank, 112, score, BODY_W - rank - 112 - score]
     return [*story, _table(rows, widths, *keep)]
+
+
+def _rank(priority: Priority, focused: bool) -> str:
+    """ "3", or "3 (15)" in a group: its rank there, then among every state."""
+    if not focused:
+        return formats.number(priority.rank)
+    return _("{rank} ({world})").format(
+        rank=formats.number(priority.rank), world=formats.number(priority.world_rank)
+    )
 
 
 def _fitting(text: str, style: ParagraphStyle) -> float:

@@ -280,12 +280,17 @@ def test_priorities_are_non_endorsers_of_the_group_in_rank_order(focus_key):
     rows = table_rows(slides)
     missing = {group[c] for c in group if c not in call_to_action()}
     assert len(rows) == min(10, len(missing))
-    assert {state for _, state, _, _ in rows} <= missing
-    ranks = [int(rank) for rank, *_ in rows]
-    scores = [float(score) for _, _, score, _ in rows]
-    assert ranks == sorted(ranks)
+    assert {row[1] for row in rows} <= missing
+    ranks = [int(row[0]) for row in rows]
+    scores = [float(row[2]) for row in rows]
+    assert ranks == sorted(ranks) and ranks[0] == 1  # the group's own ranks
     assert scores == sorted(scores, reverse=True)
-    assert all(why for *_, why in rows)
+    assert all(row[3] for row in rows)
+    if focus_key != "world":  # the world rank beside, never above the group's
+        world = [int(row[4]) for row in rows]
+        assert world == sorted(world) and all(w >= r for w, r in zip(world, ranks, strict=True))
+    else:
+        assert all(len(row) == 4 for row in rows)
     assert any(t.startswith("Weights: ") for t in paragraphs(slides[-1]))
 
 

@@ -169,8 +169,10 @@ def test_sections_are_all_there(case):
     assert "Outreach priorities" in text and "Sources and method" in text
     assert flat(pack.title) in text and flat(pack.prepared) in text
     assert f"Score = {flat(pack.weights)}" in text
-    for priority in pack.priorities:
-        assert f"{priority.rank} {priority.name} {priority.score:.1f}" in text
+    for priority in pack.priorities:  # in a group: its rank, the world's in brackets
+        focused = not pack.focus.is_world
+        rank = f"{priority.rank} ({priority.world_rank})" if focused else priority.rank
+        assert f"{rank} {priority.name} {priority.score:.1f}" in text
     for instrument, standing in pack.related:
         assert flat(instrument) in text and flat(standing) in text
     for line in pack.notes:
