@@ -8,6 +8,7 @@ from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW
 from store.focus import WORLD_FOCUS
 from ui import cache
+from ui.tables.changelog import last_change
 from ui.widgets import chrome, pages, url_controls
 from ui.widgets.geo_chart import preload_geo_chart
 from ui.widgets.language import language_picker, start_language
@@ -54,4 +55,4 @@ with headline:
         focused = (cache.headline(view, focus), instruments)
     chrome.headline(cache.table(), endorsed, provenance, focused)
 log = cache.changelog()
-chrome.footer(provenance, log["detected_on"].max() if len(log) else "")
+chrome.footer(provenance, last_change(log))

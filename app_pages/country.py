@@ -11,6 +11,7 @@ from instruments.model import CALL_TO_ACTION
 from instruments.wording import POSITIONS_HEADING, POSITIONS_NOTE
 from plan.model import reconcile
 from plan.service import PlanService
+from store.data_text import translated
 from store.focus import Focus
 from store.groups import GroupKind, by_name
 from store.reference import UN_LANGUAGES
@@ -225,7 +226,7 @@ def profile(iso3: str) -> None:
                 + f"  \n{md(tally(group, endorsed))}."
             )
             if member.note:
-                text.caption(md(_("Membership note: {note}").format(note=member.note)))
+                text.caption(md(_("Membership note: {note}").format(note=translated(member.note))))
             on_map.page_link(
                 pages.MAP.script,
                 label=_("Show on map"),

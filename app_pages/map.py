@@ -172,8 +172,4 @@ else:
 st.caption(
     how.format(area=formats.number(DOT_AREA_KM2), date=md(formats.long_date(found[x].as_of)))
 )
-st.caption(
-    _("{disclaimer} {note} See Sources and method for the boundary policy.").format(
-        disclaimer=_(DISCLAIMER), note=_(BOUNDARY_NOTE)
-    )
-)
+st.caption(f"{_(DISCLAIMER)} {_(BOUNDARY_NOTE)}")

@@ -38,18 +38,10 @@ FORBIDDEN = (
     "DGACM",
     "mirror",
 )
-LEAD = "left to the lead: "
 # Pages as readers open them: every page, the groups whose membership notes are research notes
 # (UN regional groups, the OAS), and French and Spanish where those notes are shown.
 PAGES = [
-    pytest.param(
-        "map",
-        {},
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=LEAD + "ui/views/map_view.py BOUNDARY_NOTE names data/geo/README.md",
-        ),
-    ),
+    ("map", {}),
     ("regions", {}),
     ("regions", {"by": "ungroup"}),
     ("regions", {"by": "org", "lang": "fr"}),
@@ -57,14 +49,7 @@ PAGES = [
     ("outreach", {"org": "oas"}),
     ("outreach", {"ungroup": "Western European and Others", "lang": "es"}),
     ("country", {"iso3": "KEN"}),
-    pytest.param(
-        "country",
-        {"iso3": "ISR"},
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=LEAD + "app_pages/country.py shows a member's note as written (member.note)",
-        ),
-    ),
+    ("country", {"iso3": "ISR"}),
     ("instruments", {}),
     ("briefing", {"focus": "ungroup-western-european-and-others-group"}),
     ("plan", {}),

@@ -34,7 +34,8 @@ DISCLAIMER = N_(
     "endorsement or acceptance."
 )
 BOUNDARY_NOTE = N_(
-    "Boundaries follow Natural Earth (de facto) except where listed in data/geo/README.md."
+    "Boundaries follow Natural Earth (de facto), with the exceptions listed under Sources and "
+    "method."
 )
 
 
@@ -117,7 +118,7 @@ def _place_lines(row: pd.Series) -> list[str]:
     status = row["un_status"]
     return [
         _(STATUS_TEXT[status]) if status in STATUS_TEXT else plotly_text(status),
-        _("M49 region: {region}").format(region=plotly_text(region)),
+        _("Region (UN M49): {region}").format(region=plotly_text(region)),
         _("UN regional group: {group}").format(group=plotly_text(group)),
     ]
 
