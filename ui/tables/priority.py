@@ -143,14 +143,26 @@ def signals(
             {
                 "iso3": iso3,
                 **{t.key: t.amount(statuses) for t in instrument_terms},
+                **{_on(t): _counted(t, statuses) for t in instrument_terms if t.pooled},
                 "regional_group": group.label if group else "",
                 "regional_share": (_peer_share(group, iso3, endorsed) or 0.0) if group else 0.0,
                 "organisation": best_org,
                 "organisation_share": best_share,
             }
         )
-    columns = ["iso3", *(t.key for t in instrument_terms), *PEER_COLUMNS]
+    pooled = [_on(t) for t in instrument_terms if t.pooled]
+    columns = ["iso3", *(t.key for t in instrument_terms), *pooled, *PEER_COLUMNS]
     return pd.DataFrame(rows, columns=columns).set_index("iso3")
+
+
+def _on(term: Term) -> str:
+    """The column of a pooled term that names the instruments it counted for a state."""
+    return f"{term.key}:on"
+
+
+def _counted(term: Term, statuses: pd.Series) -> str:
+    """The ids of the instruments a pooled term counts for one state, comma-separated."""
+    return ",".join(i.id for i in term.instruments if term.signal.amount(statuses[i.id]))
 
 
 def amount(row: pd.Series, term: Term) -> float:
@@ -186,8 +198,9 @@ def _says(row: pd.Series, term: Term) -> str:
         )
     if not value:
         return ""
-    if term.pooled:
-        names = join_names([i.brief for i in term.instruments])
+    if term.pooled:  # the instruments it counted: "voted yes twice on UNGA 79/62 and 80/57"
+        counted = set(str(row.get(_on(term), "")).split(","))
+        names = join_names([i.brief for i in term.instruments if i.id in counted])
         return _(term.signal.says).format(times=_times(int(value)), names=names)
     instrument = term.instruments[0]
     if value < 1:
