@@ -4,7 +4,7 @@ state in the edit form, and the history under the form reads as words and dates.
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser_fixtures import VIEWPORT, offline_context, screenshot, settle
+from browser_fixtures import VIEWPORT, offline_context, quiet, screenshot, settle
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +27,8 @@ def test_a_click_on_a_row_opens_its_state_in_the_form(browser: Browser, app: str
     page.mouse.click(box["x"] + 15, box["y"] + ROW + 2 * ROW + ROW / 2)  # its checkbox
     expect(state).to_have_value(name, timeout=30_000)
     assert f"iso3={iso3}" in page.url
+    quiet(page)  # the form of the state before is gone: one "Next step" field, the new state's
+    expect(page.get_by_label("Next step")).to_have_count(1)
     page.get_by_label("Next step").fill("Call the desk, by the click test")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text(f"Saved {name}").wait_for(timeout=30_000)
