@@ -38,9 +38,11 @@ from store.reference import (
 )
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
+from ui.figures.projector import projected
 from ui.tables import coverage, priority
 from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.headline import Headline
+from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
@@ -307,6 +309,27 @@ def _map_json(stamp: Stamp, view: View, focus: Focus, height: int) -> str:
 def map_json(focus: Focus, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) -> str:
     """``map_figure`` as the JSON the browser draws: written once, not on every rerun (30 ms)."""
     return _map_json(_stamp(), view, focus, height)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _projector_json(stamp: Stamp, view: View, focus: Focus) -> str:
+    return projected(_map_json(stamp, view, focus, MAP_HEIGHT), _data(stamp).focus_frames[focus])
+
+
+def projector_json(focus: Focus, view: View) -> str:
+    """``map_json`` reframed for a projector (presentation mode): written once, not each rerun."""
+    return _projector_json(_stamp(), view, focus)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _group(stamp: Stamp, focus: Focus) -> groups.Group:
+    data = _data(stamp)
+    return build_focus_group(data, data.focus_frames[focus])
+
+
+def focus_group(focus: Focus) -> groups.Group:
+    """The focus as a group of states in scope; shared between sessions (a frozen value)."""
+    return _group(_stamp(), focus)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

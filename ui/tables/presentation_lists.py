@@ -1,10 +1,7 @@
-"""What presentation mode lists beside the map: the focus's endorsers and whom to approach first."""
-
-import pandas as pd
+"""What presentation mode lists beside the map: the focus's endorsers, by name."""
 
 from i18n.collation import sort_key
 from store.groups import Group
-from ui.tables.priority import Term, default_weights, priorities
 from ui.views.map_view import MapView
 
 
@@ -17,14 +14,3 @@ def leading_names(view: MapView, group: Group) -> tuple[str, ...]:
         key=lambda m: sort_key(m.name),
     )
     return tuple(f"{m.name} ({m.marker})" if m.marker else m.name for m in members)
-
-
-def first_priorities(
-    signals: pd.DataFrame, every: list[Term], names: pd.Series, group: Group, top: int
-) -> tuple[str, ...]:
-    """The names of the ``top`` members of ``group`` in outreach priority order, at the default
-    weights (the outreach page's order, the briefing pack's list); ``signals`` as
-    ``priority.signals`` gives them, for the states that have not endorsed."""
-    mine = signals[signals.index.isin(group.codes)]
-    ranked = priorities(mine, default_weights(every), names, every)
-    return tuple(ranked["name"].head(top))

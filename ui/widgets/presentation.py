@@ -9,10 +9,9 @@ from instruments.view import View
 from store.focus import Focus
 from ui import cache
 from ui.figures.map_figure import plotly_config
-from ui.figures.projector import projected
-from ui.tables.headline import Headline, focus_group
+from ui.tables.headline import Headline
 from ui.tables.map_table import map_description
-from ui.tables.presentation_lists import first_priorities, leading_names
+from ui.tables.presentation_lists import leading_names
 from ui.text import md
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.url_controls import link_params
@@ -111,23 +110,21 @@ def present_map(view: View, focus: Focus, page: str) -> None:
     outreach priorities, and a small link back. The map in words is for screen readers only."""
     frame = cache.focus_frames()[focus]
     mapped = cache.map_view(view, focus)
-    group = focus_group(cache.dataset(), frame)
-    names = cache.table().set_index("iso3")["name"]
     st.html(STYLE)
     words, picture = st.columns([1, 2.4], gap="large")
     with words.container(key="present-words"):
         _leave(page, focus.url_params() | view.url_params())
         _figures(cache.headline(view, focus))  # its sentence would repeat the first and the title
-        endorsers = leading_names(mapped, group)
+        endorsers = leading_names(mapped, cache.focus_group(focus))
         heading = _("{category} ({count})").format(
             category=mapped.names[0], count=formats.number(len(endorsers))
         )
         _named(heading, endorsers, "present-names")
-        first = first_priorities(cache.signals(), cache.score_terms(), names, group, PRIORITIES)
+        first = tuple(p.name for p in cache.pack(focus, view, PRIORITIES).priorities)
         _named(_("Outreach priorities"), first, "present-priorities", "1.")
     with picture.container(key="present-picture"):
         st.subheader(md(mapped.title), anchor=False)
-        figure = projected(cache.map_json(focus, view), frame)
+        figure = cache.projector_json(focus, view)
         geo_chart(figure, plotly_config(mapped.file_stem), "present-figure", mapped.title, "100%")
         with st.container(key="present-description"):
             st.caption(md(map_description(mapped, frame)))

@@ -1,7 +1,7 @@
 """The lists presentation mode shows beside the map: the focus's endorsers by name, in
 alphabetical order and the interface language; the focus's first outreach priorities."""
 
-from briefing.pack import map_of
+from briefing.pack import build_pack, map_of
 from i18n.collation import sort_key
 from i18n.translate import use
 from instruments.view import View
@@ -9,7 +9,7 @@ from store.focus import Focus
 from store.groups import Group, Member
 from ui.tables.dataset import load_dataset
 from ui.tables.headline import focus_group
-from ui.tables.presentation_lists import first_priorities, leading_names
+from ui.tables.presentation_lists import leading_names
 from ui.tables.priority import default_weights, priorities
 
 from conftest import REPO
@@ -66,18 +66,20 @@ def test_names_sort_without_regard_to_accents_and_carry_their_marker():
 
 
 def test_the_first_priorities_are_the_outreach_lists_first_members():
+    """Presentation mode names the pack's priorities: the outreach list's first members."""
     data = shipped()
     _view, group = au_view(data)
     names = data.table.set_index("iso3")["name"]
     ranked = priorities(data.signals, default_weights(data.terms), names, data.terms)
     members = ranked[ranked.index.isin(group.codes)]
     expected = tuple(members["name"].head(5))
-    assert first_priorities(data.signals, data.terms, names, group, 5) == expected
+    pack = build_pack(
+        data, Focus.parse("org-african-union"), View("reaim-2023-call-to-action"), top=5
+    )
+    assert tuple(p.name for p in pack.priorities) == expected
     assert len(expected) == 5 and "Morocco" not in expected  # none has endorsed
 
 
 def test_a_group_whose_members_all_endorsed_has_no_priorities():
-    data = shipped()
-    endorsed = Group("g", "G", "organisation", (Member("NLD", "Netherlands"),))
-    names = data.table.set_index("iso3")["name"]
-    assert first_priorities(data.signals, data.terms, names, endorsed, 5) == ()
+    pack = build_pack(shipped(), Focus.parse("org-g7"), View("reaim-2023-call-to-action"), top=5)
+    assert pack.priorities == ()
