@@ -19,7 +19,6 @@ from ui import cache
 from ui.tables.coverage import tally
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
-from ui.tables.priority import default_weights, priorities
 from ui.tables.profile import facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.tables.profile_card import badge, rank_sentence, supporting_peers
@@ -155,9 +154,9 @@ def card(
                 f"**{md(instrument.title)}**  \n"
                 f"{badge(instrument, matrix.loc[iso3, instrument.id], supported)} {md(said)}"
             )
-        terms = cache.score_terms()
-        ranked = priorities(cache.signals(), default_weights(terms), rows["name"], terms)
-        if rank := rank_sentence(iso3, ranked):  # none for a state that has endorsed
+        if rank := rank_sentence(
+            iso3, cache.default_ranking()
+        ):  # none for a state that has endorsed
             lead.markdown(rank)
         if planned is not None:
             with lead:

@@ -226,6 +226,21 @@ def score_terms() -> list[priority.Term]:
     return list(_data(_stamp()).terms)
 
 
+@st.cache_data(show_spinner=False)
+def _default_ranking(stamp: Stamp) -> pd.DataFrame:
+    data = _data(stamp)
+    names = data.table.set_index("iso3")["name"]
+    return priority.priorities(
+        data.signals, priority.default_weights(data.terms), names, data.terms
+    )
+
+
+def default_ranking() -> pd.DataFrame:
+    """Every state that has not endorsed in outreach priority order at the default weights (the
+    outreach page's before a slider moves), with its score and why; the caller's own copy."""
+    return _default_ranking(_stamp())
+
+
 def signals() -> pd.DataFrame:
     """The outreach signals of every state in scope that has not endorsed (index ISO3)."""
     return _data(_stamp()).signals.copy()
