@@ -9,7 +9,7 @@ from instruments.view import DEFAULT_VIEW
 from store.focus import WORLD_FOCUS
 from ui import cache
 from ui.tables.changelog import last_change
-from ui.widgets import chrome, pages, url_controls
+from ui.widgets import as_of, chrome, pages, url_controls
 from ui.widgets.geo_chart import preload_geo_chart
 from ui.widgets.language import language_picker, start_language
 from ui.widgets.presentation import presenting
@@ -22,6 +22,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed",
 )
 chrome.global_style()
+as_of.start_day()  # before any cached value: each is computed as known on the URL's day
 
 page = st.navigation(
     [spec.page() for spec in pages.PAGES], position="hidden" if presenting() else "top"
@@ -38,10 +39,13 @@ if presenting():  # the page shows its own headline, in large type, and nothing 
     st.stop()
 if page.url_path == "":  # the map page: its drawing code starts loading before anything else
     preload_geo_chart()
-title, picker = st.columns([6, 1], vertical_alignment="center")
+title, day_picker, picker = st.columns([5, 1, 1], vertical_alignment="center")
 title.markdown(f"**{chrome.app_title()}**")
+with day_picker:
+    as_of.picker()
 with picker:
     language_picker()
+as_of.banner()
 headline = st.container()  # filled after the page, so that the page's map is sent first
 url_controls.shown_now()  # a page says anew each run what it shows
 page.run()

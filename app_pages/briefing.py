@@ -11,7 +11,7 @@ from instruments.model import CALL_TO_ACTION
 from safeio.uploads import MAX_UPLOAD_MB
 from ui import cache
 from ui.text import md
-from ui.widgets import pages, url_controls
+from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.table_columns import long_text
 
@@ -32,6 +32,7 @@ focus_column, first, second, count = st.columns([1.6, 1.2, 1.2, 0.8], vertical_a
 with focus_column:
     chosen = url_controls.focus_select(_("Focus"), cache.focus_frames())
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+as_of.require(shown)
 url_controls.show(chosen, shown)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(

@@ -31,6 +31,7 @@ table = cache.table()
 source = cache.provenance()
 found = cache.catalogue()
 positions = cache.positions()
+day = cache.shown_day()
 
 st.header(_("Related instruments"), anchor=False)
 st.caption(_(RELATED_INTRO))
@@ -52,6 +53,9 @@ for instrument in found.values():
                 confidence=md(instrument.confidence),
             )
         )
+        if not instrument.exists_on(day):
+            numbers.info(instrument.absent_on(day), icon=":material/event_busy:")
+            continue
         for column, (name, value) in zip(
             numbers.columns(len(figures(instrument, positions))),
             figures(instrument, positions),

@@ -14,7 +14,7 @@ from ui.tables.map_table import map_description, shown_table
 from ui.text import link, md
 from ui.views.geometry import DOT_AREA_KM2
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, comparison
-from ui.widgets import pages, url_controls
+from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
@@ -32,6 +32,7 @@ titles = {k: i.short_title for k, i in found.items()}
 
 if presenting():
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
+    as_of.require(shown)
     present_map(shown, url_controls.focus_from_url(frames), PAGE)
     st.stop()
 
@@ -46,6 +47,7 @@ with picker:
         help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
 focus = frames[chosen]
+as_of.require(shown)
 url_controls.show(chosen, shown)
 view = cache.map_view(shown, chosen)
 

@@ -23,7 +23,7 @@ from ui.tables.outreach import (
 )
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
-from ui.widgets import url_controls
+from ui.widgets import as_of, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
@@ -56,6 +56,7 @@ def decimal(value: float, digits: int) -> str:
 
 st.header(_("Outreach gaps"), anchor=False)
 st.caption(_(OUTREACH_INTRO))
+as_of.require(DEFAULT_VIEW)
 
 filters = filter_widgets(table, organisations, url_controls.focus_from_url(cache.focus_frames()))
 focus = focus_of(filters, cache.groupings())

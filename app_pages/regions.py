@@ -14,7 +14,7 @@ from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
 from ui.figures.map_figure import plotly_config
 from ui.text import md
 from ui.views.map_view import comparison_phrase
-from ui.widgets import pages, url_controls
+from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
@@ -79,6 +79,7 @@ else:
         )
     shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
 x, y = shown.first, shown.second
+as_of.require(shown)
 url_controls.show(WORLD_FOCUS, shown)
 
 if shown == View(CALL_TO_ACTION):

@@ -31,6 +31,7 @@ from ui.views.map_view import (
     BOUNDARY_NOTE,
     DISCLAIMER,
     MapView,
+    on_day,
     view_of,
 )
 
@@ -103,9 +104,10 @@ def score_text(score: float) -> str:
 def map_of(data: Dataset, shown: View, focus: FocusFrame) -> MapView:
     """The map view the dashboard draws for this instrument (or comparison) and focus."""
     codes = data.geometry.codes
-    return view_of(
+    view = view_of(
         shown, data.catalogue, data.matrix, data.positions, data.table, codes, focus, data.names
     )
+    return on_day(view, data.day) if data.day else view
 
 
 def _name_lists(view: MapView, group: Group) -> list[NameList]:

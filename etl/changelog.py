@@ -28,6 +28,11 @@ class Detection:
     method: str
 
 
+def read(log: bytes) -> pd.DataFrame:
+    """The change log's rows, every column as text."""
+    return pd.read_csv(io.BytesIO(log), dtype=str, keep_default_na=False)
+
+
 def changes(previous: pd.DataFrame | None, table: pd.DataFrame) -> tuple[list[str], list[str]]:
     """ISO3 codes of endorsers added and removed since the previous table."""
     new = set(table.loc[table["endorsed"], "iso3"])

@@ -7,12 +7,14 @@ from typing import get_args
 
 import pandas as pd
 
+from etl import changelog
 from etl.plausibility import MIN_ENTRIES
 from etl.positions import build_positions, positions_to_csv
 from etl.publish import interrupted
 from etl.release import Method, counts
 from etl.table import OUTSIDE_STATUS
 from store.published import (
+    CHANGELOG_FILE,
     COLUMNS,
     META_FILE,
     POSITIONS_FILE,
@@ -119,7 +121,7 @@ def problems(data_dir: Path) -> list[str]:
         return [f"cannot read the dataset: {exc}"]
     found = _table_problems(table) or _meta_problems(meta, table, table_bytes, data_dir)
     if not found and paths[POSITIONS_FILE].read_bytes() != positions_to_csv(
-        build_positions(table, meta)
+        build_positions(table, meta, changelog.read(paths[CHANGELOG_FILE].read_bytes()))
     ):
         found.append(
             "positions.csv is stale or edited: it differs from the table and data/instruments/; "

@@ -1,20 +1,32 @@
 """Positions of states on every instrument, as one long table checked against its sources' totals.
 
 The instruments are data: a row in ``data/instruments/instruments.csv`` and one file
-``iso3,status,name_as_listed,note`` each. The Call to Action rows come from the published
-endorsements table, so ``positions.csv`` is rebuilt with every release.
+``iso3,status,name_as_listed,note,date,date_precision,date_basis`` each. The Call to Action rows
+come from the published endorsements table, dated by the change log, so ``positions.csv`` is
+rebuilt with every release. Every position is dated (instruments/timeline.py): the ETL adds
+the first day it can have been taken, and checks the dates against the published counts.
 """
 
 import io
+from datetime import date
 
 import pandas as pd
 
 from etl.errors import EtlError
-from instruments.forms import form_named
+from instruments.forms import JOINED_LATER, UNCONFIRMED, UNKNOWN, form_named
 from instruments.model import CALL_TO_ACTION
+from instruments.timeline import (
+    EXACT,
+    MONTH,
+    ON_OR_BEFORE,
+    PRECISIONS,
+    earliest,
+    month_end,
+    positions_on,
+)
 from store import paths
 from store.files import read_text_table
-from store.reference import load_other_entities, load_registry, load_states
+from store.reference import load_counts, load_other_entities, load_registry, load_states
 
 COLUMNS = [
     "instrument",
@@ -26,7 +38,13 @@ COLUMNS = [
     "source_url",
     "name_as_listed",
     "note",
+    "date_earliest",
+    "date",
+    "date_precision",
+    "date_basis",
 ]
+DATE_COLUMNS = ("date", "date_precision", "date_basis")
+SUMMIT_BASIS = "on the list of endorsing countries published at the summit in The Hague"
 
 
 def _expected_tally(text: str) -> dict[str, int]:
@@ -66,7 +84,37 @@ def _check(instrument: pd.Series, rows: pd.DataFrame) -> None:
         )
 
 
-def _instrument_rows(instrument: pd.Series, endorsements: pd.DataFrame, meta: dict) -> pd.DataFrame:
+def _first_seen(changelog: pd.DataFrame, iso3: str, fallback: str) -> tuple[str, str]:
+    """The as-of date of the list on which an endorser of the Call to Action was last added,
+    and the day that was detected (the publish's as-of date if the log has no row)."""
+    added = changelog[(changelog["iso3"] == iso3) & (changelog["change"] == "added")]
+    if added.empty:
+        return fallback, ""
+    last = added.iloc[-1]
+    return last["source_as_of"] or last["detected_on"], last["detected_on"]
+
+
+def _call_to_action_dates(
+    listed: pd.DataFrame, changelog: pd.DataFrame, meta: dict, opened: str
+) -> pd.DataFrame:
+    """Each endorser dated by the list it first appeared on: the summit's list is exact (they
+    endorsed there); a later list only says it had joined by its as-of date."""
+    rows = []
+    for iso3 in listed["iso3"]:
+        seen, detected = _first_seen(changelog, iso3, meta.get("source_as_of") or "")
+        if seen == opened:
+            rows.append((seen, EXACT, SUMMIT_BASIS))
+        else:
+            basis = f"first seen on the list as of {seen}" + (
+                f" (detected on {detected})" if detected else ""
+            )
+            rows.append((seen, ON_OR_BEFORE, basis))
+    return pd.DataFrame(rows, columns=list(DATE_COLUMNS), index=listed.index)
+
+
+def _instrument_rows(
+    instrument: pd.Series, endorsements: pd.DataFrame, meta: dict, changelog: pd.DataFrame
+) -> pd.DataFrame:
     if instrument["id"] == CALL_TO_ACTION:
         listed = endorsements[endorsements["endorsed"]]
         return pd.DataFrame(
@@ -78,28 +126,110 @@ def _instrument_rows(instrument: pd.Series, endorsements: pd.DataFrame, meta: di
                 "as_of": meta.get("source_as_of") or "",
                 "source_url": meta.get("document_url") or meta.get("source_page_url") or "",
             }
-        )
+        ).join(_call_to_action_dates(listed, changelog, meta, instrument["opened"]))
     rows = read_text_table(paths.instruments_dir() / instrument["file"])
     _check(instrument, rows)
     return rows.assign(as_of=instrument["as_of"], source_url=instrument["source_url"])
 
 
-def build_positions(endorsements: pd.DataFrame, meta: dict) -> pd.DataFrame:
-    """All positions of all instruments, sorted by instrument then ISO3."""
+def full_lists(instrument: pd.Series, counts: pd.DataFrame, changelog: pd.DataFrame) -> list[date]:
+    """The days of the sources that name every endorser of an instrument: each list the ETL
+    published of the Call to Action, the counts file's complete lists of the others."""
+    if instrument["id"] == CALL_TO_ACTION:
+        days = set(changelog["source_as_of"]) - {""}
+    else:
+        mine = counts[(counts["instrument"] == instrument["id"])]
+        days = set(mine.loc[mine["names_every_endorser"] == "yes", "date"])
+    return sorted(date.fromisoformat(d) for d in days)
+
+
+def _dated(instrument: pd.Series, rows: pd.DataFrame, lists: list[date], as_of: str) -> pd.Series:
+    """The first day each position can have been taken; refuses dates it cannot place."""
+    name, opened = instrument["id"], date.fromisoformat(instrument["opened"])
+    last = date.fromisoformat(as_of) if as_of else None
+    firsts, problems = [], []
+    for row in rows.itertuples():
+        try:
+            day = date.fromisoformat(row.date)
+            firsts.append(earliest(day, row.date_precision, lists, opened).isoformat())
+        except ValueError as exc:
+            problems.append(f"{row.iso3}: {exc}")
+            continue
+        if day < opened or (last and day > last):
+            problems.append(f"{row.iso3}: {row.date} is outside {opened}..{last or 'today'}")
+        if row.date_precision == MONTH and day != month_end(day):
+            problems.append(f"{row.iso3}: a month is dated by its last day, not {row.date}")
+        if not row.date_basis:
+            problems.append(f"{row.iso3}: no date_basis")
+    if problems:
+        raise EtlError(
+            f"instrument {name} has dates it cannot place: {'; '.join(problems[:5])}",
+            f"fix the dates in data/instruments/{instrument['file']} (precision one of "
+            f"{', '.join(PRECISIONS)}, within the instrument's life); nothing was published",
+        )
+    return pd.Series(firsts, index=rows.index, dtype=str)
+
+
+def build_positions(
+    endorsements: pd.DataFrame, meta: dict, changelog: pd.DataFrame
+) -> pd.DataFrame:
+    """All positions of all instruments, dated, sorted by instrument then ISO3; refuses dates
+    that contradict the published counts (``check_counts``)."""
     names = dict(zip(load_states()["iso3"], load_states()["name"], strict=True))
     universe = set(names)
     others = load_other_entities()
     names.update(
         (c, n) for c, n in zip(others["iso3"], others["name"], strict=True) if c not in names
     )
+    counts = load_counts()
     frames = []
     for _, instrument in load_registry().iterrows():
-        rows = _instrument_rows(instrument, endorsements, meta)
+        rows = _instrument_rows(instrument, endorsements, meta, changelog)
+        lists = full_lists(instrument, counts, changelog)
+        as_of = rows["as_of"].iloc[0] if len(rows) else ""
+        rows["date_earliest"] = _dated(instrument, rows, lists, as_of)
         frames.append(rows.assign(instrument=instrument["id"]))
     positions = pd.concat(frames, ignore_index=True)
     positions["name"] = positions["iso3"].map(names)
     positions["in_universe"] = positions["iso3"].isin(universe)
+    check_counts(positions, counts, len(universe))
     return positions[COLUMNS].sort_values(["instrument", "iso3"], ignore_index=True)
+
+
+def _known_on(positions: pd.DataFrame, instrument: str, day: date, states: int) -> tuple[int, int]:
+    """How many endorsed an instrument by ``day``, and how many more may have (unknown then)."""
+    on = positions_on(positions, day, [instrument])
+    form = form_named(load_registry().set_index("id").loc[instrument, "form"])
+    evidenced = int((on["status"] == form.positive).sum())
+    band = int(on["status"].isin([JOINED_LATER, UNCONFIRMED]).sum())
+    if form.missing == UNKNOWN:  # a partial list: every state it does not name may have
+        band += states - len(on)
+    return evidenced, band
+
+
+def check_counts(positions: pd.DataFrame, counts: pd.DataFrame, states: int) -> None:
+    """Refuse dates that contradict a published count: on its day, those evidenced by then must
+    be at most the count, and with those unknown on that day at least the count."""
+    problems = []
+    for row in counts.itertuples():
+        if row.instrument not in set(positions["instrument"]):
+            problems.append(f"a count of {row.instrument!r}, which is not in the registry")
+            continue
+        day = date.fromisoformat(row.date)
+        first = day.replace(day=1) if row.date_precision == MONTH else day
+        low, _ = _known_on(positions, row.instrument, first, states)
+        evidenced, band = _known_on(positions, row.instrument, day, states)
+        if not low <= int(row.reported) <= evidenced + band:
+            problems.append(
+                f"{row.instrument} on {row.date}: {row.reported} reported, but the dates give "
+                f"{low} to {evidenced + band}"
+            )
+    if problems:
+        raise EtlError(
+            f"dates contradict the published counts: {'; '.join(problems)}",
+            "fix the dates in data/instruments/ or data/instruments/counts.csv against their "
+            "sources; nothing was published",
+        )
 
 
 def positions_to_csv(positions: pd.DataFrame) -> bytes:

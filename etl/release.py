@@ -129,6 +129,6 @@ def make_release(
         TABLE_FILE: table_bytes,
         META_FILE: meta_bytes,
         CHANGELOG_FILE: log_bytes,
-        POSITIONS_FILE: positions_to_csv(build_positions(table, meta)),
+        POSITIONS_FILE: positions_to_csv(build_positions(table, meta, changelog.read(log_bytes))),
     }
     return Release(files=files, table=table, added=added, removed=removed, meta=meta)

@@ -5,8 +5,9 @@ The rows come from positions.csv; the instrument's form says what they mean, in 
 
 import pandas as pd
 
-from i18n.translate import active
-from instruments.forms import Listed, Listing
+from i18n import formats
+from i18n.translate import _, active
+from instruments.forms import JOINED_LATER, Listed, Listing
 from instruments.model import Instrument
 from store.reference import local_names
 
@@ -33,8 +34,12 @@ def listing(instrument: Instrument, positions: pd.DataFrame) -> Listing:
 
 
 def figures(instrument: Instrument, positions: pd.DataFrame) -> list[tuple[str, str]]:
-    """The headline figures (label, value) of an instrument, as its sources state them."""
-    return instrument.form.figures(listing(instrument, positions))
+    """The headline figures (label, value) of an instrument, as its sources state them; on a
+    past day, also how many had joined by a later date, unknown then."""
+    found = listing(instrument, positions)
+    later = found.count(JOINED_LATER)
+    dated = [(_("Unknown on this date"), formats.number(later))] if later else []
+    return instrument.form.figures(found) + dated
 
 
 def headline(instrument: Instrument, positions: pd.DataFrame) -> str:

@@ -26,6 +26,11 @@ NO = "no"
 ABSTAIN = "abstain"
 NON_VOTING = "non-voting"
 NO_VOTE = "no vote (not a UN member)"
+# Only on a past day (instruments/timeline.py): a position evidenced later whose day is unknown,
+# and any state's on an instrument that did not exist yet.
+JOINED_LATER = "unknown on this date"
+NOT_YET = "did not exist yet"
+JOINED_LATER_STEM = N_("Unknown on this date (joined by a later date)")
 
 STATUS_WORDS = {
     ENDORSED: N_("Endorsed"),
@@ -37,6 +42,8 @@ STATUS_WORDS = {
     ABSTAIN: N_("Abstain"),
     NON_VOTING: N_("Non-voting"),
     NO_VOTE: N_("No vote (not a UN member)"),
+    JOINED_LATER: N_("Unknown on this date"),
+    NOT_YET: N_("Did not exist yet"),
 }
 STATUS_CATEGORY = {
     ENDORSED: Category.ENDORSED,
@@ -48,6 +55,7 @@ STATUS_CATEGORY = {
     ABSTAIN: Category.ABSTAIN,
     NON_VOTING: Category.NON_VOTING,
     NO_VOTE: Category.NO_VOTE,
+    JOINED_LATER: Category.UNCONFIRMED,  # as a list draws it: a position not established
 }
 
 
@@ -144,6 +152,8 @@ class Form(ABC):
     cannot_take_part_share: str
     reported_total_is_complete: bool  # a reported total must equal the listed endorsers
     signals: tuple[Signal, ...]
+    # Statuses drawn in another status's category (a map tells at most five colours apart).
+    drawn_as: tuple[tuple[str, Category], ...] = ()
     # Put to states again each session (a resolution): the latest record says where they stand.
     recurring: ClassVar[bool] = False
     # A state can join at any time (endorse the text): an outreach plan may aim at it.
@@ -160,12 +170,41 @@ class Form(ABC):
         return self.categories[-1]
 
     def category(self, status: str) -> Category:
-        """The map category of a status."""
-        return STATUS_CATEGORY[status]
+        """The map category a status is drawn in; positions not established share one."""
+        if status == NOT_YET:
+            return self.background
+        return dict(self.drawn_as).get(status) or STATUS_CATEGORY[status]
+
+    def legend_stem(self, status: str) -> str:
+        """What a legend calls the states of one status, in the active language."""
+        stems = {
+            self.positive: self.supporter_stem,
+            self.missing: self.missing_stem,
+            JOINED_LATER: JOINED_LATER_STEM,
+        }
+        return _(stems[status]) if status in stems else status_word(status)
+
+    def category_name(self, category: Category, present: set[str]) -> str:
+        """A category's legend name: the stems of the ``present`` statuses it draws ("Unconfirmed,
+        or unknown on this date …"), else of the status it stands for."""
+        every = (*self.statuses, JOINED_LATER)
+        held = sorted(  # the status the category stands for first
+            (s for s in every if s in present and self.category(s) == category),
+            key=lambda s: STATUS_CATEGORY[s] != category,
+        )
+        if not held:
+            own = [s for s in self.statuses if self.category(s) == category]
+            return self.legend_stem(own[0]) if own else category.label
+        name = self.legend_stem(held[0])
+        for status in held[1:]:
+            name = _("{first}, or {second}").format(
+                first=name, second=self.legend_stem(status).lower()
+            )
+        return name
 
     def undecided(self, status: str) -> bool:
         """Whether a state with this status cannot be counted as not supporting."""
-        return status in (UNKNOWN, NO_VOTE, UNCONFIRMED)
+        return status in (UNKNOWN, NO_VOTE, UNCONFIRMED, JOINED_LATER, NOT_YET)
 
     def did(self, instrument: str) -> str:
         """What a supporter did: "endorsed the Call to Action (REAIM 2023)", "voted yes on …".
@@ -293,9 +332,18 @@ class PartialList(Form):
         )
 
     def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        named_otherwise = [
+            (label, formats.number(listing.count(status)))
+            for status, label in (
+                (NOT_ENDORSED, _("Named as not endorsing")),
+                (UNCONFIRMED, _("Unconfirmed")),
+            )
+            if listing.count(status)
+        ]
         return [
             (_("Endorsed, as reported"), listing.reported),
             (_("Named in sources"), formats.number(listing.count(self.positive))),
+            *named_otherwise,
         ]
 
     def headline(self, listing: Listing) -> str:
@@ -435,10 +483,15 @@ PARTIAL_LIST = PartialList(
     key="partial-list",
     label=N_("Partial list"),
     badge_colour="gray",
-    listed=(ENDORSED,),
+    listed=(ENDORSED, UNCONFIRMED, NOT_ENDORSED),
     positive=ENDORSED,
     missing=UNKNOWN,
-    categories=(Category.ENDORSED, Category.UNKNOWN, Category.NOT_IN_SCOPE),
+    categories=(
+        Category.ENDORSED,
+        Category.NOT_ENDORSED,
+        Category.UNKNOWN,
+        Category.NOT_IN_SCOPE,
+    ),
     background_covers_scope=False,
     supporter_stem=N_("Named as endorsing"),
     missing_stem=N_("Unknown: not named"),
@@ -447,7 +500,7 @@ PARTIAL_LIST = PartialList(
     did_not_text=N_("was not named as endorsing {instrument}"),
     uses_article=True,
     undecidable=N_("{brief} unknown"),
-    summary_categories=(Category.ENDORSED,),
+    summary_categories=(Category.ENDORSED, Category.NOT_ENDORSED),
     complement_reads=N_(
         "Not named: the source reports {reported} endorsers, of whom only {named} are named; "
         "the others' positions are unknown."
@@ -457,6 +510,7 @@ PARTIAL_LIST = PartialList(
     cannot_take_part_share="",
     reported_total_is_complete=False,
     signals=(_NAMED,),
+    drawn_as=((UNCONFIRMED, Category.UNKNOWN), (JOINED_LATER, Category.UNKNOWN)),
 )
 RECORDED_VOTE = RecordedVote(
     key="recorded-vote",

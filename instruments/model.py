@@ -1,6 +1,7 @@
 """One instrument of the registry (data/instruments/instruments.csv): its form, facts and words."""
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -41,6 +42,7 @@ class Instrument:
     short_title: str
     form: Form
     as_of: str
+    opened: str  # the day it opened for endorsement, or was voted: it did not exist before
     source_url: str
     source_note: str
     licence: str
@@ -94,6 +96,18 @@ class Instrument:
     def word(self, status: str) -> str:
         """A status on this instrument as readers see it."""
         return status_word(status)
+
+    def exists_on(self, day: date | None) -> bool:
+        """Whether it existed on ``day`` (None: today, as published)."""
+        return day is None or date.fromisoformat(self.opened) <= day
+
+    def absent_on(self, day: date) -> str:
+        """Why it shows nothing on a day before it existed: "… did not exist yet on …"."""
+        return _("{instrument} did not exist yet on {day}: it dates from {opened}.").format(
+            instrument=self.short_title,
+            day=long_date(day.isoformat()),
+            opened=long_date(self.opened),
+        )
 
     @property
     def feeds_priority(self) -> bool:

@@ -4,8 +4,10 @@ Run when a reference fact changes (see data/instruments/README.md):
 
     .venv/bin/python scripts/build_instruments.py [--shared ../shared/reference]
 
-Each instrument becomes one file `iso3,status,name_as_listed,note` (statuses `endorsed`,
-`unconfirmed`, or `yes`, `no`, `abstain`, `non-voting`). The registry `instruments.csv` is
+Each instrument becomes one file `iso3,status,name_as_listed,note,date,date_precision,date_basis`
+(statuses `endorsed`, `unconfirmed`, `not endorsed`, or `yes`, `no`, `abstain`, `non-voting`;
+`date` is the day by which the position is evidenced, `date_precision` says how exact it is:
+`exact`, `month` or `on_or_before`). The registry `instruments.csv` is
 maintained by hand: it names the files, each instrument's form, its sources, the official vote
 tallies that `etl/positions.py` reconciles and the default weight in the outreach score.
 Adding an instrument is adding a file and a registry row.
@@ -17,13 +19,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = REPO / "data" / "instruments"
-HEADER = ["iso3", "status", "name_as_listed", "note"]
+HEADER = ["iso3", "status", "name_as_listed", "note", "date", "date_precision", "date_basis"]
 VOTE_CODES = {"Y": "yes", "N": "no", "A": "abstain", "X": "non-voting"}
-RESOLUTIONS = {
-    "A/RES/78/241": "unga-78-241",
-    "A/RES/79/62": "unga-79-62",
-    "A/RES/80/57": "unga-80-57",
+RESOLUTIONS = {  # the resolution, its file and the day of the recorded vote
+    "A/RES/78/241": ("unga-78-241", "2023-12-22"),
+    "A/RES/79/62": ("unga-79-62", "2024-12-02"),
+    "A/RES/80/57": ("unga-80-57", "2025-12-01"),
 }
+PATHWAYS_SIGNED, PATHWAYS_LIST = "2026-02-05", "2026-07-17"
+BLUEPRINT_ADOPTED = "2024-09-10"  # adopted at the close of the Seoul summit
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -40,8 +44,24 @@ def write(name: str, rows: list[list[str]]) -> None:
 
 
 def political_declaration(shared: Path) -> list[list[str]]:
-    rows = read_csv(shared / "us-political-declaration.csv")
-    return [[r["iso3"], "endorsed", r["name_as_listed"], r["note"]] for r in rows]
+    """The 58 endorsers, each dated by the join-dates file (its basis and source)."""
+    dates = {r["iso3"]: r for r in read_csv(shared / "us-political-declaration-join-dates.csv")}
+    rows = []
+    for row in read_csv(shared / "us-political-declaration.csv"):
+        dated = dates[row["iso3"]]  # every endorser has a row: a KeyError is a data error
+        basis = f"{dated['date_basis']}; source: {dated['source']}"
+        rows.append(
+            [
+                row["iso3"],
+                "endorsed",
+                row["name_as_listed"],
+                row["note"],
+                dated["date"],
+                dated["date_precision"],
+                basis,
+            ]
+        )
+    return rows
 
 
 def pathways(shared: Path) -> list[list[str]]:
@@ -57,28 +77,63 @@ def pathways(shared: Path) -> list[list[str]]:
                     row["EFE_spanish_name"],
                     "named by EFE among the signatories on 5 Feb 2026 but absent from the "
                     "45-state list of the Spanish MFA (2026-07-17)",
+                    PATHWAYS_SIGNED,
+                    "exact",
+                    "named by EFE among the signatories on 5 Feb 2026",
                 ]
             )
             continue
+        if on_the_day:
+            dated = [PATHWAYS_SIGNED, "exact", "named by EFE among the signatories on 5 Feb 2026"]
+        else:
+            dated = [
+                PATHWAYS_LIST,
+                "on_or_before",
+                "on the Spanish MFA's list as of 2026-07-17; not among the signatories EFE named "
+                "on 5 Feb 2026",
+            ]
         note = "signed on 5 Feb 2026 (EFE)" if on_the_day else ""
-        rows.append([row["iso3"], "endorsed", listed, note])
+        rows.append([row["iso3"], "endorsed", listed, note, *dated])
     return rows
 
 
+BLUEPRINT_STATUS = {  # what the sources naming a state without an endorsement support
+    "attended; did not endorse": "not endorsed",
+    "stated intent before the summit; endorsement not confirmed": "unconfirmed",
+}
+
+
 def blueprint(shared: Path) -> list[list[str]]:
-    """The endorsers of the Blueprint that press reports name, each with the reports naming it."""
+    """The states press reports or their governments name about the Blueprint: its endorsers,
+    and those named without an endorsement, each with the reports naming it."""
+    adopted = [BLUEPRINT_ADOPTED, "exact", "named about the Seoul summit, 9-10 Sep 2024"]
     rows = []
     for row in read_csv(shared / "reaim-2024-blueprint-for-action.csv"):
         role = f"{row['note']}; " if row["note"] else ""
-        rows.append([row["iso3"], "endorsed", "", f"{role}named by {row['named_by']}"])
+        rows.append([row["iso3"], "endorsed", "", f"{role}named by {row['named_by']}", *adopted])
+    for row in read_csv(shared / "reaim-2024-blueprint-other-named.csv"):
+        remark = row["note"].split(": show as")[0]  # the fact, not the README's advice on it
+        note = f"{row['status']}: named by {row['named_by']}" + (f"; {remark}" if remark else "")
+        rows.append([row["iso3"], BLUEPRINT_STATUS[row["status"]], "", note, *adopted])
     return rows
 
 
 def votes(shared: Path) -> dict[str, list[list[str]]]:
     rows = read_csv(shared / "unga-laws-votes.csv")
     return {
-        file: [[r["iso3"], VOTE_CODES[r[resolution]], r["un_name"], ""] for r in rows]
-        for resolution, file in RESOLUTIONS.items()
+        file: [
+            [
+                r["iso3"],
+                VOTE_CODES[r[resolution]],
+                r["un_name"],
+                "",
+                day,
+                "exact",
+                f"recorded vote in the General Assembly on {day}",
+            ]
+            for r in rows
+        ]
+        for resolution, (file, day) in RESOLUTIONS.items()
     }
 
 

@@ -33,7 +33,7 @@ TEXTS = (
     # Confidence, where the registry says more than one word
     N_(
         "medium per named state (Kenya, the Netherlands and Singapore rest on one Yonhap "
-        "report); unknown for the other 51"
+        "report); unknown for the other 50"
     ),
     # Notes on a state's position: data/positions.csv (unconfirmed rows)
     N_(
@@ -104,6 +104,16 @@ PLAIN = {
     ): N_(
         "not formally a member of any regional group: attends the Western European and Others "
         "Group as an observer and counts as its member for elections"
+    ),
+    # Notes on a state's position: data/positions.csv (unconfirmed rows)
+    (
+        "stated intent before the summit; endorsement not confirmed: named by Swiss Federal "
+        "Council press release, 6 Sep 2024, admin.ch/gov/de/start/dokumentation/medienmitteilungen"
+        ".msg-id-102366.html (Switzerland 'will support' the Blueprint for Action); no report "
+        "after the summit names Switzerland"
+    ): N_(
+        "announced on 6 September 2024 that it would support the Blueprint for Action; no report "
+        "after the summit confirms an endorsement"
     ),
     # The licence of the Call to Action's source: data/endorsements.meta.json (etl/release.py)
     (

@@ -56,6 +56,18 @@ def load_group_index() -> pd.DataFrame:
     return read_text_table(paths.reference_dir() / "groups" / "index.csv")
 
 
+def load_counts() -> pd.DataFrame:
+    """data/instruments/counts.csv: endorser counts the sources published over time, and whether
+    each source names every endorser."""
+    return read_text_table(paths.instruments_dir() / "counts.csv")
+
+
+def load_corrections() -> pd.DataFrame:
+    """data/instruments/corrections.csv: changes to facts (not endorsements), each with its
+    date, reason and source."""
+    return read_text_table(paths.instruments_dir() / "corrections.csv")
+
+
 def load_registry() -> pd.DataFrame:
     """The instruments: ids, titles, form, as-of, source, licence, file, totals, priority weight."""
     return read_text_table(paths.instruments_dir() / "instruments.csv")

@@ -4,8 +4,10 @@ A thin Streamlit wrapper over ``load_dataset``, the one builder of the Dataset: 
 stamp of every data file (store.files.data_stamp: path, size, modification time), so a new
 publish by the ETL, or a changed registry or glossary, is picked up on the next rerun without
 restarting the app. The stamp also carries the interface language: names, labels and sentences
-are built in it, so a result made for one language is never served in another. The Dataset is
-shared between sessions; its tables reach each caller as copies, so nobody changes another's.
+are built in it, so a result made for one language is never served in another; and the past day
+the reader looks at (``?as_of=``, ``show_day``): every cached value below is then computed as
+known on that day, from the day's Dataset (``ui.tables.dataset.on``), itself cached. The Dataset
+is shared between sessions; its tables reach each caller as copies, so nobody changes another's.
 """
 
 import copy
@@ -40,7 +42,7 @@ from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.projector import projected
 from ui.tables import coverage, priority
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset, load_dataset, on
 from ui.tables.headline import Headline
 from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
@@ -50,25 +52,41 @@ from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance
 from ui.views.focus import FocusFrame
 from ui.views.geometry import Geometry
-from ui.views.map_view import MapView, view_of
+from ui.views.map_view import MapView, on_day, view_of
 
 if TYPE_CHECKING:
     from plan.service import PlanService
 
-Stamp = tuple[str, str, str]  # data folder, digest of every data file, interface language
+# data folder, digest of every data file, interface language, the past day shown ("": none)
+Stamp = tuple[str, str, str, str]
+DAY = "as-of-day"  # session key: the past day every page shows; absent or None: as published
 FIX = N_(
     "Run `python -m etl check` to see every problem (it also rolls back an interrupted update), "
     "or `python -m etl bundle` to rebuild the bundled dataset."
 )
 
 
+def show_day(day: date | None) -> None:
+    """Show every page as known on ``day`` (None: as published), for the rest of the session."""
+    st.session_state[DAY] = day
+
+
+def shown_day() -> date | None:
+    """The past day the pages show, or None when they show the data as published."""
+    return st.session_state.get(DAY)
+
+
 def _stamp() -> Stamp:
-    """The published dataset's folder, the stamp of every data file, the interface language."""
-    return str(paths.data_dir()), data_stamp(), active()
+    """The published dataset's folder, the stamp of every data file, the interface language and
+    the past day shown."""
+    day = shown_day()
+    return str(paths.data_dir()), data_stamp(), active(), day.isoformat() if day else ""
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _data(stamp: Stamp) -> Dataset:
+    if stamp[3]:  # a past day: the published Dataset, as known then
+        return on(_data((*stamp[:3], "")), date.fromisoformat(stamp[3]))
     return load_dataset(Path(stamp[0]))  # in the active language, which the stamp carries
 
 
@@ -89,7 +107,7 @@ def _problems(stamp: Stamp) -> list[str]:
     try:
         found = problems(Path(stamp[0]))
         if not found:
-            _data(stamp)  # everything the pages read, built once
+            _data((*stamp[:3], ""))  # everything the pages read, built once
     except (OSError, ValueError) as exc:  # unreadable or malformed data; a bug is not caught
         return [f"{type(exc).__name__}: {exc}"]
     return found
@@ -97,7 +115,7 @@ def _problems(stamp: Stamp) -> list[str]:
 
 def dataset_problems() -> list[str]:
     """What is wrong with the dataset or the reference data; empty when the app can run."""
-    return _problems(_stamp())
+    return _problems((*_stamp()[:3], ""))
 
 
 def dataset() -> Dataset:
@@ -269,7 +287,7 @@ def focus_frames() -> dict[Focus, FocusFrame]:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _view(stamp: Stamp, shown: View, focus: Focus) -> MapView:
     data = _data(stamp)
-    return view_of(
+    view = view_of(
         shown,
         data.catalogue,
         data.matrix,
@@ -279,6 +297,7 @@ def _view(stamp: Stamp, shown: View, focus: Focus) -> MapView:
         data.focus_frames[focus],
         data.names,
     )
+    return on_day(view, data.day) if data.day else view
 
 
 def map_view(view: View, focus: Focus) -> MapView:

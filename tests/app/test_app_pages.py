@@ -293,7 +293,10 @@ def test_sourced_facts_hold_in_the_data():
     assert len(listed(DECLARATION, "endorsed")) == 58 and "XKX" in set(listed(DECLARATION)["iso3"])
     assert len(listed(PATHWAYS, "endorsed")) == 45
     assert list(listed(PATHWAYS, "unconfirmed")["iso3"]) == ["CRI"]
-    assert REGISTRY.loc[BLUEPRINT, "reported_total"] == "61" and len(listed(BLUEPRINT)) == 10
+    assert REGISTRY.loc[BLUEPRINT, "reported_total"] == "61"
+    assert len(listed(BLUEPRINT, "endorsed")) == 11
+    assert set(listed(BLUEPRINT, "not endorsed")["iso3"]) == {"CHN", "ISR"}
+    assert list(listed(BLUEPRINT, "unconfirmed")["iso3"]) == ["CHE"]
     for vote, tally in VOTES.items():
         counts = listed(vote)["status"].value_counts()
         assert tuple(counts[s] for s in ("yes", "no", "abstain", "non-voting")) == tally
@@ -305,7 +308,8 @@ def test_instruments_page_gives_every_figure_with_its_source():
     figures = [(m.label, m.value) for m in at.metric][3:]  # after the three headline metrics
     expected = [("Endorsers", str(len(listed("reaim-2023-call-to-action", "endorsed"))))]
     expected += [("Endorsers", "58")]
-    expected += [("Endorsed, as reported", "61"), ("Named in sources", "10")]
+    expected += [("Endorsed, as reported", "61"), ("Named in sources", "11")]
+    expected += [("Named as not endorsing", "2"), ("Unconfirmed", "1")]
     expected += [("Endorsers", "45"), ("Unconfirmed", "1")]
     for tally in VOTES.values():
         expected += list(zip(["Yes", "No", "Abstain", "Non-voting"], map(str, tally), strict=True))
@@ -317,7 +321,8 @@ def test_instruments_page_gives_every_figure_with_its_source():
         assert md(row["confidence"]) in text
     assert "Kosovo" in text and "outside the 195 states in scope" in text
     assert "Costa Rica is shown as unconfirmed" in text
-    assert "reports 61 endorsers but only 10 are named" in text
+    assert "reports 61 endorsers but only 11 are named" in text
+    assert "Switzerland is shown as unconfirmed" in text
     assert "152 yes · 4 no · 11 abstain · 26 non\\-voting" in text
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download Excel", "Download every position (CSV)"]
@@ -334,8 +339,11 @@ def test_instruments_matrix_shows_every_position():
     declaration = rows[titles[DECLARATION]]
     assert set(declaration.index[declaration == "Endorsed"]) == set(listed(DECLARATION)["iso3"])
     blueprint = rows[titles[BLUEPRINT]]
-    assert set(blueprint.index[blueprint == "Endorsed"]) == set(listed(BLUEPRINT)["iso3"])
-    assert set(blueprint) == {"Endorsed", "Unknown"}  # never "Not endorsed" on a partial list
+    assert set(blueprint.index[blueprint == "Endorsed"]) == set(
+        listed(BLUEPRINT, "endorsed")["iso3"]
+    )
+    assert set(blueprint.index[blueprint == "Not endorsed"]) == {"CHN", "ISR"}  # as named
+    assert set(blueprint) == {"Endorsed", "Not endorsed", "Unconfirmed", "Unknown"}
     assert rows.loc["CRI", titles[PATHWAYS]] == "Unconfirmed"
     for vote, (yes, no, abstain, non_voting) in VOTES.items():
         counts = rows[titles[vote]].value_counts()
@@ -369,10 +377,11 @@ def test_instruments_matrix_filters(params, expected):
 def test_map_instrument_comes_from_the_url():
     at = open_page("map", instrument=BLUEPRINT)
     names = legend(at)
-    assert names[0] == "Named as endorsing (10 of the 61 reported)"
-    assert names[1] == f"Unknown: not named ({len(UNIVERSE) - len(listed(BLUEPRINT))})"
-    assert not any(n.startswith("Not endorsed") for n in names)
-    assert "61 endorsers but only 10 are named" in texts(at)
+    assert names[0] == "Named as endorsing (11 of the 61 reported)"
+    assert names[1] == "Not endorsed (2)"  # China and Israel, as reports name them
+    unknown = len(UNIVERSE) - len(listed(BLUEPRINT)) + 1  # Switzerland: unconfirmed
+    assert names[2] == f"Unknown: not named, or unconfirmed ({unknown})"
+    assert "61 endorsers but only 11 are named" in texts(at)
     assert "Blueprint for Action (REAIM 2024)" in spec(at)["layout"]["title"]["text"]
 
 

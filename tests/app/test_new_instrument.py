@@ -19,8 +19,8 @@ NEW = "reaim-2099-test-accord"
 TITLE = "Test Accord (2099)"
 ENDORSERS = ["BRA", "IND", "KEN"]  # none of them endorsed the Call to Action
 ROW = (
-    f"{NEW},Test Accord on Military AI (made up for a test),{TITLE},complete-list,2099-01-01,"
-    "https://example.org/accord,Made up for a test,CC0 1.0,high,test-accord.csv,3,,4\n"
+    f"{NEW},Test Accord on Military AI (made up for a test),{TITLE},complete-list,2026-01-01,"
+    "2025-06-01,https://example.org/accord,Made up for a test,CC0 1.0,high,test-accord.csv,3,,4\n"
 )
 APP = str(REPO / "dashboard.py")
 
@@ -31,7 +31,8 @@ def with_new_instrument(shipped_data, etl, tmp_path, monkeypatch):
     instruments = tmp_path / "instruments"
     shutil.copytree(REPO / "data" / "instruments", instruments)
     (instruments / "test-accord.csv").write_text(
-        "iso3,status,name_as_listed,note\n" + "".join(f"{c},endorsed,,\n" for c in ENDORSERS)
+        "iso3,status,name_as_listed,note,date,date_precision,date_basis\n"
+        + "".join(f"{c},endorsed,,,2025-06-01,exact,signed at its launch\n" for c in ENDORSERS)
     )
     with (instruments / "instruments.csv").open("a", encoding="utf-8") as registry:
         registry.write(ROW)

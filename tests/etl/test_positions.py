@@ -7,6 +7,7 @@ import pytest
 
 from etl.errors import EtlError
 from etl.positions import build_positions
+from store.files import read_text_table
 from store.published import table_from_csv
 from store.reference import load_registry
 
@@ -79,8 +80,10 @@ def test_blueprint_is_partial_and_names_only_sourced_endorsers(positions):
     assert registry.loc["reaim-2024-blueprint-for-action", "form"] == "partial-list"
     assert registry.loc["reaim-2024-blueprint-for-action", "reported_total"] == "61"
     rows = positions[positions["instrument"] == "reaim-2024-blueprint-for-action"]
-    named = ["DEU", "FRA", "GBR", "JPN", "KEN", "KOR", "NLD", "SGP", "UKR", "USA"]
-    assert sorted(rows["iso3"]) == named
+    named = ["CAN", "DEU", "FRA", "GBR", "JPN", "KEN", "KOR", "NLD", "SGP", "UKR", "USA"]
+    assert sorted(rows.loc[rows["status"] == "endorsed", "iso3"]) == named
+    others = rows[rows["status"] != "endorsed"].set_index("iso3")["status"].to_dict()
+    assert others == {"CHN": "not endorsed", "ISR": "not endorsed", "CHE": "unconfirmed"}
     assert rows["note"].str.contains("named by ").all()  # each with the report that names it
     co_hosts = rows.loc[rows["note"].str.startswith("co-host"), "iso3"]
     assert sorted(co_hosts) == ["GBR", "KEN", "KOR", "NLD", "SGP"]
@@ -96,7 +99,8 @@ def instruments_copy(tmp_path, monkeypatch):
 
 def build_from():
     table = table_from_csv(REPO / "data" / "endorsements.csv")
-    return build_positions(table, {"source_as_of": "2023-02-16"})
+    log = read_text_table(REPO / "data" / "changelog.csv")
+    return build_positions(table, {"source_as_of": "2023-02-16"}, log)
 
 
 def test_a_vote_file_that_does_not_reconcile_is_refused(instruments_copy):
@@ -108,18 +112,23 @@ def test_a_vote_file_that_does_not_reconcile_is_refused(instruments_copy):
 
 def test_unknown_codes_and_statuses_are_refused(instruments_copy):
     path = instruments_copy / "us-political-declaration.csv"
-    path.write_text(path.read_text() + "ZZZ,endorsed,Zanzibar-on-Sea,\nFRA,maybe,France,\n")
+    path.write_text(
+        path.read_text()
+        + "ZZZ,endorsed,Zanzibar-on-Sea,,2024-11-27,exact,x\nFRA,maybe,France,,2024-11-27,exact,x\n"
+    )
     with pytest.raises(EtlError, match=r"unknown ISO3 codes \['ZZZ'\].*listed twice \['FRA'\]"):
         build_from()
 
 
 def test_a_new_instrument_is_a_data_change(instruments_copy):
     (instruments_copy / "new.csv").write_text(
-        "iso3,status,name_as_listed,note\nCHL,endorsed,Chile,\n"
+        "iso3,status,name_as_listed,note,date,date_precision,date_basis\n"
+        "CHL,endorsed,Chile,,2026-11-01,exact,signed at the launch\n"
     )
     with (instruments_copy / "instruments.csv").open("a") as registry:
         registry.write(
-            "new-thing,New Thing,New,complete-list,2026-11-01,https://x.test,,,,new.csv,1,,\n"
+            "new-thing,New Thing,New,complete-list,2026-11-01,2026-11-01,https://x.test,,,,"
+            "new.csv,1,,\n"
         )
     positions = build_from()
     assert positions[positions["instrument"] == "new-thing"]["iso3"].tolist() == ["CHL"]

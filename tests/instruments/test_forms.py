@@ -57,6 +57,7 @@ INSTRUMENT = Instrument(
     short_title="Petition",
     form=Petition(**FIELDS | {"key": "petition"}),
     as_of="2026-01-01",
+    opened="2025-01-01",
     source_url="https://example.test",
     source_note="",
     licence="",

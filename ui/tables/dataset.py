@@ -5,7 +5,8 @@ The briefing packs' command line and the tests use it; the app keeps its finer-g
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from i18n.translate import active
 from instruments.matrix import status_matrix, supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
+from instruments.timeline import matrix_on, opened_by, positions_on
 from store import groups, paths
 from store.files import read_text_table
 from store.focus import Focus
@@ -54,6 +56,7 @@ class Dataset:
     terms: list[Term]
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
     endorsers: frozenset[str]  # the states the Call to Action's published list names
+    day: date | None = None  # the past day it shows (``on``); None: as published
 
 
 def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[GroupKind, list[groups.Group]]:
@@ -135,4 +138,25 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         terms=score_terms,
         signals=outreach_signals(table, matrix, endorsers, found, score_terms),
         endorsers=endorsers,
+    )
+
+
+def on(data: Dataset, day: date) -> Dataset:
+    """The dataset as known on a past ``day``: positions evidenced by then keep their status,
+    those evidenced later but possibly taken by then are unknown, the rest not yet taken; an
+    instrument that did not exist has no position (``did not exist yet``). Names, groups and
+    geometry are today's."""
+    positions = positions_on(data.positions, day, opened_by(data.catalogue.values(), day))
+    matrix = matrix_on(
+        status_matrix(positions, list(data.catalogue.values()), data.states), data.catalogue, day
+    )
+    endorsers = frozenset(supporters(matrix, data.catalogue[CALL_TO_ACTION]))
+    return replace(
+        data,
+        table=data.table.assign(endorsed=data.table["iso3"].isin(endorsers)),
+        positions=positions,
+        matrix=matrix,
+        signals=outreach_signals(data.table, matrix, endorsers, data.groupings, data.terms),
+        endorsers=endorsers,
+        day=day,
     )

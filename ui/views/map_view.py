@@ -6,14 +6,16 @@ about its statuses; nothing here knows a vote from a list.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 
 from i18n import formats
 from i18n.translate import N_, _, ngettext
-from instruments.categories import Category, Comparison
+from instruments.categories import Comparison
 from instruments.facts import partial_caveat
+from instruments.forms import JOINED_LATER
 from instruments.forms import shown as translated
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
@@ -139,6 +141,9 @@ def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code
     line = _("{instrument}: <b>{status}</b>").format(
         instrument=plotly_text(instrument.short_title), status=plotly_text(instrument.word(status))
     )
+    if code in listed.index and status == JOINED_LATER:  # a past day, before it is evidenced
+        joined = _("joined by {date}, day unknown").format(date=long_date(listed.loc[code, "date"]))
+        return f"{line} ({plotly_text(joined)})"
     if code in listed.index:
         if listed.loc[code, "name_as_listed"]:
             line = _("{line}, listed as “{name}”").format(
@@ -195,6 +200,7 @@ def _names_and_labels(
     instrument: Instrument,
     categories: tuple[str, ...],
     category: Mapping[str, str],
+    statuses: Mapping[str, str],
     shown: list[str],
     outside: int,
     focus: FocusFrame,
@@ -203,11 +209,8 @@ def _names_and_labels(
     """What each category is called, and its legend label with counts."""
     form = instrument.form
     background = categories[-1]
-    stems = {
-        form.category(form.positive): _(form.supporter_stem),
-        form.category(form.missing): _(form.missing_stem),
-    }
-    called = tuple(stems.get(c) or Category(c).label for c in categories)
+    present = {statuses[code] for code in shown}
+    called = tuple(form.category_name(c, present) for c in categories)
     counts = pd.Series([category[c] for c in shown], dtype=str).value_counts()
     n = {c: int(counts.get(c, 0)) for c in categories}
     labels = [_count(called[i], n[c], len(shown), focus) for i, c in enumerate(categories[:-1])]
@@ -283,7 +286,7 @@ def instrument_view(
     shown, outside = _in_view(universe, codes, focus)
     named = int((column == instrument.positive).sum())
     called, labels = _names_and_labels(
-        instrument, categories, category, shown, outside, focus, named
+        instrument, categories, category, column, shown, outside, focus, named
     )
     hover = {}
     for code in dict.fromkeys([*codes, *universe.index]):
@@ -450,3 +453,14 @@ def view_of(
         first, second = catalogue[shown.first], catalogue[shown.second]
         return comparison_view(first, second, matrix, table, codes, focus, names)
     return instrument_view(catalogue[shown.first], matrix, positions, table, codes, focus, names)
+
+
+def on_day(view: MapView, day: date) -> MapView:
+    """``view`` as known on a past day: its title, subtitle and file names carry the day."""
+    when = long_date(day.isoformat())
+    return replace(
+        view,
+        title=_("{title}, as of {day}").format(title=view.title, day=when),
+        subtitle=_("As known on {day}. {subtitle}").format(day=when, subtitle=view.subtitle),
+        file_stem=f"{view.file_stem}-on-{day.isoformat()}",
+    )

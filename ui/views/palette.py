@@ -8,10 +8,11 @@ from instruments.forms import FORMS
 # Dark blue, ochre and a light warm grey: blue against orange survives every common colour-vision
 # deficiency, and the three lie far apart in lightness (L* 33, 66, 85), so greyscale keeps them.
 # Other maps reuse them by meaning (blue: support; light grey: outside the question) and add a mid
-# grey (L* 49) for positions not established and a dark red-brown (L* 17) for a "no" vote. The
-# partial list's "unknown" covers most of its map, so it takes the lightest grey the measures allow.
+# grey (L* 49) for positions not established (unconfirmed, unknown, or unknown on a past day) and a
+# dark red-brown (L* 17) for a "no" vote. A partial list names states that did not endorse (ochre)
+# beside the unknown rest, so its "unknown" takes the mid grey too, the one lightness left.
 BLUE, OCHRE, LIGHT_GREY = "#1f4e8c", "#d4923a", "#d4d4ce"
-MID_GREY, UNKNOWN_GREY, DARK_RED = "#777470", "#8d8b88", "#4d1a12"
+MID_GREY, DARK_RED = "#777470", "#4d1a12"
 # A comparison's fifth category (the second instrument only) takes the one lightness left
 # (L* 17), in an earth brown: apart from the "no" vote's red-brown by meaning, not by measure.
 DARK_BROWN = "#372710"
@@ -20,7 +21,7 @@ COLOURS = {
     Category.NOT_ENDORSED: OCHRE,
     Category.NOT_IN_SCOPE: LIGHT_GREY,
     Category.UNCONFIRMED: MID_GREY,
-    Category.UNKNOWN: UNKNOWN_GREY,
+    Category.UNKNOWN: MID_GREY,
     Category.YES: BLUE,
     Category.NO: DARK_RED,
     Category.ABSTAIN: OCHRE,

@@ -15,11 +15,13 @@ from i18n.languages import DEFAULT
 from i18n.translate import _, active
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import WORLD_FOCUS, Focus
+from ui import cache
 from ui.text import code
 from ui.views.focus import FocusFrame
 from ui.widgets.language import PARAM as LANGUAGE
 
 CARRIED_FOCUS, CARRIED_VIEW = "carried-focus", "carried-view"  # session keys
+AS_OF = "as_of"  # the past day's URL parameter (ui/widgets/as_of.py)
 
 
 VIEW_PARAMS = ("instrument", "compare")
@@ -38,13 +40,16 @@ def link_params(params: Mapping[str, str]) -> dict[str, str]:
 
 
 def carried_params(params: Mapping[str, str] = {}) -> dict[str, str]:
-    """The URL parameters of the session's focus and view (none for the world and the default),
-    leaving out those that ``params`` sets."""
+    """The URL parameters of the session's focus, view and past day (none for the world, the
+    default view and today), leaving out those that ``params`` sets."""
     focus = st.session_state.get(CARRIED_FOCUS, WORLD_FOCUS)
     view = st.session_state.get(CARRIED_VIEW, DEFAULT_VIEW)
     carried = {} if focus.is_world or "focus" in params else focus.url_params()
     if view != DEFAULT_VIEW and not any(name in params for name in VIEW_PARAMS):
         carried |= view.url_params()
+    day = cache.shown_day()
+    if day is not None and AS_OF not in params:
+        carried[AS_OF] = day.isoformat()
     return carried
 
 

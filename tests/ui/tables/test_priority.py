@@ -57,14 +57,17 @@ def test_compare_declaration_but_not_call_to_action(matrix, catalogue):
     assert "XKX" in states  # Kosovo endorsed the Declaration; it is not on the Call to Action list
 
 
-def test_compare_against_a_partial_list_counts_unknowns_apart(matrix, catalogue):
+def test_compare_against_a_partial_list_counts_unknowns_apart_and_named_refusals_in(
+    matrix, catalogue
+):
     states, unsure = compare(
         matrix, catalogue["reaim-2023-call-to-action"], catalogue["reaim-2024-blueprint-for-action"]
     )
     named = set(matrix.index[matrix["reaim-2024-blueprint-for-action"] == "endorsed"])
     call = set(matrix.index[matrix["reaim-2023-call-to-action"] == "endorsed"])
-    assert len(named) == 10 and named - call == {"KEN", "UKR"}  # named, not on the list
-    assert states == [] and unsure == 58 - 8
+    assert len(named) == 11 and named - call == {"KEN", "UKR"}  # named, not on the list
+    assert states == ["CHN"]  # named as attending without endorsing
+    assert unsure == 58 - 9 - 1  # all but the nine named endorsers and China
 
 
 PD, PATHWAYS, BLUEPRINT = (
