@@ -19,6 +19,7 @@ from ui.widgets.downloads import pack_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import present_map, presenting
+from ui.widgets.since import since_section
 
 PAGE = pages.MAP.script
 table = cache.table()
@@ -95,6 +96,7 @@ described = map_description(view, focus)
 clicked = geo_chart(cache.map_json(chosen, shown), plotly_config(view.file_stem), "map", view.title)
 st.caption(_("**The map in words:** {description}").format(description=md(described)))
 st.caption(sources)  # under the map: on a phone, the map comes first
+since_section(focus)
 keys, country_link = st.columns([3, 1], vertical_alignment="center")
 keys.caption(
     _(

@@ -27,6 +27,7 @@ from ui.widgets import as_of, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
+from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text, profile_links, state_links
 
 ORDERS = {"score": N_("Priority score"), "name": N_("Name")}
@@ -174,6 +175,7 @@ about = [
 left, right, slides, handout, _spare = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
 pack_downloads((slides, handout), focus, DEFAULT_VIEW)
+since_section(cache.focus_frames()[focus])
 
 st.subheader(_("Why a state ranks where it does"), anchor=False)
 world_rank = ranks(ranked)

@@ -18,6 +18,7 @@ from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
+from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text
 
 PAGE = pages.REGIONS.script
@@ -160,6 +161,7 @@ presenting_link.page_link(
 
 st.subheader(_("Ready to say"))
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in table["Sentence"]))
+since_section(cache.focus_frames()[focus])
 
 caveats = [c for c in table["Caveats"] if c]
 if caveats:

@@ -48,6 +48,7 @@ from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
+from ui.tables.movers import movers
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance
 from ui.views.focus import FocusFrame
@@ -148,6 +149,16 @@ def _changelog(stamp: Stamp) -> pd.DataFrame:
 def changelog() -> pd.DataFrame:
     """Every detected addition and removal, oldest first."""
     return _changelog(_stamp())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _movers(stamp: Stamp, since: str) -> pd.DataFrame:
+    return movers(_data((*stamp[:3], since)), _data(stamp), date.fromisoformat(since))
+
+
+def movers_since(since: date) -> pd.DataFrame:
+    """Every join and vote change between ``since`` and the day shown (today, or ``as_of``)."""
+    return _movers(_stamp(), since.isoformat())
 
 
 def states() -> pd.DataFrame:

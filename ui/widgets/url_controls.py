@@ -22,6 +22,7 @@ from ui.widgets.language import PARAM as LANGUAGE
 
 CARRIED_FOCUS, CARRIED_VIEW = "carried-focus", "carried-view"  # session keys
 AS_OF = "as_of"  # the past day's URL parameter (ui/widgets/as_of.py)
+SINCE = "since"  # the "what changed since" day's URL parameter and session key (widgets/since.py)
 
 
 VIEW_PARAMS = ("instrument", "compare")
@@ -50,6 +51,9 @@ def carried_params(params: Mapping[str, str] = {}) -> dict[str, str]:
     day = cache.shown_day()
     if day is not None and AS_OF not in params:
         carried[AS_OF] = day.isoformat()
+    since = st.session_state.get(SINCE)
+    if since is not None and SINCE not in params:
+        carried[SINCE] = since.isoformat()
     return carried
 
 
