@@ -96,7 +96,7 @@ described = map_description(view, focus)
 clicked = geo_chart(cache.map_json(chosen, shown), plotly_config(view.file_stem), "map", view.title)
 st.caption(_("**The map in words:** {description}").format(description=md(described)))
 st.caption(sources)  # under the map: on a phone, the map comes first
-since_section(focus)
+since_section(chosen)
 keys, country_link = st.columns([3, 1], vertical_alignment="center")
 keys.caption(
     _(

@@ -175,7 +175,7 @@ about = [
 left, right, slides, handout, _spare = st.columns([1, 1, 1, 1, 1])
 table_downloads((left, right), rows, stem, title, source, filters.describe(), related, about)
 pack_downloads((slides, handout), focus, DEFAULT_VIEW)
-since_section(cache.focus_frames()[focus])
+since_section(focus)
 
 st.subheader(_("Why a state ranks where it does"), anchor=False)
 world_rank = ranks(ranked)

@@ -161,7 +161,7 @@ presenting_link.page_link(
 
 st.subheader(_("Ready to say"))
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in table["Sentence"]))
-since_section(cache.focus_frames()[focus])
+since_section(focus)
 
 caveats = [c for c in table["Caveats"] if c]
 if caveats:

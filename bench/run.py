@@ -51,6 +51,8 @@ BASELINES = {
     "rerun_*_ratio": "rerun_empty_s: an empty page with one selectbox (bench/apps/empty_rerun.py), "
     "rerun by changing it in AppTest, interleaved with the pages' reruns",
     "rerun_plan_ratio": "rerun_outreach_with_plan_s: the outreach page on the same seeded plan",
+    "rerun_*_as_of_ratio, rerun_*_since_ratio": "the same page's rerun without as_of or since, "
+    "interleaved",
     "etl_offline_ratio": "etl_baseline_s: a fresh interpreter reads the same document's words "
     "with the ETL's parser and writes them as CSV with pandas (bench/read_document.py)",
     "map_draw_ratio": "floor_draw_s: a page holding a one-point plotly geo chart",
@@ -151,8 +153,9 @@ PLAN_RERUN_CASES = {
 EMPTY_RERUN = ("bench/apps/empty_rerun.py", "url-choice", ["Africa", "Europe"])
 
 
-def warmed(page: str, key: str, values: list[str]) -> AppTest:
-    """The page in AppTest, run once in every state the timing loop visits (warm caches).
+def warmed(page: str, key: str, values: list[str], params: dict | None = None) -> AppTest:
+    """The page in AppTest (with URL ``params``), run once in every state the timing loop visits
+    (warm caches).
 
     ``page`` is a page of the dashboard, or the empty rerun baseline (a script of its own).
     """
@@ -162,6 +165,7 @@ def warmed(page: str, key: str, values: list[str]) -> AppTest:
         at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
         at.run()
         at.switch_page(page)
+        at.query_params.update(params or {})
     at.run()
     for value in values:
         next(w for w in at.main if getattr(w, "key", None) == key).set_value(value)
@@ -331,6 +335,30 @@ async def first_visit_times(shapes: int) -> dict:
     return results
 
 
+DATED = {"as_of": "2024-03-20", "since": "2023-12-22"}  # a past day; what changed since one
+DATED_RATIO_LIMIT = 1.3
+
+
+def dated_times() -> dict:
+    """Each page's rerun with ``?as_of=`` or ``?since=`` against the same page's rerun without,
+    their reruns interleaved (issue 23: within 1.3 x)."""
+    results: dict = {}
+    for name, (page, key, values) in RERUN_CASES.items():
+        pages = {"": warmed(page, key, values)} | {
+            param: warmed(page, key, values, {param: day}) for param, day in DATED.items()
+        }
+        times: dict[str, list[float]] = {param: [] for param in pages}
+        for i in range(RUNS * 2):
+            for param, at in pages.items():
+                times[param].append(timed_rerun(at, page, key, values[i % 2]))
+        plain = statistics.median(times[""])
+        for param in DATED:
+            stem = name.removesuffix("_s")
+            results[f"{stem}_{param}_s"] = statistics.median(times[param])
+            results[f"{stem}_{param}_ratio"] = results[f"{stem}_{param}_s"] / plain
+    return results
+
+
 def verdicts(r: dict) -> dict[str, bool]:
     """Each target of the benchmark issue, met or not."""
     rerun_keys = list(RERUN_CASES)
@@ -346,6 +374,11 @@ def verdicts(r: dict) -> dict[str, bool]:
             r[k.replace("_s", "_ratio")] <= RERUN_RATIO_LIMIT for k in rerun_keys
         ),
         "rerun_plan_s <= 2 x the outreach rerun": r["rerun_plan_ratio"] <= 2.0,
+        f"every rerun with as_of or since <= {DATED_RATIO_LIMIT} x without": all(
+            r[f"{k.removesuffix('_s')}_{p}_ratio"] <= DATED_RATIO_LIMIT
+            for k in rerun_keys
+            for p in DATED
+        ),
         f"ETL <= {ETL_RATIO_LIMIT} x reading the document's words": r["etl_offline_ratio"]
         <= ETL_RATIO_LIMIT,
         "server_rss_mb_20_sessions <= 400 MB": r["server_rss_mb_20_sessions"] <= 400,
@@ -370,6 +403,7 @@ def main() -> int:
     results.update(payloads())
     results.update(etl_offline())
     results.update(rerun_times())
+    results.update(dated_times())
     results.update(plan_times())
     results.update(pack_times())
     results.update(capacity.measure())

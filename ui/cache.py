@@ -48,7 +48,7 @@ from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
-from ui.tables.movers import movers
+from ui.tables.movers import movers, movers_table, since_sentence
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance
 from ui.views.focus import FocusFrame
@@ -159,6 +159,23 @@ def _movers(stamp: Stamp, since: str) -> pd.DataFrame:
 def movers_since(since: date) -> pd.DataFrame:
     """Every join and vote change between ``since`` and the day shown (today, or ``as_of``)."""
     return _movers(_stamp(), since.isoformat())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _since_in(stamp: Stamp, since: str, focus: Focus) -> tuple[str, pd.DataFrame]:
+    data, frame = _data(stamp), _data(stamp).focus_frames[focus]
+    found = _movers(stamp, since)
+    names = dict(zip(data.table["iso3"], data.table["name"], strict=True))
+    members = frozenset(data.table.loc[data.table["in_universe"], "iso3"])
+    members = members if frame.is_world else frame.members
+    day = date.fromisoformat(since)
+    said = since_sentence(found, members, names, data.catalogue, day, frame.where)
+    return said, movers_table(found, members, names, data.catalogue)
+
+
+def since_in(since: date, focus: Focus) -> tuple[str, pd.DataFrame]:
+    """What moved in a focus since a day: the ready-to-say sentence and the movers table."""
+    return _since_in(_stamp(), since.isoformat(), focus)
 
 
 def states() -> pd.DataFrame:

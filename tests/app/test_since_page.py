@@ -11,7 +11,10 @@ def since_text(at: AppTest) -> list[str]:
 
 
 def movers(at: AppTest):
-    """The movers table: the one whose columns include the ISO3 code and a date."""
+    """The movers table, once its expander is opened: the one with ISO3 codes and dates."""
+    assert not [d for d in at.dataframe if "Date" in d.value.columns]  # sent once opened
+    at.session_state["since-table"] = True  # what opening it does
+    at.run()
     return next(d.value for d in at.dataframe if {"ISO3", "Date"} <= set(d.value.columns))
 
 

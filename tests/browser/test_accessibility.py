@@ -45,6 +45,19 @@ STATES: dict[str, tuple[str, str | None]] = {
             ("outreach", "/outreach?lang={lang}&region=Africa", "Outreach gaps"),
         )
     },
+    **{  # a past day and what changed since one (issue 23), in the three languages
+        f"{name}-{lang}": (path.format(lang=lang), translated(lang, header))
+        for lang in ("en", "fr", "es")
+        for name, path, header in (
+            (
+                "map-as-of",
+                "/?lang={lang}&instrument=us-political-declaration&as_of=2024-03-20",
+                "Coverage map",
+            ),
+            ("map-since", "/?lang={lang}&focus=org-african-union&since=2023-12-22", "Coverage map"),
+        )
+    },
+    "outreach-since": ("/outreach?since=2023-12-22&focus=org-african-union", HEADERS["outreach"]),
     **{  # each presentation screen once, at the size axe judges it (PRESENTATION)
         f"present-{i}": (path, None)
         for i, path in enumerate(dict.fromkeys(path for _w, _h, path in PRESENTATIONS))

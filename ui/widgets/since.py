@@ -8,12 +8,12 @@ from datetime import date
 
 import streamlit as st
 
+from i18n import formats
 from i18n.translate import _
 from instruments.prose import long_date
+from store.focus import Focus
 from ui import cache
-from ui.tables.movers import movers_table, since_sentence
 from ui.text import code, md
-from ui.views.focus import FocusFrame
 from ui.widgets.as_of import parse_day
 from ui.widgets.url_controls import SINCE as PARAM
 
@@ -54,8 +54,9 @@ def _picked() -> None:
         st.query_params[PARAM] = day.isoformat()
 
 
-def since_section(focus: FocusFrame, members: frozenset[str] | None = None) -> None:
-    """A "Since …" picker and, once a day is chosen, who moved in the focus since then."""
+def since_section(focus: Focus) -> None:
+    """A "Since …" picker and, once a day is chosen, who moved in the focus since then: the
+    sentence at once, the movers table when opened."""
     day = since_day()
     until = cache.shown_day() or date.today()
     st.date_input(
@@ -73,25 +74,26 @@ def since_section(focus: FocusFrame, members: frozenset[str] | None = None) -> N
     )
     if day is None or day >= until:
         return
-    found = cache.movers_since(day)
-    names = dict(zip(cache.all_states()["iso3"], cache.all_states()["name"], strict=True))
-    shown = (
-        members if members is not None else (frozenset(names) if focus.is_world else focus.members)
-    )
-    st.markdown(md(since_sentence(found, shown, names, cache.catalogue(), day, focus.where)))
-    table = movers_table(found, shown, names, cache.catalogue())
-    if not table.empty:
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                _("Date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
-            },
-        )
-        st.caption(
-            _(
-                "From {since} to {until}. A date “by then; day unknown” is the day a source "
-                "first shows the state had joined: it may have joined earlier."
-            ).format(since=long_date(day.isoformat()), until=long_date(until.isoformat()))
-        )
+    said, table = cache.since_in(day, focus)
+    st.markdown(md(said))
+    if table.empty:
+        return
+    with st.expander(
+        _("Who moved ({count})").format(count=formats.number(len(table))),
+        icon=":material/timeline:",
+        key="since-table",
+        on_change="rerun",
+    ) as box:
+        if box.open:  # sent once opened: a long table costs every rerun otherwise
+            st.dataframe(
+                table,
+                hide_index=True,
+                width="stretch",
+                column_config={_("Date"): st.column_config.DateColumn(format="YYYY-MM-DD")},
+            )
+            st.caption(
+                _(
+                    "From {since} to {until}. A date “by then; day unknown” is the day a source "
+                    "first shows the state had joined: it may have joined earlier."
+                ).format(since=long_date(day.isoformat()), until=long_date(until.isoformat()))
+            )
