@@ -17,6 +17,10 @@ class AliasIndex:
         """The ISO3 code whose alias matches ``name`` exactly after normalisation, or None."""
         return self.by_key.get(normalise_name(name))
 
+    def knows(self, name: str) -> bool:
+        """Whether some alias matches ``name`` exactly after normalisation."""
+        return self.lookup(name) is not None
+
 
 def load_alias_index() -> AliasIndex:
     """The alias table as a lookup index; fails if two codes claim one normalised alias."""

@@ -52,10 +52,6 @@ class Obtained:
     provenance: Provenance
 
 
-def _is_known(name: str) -> bool:
-    return load_alias_index().lookup(name) is not None
-
-
 def _is_pdf(body: bytes) -> bool:
     return body[:1024].lstrip().startswith(b"%PDF-")
 
@@ -90,7 +86,7 @@ def _from_pdf(
     """Names from a PDF, read within ``seconds`` and the reader's budget; the page that linked
     it, if any, is archived and dates it."""
     text = read_pdf(document.body, seconds)
-    extraction = names_from_pdf(text, _is_known)
+    extraction = names_from_pdf(text, load_alias_index().knows)
     dated = source_as_of(page_dates or parse_html.PageDates(), text.metadata)
     return Obtained(
         documents=[d for d in (page, document) if d is not None],
@@ -159,7 +155,7 @@ def _from_html_list(
     page_doc: RawDocument, page: BeautifulSoup, links: list[parse_html.Link], origin: Origin
 ) -> Obtained:
     try:
-        extraction = names_from_html_lists(parse_html.text_lists(page), _is_known)
+        extraction = names_from_html_lists(parse_html.text_lists(page), load_alias_index().knows)
     except EtlError:
         raise EtlError(
             "layout changed: no PDF link mentions endorsing countries and the page has no list "
@@ -204,8 +200,9 @@ def obtain_from_file(path: Path, documents: list[RawDocument], policy: FetchPoli
     page = parse_html.parse(body)
     links = parse_html.pdf_links(page, "")
     list_pdf = parse_html.choose_list_pdf(links)
+    known = load_alias_index().knows
     if list_pdf is not None and not any(
-        _is_known(item) for items in parse_html.text_lists(page) for item in items
+        known(item) for items in parse_html.text_lists(page) for item in items
     ):
         raise EtlError(
             f"the saved page links the list as a PDF ({list_pdf.url})",

@@ -8,11 +8,13 @@ import stat
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from etl.__main__ import main as etl_main
+from etl.aliases import AliasIndex, load_alias_index
 
 pytest_plugins = ["plan_fixtures", "browser_fixtures"]  # plan databases; the browser and its app
 
@@ -38,6 +40,12 @@ def project_version() -> str:
     """The version in pyproject.toml, read independently of the code under test."""
     with (REPO / "pyproject.toml").open("rb") as handle:
         return tomllib.load(handle)["project"]["version"]
+
+
+@cache
+def alias_index() -> AliasIndex:
+    """The shipped alias index, built once per test process for the tests' many look-ups."""
+    return load_alias_index()
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

@@ -2,13 +2,14 @@
 
 import pytest
 
-from etl.aliases import load_alias_index
 from etl.extract import Ignored, clean_name, names_from_html_lists, names_from_pdf, reconcile
 from etl.parse_pdf import Chunk, PdfText
 
+from conftest import alias_index
+
 
 def is_known(name: str) -> bool:
-    return load_alias_index().lookup(name) is not None
+    return alias_index().knows(name)
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.aliases import load_alias_index
 from store.normalise import normalise_name
 from store.reference import load_other_entities, load_states
 
-from conftest import REPO
+from conftest import REPO, alias_index
 
 DATA = REPO / "tests" / "data"
 REFERENCE = REPO / "data" / "reference"
@@ -40,7 +39,7 @@ ALIASES = read_rows(REFERENCE / "aliases.csv")
     ids=[row["variant"] for row in VARIANTS],
 )
 def test_variant_resolves(variant: str, iso3: str) -> None:
-    assert load_alias_index().lookup(variant) == iso3
+    assert alias_index().lookup(variant) == iso3
 
 
 @pytest.mark.parametrize(
@@ -49,7 +48,7 @@ def test_variant_resolves(variant: str, iso3: str) -> None:
     ids=[row["text"] for row in MUST_NOT_MATCH],
 )
 def test_look_alike_does_not_match(text: str, must_not_be: str) -> None:
-    found = load_alias_index().lookup(text)
+    found = alias_index().lookup(text)
     if must_not_be == NO_MATCH:
         assert found is None
     else:
@@ -92,6 +91,6 @@ def test_every_state_has_its_m49_name_as_alias() -> None:
         (state["iso3"], state["name"])
         for state in STATES
         if (state["iso3"], normalise_name(state["name"])) not in aliases
-        or load_alias_index().lookup(state["name"]) != state["iso3"]
+        or alias_index().lookup(state["name"]) != state["iso3"]
     ]
     assert missing == []

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from etl import parse_pdf
-from etl.aliases import load_alias_index
 from etl.extract import Ignored, clean_name, names_from_pdf
 from etl.misread import diagnose
 from etl.parse_pdf import Chunk, PdfText, pdf_text
 from store.published import table_from_csv
 
-from conftest import DOCUMENTS, FIXTURES
+from conftest import DOCUMENTS, FIXTURES, alias_index
 
 OFFICE_DIR = FIXTURES / "office"
 _spec = importlib.util.spec_from_file_location("make_office", OFFICE_DIR / "make_office.py")
@@ -27,7 +26,7 @@ BY_PDF = {document.pdf: document for document in make_office.DOCUMENTS}
 
 
 def is_known(name: str) -> bool:
-    return load_alias_index().lookup(name) is not None
+    return alias_index().knows(name)
 
 
 def read_names(path: Path) -> list[str]:
@@ -138,7 +137,7 @@ def test_list_markers_in_any_form_are_stripped(printed, clean):
 )
 def test_misread_layout_is_diagnosed(name, diagnosis):
     preamble = ["Call to Action on Responsible Use of AI in the Military Domain"]
-    assert diagnosis in diagnose(name, load_alias_index(), preamble)
+    assert diagnosis in diagnose(name, alias_index(), preamble)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +146,7 @@ def test_misread_layout_is_diagnosed(name, diagnosis):
 def test_truly_unknown_name_is_no_misreading(name):
     # A word of the preamble that belongs to names ("Republic") does not explain a new spelling.
     preamble = ["Endorsed by the Republic of Korea and others in the Military Domain"]
-    assert diagnose(name, load_alias_index(), preamble) is None
+    assert diagnose(name, alias_index(), preamble) is None
 
 
 def test_misread_layout_says_so_and_gives_no_alias_advice(shipped_data, etl, monkeypatch):
