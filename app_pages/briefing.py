@@ -1,5 +1,7 @@
 """Briefing pack page: a focus, an instrument or a comparison, the priorities, a template."""
 
+from datetime import date
+
 import streamlit as st
 
 from briefing.files import pack_file
@@ -13,6 +15,7 @@ from ui import cache
 from ui.text import md
 from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads
+from ui.widgets.since import since_day, since_section
 from ui.widgets.table_columns import long_text
 
 PAGE = pages.BRIEFING.script
@@ -45,10 +48,13 @@ template = st.file_uploader(
     ).format(limit=MAX_UPLOAD_MB),
 )
 
-pack = cache.pack(chosen, shown, int(top))
+since = since_day()  # ?since=: the pack's "Since …" section, up to the day shown
+if since is not None and since >= (cache.shown_day() or date.today()):
+    since = None
+pack = cache.pack(chosen, shown, int(top), since)
 if template is None:
     slides, handout, presenting_link, _spare = st.columns(4)
-    pack_downloads((slides, handout), chosen, shown, int(top))
+    pack_downloads((slides, handout), chosen, shown, int(top), since=since)
 else:
     try:  # checked in memory before python-pptx reads it; never written to the server's disk
         checked = load_template(template.name, template.getvalue())
@@ -71,7 +77,7 @@ else:
             on_click="ignore",
             width="stretch",
         )
-    pack_downloads((handout,), chosen, shown, int(top), formats=("pdf",))
+    pack_downloads((handout,), chosen, shown, int(top), formats=("pdf",), since=since)
 presenting_link.page_link(
     pages.MAP.script,
     label=_("Presentation mode"),
@@ -86,6 +92,7 @@ st.caption(f"{md(pack.subtitle)}. {md(pack.prepared)}.")
 for column, (label, value) in zip(st.columns(len(pack.key_figures)), pack.key_figures, strict=True):
     column.metric(label, value, border=True)
 st.markdown("\n".join(f"- {md(sentence)}" for sentence in pack.sentences))
+since_section(chosen)  # the pack's "Since …" section, and its picker
 st.markdown(_("**Outreach priorities**"))
 st.dataframe(
     priorities_frame(pack),

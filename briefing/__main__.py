@@ -1,5 +1,5 @@
 """Command line: ``python -m briefing --focus KEY [--instrument ID | --compare X,Y] [--lang fr]
---out FILE``.
+[--as-of YYYY-MM-DD] [--since YYYY-MM-DD] --out FILE``.
 
 The whole command runs in the pack's language, the dataset's names and labels included. Messages
 to the operator (errors, "Wrote …") stay in English.
@@ -16,12 +16,13 @@ from briefing.pack import DEFAULT_TOP, Pack, build_pack
 from briefing.template import Template, read_template
 from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import use
+from instruments.days import parse_day
 from instruments.model import CALL_TO_ACTION
 from instruments.view import View
 from safeio.private_files import write_private
 from safeio.uploads import UploadError
 from store.focus import Focus
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset, load_dataset, on
 
 USAGE_ERROR = 2
 
@@ -31,10 +32,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m briefing",
         description="Build a briefing pack (PowerPoint deck or PDF handout) for a focus.",
         epilog="File names: --all names each pack briefing-<instrument>-<focus>-<as of>.<format> "
-        "(briefing-<X>-not-<Y>-<focus>.<format> for --compare), with -fr or -es before the "
-        "extension when --lang is not English, e.g. briefing-reaim-2023-call-to-action-world-"
-        "2023-02-16-fr.pdf; English names have no suffix. A single pack is written to --out as "
-        "given.",
+        "(briefing-<X>-not-<Y>-<focus>.<format> for --compare), then -on-<day> with --as-of and "
+        "-since-<day> with --since, with -fr or -es before the extension when --lang is not "
+        "English, e.g. briefing-reaim-2023-call-to-action-world-2023-02-16-fr.pdf; English names "
+        "have no suffix. A single pack is written to --out as given. Days are YYYY-MM-DD, from "
+        "2023 to today; a day before an instrument existed is refused (exit status 2).",
     )
     parser.add_argument("--focus", default="world", help="a focus preset key, e.g. org-g7")
     which = parser.add_mutually_exclusive_group()
@@ -53,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
         help="the pack's language: "
         + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
         + f"; default {DEFAULT}. With --all, files other than English end in -<lang>",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="build the pack as known on this past day (default: the data as published)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="add a 'Since …' section: who joined which instrument, and whose vote changed, "
+        "between this day and --as-of (or today)",
     )
     parser.add_argument("--data-dir", type=Path, help="the published dataset (default data/)")
     parser.add_argument(
@@ -90,15 +103,47 @@ def _write(data: Dataset, pack: Pack, fmt: str, template: Template | None, out: 
     print(f"Wrote {out} ({len(content):,} bytes): {pack.title}")
 
 
+def _days(as_of: str | None, since: str | None, today: date) -> tuple[date | None, date | None]:
+    """The past day the pack shows (None: as published) and the day its "Since …" section
+    starts from (None: no section); ValueError saying which option is wrong and why."""
+    days = []
+    for option, text in (("--as-of", as_of), ("--since", since)):
+        try:
+            days.append(None if text is None else parse_day(text, today))
+        except ValueError as why:
+            raise ValueError(f"{option} {text}: {why}") from None
+    shown, start = days
+    if since is not None and (start is None or start >= (shown or today)):
+        before = f"--as-of {shown.isoformat()}" if shown else f"today, {today.isoformat()}"
+        raise ValueError(f"--since {since}: it must be before {before}.")
+    return shown, start
+
+
+def _absent(data: Dataset, selected: View, day: date | None) -> str:
+    """Why the pack cannot be built on ``day``: an instrument that did not exist yet; "" if it
+    can. In English, as every message to the operator."""
+    with use(DEFAULT):
+        return " ".join(
+            instrument.absent_on(day)
+            for instrument in (data.catalogue[key] for key in selected.ids)
+            if not instrument.exists_on(day)
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    try:  # read in English, before the pack's language: messages to the operator stay English
+        args.as_of, args.since = _days(args.as_of, args.since, date.today())
+    except ValueError as exc:
+        return _fail(str(exc), USAGE_ERROR)
     with use(args.lang):  # before the dataset is loaded: its names and labels are in the language
         return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
-    """Build and write the pack or packs the arguments ask for, in the active language."""
+    """Build and write the pack or packs the arguments ask for, in the active language, as
+    known on ``args.as_of`` (None: as published), with what changed since ``args.since``."""
     view = args.compare or args.instrument
     fmt = args.format or ("pptx" if args.all else args.out.suffix.lstrip(".").lower())
     if fmt not in FORMATS:
@@ -109,19 +154,24 @@ def _run(args: argparse.Namespace) -> int:
         template = read_template(args.template) if args.template else None
     except UploadError as exc:
         return _fail(f"{exc}. Nothing was written.")
-    data = load_dataset(args.data_dir)
-    problem = _check(data, args.focus, view)
+    published = load_dataset(args.data_dir)
+    problem = _check(published, args.focus, view)
     if problem:
         return _fail(problem, USAGE_ERROR)
     selected = View.parse(view)
+    absent = _absent(published, selected, args.as_of)
+    if absent:
+        return _fail(absent, USAGE_ERROR)
+    data = on(published, args.as_of) if args.as_of else published
+    then = on(published, args.since) if args.since else None
     try:
         if not args.all:
-            pack = build_pack(data, Focus.parse(args.focus), selected, args.top, date.today())
+            pack = build_pack(data, Focus.parse(args.focus), selected, args.top, date.today(), then)
             _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)
         for focus in data.focus_frames:
-            pack = build_pack(data, focus, selected, args.top, date.today())
+            pack = build_pack(data, focus, selected, args.top, date.today(), then)
             _write(data, pack, fmt, template, args.out / f"{pack.file_stem}.{fmt}")
     except ValueError as exc:  # an unreadable or unsuitable template
         return _fail(f"{exc}. Nothing was written.")

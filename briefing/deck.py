@@ -737,9 +737,12 @@ def _draw_table(
     return sum(heights)
 
 
-def _table_slides(b: Builder, title: str, table: TableText, said: Sequence[str]) -> None:
-    """A native table over as many slides as it needs, the closing line under its last part."""
-    slide, box = _content_slide(b, title, said)
+def _table_slides(
+    b: Builder, title: str, table: TableText, said: Sequence[str], continued: bool = False
+) -> None:
+    """A native table over as many slides as it needs, the closing line under its last part;
+    later slides (every slide, ``continued``) are titled "… (continued)"."""
+    slide, box = _content_slide(b, carried_over(title) if continued else title, said)
     size, pages = min(
         ((s, _table_pages(table, box, _widths(box, table, s), s)) for s in TABLE_SIZES),
         key=lambda pair: (len(pair[1]), -pair[0]),
@@ -784,6 +787,19 @@ def _priorities_slides(b: Builder) -> None:
     _table_slides(b, _(PRIORITIES), table, [*said, table.trailer])
 
 
+def _since_slides(b: Builder) -> None:
+    """What moved since a day: the sentence to say, then the movers, newest first."""
+    since = b.pack.since
+    if since is None:
+        return
+    said = [since.sentence]
+    ready = [Section(_(READY), (since.sentence,), spaced=True)]
+    _flow_slides(b, since.heading, ready, said, BODY_SIZES, 1)
+    if since.rows:  # State, Instrument, Change; the date and how exact it is as wide as written
+        table = TableText(since.header, since.rows, (0.28, 0.36, 0.36, 0, 0), since.note)
+        _table_slides(b, since.heading, table, [*said, since.note], continued=True)
+
+
 def _related_slides(b: Builder) -> None:
     table = TableText(
         (_("Instrument"), _("Where the group stands")),
@@ -810,6 +826,7 @@ def render_deck(
     _title_slide(b)
     _map_slide(b, map_png)
     _key_figures_slide(b)
+    _since_slides(b)
     _names_slides(b)
     _priorities_slides(b)
     _related_slides(b)

@@ -206,6 +206,30 @@ def _names(pack: Pack) -> list[Flowable]:
     return story
 
 
+def _since(pack: Pack) -> list[Flowable]:
+    """What moved since a day: the sentence to say, then the movers, newest first, and what a
+    date "by then" means; nothing without a "since" day."""
+    since = pack.since
+    if since is None:
+        return []
+    head, body = _style(8, bold=True), _style(7.5)
+    story = [*_heading(since.heading), _para(since.sentence, _style(8.5, spaceAfter=4))]
+    if not since.rows:
+        return story
+    rows = [_cells(list(since.header), head), *(_cells(list(r), body) for r in since.rows)]
+    rows.append([_para(since.note, _style(7.5, color=MUTED)), "", "", "", ""])
+    last = len(rows) - 1
+    keep = [("SPAN", (0, last), (-1, last)), ("NOSPLIT", (0, last - 1), (-1, last))]
+    # the date and how exact it is as wide as their header or their widest cell
+    day, exact = (
+        max(_fitting(since.header[i], head), *(_fitting(r[i], body) for r in since.rows))
+        for i in (3, 4)
+    )
+    rest = BODY_W - day - exact
+    widths = [rest * 0.28, rest * 0.36, rest * 0.36, day, exact]
+    return [*story, _table(rows, widths, *keep)]
+
+
 def _priorities(pack: Pack) -> list[Flowable]:
     """Rank, State, Score, Why; then the score's formula, kept on the page of the last row."""
     head, body = _style(8, bold=True), _style(7.5)
@@ -351,6 +375,7 @@ def _story(pack: Pack) -> list[Flowable]:
         FrameBreak(),
         KeepInFrame(SIDE_W, MAP_H, _side(pack), mode="shrink"),
         FrameBreak(),
+        *_since(pack),
         *_names(pack),
         *_priorities(pack),
         *_related_and_sources(pack),

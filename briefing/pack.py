@@ -14,8 +14,9 @@ from babel.numbers import format_decimal
 
 from i18n import formats
 from i18n.languages import DEFAULT
-from i18n.translate import N_, _, active
+from i18n.translate import N_, _, active, ngettext
 from instruments.facts import caveats, latest_vote, standing
+from instruments.forms import JOINED_LATER, NOT_YET, status_word
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.view import View
@@ -24,6 +25,7 @@ from store.groups import Group
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
 from ui.tables.headline import focus_group, key_figures, lead_sentence
+from ui.tables.movers import in_focus, movers
 from ui.tables.outreach import formula, points, ranks
 from ui.tables.priority import default_weights, priorities
 from ui.views.focus import FocusFrame
@@ -64,6 +66,17 @@ class Priority:
 
 
 @dataclass(frozen=True)
+class Since:
+    """What moved in the focus since a day: the sentence to say and the movers, newest first."""
+
+    heading: str  # "Since 22 December 2023"
+    sentence: str  # ready to say: who joined which instrument, whose vote changed
+    header: tuple[str, ...]  # State, Instrument, Change, Date, How exact
+    rows: tuple[tuple[str, ...], ...]
+    note: str  # the interval, and what a date "by then; day unknown" means
+
+
+@dataclass(frozen=True)
 class Pack:
     """One briefing pack: a focus and an instrument (or two compared), ready to lay out."""
 
@@ -85,15 +98,18 @@ class Pack:
     sources: tuple[str, ...]  # in full: licences, confidence, the files' SHA-256, boundaries
     citations: tuple[str, ...]  # one line per instrument shown, to cite it by
     file_stem: str
+    since: Since | None = None  # what moved since a day, when asked
 
 
-def file_stem(view: MapView) -> str:
+def file_stem(view: MapView, since: date | None = None) -> str:
     """The file name of a view's pack, without the extension; "-fr", "-es" when not in English.
 
-    English names stay as they were: ``briefing-<view>``; ``briefing-<view>-fr`` in French.
+    English names stay as they were: ``briefing-<view>``; ``briefing-<view>-fr`` in French;
+    a pack with what moved since a day adds ``-since-<day>`` before the language.
     """
     language = active()
-    return f"briefing-{view.file_stem}" + ("" if language == DEFAULT else f"-{language}")
+    moved = f"-since-{since.isoformat()}" if since else ""
+    return f"briefing-{view.file_stem}{moved}" + ("" if language == DEFAULT else f"-{language}")
 
 
 def score_text(score: float) -> str:
@@ -166,19 +182,34 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
 
 
 def _related(data: Dataset, group: Group, shown: list[Instrument]) -> list[tuple[str, str]]:
+    """Where the group stands on each other instrument; on a past day, one that did not exist
+    yet says so."""
     rows = []
     for instrument in data.catalogue.values():
         if instrument in shown:
             continue
+        if not instrument.exists_on(data.day):
+            rows.append((instrument.short_title, status_word(NOT_YET)))
+            continue
         count = len(supporters(data.matrix, instrument) & group.codes)
-        rows.append((instrument.short_title, standing(instrument, count, len(group.members))))
+        said = standing(instrument, count, len(group.members))
+        statuses = data.matrix.loc[data.matrix.index.isin(group.codes), instrument.id]
+        unknown = int((statuses == JOINED_LATER).sum())  # joined by a later date: never "not"
+        if unknown:
+            said = ngettext(
+                "{standing}; {count} unknown on this date",
+                "{standing}; {count} unknown on this date",
+                unknown,
+            ).format(standing=said, count=formats.number(unknown))
+        rows.append((instrument.short_title, said))
     return rows
 
 
 def _sentences(data: Dataset, view: MapView, group: Group, shown: list[Instrument]) -> list[str]:
-    """The focus's sentence, how it voted on the latest UNGA resolution, the related instruments."""
+    """The focus's sentence, how it voted on the latest UNGA resolution (held by the day shown),
+    the related instruments."""
     said = [view_sentence(group, view)]
-    vote = latest_vote(list(data.catalogue.values()))
+    vote = latest_vote([i for i in data.catalogue.values() if i.exists_on(data.day)])
     if vote is not None and vote not in shown:
         world = data.focus_frames[WORLD_FOCUS]
         said.append(view_sentence(group, map_of(data, View(vote.id), world)))
@@ -236,22 +267,60 @@ def _as_of(shown: list[Instrument]) -> str:
     return _("{first} and {second}").format(first=dates[0], second=dates[1])
 
 
+def _subtitle(data: Dataset, shown: list[Instrument]) -> str:
+    """ "Data as of 27 November 2024"; on a past day, the day first."""
+    if data.day is None:
+        return _("Data as of {date}").format(date=_as_of(shown))
+    return _("As known on {day}; data as of {date}").format(
+        day=formats.long_date(data.day), date=_as_of(shown)
+    )
+
+
+def _since(data: Dataset, then: Dataset, frame: FocusFrame, today: date) -> Since:
+    """Who moved in the focus between ``then`` (the dataset on its day) and ``data``, as the
+    pages' "since" section says it."""
+    day = then.day or today
+    said, table = in_focus(movers(then, data, day), data, frame, day)
+    table = table.drop(columns=["ISO3"])
+    when = table.columns.get_loc(_("Date"))
+    rows = tuple(
+        tuple(formats.long_date(v) if i == when else str(v) for i, v in enumerate(row))
+        for row in table.itertuples(index=False)
+    )
+    return Since(
+        heading=_("Since {day}").format(day=formats.long_date(day)),
+        sentence=said,
+        header=tuple(str(c) for c in table.columns),
+        rows=rows,
+        note=_(
+            "From {since} to {until}. A date “by then; day unknown” is the day a source "
+            "first shows the state had joined: it may have joined earlier."
+        ).format(since=formats.long_date(day), until=formats.long_date(data.day or today)),
+    )
+
+
 def build_pack(
-    data: Dataset, focus: Focus, selected: View, top: int = DEFAULT_TOP, today: date | None = None
+    data: Dataset,
+    focus: Focus,
+    selected: View,
+    top: int = DEFAULT_TOP,
+    today: date | None = None,
+    then: Dataset | None = None,
 ) -> Pack:
-    """The pack of a focus and a view (an instrument, or a comparison)."""
+    """The pack of a focus and a view (an instrument, or a comparison); with ``then`` (the
+    dataset as known on an earlier day, ``on``), what moved in the focus since that day."""
     frame = data.focus_frames[focus]
     shown = [data.catalogue[i] for i in selected.ids]
     view = map_of(data, selected, frame)
     group = focus_group(data, frame)
     chosen, weights = _priorities(data, group, top)
     footer = view.source_line
-    prepared = _("Prepared on {date} from official sources").format(
-        date=formats.long_date(today or date.today())
-    )
+    today = today or date.today()
+    since = then.day if then is not None else None
+    prepared = _("Prepared on {date} from official sources").format(date=formats.long_date(today))
     return Pack(
         title=view.title,
-        subtitle=_("Data as of {date}").format(date=_as_of(shown)),
+        subtitle=_subtitle(data, shown),
         prepared=prepared,
         footer=footer,
         focus=frame,
@@ -267,7 +336,8 @@ def build_pack(
         related=tuple(_related(data, group, shown)),
         sources=tuple(_sources(data, shown)),
         citations=tuple(_citations(data, shown)),
-        file_stem=file_stem(view),
+        file_stem=file_stem(view, since),
+        since=_since(data, then, frame, today) if then is not None else None,
     )
 
 

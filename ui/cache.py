@@ -48,7 +48,7 @@ from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
 from ui.tables.instrument_tables import states_table
 from ui.tables.map_table import map_table as build_map_table
-from ui.tables.movers import movers, movers_table, since_sentence
+from ui.tables.movers import in_focus, movers
 from ui.tables.outreach import search_keys
 from ui.tables.provenance import Provenance
 from ui.views.focus import FocusFrame
@@ -163,14 +163,8 @@ def movers_since(since: date) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _since_in(stamp: Stamp, since: str, focus: Focus) -> tuple[str, pd.DataFrame]:
-    data, frame = _data(stamp), _data(stamp).focus_frames[focus]
-    found = _movers(stamp, since)
-    names = dict(zip(data.table["iso3"], data.table["name"], strict=True))
-    members = frozenset(data.table.loc[data.table["in_universe"], "iso3"])
-    members = members if frame.is_world else frame.members
-    day = date.fromisoformat(since)
-    said = since_sentence(found, members, names, data.catalogue, day, frame.where)
-    return said, movers_table(found, members, names, data.catalogue)
+    frame = _data(stamp).focus_frames[focus]
+    return in_focus(_movers(stamp, since), _data(stamp), frame, date.fromisoformat(since))
 
 
 def since_in(since: date, focus: Focus) -> tuple[str, pd.DataFrame]:
@@ -406,27 +400,41 @@ def headline(view: View, focus: Focus) -> Headline:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _pack(stamp: Stamp, focus: Focus, view: View, top: int, today: str) -> Pack:
-    return build_pack(_private(_data(stamp)), focus, view, top, date.fromisoformat(today))
+def _pack(stamp: Stamp, focus: Focus, view: View, top: int, today: str, since: str) -> Pack:
+    then = _data((*stamp[:3], since)) if since else None  # the published data, as known then
+    return build_pack(_private(_data(stamp)), focus, view, top, date.fromisoformat(today), then)
 
 
-def pack(focus: Focus, view: View, top: int = DEFAULT_TOP) -> Pack:
-    """The briefing pack of a focus and a view, as of today."""
-    return _pack(_stamp(), focus, view, top, date.today().isoformat())
+def pack(focus: Focus, view: View, top: int = DEFAULT_TOP, since: date | None = None) -> Pack:
+    """The briefing pack of a focus and a view, as of today (or the day shown), with what moved
+    since ``since`` when given."""
+    return _pack(_stamp(), focus, view, top, date.today().isoformat(), _day(since))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _pack_file(stamp: Stamp, focus: Focus, view: View, fmt: str, top: int, today: str) -> bytes:
+def _pack_file(
+    stamp: Stamp, focus: Focus, view: View, fmt: str, top: int, today: str, since: str
+) -> bytes:
     from briefing.files import pack_file  # the renderers load when a pack is asked for
 
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
-        content, _ = pack_file(_private(_data(stamp)), _pack(stamp, focus, view, top, today), fmt)
+        pack = _pack(stamp, focus, view, top, today, since)
+        content, _ = pack_file(_private(_data(stamp)), pack, fmt)
     return content
 
 
-def pack_file_maker(focus: Focus, view: View, fmt: str, top: int = DEFAULT_TOP) -> partial:
-    """A callable building the pack file on demand (st.download_button), on the default template."""
-    return partial(_pack_file, _stamp(), focus, view, fmt, top, date.today().isoformat())
+def pack_file_maker(
+    focus: Focus, view: View, fmt: str, top: int = DEFAULT_TOP, since: date | None = None
+) -> partial:
+    """A callable building the pack file on demand (st.download_button), on the default template,
+    with what moved since ``since`` when given."""
+    today = date.today().isoformat()
+    return partial(_pack_file, _stamp(), focus, view, fmt, top, today, _day(since))
+
+
+def _day(day: date | None) -> str:
+    """A day as a cache key: its ISO date, "" for none."""
+    return day.isoformat() if day else ""
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -13,6 +13,7 @@ from instruments.forms import status_word
 from instruments.model import Instrument
 from instruments.prose import join_names, long_date
 from ui.tables.dataset import Dataset
+from ui.views.focus import FocusFrame
 
 
 def movers(then: Dataset, now: Dataset, since: date) -> pd.DataFrame:
@@ -124,3 +125,15 @@ def since_sentence(
     return _("Since {day}, {where}: {changes}.").format(
         day=day, where=where, changes="; ".join(parts)
     )
+
+
+def in_focus(
+    found: pd.DataFrame, data: Dataset, frame: FocusFrame, since: date
+) -> tuple[str, pd.DataFrame]:
+    """What moved in a focus since a day, as the pages and the packs say it: the ready-to-say
+    sentence and the movers table, among the states in scope (the world) or the focus's members."""
+    names = dict(zip(data.table["iso3"], data.table["name"], strict=True))
+    members = frozenset(data.table.loc[data.table["in_universe"], "iso3"])
+    members = members if frame.is_world else frame.members
+    said = since_sentence(found, members, names, data.catalogue, since, frame.where)
+    return said, movers_table(found, members, names, data.catalogue)

@@ -10,26 +10,12 @@ from datetime import date
 import streamlit as st
 
 from i18n.translate import _
+from instruments.days import FIRST_DAY, parse_day
 from instruments.prose import long_date
 from instruments.view import View
 from ui import cache
 from ui.text import code
 from ui.widgets.url_controls import AS_OF as PARAM
-
-FIRST_DAY = date(2023, 1, 1)  # before any instrument: nothing to show
-
-
-def parse_day(text: str, today: date) -> date | None:
-    """The day ``text`` names (None for today itself); ValueError saying why it is not one."""
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(_("not a date: write it as YYYY-MM-DD, for example 2024-03-20.")) from None
-    if day > today:
-        raise ValueError(_("that day is in the future."))
-    if day < FIRST_DAY:
-        raise ValueError(_("the data starts in 2023."))
-    return None if day == today else day
 
 
 def start_day() -> None:

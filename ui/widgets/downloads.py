@@ -1,6 +1,7 @@
 """Download buttons, built only when clicked: tables with their provenance, briefing packs."""
 
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 
 import pandas as pd
@@ -64,8 +65,10 @@ def pack_downloads(
     view: View,
     top: int = DEFAULT_TOP,
     formats: Sequence[str] = tuple(FORMATS),
+    since: date | None = None,
 ) -> None:
-    """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns.
+    """ "Briefing pack (PPTX)" and "(PDF)" for a focus and a view, in the two given columns,
+    with what moved since ``since`` when given.
 
     The pack itself is built only when a button is clicked.
     """
@@ -73,8 +76,8 @@ def pack_downloads(
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
             _(LABELS[fmt]),
-            cache.pack_file_maker(focus, view, fmt, top),
-            file_name=f"{file_stem(shown)}.{fmt}",
+            cache.pack_file_maker(focus, view, fmt, top, since),
+            file_name=f"{file_stem(shown, since)}.{fmt}",
             mime=FORMATS[fmt],
             icon=ICONS[fmt],
             on_click="ignore",
