@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from etl.__main__ import main as etl_main
 from etl.aliases import AliasIndex, load_alias_index
@@ -76,6 +77,16 @@ def copy_shipped_data(target: Path) -> Path:
         else:
             shutil.copyfile(source, target / name)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """AppTest scans every installed package for Streamlit components on each new app (0.1 s,
+    about 300 apps); the packages stay the same through a session, so it scans them once."""
+    scan = cache(manifest_scanner.scan_component_manifests)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", scan)
+        yield
 
 
 @pytest.fixture
