@@ -165,13 +165,19 @@ def tier(item: pytest.Item) -> str:
     return "unit"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its tier, and with ``office`` when it uses the office_tool fixture."""
+# Every test the session collected, before -m or -k left any out (for tests/test_tiers.py).
+COLLECTED = pytest.StashKey[list[pytest.Item]]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier, and with ``office`` when it uses the office_tool fixture;
+    keep the whole collection as COLLECTED (this hook runs before pytest's own, which select)."""
     for item in items:
         if not item.get_closest_marker(tier(item)):  # a marker written on the test stays
             item.add_marker(tier(item))
         if "office_tool" in getattr(item, "fixturenames", ()):
             item.add_marker("office")
+    config.stash[COLLECTED] = list(items)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,11 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO, TIERS
+import pytest
+from _pytest.mark import MarkMatcher
+from _pytest.mark.expression import Expression
+
+from conftest import COLLECTED, REPO, TESTS, TIERS
 
 # Tests that start a Debian program: chromium, nginx, PostgreSQL, LibreOffice, poppler.
 NEEDS_DEBIAN = re.compile(
@@ -12,8 +16,8 @@ NEEDS_DEBIAN = re.compile(
     r"::(test_libreoffice_opens_and_converts_the_deck|test_pages_render_to_png_previews|"
     r"test_regenerated_document_reads_as_the_committed_one)\["
 )
-# One collection, with the selection of `make test-fast`: what it keeps and what it leaves out,
-# and the tier markers of each test.
+# A new collection, with the selection of `make test-fast`: what it keeps and what it leaves out,
+# and the tier markers of each test (when this session collected only some of the tests).
 COLLECT = """
 import sys, pytest
 
@@ -43,8 +47,27 @@ def fast_selection() -> str:
     return expression
 
 
-def collected(selection: str) -> dict[str, list[tuple[str, str]]]:
-    """The tests ``selection`` keeps ("in") and leaves out ("out"), each (test id, its tiers)."""
+def tiers(item: pytest.Item) -> str:
+    return ",".join(mark.name for mark in item.iter_markers() if mark.name in TIERS)
+
+
+def selected(items: list[pytest.Item], selection: str) -> dict[str, list[tuple[str, str]]]:
+    """What ``-m selection`` keeps of ``items`` and leaves out, tested as pytest's -m tests each
+    item (_pytest.mark.deselect_by_mark): its markers against the compiled expression."""
+    expression = Expression.compile(selection)
+    found: dict[str, list[tuple[str, str]]] = {"in": [], "out": []}
+    for item in items:
+        kept = expression.evaluate(MarkMatcher.from_markers(item.iter_markers()))
+        found["in" if kept else "out"].append((item.nodeid, tiers(item)))
+    return found
+
+
+def collected(config: pytest.Config, selection: str) -> dict[str, list[tuple[str, str]]]:
+    """The tests ``selection`` keeps ("in") and leaves out ("out"), each (test id, its tiers):
+    of this session's collection when it holds every test file, else of a new one."""
+    items = config.stash[COLLECTED]
+    if {item.path for item in items} == set(TESTS.rglob("test_*.py")):
+        return selected(items, selection)
     run = subprocess.run(
         [sys.executable, "-c", COLLECT, selection],
         cwd=REPO,
@@ -61,8 +84,10 @@ def collected(selection: str) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def test_make_test_fast_leaves_out_every_test_that_needs_a_debian_package_and_no_other():
-    found = collected(fast_selection())
+def test_make_test_fast_leaves_out_every_test_that_needs_a_debian_package_and_no_other(
+    pytestconfig,
+):
+    found = collected(pytestconfig, fast_selection())
     fast, rest = [test for test, _ in found["in"]], [test for test, _ in found["out"]]
     assert fast and not [test for test in fast if NEEDS_DEBIAN.search(test)]
     assert rest and [test for test in rest if not NEEDS_DEBIAN.search(test)] == []
