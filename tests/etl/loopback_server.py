@@ -20,6 +20,7 @@ class Route:
     fail_status: int = 500
     delay: float = 0.0  # seconds before the status line
     drip: float = 0.0  # seconds between single bytes of the body
+    hold: threading.Event | None = None  # the body waits until this is set (at most a minute)
     hits: int = 0
 
 
@@ -49,6 +50,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not route.drip:
             self.send_header("Content-Length", str(len(route.body)))
         self.end_headers()
+        if route.hold:
+            route.hold.wait(60)
         try:
             if route.drip:
                 for byte in route.body:
@@ -84,7 +87,8 @@ class LoopbackServer(ThreadingHTTPServer):
 def serving() -> Iterator[LoopbackServer]:
     """Run a :class:`LoopbackServer` in a thread for the duration of the block."""
     server = LoopbackServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled often, so that leaving the block does not wait out the default half second.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield server

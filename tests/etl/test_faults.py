@@ -3,6 +3,7 @@
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -81,12 +82,13 @@ def test_rejected_download_is_kept_outside_the_data(shipped_data, etl, work_dir)
 
 
 def test_two_refresh_processes_at_once(shipped_data, work_dir):
-    """The second refresh refuses while the first (downloading slowly) holds the lock."""
+    """The second refresh refuses while the first (its download held open) holds the lock."""
     pdf = (DOCUMENTS / "list-one-column.pdf").read_bytes()
     command = [sys.executable, "-m", "etl", "refresh", "--data-dir", str(shipped_data)]
     command += ["--work-dir", str(work_dir)]
+    held = threading.Event()
     with serving() as server:
-        server.routes["/slow.pdf"] = Route(body=pdf, content_type="application/pdf", drip=0.0005)
+        server.routes["/slow.pdf"] = Route(body=pdf, content_type="application/pdf", hold=held)
         first = subprocess.Popen(
             [*command, "--url", server.url("/slow.pdf")],
             cwd=REPO,
@@ -97,13 +99,17 @@ def test_two_refresh_processes_at_once(shipped_data, work_dir):
         deadline = time.monotonic() + 20
         while server.routes["/slow.pdf"].hits == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
-        second = subprocess.run(
-            [*command, "--url", server.url("/slow.pdf")],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        try:  # were the lock broken, the second download would be held too: it times out
+            second = subprocess.run(
+                [*command, "--url", server.url("/slow.pdf")],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=25,
+            )
+        finally:
+            held.set()
         first_out, first_err = first.communicate(timeout=60)
     assert second.returncode == 1 and "Another refresh of" in second.stderr
     assert first.returncode == 0, first_err
