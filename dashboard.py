@@ -35,7 +35,7 @@ if found:
 
 provenance = cache.provenance()
 if presenting():  # the page shows its own headline, in large type, and nothing else
-    page.run()
+    pages.run(page)
     st.stop()
 if page.url_path == "":  # the map page: its drawing code starts loading before anything else
     preload_geo_chart()
@@ -48,7 +48,7 @@ with picker:
 as_of.banner()
 headline = st.container()  # filled after the page, so that the page's map is sent first
 url_controls.shown_now()  # a page says anew each run what it shows
-page.run()
+pages.run(page)
 with headline:
     endorsed = supporters(cache.matrix(), cache.catalogue()[CALL_TO_ACTION])
     shown = url_controls.shown_now()

@@ -653,7 +653,7 @@ def _names_slides(b: Builder) -> None:
 def _sources_slides(b: Builder) -> None:
     """How to cite the data and the map's disclaimer; the sources in full in the notes."""
     sections = [
-        Section(_("How to cite"), b.pack.citations, spaced=True),
+        Section(_("How to cite"), (*b.pack.citations, b.pack.link), spaced=True),
         Section(_("About the map"), (_(DISCLAIMER),)),
     ]
     _flow_slides(b, _(SOURCES), sections, b.pack.sources, BODY_SIZES, 1)

@@ -126,12 +126,14 @@ def _cells(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
 
 
 def _header(pack: Pack) -> list[Flowable]:
+    """The title, the dates, and the dashboard's address that reopens these figures."""
     return [
         _para(pack.title, _style(15, bold=True, spaceAfter=3)),
         _para(
             _("{subtitle}. {prepared}.").format(subtitle=pack.subtitle, prepared=pack.prepared),
             _style(9, color=MUTED),
         ),
+        _para(pack.link, _style(7.5, color=MUTED, uriWasteReduce=0.3)),
     ]
 
 

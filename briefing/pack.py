@@ -22,6 +22,7 @@ from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.view import View
 from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group
+from ui.tables.citation import reopen_line
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
 from ui.tables.headline import focus_group, key_figures, lead_sentence
@@ -38,6 +39,9 @@ from ui.views.map_view import (
 )
 
 DEFAULT_TOP = 10
+# The briefing page's address and the URL parameters of the day a pack starts "since" and of
+# its language (ui/widgets/pages.BRIEFING, url_controls.SINCE, language.PARAM; a test checks)
+PAGE, SINCE, LANGUAGE = "briefing", "since", "lang"
 AUTHOR = N_("REAIM coverage dashboard")  # the files' author: translated where it is written
 # Each language's tag for the text of a deck (spelling checks) and a handout (/Lang); English
 # files keep the template's own, as they always have.
@@ -97,6 +101,7 @@ class Pack:
     related: tuple[tuple[str, str], ...]  # (instrument, where the focus stands on it)
     sources: tuple[str, ...]  # in full: licences, confidence, the files' SHA-256, boundaries
     citations: tuple[str, ...]  # one line per instrument shown, to cite it by
+    link: str  # the dashboard's address that reopens these figures, as of the pack's day
     file_stem: str
     since: Since | None = None  # what moved since a day, when asked
 
@@ -259,6 +264,17 @@ def _citations(data: Dataset, shown: list[Instrument]) -> list[str]:
     ]
 
 
+def _link(focus: Focus, selected: View, day: date, since: date | None) -> str:
+    """The sentence ending the citations: the briefing page that reopens this pack as of its
+    day, with its focus, view, "since" day and language."""
+    params = focus.url_params() | selected.url_params()
+    if since is not None:
+        params[SINCE] = since.isoformat()
+    if active() != DEFAULT:
+        params[LANGUAGE] = active()
+    return reopen_line(PAGE, params, day)
+
+
 def _as_of(shown: list[Instrument]) -> str:
     """The as-of date of the instrument, or of the two compared when they differ."""
     dates = list(dict.fromkeys(formats.long_date(i.as_of) for i in shown))
@@ -336,6 +352,7 @@ def build_pack(
         related=tuple(_related(data, group, shown)),
         sources=tuple(_sources(data, shown)),
         citations=tuple(_citations(data, shown)),
+        link=_link(focus, selected, data.day or today, since),
         file_stem=file_stem(view, since),
         since=_since(data, then, frame, today) if then is not None else None,
     )

@@ -16,3 +16,4 @@ def test_the_briefing_page_builds_its_pack_since_the_day_in_its_url(managers):  
     pdf = downloaded(at, managers, "Briefing pack (PDF)")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Since 22 December 2023" in text and "(Madagascar and Niger)" in text
+    assert "&since=2023-12-22&as_of=" in text  # the address that reopens it

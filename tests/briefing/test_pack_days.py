@@ -1,6 +1,6 @@
 """Packs as known on a past day (``--as-of``) and with what moved since a day (``--since``): the
 command line, the pack's figures recomputed from positions.csv, the "Since …" section in deck
-and handout, and no English in French and Spanish packs."""
+and handout, the link that reopens the figures, and no English in French and Spanish packs."""
 
 import io
 from datetime import date, timedelta
@@ -15,11 +15,16 @@ from test_no_english import english_in
 
 from briefing.__main__ import main
 from briefing.files import pack_file
-from briefing.pack import Pack, build_pack
+from briefing.pack import LANGUAGE, PAGE, SINCE, Pack, build_pack
 from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
+from ui.tables.citation import AS_OF
 from ui.tables.dataset import Dataset, load_dataset, on
+from ui.widgets.language import PARAM as LANGUAGE_PARAM
+from ui.widgets.pages import BRIEFING
+from ui.widgets.url_controls import AS_OF as AS_OF_PARAM
+from ui.widgets.url_controls import SINCE as SINCE_PARAM
 
 from conftest import REPO
 from ui_fixtures import shipped
@@ -247,6 +252,30 @@ def test_without_since_there_is_no_since_section(tmp_path, capsys, packs):
     assert not [t for t in titles if t.startswith("Since")]
 
 
+# The link that reopens the figures -------------------------------------------------------------
+
+
+def test_the_pack_cites_the_page_that_reopens_it_as_of_its_day():
+    pack, pdf = african_union_since("pdf")
+    today = date.today().isoformat()
+    link = (
+        "/briefing?focus=org-african-union&instrument=reaim-2023-call-to-action"
+        f"&since=2023-12-22&as_of={today}"
+    )
+    assert pack.link.endswith(f"in the dashboard: {link}")
+    assert link in flat(" ".join(pages_text(pdf)))
+    _, pptx = african_union_since("pptx")
+    last = list(Presentation(io.BytesIO(pptx)).slides)[-1]
+    assert any(link in text for text in slide_texts(last))  # under "How to cite"
+    past = build_pack(on(shipped(), date(2024, 3, 20)), Focus.parse("world"), View(PD), 3, TODAY)
+    assert past.link.endswith(f"/briefing?focus=world&instrument={PD}&as_of=2024-03-20")
+
+
+def test_the_link_spells_the_parameters_as_the_pages_read_them():
+    pages = (BRIEFING.url_path, SINCE_PARAM, LANGUAGE_PARAM, AS_OF_PARAM)
+    assert pages == (PAGE, SINCE, LANGUAGE, AS_OF)
+
+
 # French and Spanish ----------------------------------------------------------------------------
 
 
@@ -278,9 +307,9 @@ def test_the_new_sections_carry_no_english(language):
     since, past, files = localised(language)
     section = since.since
     assert section is not None and len(section.rows) >= 20
-    new = [section.heading, section.sentence, *section.header, section.note]
+    new = [section.heading, section.sentence, *section.header, section.note, since.link]
     new += [cell for row in section.rows for cell in row]
-    new += [past.subtitle, *(standing for _, standing in past.related)]
+    new += [past.subtitle, past.link, *(standing for _, standing in past.related)]
     found = [p for p in NEW_ENGLISH if any(p in text for text in new)]
     assert found == []
     assert [p for p in NEW_ENGLISH if p in files] == []
@@ -299,4 +328,5 @@ def test_the_new_sections_read_in_the_language(language, heading, unknown):
     since, past, _ = localised(language)
     assert since.since.heading == heading
     assert since.since.sentence.startswith(heading)
+    assert f"&{LANGUAGE}={language}&" in since.link
     assert any(unknown in standing for _, standing in past.related)  # Djibouti and Ethiopia

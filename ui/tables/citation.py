@@ -1,14 +1,32 @@
-"""How to cite the figures: the headline figures, the list's date and source, a line to copy."""
+"""How to cite the figures: the headline figures, the list's date and source, a line to copy,
+and the dashboard's address that reopens a cited figure as it was."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from i18n import formats
 from i18n.translate import N_, _
 from ui.tables.provenance import LIST_TITLE, PUBLISHER, Provenance
 
 DASHBOARD = N_("REAIM 2023 Call to Action coverage dashboard")
+AS_OF = "as_of"  # the URL parameter of the day every page shows (ui/widgets/url_controls.AS_OF)
+
+
+def figure_link(page: str, params: Mapping[str, str], day: date) -> str:
+    """The address that reopens a page's figures as they were on ``day``: the page's path and
+    parameters with ``as_of``, relative to the dashboard's address (the project names no public
+    address): ``/outreach?region=002&as_of=2026-12-07``."""
+    query = {key: value for key, value in params.items() if key != AS_OF}
+    return f"/{page}?" + urlencode(query | {AS_OF: day.isoformat()}, safe=",")
+
+
+def reopen_line(page: str, params: Mapping[str, str], day: date) -> str:
+    """The sentence a citation ends with: "Figures as of 20 March 2024 in the dashboard: …"."""
+    return _("Figures as of {day} in the dashboard: {link}").format(
+        day=formats.long_date(day), link=figure_link(page, params, day)
+    )
 
 
 @dataclass(frozen=True)

@@ -48,11 +48,14 @@ def about_rows(
     scope: str,
     related: Sequence[Instrument] = (),
     extra: Rows = (),
+    link: str = "",
 ) -> list[tuple[str, str]]:
     """The provenance block written above a CSV and on the Excel "About" sheet.
 
     ``provenance`` (the Call to Action's) is None when the table does not use it; ``related``
-    instruments add their own source rows, ``extra`` rows say more about the selection.
+    instruments add their own source rows, ``extra`` rows say more about the selection; ``link``
+    (``citation.reopen_line``), the dashboard's address that reopens the figures, ends the
+    citation line.
     """
     rows = [(_("Title"), title), (_("Selection"), scope), *extra]
     if provenance is not None:
@@ -72,8 +75,9 @@ def about_rows(
     for instrument in related:
         if provenance is None or instrument.id != CALL_TO_ACTION:
             rows += instrument_rows(instrument)
-    if provenance is not None:
-        rows.append((_("Cite as"), provenance.citation))
+    cite = " ".join(filter(None, [provenance.citation if provenance else "", link]))
+    if cite:
+        rows.append((_("Cite as"), cite))
     return rows
 
 
@@ -84,13 +88,14 @@ def csv_bytes(
     scope: str,
     related: Sequence[Instrument] = (),
     extra: Rows = (),
+    link: str = "",
 ) -> bytes:
     """UTF-8 CSV: ``#,label,text`` lines with the provenance, then the table with its header.
 
     Read it back with ``pandas.read_csv(path, comment="#")`` or skip the leading ``#`` lines.
     No cell runs as a formula in a spreadsheet (``safeio.spreadsheet_csv``).
     """
-    about = about_rows(title, provenance, scope, related, extra)
+    about = about_rows(title, provenance, scope, related, extra, link)
     table = shown_columns(table)
     cells = table.astype(object).where(table.notna(), None)
     rows = [[str(column) for column in table.columns], *cells.itertuples(index=False)]
@@ -105,6 +110,7 @@ def excel_bytes(
     scope: str,
     related: Sequence[Instrument] = (),
     extra: Rows = (),
+    link: str = "",
 ) -> bytes:
     """An .xlsx workbook: the table on a "Data" sheet, provenance and citation on "About".
 
@@ -132,7 +138,7 @@ def excel_bytes(
         longest = max([len(str(column)), *(len(str(v)) for v in table[column])], default=10)
         data.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
     about = workbook.create_sheet(_("About"))
-    rows = about_rows(title, provenance, scope, related, extra)
+    rows = about_rows(title, provenance, scope, related, extra, link)
     for key, value in rows:
         about.append([_legal(key), _legal(value)])
     for cell in about["A"]:

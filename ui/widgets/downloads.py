@@ -5,6 +5,7 @@ from datetime import date
 from functools import partial
 
 import pandas as pd
+import streamlit as st
 
 from briefing.formats import FORMATS
 from briefing.pack import DEFAULT_TOP, file_stem
@@ -13,9 +14,11 @@ from instruments.model import Instrument
 from instruments.view import View
 from store.focus import Focus
 from ui import cache
+from ui.tables.citation import reopen_line
 from ui.tables.export import Rows, csv_bytes, excel_bytes
 from ui.tables.provenance import Provenance
 from ui.text import md
+from ui.widgets import pages
 
 HELP = {
     "pptx": N_(
@@ -42,8 +45,12 @@ def table_downloads(
     related: Sequence[Instrument] = (),
     extra: Rows = (),
 ) -> None:
-    """ "Download CSV" and "Download Excel" in the two given columns, named ``stem``.csv/.xlsx."""
-    args = (table, title, provenance, scope, related, extra)
+    """ "Download CSV" and "Download Excel" in the two given columns, named ``stem``.csv/.xlsx;
+    their citation line ends with the address that reopens the page as shown, on the day shown
+    (today's date when it shows the data as published)."""
+    day = cache.shown_day() or date.today()
+    link = reopen_line(pages.running_path(), st.query_params.to_dict(), day)
+    args = (table, title, provenance, scope, related, extra, link)
     for column, label, maker, suffix, mime, icon in (
         (columns[0], _("Download CSV"), csv_bytes, "csv", "text/csv", ":material/download:"),
         (columns[1], _("Download Excel"), excel_bytes, "xlsx", XLSX, ":material/table:"),

@@ -42,3 +42,16 @@ SOURCES = PageSpec(
     "app_pages/sources.py", N_("Sources and method"), ":material/description:", "sources"
 )
 PAGES = (MAP, REGIONS, OUTREACH, COUNTRY, PLAN, BRIEFING, INSTRUMENTS, SOURCES)  # menu order
+
+RUNNING = "running-page"  # session key: the address of the page this run shows
+
+
+def run(page: st.Page) -> None:
+    """Run the page the router chose, remembering its address (``running_path``)."""
+    st.session_state[RUNNING] = page.url_path
+    page.run()
+
+
+def running_path() -> str:
+    """The address of the page this run shows: "outreach", "" for the map at the root."""
+    return st.session_state.get(RUNNING, "")
