@@ -6,9 +6,11 @@ from i18n import formats
 from i18n.translate import _
 from instruments.facts import caveats, figures, headline
 from instruments.forms import FORMS, status_word
-from instruments.wording import MATRIX_NOTE, RELATED_INTRO
+from instruments.wording import MATRIX_NOTE, RELATED_INTRO, TIMELINE_NOTE
 from store.groups import GroupKind
 from ui import cache
+from ui.figures.map_figure import plotly_config
+from ui.tables.endorser_series import HEADERS as SERIES_HEADERS
 from ui.tables.instrument_tables import matrix_table
 from ui.tables.outreach import focus_of, matching
 from ui.text import link, md
@@ -16,7 +18,7 @@ from ui.views import palette
 from ui.widgets import pages, url_controls
 from ui.widgets.downloads import table_downloads
 from ui.widgets.filters import filter_widgets
-from ui.widgets.table_columns import long_text
+from ui.widgets.table_columns import long_text, source_links
 
 # Each status word on a tint of its map colour (the colour faded as outside a focus); a status
 # drawn in its map's background (a vote's "no vote") is left plain, as the map leaves it.
@@ -81,6 +83,27 @@ for instrument in found.values():
             icon=":material/bar_chart:",
             query_params=url_controls.link_params({"instrument": instrument.id}),
         )
+
+st.subheader(_("Endorsers over time"), anchor=False)
+st.caption(_(TIMELINE_NOTE))
+until = cache.timeline().until
+st.plotly_chart(
+    cache.timeline_chart(
+        _("Endorsers of each instrument over time, to {day}").format(day=formats.long_date(until))
+    ),
+    config=plotly_config(f"reaim-endorsers-over-time-{until}"),
+    theme=None,
+)
+described, steps = cache.timeline_words()
+st.caption(_("**The chart in words:** {description}").format(description=md(described)))
+with st.expander(_("Show as table"), icon=":material/table_rows:"):
+    st.table(  # a static table: each published count's sources as links, every other cell escaped
+        steps.drop(columns=["Sources"])
+        .map(md)
+        .assign(Sources=steps["Sources"].map(source_links))
+        .rename(columns={name: _(label) for name, label in SERIES_HEADERS.items()}),
+        hide_index=True,
+    )
 
 st.subheader(_("Every state on every instrument"), anchor=False)
 st.caption(_(MATRIX_NOTE))

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_datetime_format
+from babel.dates import format_date, format_skeleton, format_time, get_datetime_format
 from babel.numbers import format_decimal, format_percent
 
 from i18n.languages import BABEL_LOCALES
@@ -35,11 +35,25 @@ def long_date(value: date | str) -> str:
 
     Anything that is not an ISO date is returned unchanged (a source may print "2023").
     """
+    day = _day(value)
+    return str(value) if day is None else format_date(day, format="long", locale=locale())
+
+
+def month(value: date | str, short: bool = False) -> str:
+    """``"2024-01-31"`` → "January 2024", "janvier 2024", "enero de 2024" (a date known only to
+    its month); ``short``: "Jan 2024", "janv. 2024", "ene 2024" (an axis's ticks). Anything that
+    is not an ISO date is returned unchanged."""
+    day = _day(value)
+    skeleton = "yMMM" if short else "yMMMM"
+    return str(value) if day is None else format_skeleton(skeleton, day, locale=locale())
+
+
+def _day(value: date | str) -> date | None:
+    """The day an ISO date names, or None."""
     try:
-        day = value if isinstance(value, date) else date.fromisoformat(value)
+        return value if isinstance(value, date) else date.fromisoformat(value)
     except (TypeError, ValueError):
-        return str(value)
-    return format_date(day, format="long", locale=locale())
+        return None
 
 
 def long_datetime(moment: datetime) -> str:

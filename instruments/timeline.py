@@ -14,11 +14,30 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from i18n import formats
+from i18n.translate import N_, _
 from instruments.forms import JOINED_LATER, NOT_YET
 from instruments.model import Instrument
 
 EXACT, MONTH, ON_OR_BEFORE = "exact", "month", "on_or_before"
 PRECISIONS = (EXACT, MONTH, ON_OR_BEFORE)
+# How exact a date is, as readers see it.
+PRECISION_WORDS = {
+    EXACT: N_("exact"),
+    MONTH: N_("some day that month"),
+    ON_OR_BEFORE: N_("by then; day unknown"),
+}
+
+
+def precision_word(precision: str) -> str:
+    """How exact a position's date is, in the active language: "by then; day unknown"."""
+    return _(PRECISION_WORDS[precision]) if precision in PRECISION_WORDS else precision
+
+
+def dated(day: str, precision: str) -> str:
+    """A position's date as readers see it: "27 November 2024", or "January 2024" for a date
+    known only to its month (dated by the month's last day)."""
+    return formats.month(day) if precision == MONTH else formats.long_date(day)
 
 
 def earliest(day: date, precision: str, full_lists: Iterable[date], opened: date) -> date:

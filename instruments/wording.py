@@ -19,6 +19,14 @@ MATRIX_NOTE = N_(
     "is a state a partial list does not name; “No vote” a state that cannot vote in the "
     "General Assembly."
 )
+# The related instruments page: what its timeline shows.
+TIMELINE_NOTE = N_(
+    "For each list, its endorsers by the day each is evidenced (the line) and, shaded above it, "
+    "how many more may already have joined: those whose day the sources only bound, and those "
+    "unconfirmed. The diamonds are the counts the sources published, each with its source in "
+    "the hover. Each UN General Assembly vote is one point, its yes votes. Counted as the "
+    "sources count, entities outside the 195 states included."
+)
 # The country profile: its table of every position, and what the table's statuses mean.
 POSITIONS_HEADING = N_("All instruments and votes")
 POSITIONS_NOTE = N_(

@@ -10,6 +10,9 @@ the data was built) is shown in plain words instead: one line with its facts (``
 note as written, with its sources, is on the Sources page (``in_plain_words`` lists them).
 """
 
+import re
+from urllib.parse import urlsplit
+
 from i18n.translate import N_, _
 
 TEXTS = (
@@ -137,3 +140,26 @@ def in_plain_words(text: str) -> bool:
     """Whether readers see ``text`` (as written in its file) in plain words: the Sources page
     then gives it as written."""
     return text in PLAIN
+
+
+# A research note's web addresses, and the part that names its sources ("…; source: …").
+_WEB_ADDRESS = re.compile(r"https?://[^\s;()<>\[\]\"'`\\]+")
+_SOURCES_PART = re.compile(r";\s*sources?:\s.*$", re.IGNORECASE | re.DOTALL)
+
+
+def web_addresses(text: str) -> list[str]:
+    """The web addresses a research note cites whole, in order, each once (without the full
+    stop or comma that may follow one; an address the note cuts short with "..." is left out)."""
+    found = [m for m in _WEB_ADDRESS.findall(text or "") if not m.endswith(("...", "…"))]
+    return list(dict.fromkeys(m.rstrip(".,") for m in found))
+
+
+def site(address: str) -> str:
+    """The site of a web address, as a reader names it: "https://www.state.gov/…" → "state.gov"."""
+    host = urlsplit(address).hostname or address
+    return host.removeprefix("www.")
+
+
+def without_sources(text: str) -> str:
+    """What a research note says, without the "; source: …" part that cites where from."""
+    return _SOURCES_PART.sub("", text or "").strip()

@@ -35,14 +35,18 @@ from store.published import (
 )
 from store.reference import (
     load_aliases,
+    load_counts,
     load_group_index,
     load_un_names,
 )
 from ui.figures.map_figure import MAP_HEIGHT
 from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.projector import projected
+from ui.figures.timeline_chart import timeline_figure
 from ui.tables import coverage, priority
 from ui.tables.dataset import Dataset, load_dataset, on
+from ui.tables.endorser_series import Timeline, description, series_table
+from ui.tables.endorser_series import timeline as build_timeline
 from ui.tables.headline import Headline
 from ui.tables.headline import focus_group as build_focus_group
 from ui.tables.headline import headline as build_headline
@@ -170,6 +174,41 @@ def _since_in(stamp: Stamp, since: str, focus: Focus) -> tuple[str, pd.DataFrame
 def since_in(since: date, focus: Focus) -> tuple[str, pd.DataFrame]:
     """What moved in a focus since a day: the ready-to-say sentence and the movers table."""
     return _since_in(_stamp(), since.isoformat(), focus)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _timeline(stamp: Stamp, today: str) -> Timeline:
+    published = _data((*stamp[:3], ""))  # the dates of every position, not a day's statuses
+    until = _data(stamp).day or date.fromisoformat(today)
+    return build_timeline(published.positions, published.catalogue, load_counts(), until)
+
+
+def timeline() -> Timeline:
+    """Every instrument's endorsers over time to the day shown (today, or ``as_of``), with the
+    published counts; shared between sessions (frozen, never modify its tables)."""
+    return _timeline(_stamp(), date.today().isoformat())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _timeline_figure(stamp: Stamp, today: str, title: str) -> go.Figure:
+    return timeline_figure(_timeline(stamp, today), title)
+
+
+def timeline_chart(title: str) -> go.Figure:
+    """``timeline()`` drawn (ui.figures.timeline_chart), built once a day shown and language;
+    shared between sessions, so never modify it (st.plotly_chart copies it)."""
+    return _timeline_figure(_stamp(), date.today().isoformat(), title)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _timeline_words(stamp: Stamp, today: str) -> tuple[str, pd.DataFrame]:
+    found = _timeline(stamp, today)
+    return description(found), series_table(found)
+
+
+def timeline_words() -> tuple[str, pd.DataFrame]:
+    """``timeline()`` in words and as a table: the chart's text alternative."""
+    return _timeline_words(_stamp(), date.today().isoformat())
 
 
 def states() -> pd.DataFrame:

@@ -63,3 +63,9 @@ def dimmed(colour: str) -> str:
 
 def _rgb(colour: str) -> np.ndarray:
     return np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
+
+
+# The timeline's band of positions not established on a day: the maps' mid grey for them, faded
+# (L* 80), so that the line of endorsers (blue, L* 33) and the published counts (ochre diamonds
+# outlined in dark, L* 66) stand apart on it in greyscale too (tests/ui/figures).
+BAND = dimmed(MID_GREY)

@@ -1,12 +1,13 @@
 """Column settings the pages' tables share: long text that says how to read a cell cut short,
-and a state's name that links to its profile."""
+a state's name that links to its profile, and a row's sources as links."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
 import streamlit as st
 
 from i18n.translate import _
+from ui.text import link
 from ui.widgets import url_controls
 
 PROFILE = "./country"
@@ -40,3 +41,12 @@ def state_links(label: str) -> st.column_config.LinkColumn:
         width="medium",
         help=_("The state's name opens its profile."),
     )
+
+
+def source_links(addresses: Sequence[str]) -> str:
+    """A static table's cell (Markdown) linking to a row's sources: "Source" for one, "Sources:
+    1, 2, 3" for several, nothing for none."""
+    if len(addresses) <= 1:
+        return "".join(link(_("Source"), a) for a in addresses)
+    numbered = ", ".join(link(str(n), a) for n, a in enumerate(addresses, start=1))
+    return _("Sources: {links}").format(links=numbered)
