@@ -8,7 +8,13 @@ from i18n import formats
 from i18n.translate import N_, _
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
-from instruments.wording import POSITIONS_HEADING, POSITIONS_NOTE
+from instruments.wording import (
+    DATED_HEADING,
+    DATED_NONE,
+    DATED_NOTE,
+    POSITIONS_HEADING,
+    POSITIONS_NOTE,
+)
 from plan.model import reconcile
 from plan.service import PlanService
 from store.data_text import translated
@@ -19,13 +25,14 @@ from ui import cache
 from ui.tables.coverage import tally
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
-from ui.tables.profile import facts, groups_of
+from ui.tables.profile import DATED_HEADERS, dated_record, facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.tables.profile_card import badge, rank_sentence, supporting_peers
 from ui.text import code, inert, link, md
 from ui.widgets import pages, url_controls
 from ui.widgets.plan_history import history_table
 from ui.widgets.plan_session import plan_readers_only, plan_word
+from ui.widgets.table_columns import source_links
 
 if TYPE_CHECKING:
     from plan.access import Access
@@ -209,6 +216,20 @@ def profile(iso3: str) -> None:
         hide_index=True,
     )
     st.caption(_(POSITIONS_NOTE))
+
+    st.subheader(_(DATED_HEADING), anchor=False)
+    record = dated_record(iso3, cache.positions(), catalogue, cache.shown_day())
+    if len(record):
+        st.table(  # every cell from data escaped as Markdown; the basis wraps
+            record.drop(columns=["Sources"])
+            .map(md)
+            .assign(Sources=record["Sources"].map(source_links))
+            .rename(columns={n: _(label) for n, label in DATED_HEADERS.items()}),
+            hide_index=True,
+        )
+        st.caption(_(DATED_NOTE))
+    else:
+        st.caption(_(DATED_NONE))
 
     if planned is not None:
         plan_history(planned[0], iso3)

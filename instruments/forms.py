@@ -45,6 +45,16 @@ STATUS_WORDS = {
     JOINED_LATER: N_("Unknown on this date"),
     NOT_YET: N_("Did not exist yet"),
 }
+# What a state did, as its dated record says it (the country profile): each listed status.
+ACTS = {
+    ENDORSED: N_("Endorsed"),
+    UNCONFIRMED: N_("Named as endorsing, unconfirmed"),
+    NOT_ENDORSED: N_("Named as not endorsing"),
+    YES: N_("Voted yes"),
+    NO: N_("Voted no"),
+    ABSTAIN: N_("Abstained"),
+    NON_VOTING: N_("Did not vote"),
+}
 STATUS_CATEGORY = {
     ENDORSED: Category.ENDORSED,
     UNCONFIRMED: Category.UNCONFIRMED,
@@ -202,6 +212,11 @@ class Form(ABC):
             )
         return name
 
+    def act(self, status: str) -> str:
+        """What a state with a listed status did, in its dated record: "Endorsed", "Voted yes",
+        "Abstained" (in the active language)."""
+        return _(ACTS[status]) if status in ACTS else status_word(status)
+
     def undecided(self, status: str) -> bool:
         """Whether a state with this status cannot be counted as not supporting."""
         return status in (UNKNOWN, NO_VOTE, UNCONFIRMED, JOINED_LATER, NOT_YET)
@@ -330,6 +345,9 @@ class PartialList(Form):
         return pgettext("after have", "been named as endorsing {instrument}").format(
             instrument=instrument
         )
+
+    def act(self, status: str) -> str:
+        return _(self.supporter_stem) if status == self.positive else super().act(status)
 
     def figures(self, listing: Listing) -> list[tuple[str, str]]:
         named_otherwise = [

@@ -34,6 +34,14 @@ POSITIONS_NOTE = N_(
     "states it does not name unknown, never “not endorsed”. More on each instrument under "
     "Related instruments."
 )
+# The country profile: the state's own dated record, under its positions.
+DATED_HEADING = N_("Its commitments and votes, oldest first")
+DATED_NOTE = N_(
+    "Each on the day by which a source shows it: “exact” is that day, “some day that month” a "
+    "day of that month, and “by then; day unknown” means the state had joined by that day, no "
+    "source saying when. The basis is the research note behind each date, in English."
+)
+DATED_NONE = N_("No source records a commitment or vote of this state by this day.")
 # The outreach page: what the priority score is built from, and how its weights count.
 OUTREACH_INTRO = N_(
     "Every state in scope that is not on the list of endorsers. This list is the exact "

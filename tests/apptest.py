@@ -1,8 +1,10 @@
 """Opening a dashboard page in Streamlit's AppTest, the way every app test does."""
 
 import json
+import re
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from ui.widgets.geo_chart import GEO_CHART
@@ -33,3 +35,9 @@ def maps(at: AppTest) -> list[dict]:
         if "figure" in data:  # not the invisible instance that preloads the code
             drawn.append({**data, "figure": json.loads(data["figure"])})
     return drawn
+
+
+def static_table(at: AppTest, index: int) -> pd.DataFrame:
+    """A static table of the run (st.table, whose cells are Markdown), each cell as the reader
+    sees it: without the escapes that keep data text literal."""
+    return at.table[index].value.map(lambda cell: re.sub(r"\\(.)", r"\1", str(cell)))
