@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -77,7 +78,7 @@ class Group:
     outside: tuple[Member, ...] = ()
     as_of: str = ""
 
-    @property
+    @cached_property
     def codes(self) -> frozenset[str]:
         """ISO3 codes of the members inside the universe."""
         return frozenset(m.iso3 for m in self.members)
