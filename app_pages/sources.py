@@ -20,6 +20,8 @@ from store.groups import GroupKind
 from ui import cache
 from ui.tables.changelog import HEADERS, change_log, imported_on, last_change
 from ui.tables.citation import how_to_cite
+from ui.tables.corrections import HEADERS as CORRECTION_HEADERS
+from ui.tables.corrections import corrections_table
 from ui.tables.documentation import research_notes, section
 from ui.text import code, link, md
 from ui.views.map_view import DISCLAIMER
@@ -344,3 +346,25 @@ if len(log):
     )
 else:
     st.caption(_("No change to the list has been recorded yet."))
+
+st.subheader(_("Corrections"), anchor=False)
+st.caption(
+    _(
+        "Changes to facts, not endorsements: the change log lists those. Each correction keeps "
+        "the day it was recorded, its reason and its source, as written (in English). The "
+        "change log, these corrections and the date of each position (each country profile "
+        "lists a state's) together explain every difference between two as-of dates."
+    )
+)
+fixed = cache.corrections()
+if len(fixed):
+    states = cache.table()
+    named = cache.feature_names() | dict(zip(states["iso3"], states["name"], strict=True))
+    st.table(  # a static table wraps the reasons and sources; every cell escaped as Markdown
+        corrections_table(fixed, cache.catalogue(), named)
+        .map(md)
+        .rename(columns={name: _(label) for name, label in CORRECTION_HEADERS.items()}),
+        hide_index=True,
+    )
+else:
+    st.caption(_("No correction has been recorded."))

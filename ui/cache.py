@@ -35,6 +35,7 @@ from store.published import (
 )
 from store.reference import (
     load_aliases,
+    load_corrections,
     load_counts,
     load_group_index,
     load_un_names,
@@ -209,6 +210,16 @@ def _timeline_words(stamp: Stamp, today: str) -> tuple[str, pd.DataFrame]:
 def timeline_words() -> tuple[str, pd.DataFrame]:
     """``timeline()`` in words and as a table: the chart's text alternative."""
     return _timeline_words(_stamp(), date.today().isoformat())
+
+
+@st.cache_data(show_spinner=False)
+def _corrections(stamp: Stamp) -> pd.DataFrame:
+    return load_corrections()
+
+
+def corrections() -> pd.DataFrame:
+    """data/instruments/corrections.csv: the changes to facts, each with its reason and source."""
+    return _corrections((*_stamp()[:3], ""))
 
 
 def states() -> pd.DataFrame:
