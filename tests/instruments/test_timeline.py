@@ -2,6 +2,7 @@
 
 import shutil
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 import pytest
@@ -15,7 +16,7 @@ from instruments.model import CALL_TO_ACTION
 from instruments.timeline import earliest
 from store.files import read_text_table
 from store.published import table_from_csv
-from ui.tables.dataset import on
+from ui.tables.dataset import Dataset, on
 
 from conftest import REPO
 from ui_fixtures import shipped
@@ -25,9 +26,15 @@ PATHWAYS = "reaim-2026-pathways-to-action"
 COUNTS = read_text_table(REPO / "data" / "instruments" / "counts.csv")
 
 
+@lru_cache(maxsize=2)
+def as_of(day: date) -> Dataset:
+    """The shipped dataset as known on ``day``: the last two days asked, each computed once."""
+    return on(shipped(), day)
+
+
 def statuses(day: date, instrument: str, outsiders: bool = False) -> pd.Series:
     """The statuses of the 195 states in scope on ``day`` (with the listed outsiders: Kosovo)."""
-    data = on(shipped(), day)
+    data = as_of(day)
     rows = data.matrix.index if outsiders else list(data.states["iso3"])
     return data.matrix.loc[rows, instrument]
 
