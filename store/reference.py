@@ -51,6 +51,20 @@ def load_territory_names() -> pd.DataFrame:
     return names.set_index("iso3")[["fr", "es"]]
 
 
+def load_participant_organisations() -> pd.DataFrame:
+    """Organisations a list of participants may name, ``id,en,fr,es,spellings,source,note``
+    (``spellings`` separated by ``|``): a curated table, not an exhaustive one."""
+    return read_text_table(paths.reference_dir() / "participant_organisations.csv")
+
+
+def load_participant_names() -> pd.DataFrame:
+    """Names a list of participants may hold that the aliases do not settle, ``name,codes,
+    reason``: one naming an entity outside scope ("Chinese Taipei"), one that may mean either of
+    two states (``codes`` separated by ``|``: "Korea"), or one that holds a state's name but
+    names none (no ``codes``: "Northern Ireland")."""
+    return read_text_table(paths.reference_dir() / "participant_names.csv")
+
+
 def load_group_index() -> pd.DataFrame:
     """data/reference/groups/index.csv: one row per organisation, with its as-of date."""
     return read_text_table(paths.reference_dir() / "groups" / "index.csv")
