@@ -39,7 +39,7 @@ st.header(_("Related instruments"), anchor=False)
 st.caption(_(RELATED_INTRO))
 
 for instrument in found.values():
-    label, colour = instrument.form.label, instrument.form.badge_colour
+    label, colour = _(instrument.form.label), instrument.form.badge_colour
     with st.container(border=True):
         about, numbers, notes = st.columns([2.2, 2, 2.6], gap="medium")
         about.markdown(f"**{md(instrument.short_title)}**")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from briefing.pack import view_sentence
 from i18n import formats
 from i18n.translate import _
 from instruments.facts import caveats
@@ -47,7 +48,7 @@ with picker:
         frames,
         help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
-focus = frames[chosen]
+focus = cache.frame(chosen)
 as_of.require(shown)
 url_controls.show(chosen, shown)
 view = cache.map_view(shown, chosen)
@@ -154,7 +155,9 @@ presenting_link.page_link(
     query_params=url_controls.link_params(here | {"present": "1"}),
 )
 
-if not focus.is_world and not y:
+if focus.focus.is_group and not y:  # a group the user made: no preset breakdown names it
+    st.markdown(md(view_sentence(cache.focus_group(chosen), view)))
+elif not focus.is_world and not y:
     if shown == View(CALL_TO_ACTION):
         sentences = cache.breakdown(focus.kind).set_index("group_id")["Sentence"]
     else:

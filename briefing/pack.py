@@ -325,7 +325,7 @@ def build_pack(
 ) -> Pack:
     """The pack of a focus and a view (an instrument, or a comparison); with ``then`` (the
     dataset as known on an earlier day, ``on``), what moved in the focus since that day."""
-    frame = data.focus_frames[focus]
+    frame = data.frame(focus)
     shown = [data.catalogue[i] for i in selected.ids]
     view = map_of(data, selected, frame)
     group = focus_group(data, frame)

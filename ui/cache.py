@@ -168,7 +168,7 @@ def movers_since(since: date) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _since_in(stamp: Stamp, since: str, focus: Focus) -> tuple[str, pd.DataFrame]:
-    frame = _data(stamp).focus_frames[focus]
+    frame = _data(stamp).frame(focus)
     return in_focus(_movers(stamp, since), _data(stamp), frame, date.fromisoformat(since))
 
 
@@ -357,6 +357,16 @@ def focus_frames() -> dict[Focus, FocusFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
+def _frame(stamp: Stamp, focus: Focus) -> FocusFrame:
+    return _data(stamp).frame(focus)
+
+
+def frame(focus: Focus) -> FocusFrame:
+    """What a focus shows: a preset's frame, or the user's group's; shared, never modify it."""
+    return _frame(_stamp(), focus)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _view(stamp: Stamp, shown: View, focus: Focus) -> MapView:
     data = _data(stamp)
     view = view_of(
@@ -366,7 +376,7 @@ def _view(stamp: Stamp, shown: View, focus: Focus) -> MapView:
         data.positions,
         data.table,
         data.geometry.codes,
-        data.focus_frames[focus],
+        data.frame(focus),
         data.names,
     )
     return on_day(view, data.day) if data.day else view
@@ -384,7 +394,7 @@ def _map_table(stamp: Stamp, view: View, focus: Focus) -> pd.DataFrame:
         _view(stamp, view, focus),
         data.table,
         data.geometry.codes,
-        data.focus_frames[focus],
+        data.frame(focus),
         data.names,
     )
 
@@ -398,7 +408,7 @@ def map_table(view: View, focus: Focus) -> pd.DataFrame:
 def _map_figure(stamp: Stamp, view: View, focus: Focus, height: int) -> go.Figure:
     data = _data(stamp)
     return build_map_figure(
-        _view(stamp, view, focus), data.geometry, data.dots, data.focus_frames[focus], height
+        _view(stamp, view, focus), data.geometry, data.dots, data.frame(focus), height
     )
 
 
@@ -419,7 +429,7 @@ def map_json(focus: Focus, view: View = DEFAULT_VIEW, height: int = MAP_HEIGHT) 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _projector_json(stamp: Stamp, view: View, focus: Focus) -> str:
-    return projected(_map_json(stamp, view, focus, MAP_HEIGHT), _data(stamp).focus_frames[focus])
+    return projected(_map_json(stamp, view, focus, MAP_HEIGHT), _data(stamp).frame(focus))
 
 
 def projector_json(focus: Focus, view: View) -> str:
@@ -430,7 +440,7 @@ def projector_json(focus: Focus, view: View) -> str:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _group(stamp: Stamp, focus: Focus) -> groups.Group:
     data = _data(stamp)
-    return build_focus_group(data, data.focus_frames[focus])
+    return build_focus_group(data, data.frame(focus))
 
 
 def focus_group(focus: Focus) -> groups.Group:
@@ -441,7 +451,7 @@ def focus_group(focus: Focus) -> groups.Group:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _headline(stamp: Stamp, view: View, focus: Focus) -> Headline:
     data = _data(stamp)
-    return build_headline(data, _view(stamp, view, focus), data.focus_frames[focus])
+    return build_headline(data, _view(stamp, view, focus), data.frame(focus))
 
 
 def headline(view: View, focus: Focus) -> Headline:
@@ -494,7 +504,7 @@ def _static_map(stamp: Stamp, focus: Focus, fmt: str, view: View) -> bytes:
     with use(stamp[2]):  # Streamlit may call a download's maker outside the script run
         data = _data(stamp)
         return render_map(
-            _view(stamp, view, focus), data.geometry, data.dots, data.focus_frames[focus], fmt
+            _view(stamp, view, focus), data.geometry, data.dots, data.frame(focus), fmt
         )
 
 

@@ -60,3 +60,13 @@ def test_the_declaration_reaches_54_published_on_the_day_of_its_plenary():
     assert published[0]["y"][-1] == 54
     (words,) = [c.value for c in open_page("instruments").caption if "chart in words" in c.value]
     assert md("US Political Declaration: 1 endorser on 16 February 2023, 58 on") in words
+
+
+def test_each_instruments_form_is_named_in_the_language():
+    badges = [m.value for m in open_page("instruments", lang="fr").markdown if "-badge[" in m.value]
+    assert badges == [
+        *[":blue-badge[Approbations]"] * 2,
+        ":gray-badge[Liste partielle]",
+        ":blue-badge[Approbations]",
+        *[":violet-badge[Vote de l’Assemblée générale des Nations Unies]"] * 3,
+    ]

@@ -48,3 +48,29 @@ def test_every_preset_key_round_trips():
     assert next(iter(frames)) == WORLD_FOCUS and len(frames) > 40
     for focus, frame in frames.items():
         assert Focus.parse(str(focus), frames) == focus and frame.focus == focus
+
+
+def test_a_user_group_is_its_sorted_codes_and_its_name():
+    group = Focus.of_group(["nga", "KEN", "GHA", "KEN", " "], "  Nairobi   consultation ")
+    assert str(group) == "group-GHA,KEN,NGA" and group.codes == ("GHA", "KEN", "NGA")
+    assert group.name == "Nairobi consultation" and group.is_group
+    assert group.url_params() == {"group": "GHA,KEN,NGA", "group_name": "Nairobi consultation"}
+    assert Focus.parse("group-NGA,GHA,KEN") == Focus.of_group(["GHA", "KEN", "NGA"])
+    assert Focus.of_group(["KEN"]).url_params() == {"group": "KEN"}  # no name, no parameter
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        [],
+        ["KENYA"],
+        ["KE1"],
+        ["ken"] * 0,
+        [f"A{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(201)],
+    ],
+)
+def test_a_user_group_refuses_what_is_not_a_list_of_codes(codes):
+    with pytest.raises(ValueError):
+        Focus.of_group(codes)
+    with pytest.raises(ValueError):
+        Focus("group", "KEN,GHA")  # not sorted: one group, one spelling

@@ -31,7 +31,7 @@ from store.reference import (
 )
 from ui.tables.priority import Term, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
-from ui.views.focus import FocusFrame, focus_frames
+from ui.views.focus import FocusFrame, focus_frames, group_frame
 from ui.views.geometry import Geometry, dot_states, load_geometry
 
 GEOJSON = "world.geojson"
@@ -57,6 +57,15 @@ class Dataset:
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
     endorsers: frozenset[str]  # the states the Call to Action's published list names
     day: date | None = None  # the past day it shows (``on``); None: as published
+
+    def frame(self, focus: Focus) -> FocusFrame:
+        """What a focus shows: a preset's frame, or a user group's, framed on demand."""
+        if focus in self.focus_frames:
+            return self.focus_frames[focus]
+        if not focus.is_group:
+            raise KeyError(f"unknown focus {focus}")
+        points = {r.iso3: (r.lon, r.lat) for r in self.states.itertuples()}
+        return group_frame(focus, self.geometry, points)
 
 
 def groupings_of(table: pd.DataFrame, states: pd.DataFrame) -> dict[GroupKind, list[groups.Group]]:

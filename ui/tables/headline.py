@@ -30,12 +30,17 @@ def share_text(part: int, whole: int) -> str:
 
 
 def focus_group(data: Dataset, focus: FocusFrame) -> Group:
-    """The focus as a group of states in scope: the world, or the preset's region or group."""
-    if focus.is_world:
+    """The focus as a group of states in scope: the world, the preset's region or group, or the
+    group the user made."""
+    if focus.is_world or focus.focus.is_group:
         universe = data.table[data.table["in_universe"]].sort_values(
             "name",
             key=lambda names: names.map(sort_key),  # accent-blind: Égypte among the E's
         )
+        if focus.focus.is_group:  # a group the user made: its members in scope
+            universe = universe[universe["iso3"].isin(focus.members)]
+            members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
+            return Group(focus.group_id, focus.label, focus.kind, members)
         members = tuple(Member(r.iso3, r.name) for r in universe.itertuples())
         return Group("world", _("the world"), "world", members)
     return next(g for g in data.groupings[focus.kind] if g.group_id == focus.group_id)

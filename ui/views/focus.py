@@ -80,6 +80,10 @@ class FocusFrame:
             return in_place(self.label)
         if self.kind == GroupKind.UNGROUP:
             return _("in the {group}").format(group=self.label)
+        if self.focus.is_group:
+            if not self.focus.name:
+                return _("in your group")
+            return _("in the group “{group}”").format(group=self.label)
         return _("among {organisation} members").format(organisation=self.label)
 
     def highlights(self, code: str) -> bool:
@@ -91,6 +95,8 @@ class FocusFrame:
         """The label shown in the focus picker, e.g. "Organisation · NATO"."""
         if self.is_world:
             return self.label
+        if self.focus.is_group:
+            return _("Your group · {name}").format(name=self.label)
         return f"{GroupKind(self.kind).label} · {self.label}"
 
 
@@ -239,6 +245,15 @@ def _normalised(lon_range, lat_range):
 def world_frame() -> FocusFrame:
     """The whole world, centred on 0 deg."""
     return FocusFrame(WORLD_FOCUS, _("World"), frozenset(), WORLD_LON, WORLD_LAT)
+
+
+def group_frame(
+    focus: Focus, geometry: Geometry, points: Mapping[str, tuple[float, float]]
+) -> FocusFrame:
+    """The frame of a group the user made: its members, named as its maker named it."""
+    codes = frozenset(focus.codes)
+    lon_range, lat_range = frame(sorted(codes), geometry, points)
+    return FocusFrame(focus, focus.name or _("Your group"), codes, lon_range, lat_range)
 
 
 def focus_frames(

@@ -108,7 +108,7 @@ def present_map(view: View, focus: Focus, page: str) -> None:
     """The map of ``view`` in ``focus`` on a projector, as high as the window, its title and source
     line in type sized to it; beside it the key figures, the endorsers by name and the first
     outreach priorities, and a small link back. The map in words is for screen readers only."""
-    frame = cache.focus_frames()[focus]
+    frame = cache.frame(focus)
     mapped = cache.map_view(view, focus)
     st.html(STYLE)
     words, picture = st.columns([1, 2.4], gap="large")

@@ -14,7 +14,7 @@ from i18n.formats import number as formatted
 from i18n.languages import DEFAULT
 from i18n.translate import _, active
 from instruments.view import DEFAULT_VIEW, View
-from store.focus import WORLD_FOCUS, Focus
+from store.focus import MAX_GROUP, WORLD_FOCUS, Focus
 from ui import cache
 from ui.text import code
 from ui.views.focus import FocusFrame
@@ -45,7 +45,7 @@ def carried_params(params: Mapping[str, str] = {}) -> dict[str, str]:
     default view and today), leaving out those that ``params`` sets."""
     focus = st.session_state.get(CARRIED_FOCUS, WORLD_FOCUS)
     view = st.session_state.get(CARRIED_VIEW, DEFAULT_VIEW)
-    carried = {} if focus.is_world or "focus" in params else focus.url_params()
+    carried = {} if focus.is_world or {"focus", "group"} & set(params) else focus.url_params()
     if view != DEFAULT_VIEW and not any(name in params for name in VIEW_PARAMS):
         carried |= view.url_params()
     day = cache.shown_day()
@@ -238,21 +238,79 @@ def _pair(name: str, allowed: Mapping[str, str]) -> View | None:
     return None
 
 
+GROUP_PARAMS = ("group", "group_name")
+
+
+def group_from_url() -> Focus | None:
+    """The group the user made, from ``?group=`` (ISO3 codes) and ``?group_name=``; else the
+    session's. A code outside the 195 states in scope is dropped with a notice; a group left with
+    no state, or longer than a URL may carry, is ignored with one."""
+    raw = st.query_params.get("group")
+    if raw is None:
+        carried = carried_focus()
+        return carried if carried.is_group else None
+    codes = [c.strip().upper() for c in raw.split(",") if c.strip()]
+    universe = set(cache.table().query("in_universe")["iso3"])
+    unknown = sorted({c for c in codes if c not in universe})
+    kept = [c for c in codes if c in universe]
+    if unknown and kept:
+        _ignored(
+            "group",
+            ",".join(unknown),
+            _("not ISO3 codes of states in scope; the group keeps the others."),
+        )
+    if not kept or len(set(kept)) > MAX_GROUP:
+        why = (
+            _("none of these codes is a state in scope.")
+            if not kept
+            else _("a group has at most {most} states.").format(most=MAX_GROUP)
+        )
+        _ignored("group", raw[:60], why)
+        for name in GROUP_PARAMS:
+            st.query_params.pop(name, None)
+        return None
+    group = Focus.of_group(kept, st.query_params.get("group_name", ""))
+    st.query_params.update(group.url_params())  # the URL names exactly the group shown
+    return group
+
+
+def _focus_params(focus: Focus) -> None:
+    """Write the focus into the URL: ``group=`` for a user group, ``focus=`` for a preset."""
+    if focus.is_group:
+        st.query_params.pop("focus", None)
+        st.query_params.update(focus.url_params())
+    else:
+        for name in GROUP_PARAMS:
+            st.query_params.pop(name, None)
+
+
 def focus_select(label: str, frames: Mapping[Focus, FocusFrame], **kwargs: object) -> Focus:
-    """A selectbox over the preset foci, kept in sync with ``?focus=`` (left out for the world);
-    without it in the URL, it starts from the session's focus."""
+    """A selectbox over the preset foci, and the user's group if there is one, kept in sync with
+    ``?focus=`` (left out for the world) or ``?group=``; without either in the URL, it starts
+    from the session's focus."""
+    group = group_from_url()
     options = {str(focus): frame.option_label for focus, frame in frames.items()}
-    start = str(carried_focus())
-    chosen = Focus.parse(select(label, "focus", options, str(WORLD_FOCUS), start, **kwargs))
-    carry(focus=chosen)
-    return chosen
+    if group is not None:
+        world, *presets = options.items()
+        options = dict([world, (str(group), cache.frame(group).option_label), *presets])
+    start = str(group) if group is not None and "focus" not in st.query_params else None
+    start = start or str(carried_focus())
+    chosen = select(label, "focus", options, str(WORLD_FOCUS), start, **kwargs)
+    focus = group if group is not None and chosen == str(group) else Focus.parse(chosen)
+    _focus_params(focus)
+    carry(focus=focus)
+    return focus
 
 
 def focus_from_url(frames: Mapping[Focus, FocusFrame]) -> Focus:
-    """The focus of ``?focus=``, with no widget drawn; without it, the session's (if a preset)."""
+    """The focus of ``?focus=`` or ``?group=``, with no widget drawn; without either, the
+    session's (a preset or the user's group)."""
     key = param("focus", {str(focus): "" for focus in frames})
     if key is not None:
         return Focus.parse(key)
+    group = group_from_url()
+    if group is not None:
+        return group
     return carried_focus() if carried_focus() in frames else WORLD_FOCUS
 
 
