@@ -85,3 +85,46 @@ def matrix_on(matrix: pd.DataFrame, catalogue: Mapping[str, Instrument], day: da
     existing = set(opened_by(catalogue.values(), day))
     missing = [i for i in catalogue if i not in existing]
     return matrix.assign(**dict.fromkeys(missing, NOT_YET)) if missing else matrix
+
+
+def listed_by_log(changelog: pd.DataFrame, day: date) -> set[str]:
+    """The codes a list's change log (``etl/changelog.py``) shows on it on ``day``: every
+    addition and removal of the lists dated by then, replayed in order."""
+    listed: set[str] = set()
+    on = day.isoformat()
+    for row in changelog.itertuples():
+        if (row.source_as_of or row.detected_on) > on:
+            continue
+        (listed.add if row.change == "added" else listed.discard)(row.iso3)
+    return listed
+
+
+def removed_since(
+    changelog: pd.DataFrame, positions: pd.DataFrame, instrument: str, day: date
+) -> pd.DataFrame:
+    """Rows for the states the change log shows on ``instrument``'s list on ``day`` that a later
+    list removed (``positions`` holds only today's endorsers): on that day, they had endorsed."""
+    today = set(positions.loc[positions["instrument"] == instrument, "iso3"])
+    gone = sorted(listed_by_log(changelog, day) - today)
+    rows = []
+    for iso3 in gone:
+        mine = changelog[(changelog["iso3"] == iso3) & (changelog["change"] == "added")]
+        dated = mine["source_as_of"].where(mine["source_as_of"] != "", mine["detected_on"])
+        added = mine[dated <= day.isoformat()].iloc[-1]
+        seen = added["source_as_of"] or added["detected_on"]
+        rows.append(
+            {
+                "instrument": instrument,
+                "iso3": iso3,
+                "name": added["name"],
+                "in_universe": True,
+                "status": "endorsed",
+                "name_as_listed": added["name_as_listed"],
+                "note": "removed from the list later (change log)",
+                "date_earliest": seen,
+                "date": seen,
+                "date_precision": ON_OR_BEFORE,
+                "date_basis": f"on the list as of {seen}; a later list removed it",
+            }
+        )
+    return pd.DataFrame(rows, columns=list(positions.columns)).fillna("")

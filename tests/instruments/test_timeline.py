@@ -1,6 +1,7 @@
 """Dated positions: where every state stood on any day, as far as the sources show."""
 
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -194,3 +195,27 @@ def test_a_state_added_by_a_later_refresh_is_dated_by_the_list_it_first_appeared
         "2023-02-16",
         "exact",
     )
+
+
+def test_a_state_a_later_list_removed_endorsed_on_the_days_the_log_shows_it_listed():
+    data = shipped()
+    log = data.changelog
+    france = log[log["iso3"] == "FRA"].iloc[0]
+    removal = france.copy()
+    removal["change"], removal["source_as_of"], removal["detected_on"] = (
+        "removed",
+        "2025-01-10",
+        "2025-01-12",
+    )
+    later = replace(
+        data,
+        positions=data.positions[
+            ~((data.positions["instrument"] == CALL_TO_ACTION) & (data.positions["iso3"] == "FRA"))
+        ],
+        changelog=pd.concat([log, removal.to_frame().T], ignore_index=True),
+    )
+    assert on(later, date(2024, 6, 1)).matrix.loc["FRA", CALL_TO_ACTION] == ENDORSED
+    assert on(later, date(2025, 6, 1)).matrix.loc["FRA", CALL_TO_ACTION] == NOT_ENDORSED
+    before = (on(later, date(2024, 6, 1)).matrix[CALL_TO_ACTION] == ENDORSED).sum()
+    after = (on(later, date(2025, 6, 1)).matrix[CALL_TO_ACTION] == ENDORSED).sum()
+    assert (before, after) == (58, 57)  # the count falls only where the log records a removal

@@ -16,12 +16,18 @@ from i18n.translate import active
 from instruments.matrix import status_matrix, supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.model import catalogue as build_catalogue
-from instruments.timeline import matrix_on, opened_by, positions_on
+from instruments.timeline import matrix_on, opened_by, positions_on, removed_since
 from store import groups, paths
 from store.files import read_text_table
 from store.focus import Focus
 from store.groups import GroupKind
-from store.published import META_FILE, POSITIONS_FILE, TABLE_FILE, table_from_csv
+from store.published import (
+    CHANGELOG_FILE,
+    META_FILE,
+    POSITIONS_FILE,
+    TABLE_FILE,
+    table_from_csv,
+)
 from store.reference import (
     load_other_entities,
     load_registry,
@@ -56,6 +62,7 @@ class Dataset:
     terms: list[Term]
     signals: pd.DataFrame  # the outreach signals of every state in scope that has not endorsed
     endorsers: frozenset[str]  # the states the Call to Action's published list names
+    changelog: pd.DataFrame  # the Call to Action's additions and removals, oldest first
     day: date | None = None  # the past day it shows (``on``); None: as published
 
     def frame(self, focus: Focus) -> FocusFrame:
@@ -147,15 +154,21 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         terms=score_terms,
         signals=outreach_signals(table, matrix, endorsers, found, score_terms),
         endorsers=endorsers,
+        changelog=read_text_table(directory / CHANGELOG_FILE),
     )
 
 
 def on(data: Dataset, day: date) -> Dataset:
     """The dataset as known on a past ``day``: positions evidenced by then keep their status,
     those evidenced later but possibly taken by then are unknown, the rest not yet taken; an
-    instrument that did not exist has no position (``did not exist yet``). Names, groups and
-    geometry are today's."""
-    positions = positions_on(data.positions, day, opened_by(data.catalogue.values(), day))
+    instrument that did not exist has no position (``did not exist yet``); a state a later list
+    removed from the Call to Action is an endorser on the days its change log shows it listed.
+    Names, groups and geometry are today's."""
+    removed = removed_since(data.changelog, data.positions, CALL_TO_ACTION, day)
+    every = (
+        pd.concat([data.positions, removed], ignore_index=True) if len(removed) else data.positions
+    )
+    positions = positions_on(every, day, opened_by(data.catalogue.values(), day))
     matrix = matrix_on(
         status_matrix(positions, list(data.catalogue.values()), data.states), data.catalogue, day
     )
