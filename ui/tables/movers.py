@@ -12,6 +12,7 @@ from instruments.changes import JOINED, joins, vote_moves
 from instruments.forms import status_word
 from instruments.model import Instrument
 from instruments.prose import join_names, long_date
+from instruments.timeline import EXACT, precision_word
 from ui.tables.dataset import Dataset
 from ui.views.focus import FocusFrame
 
@@ -24,11 +25,6 @@ def movers(then: Dataset, now: Dataset, since: date) -> pd.DataFrame:
         vote_moves(now.matrix, now.catalogue, since, until),
     ]
     return pd.concat([f for f in found if not f.empty] or found[:1], ignore_index=True)
-
-
-def _precision(value: str) -> str:
-    words = {"month": _("some day that month"), "on_or_before": _("by then; day unknown")}
-    return words.get(value, "")
 
 
 def movers_table(
@@ -58,13 +54,23 @@ def movers_table(
                 _("Instrument"): instrument.short_title,
                 _("Change"): change,
                 _("Date"): date.fromisoformat(move.date),
-                _("How exact"): _precision(move.date_precision),
+                _("How exact"): ""
+                if move.date_precision == EXACT
+                else precision_word(move.date_precision),
             }
         )
     columns = ["ISO3", _("State"), _("Instrument"), _("Change"), _("Date"), _("How exact")]
     table = pd.DataFrame(rows, columns=columns)
     by_name = table.sort_values(_("State"), key=lambda names: names.map(sort_key))
     return by_name.sort_values(_("Date"), ascending=False, kind="stable", ignore_index=True)
+
+
+def _joined(parts: list[str]) -> str:
+    """The parts of a sentence, one after the other: "a; b; c" ("a ; b ; c" in French)."""
+    text = parts[0]
+    for part in parts[1:]:
+        text = _("{first}; {second}").format(first=text, second=part)
+    return text
 
 
 def since_sentence(
@@ -123,7 +129,7 @@ def since_sentence(
             day=day, where=where
         )
     return _("Since {day}, {where}: {changes}.").format(
-        day=day, where=where, changes="; ".join(parts)
+        day=day, where=where, changes=_joined(parts)
     )
 
 
