@@ -113,7 +113,7 @@ def _fading(
 # Tooltips ----------------------------------------------------------------------------------
 
 
-def _place_lines(row: pd.Series) -> list[str]:
+def _place_lines(row: Mapping) -> list[str]:
     region = " · ".join(region_label(v) for v in (row["m49_region"], row["m49_subregion"]) if v)
     group = un_group_label(row["un_regional_group"]) if row["un_regional_group"] else ""
     group = group or _("none (observer State)")
@@ -126,30 +126,39 @@ def _place_lines(row: pd.Series) -> list[str]:
 
 
 def _tooltip(
-    code: str, rows: pd.DataFrame, names: Mapping[str, str], lines: list[str], outside: list[str]
+    code: str,
+    rows: Mapping[str, Mapping],
+    names: Mapping[str, str],
+    lines: list[str],
+    outside: list[str],
 ) -> str:
-    """Name, the given status lines, then where the state belongs (or that it is not in scope)."""
-    if code in rows.index and rows.loc[code, "in_universe"]:
-        row = rows.loc[code]
+    """Name, the given status lines, then where the state belongs (or that it is not in scope);
+    ``rows``: the table's rows by ISO3."""
+    row = rows.get(code)
+    if row is not None and row["in_universe"]:
         return "<br>".join([f"<b>{plotly_text(row['name'])}</b>", *lines, *_place_lines(row)])
-    name = rows.loc[code, "name"] if code in rows.index else names.get(code, code)
+    name = row["name"] if row is not None else names.get(code, code)
     return "<br>".join([f"<b>{plotly_text(name)}</b>", _(OUT_OF_SCOPE), *outside])
 
 
-def _status_line(instrument: Instrument, status: str, listed: pd.DataFrame, code: str) -> str:
-    """ "<instrument>: <b>Status</b>, listed as “…”", then the source's note or why not named."""
+def _status_line(
+    instrument: Instrument, status: str, listed: Mapping[str, Mapping], code: str
+) -> str:
+    """ "<instrument>: <b>Status</b>, listed as “…”", then the source's note or why not named;
+    ``listed``: the instrument's positions by ISO3."""
     line = _("{instrument}: <b>{status}</b>").format(
         instrument=plotly_text(instrument.short_title), status=plotly_text(instrument.word(status))
     )
-    if code in listed.index and status == JOINED_LATER:  # a past day, before it is evidenced
-        joined = _("joined by {date}, day unknown").format(date=long_date(listed.loc[code, "date"]))
+    position = listed.get(code)
+    if position is not None and status == JOINED_LATER:  # a past day, before it is evidenced
+        joined = _("joined by {date}, day unknown").format(date=long_date(position["date"]))
         return f"{line} ({plotly_text(joined)})"
-    if code in listed.index:
-        if listed.loc[code, "name_as_listed"]:
+    if position is not None:
+        if position["name_as_listed"]:
             line = _("{line}, listed as “{name}”").format(
-                line=line, name=plotly_text(listed.loc[code, "name_as_listed"])
+                line=line, name=plotly_text(position["name_as_listed"])
             )
-        note = listed.loc[code, "note"]
+        note = position["note"]
     else:
         reason = instrument.hover_note(status)
         return line + (f" ({plotly_text(reason)})" if reason else "")
@@ -276,8 +285,9 @@ def instrument_view(
     rows = table.set_index("iso3")
     universe = rows[rows["in_universe"]]
     column = matrix[instrument.id]
-    listed = positions[positions["instrument"] == instrument.id].set_index("iso3")
-    category = {code: form.category(column[code]) for code in universe.index}
+    statuses = column.to_dict()
+    listed = positions[positions["instrument"] == instrument.id].set_index("iso3").to_dict("index")
+    category = {code: form.category(statuses[code]) for code in universe.index}
     present = set(category.values())
     background = form.background
     categories = tuple(  # the statuses some state in scope has, and always the background
@@ -289,9 +299,10 @@ def instrument_view(
         instrument, categories, category, column, shown, outside, focus, named
     )
     hover = {}
+    records = rows.to_dict("index")
     for code in dict.fromkeys([*codes, *universe.index]):
-        mine = [_status_line(instrument, column[code], listed, code)] if code in column else []
-        hover[code] = _tooltip(code, rows, names, mine, mine if code in listed.index else [])
+        mine = [_status_line(instrument, statuses[code], listed, code)] if code in statuses else []
+        hover[code] = _tooltip(code, records, names, mine, mine if code in listed else [])
     caveat = partial_caveat(instrument, named)
     fade, faded = _fading(categories, called, background)
     return MapView(
@@ -391,14 +402,16 @@ def comparison_view(
     if focus.is_world or outside:
         labels = (*labels[:-1], _("{label} and areas not in scope").format(label=labels[-1]))
     hover = {}
+    records = rows.to_dict("index")
+    statuses = matrix[[x.id, y.id]].to_dict("index")
     for code in dict.fromkeys([*codes, *universe.index]):
         lines = [
             _("{instrument}: {status}").format(
                 instrument=plotly_text(i.short_title),
-                status=plotly_text(i.word(matrix.loc[code, i.id])),
+                status=plotly_text(i.word(statuses[code][i.id])),
             )
             for i in (x, y)
-            if code in matrix.index
+            if code in statuses
         ]
         # The second only: its two status lines say it (a vote would add the phrase ~120 times).
         said = (
@@ -407,7 +420,9 @@ def comparison_view(
             else comparison_phrase(every.get(code), x, y)
         )
         headline = f"<b>{plotly_text(capitalised(said))}</b>" if said else ""
-        hover[code] = _tooltip(code, rows, names, [headline, *lines] if headline else lines, lines)
+        hover[code] = _tooltip(
+            code, records, names, [headline, *lines] if headline else lines, lines
+        )
     fade, faded = _fading(categories, called, Comparison.OTHERS)
     return MapView(
         title=capitalised(
