@@ -11,7 +11,7 @@ from etl.parse_pdf import Chunk, PdfText
 IsKnown = Callable[[str], bool]
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.I
 )
 _DATE = re.compile(
@@ -127,7 +127,7 @@ def _layout_noise(chunk: Chunk, repeated: set[str], is_known: IsKnown) -> str | 
         return "title (larger type)"
     if chunk.role == "small":
         return "small print (footnote or marker)"
-    if _PAGE_NUMBER.match(text):
+    if PAGE_NUMBER.match(text):
         return "page number"
     if text in repeated:
         return "running header or footer"

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from etl.errors import EtlError
 
 _LIST_HINT = re.compile(r"endors", re.I)
-_NAVIGATION = ("nav", "header", "footer", "aside")
+# Elements whose text is page furniture, not content (participants.documents skips them too).
+NAVIGATION = ("nav", "header", "footer", "aside")
 # Where a page states its dates: metadata names, and labels of a "Label | dd-mm-yyyy" line.
 _PUBLISHED_META = ("DCTERMS.issued", "DCTERMS.available")
 _MODIFIED_META = ("DCTERMS.modified", "article:modified_time")
@@ -74,7 +75,7 @@ def describe_links(links: list[Link]) -> str:
 
 
 def _outside_navigation(element) -> bool:
-    return not any(element.find_parent(tag) for tag in _NAVIGATION) and not element.find_parent(
+    return not any(element.find_parent(tag) for tag in NAVIGATION) and not element.find_parent(
         attrs={"role": "navigation"}
     )
 

@@ -153,12 +153,14 @@ def _open_error(exc: BaseException) -> EtlError:
         return EtlError(
             "the PDF is encrypted and cannot be read without a password",
             "open it in a PDF reader, save an unencrypted copy and pass it with --from-file",
+            reason="encrypted",
         )
     detail = str(chain[-1]).strip().splitlines()[0][:120] if str(chain[-1]).strip() else ""
     return EtlError(
         f"the PDF is corrupt or truncated ({type(chain[-1]).__name__}"
         f"{': ' + detail if detail else ''})",
         "download the document again; if it persists, report the broken file to the publisher",
+        reason="damaged",
     )
 
 
@@ -391,6 +393,7 @@ def pdf_text(data: bytes, budget: PdfBudget = BUDGET) -> PdfText:
                 raise EtlError(
                     f"the PDF holds more than {budget.chars:,} characters, far more than the list",
                     NOT_THE_LIST,
+                    reason="too-long",
                 )
             pages = [
                 (page.page_number, float(page.width), _words(page), _rulings(page))
@@ -406,6 +409,7 @@ def pdf_text(data: bytes, budget: PdfBudget = BUDGET) -> PdfText:
             "the PDF has no text layer (it looks like a scanned image)",
             "ask the publisher for a text PDF, or transcribe the list and pass it as an HTML "
             "list with --from-file",
+            reason="no-text",
         )
     body = _body_size(all_words)
     chunks: list[Chunk] = []
@@ -417,7 +421,11 @@ def pdf_text(data: bytes, budget: PdfBudget = BUDGET) -> PdfText:
 def _check_pages(pdf: pdfplumber.PDF, most: int) -> None:
     """EtlError if the PDF has more than ``most`` pages (counted up to one more, no further)."""
     if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), most + 1)) > most:
-        raise EtlError(f"the PDF has more than {most} pages, far more than the list", NOT_THE_LIST)
+        raise EtlError(
+            f"the PDF has more than {most} pages, far more than the list",
+            NOT_THE_LIST,
+            reason="too-long",
+        )
 
 
 def _characters(pdf: pdfplumber.PDF, page: pdfplumber.page.Page, limit: int) -> int:
@@ -430,6 +438,7 @@ def _characters(pdf: pdfplumber.PDF, page: pdfplumber.page.Page, limit: int) -> 
             f"page {page.page_number} of the PDF holds more than {limit:,} characters, far more "
             "than a list of states",
             NOT_THE_LIST,
+            reason="too-long",
         ) from None
     return counter.count
 

@@ -59,7 +59,7 @@ def read_pdf(
     return PdfText(chunks=chunks, pages=answer["pages"], metadata=answer["metadata"])
 
 
-def _cap_memory(extra: int) -> None:
+def cap_memory(extra: int) -> None:
     """Let this process map at most ``extra`` bytes more than it maps now (Linux's /proc)."""
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[0])
@@ -73,7 +73,7 @@ def _cap_memory(extra: int) -> None:
 
 def _main() -> None:
     settings = json.loads(sys.argv[1])
-    _cap_memory(settings["memory"])
+    cap_memory(settings["memory"])
     try:
         answer = asdict(pdf_text(sys.stdin.buffer.read(), PdfBudget(**settings["budget"])))
     except EtlError as error:

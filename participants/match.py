@@ -228,9 +228,11 @@ def _suggestions(line: Line, index: NameIndex) -> tuple[str, ...]:
     return _unique(found)[:_MAX_SUGGESTIONS]
 
 
-def match_line(line: Line, index: NameIndex) -> LineResult:
+def match_line(line: Line, index: NameIndex, suggest: bool = True) -> LineResult:
     """What one line names: a code or a name whole first, then the names among its words; one
-    state only is a match, never a look-alike ("Austria" is never "Australia")."""
+    state only is a match, never a look-alike ("Austria" is never "Australia"). ``suggest``:
+    whether a line not found gets its close names (the slow part, which a caller asking only
+    whether a line names anything does without)."""
     exact = _exact(line, index)
     if exact is not None:
         return exact
@@ -238,6 +240,5 @@ def match_line(line: Line, index: NameIndex) -> LineResult:
     found = _from_mentions(line, kept)
     if found is not None:
         return found
-    return LineResult(
-        line.text, Outcome.NOT_FOUND, suggestions=_suggestions(line, index), number=line.number
-    )
+    close = _suggestions(line, index) if suggest else ()
+    return LineResult(line.text, Outcome.NOT_FOUND, suggestions=close, number=line.number)
