@@ -12,10 +12,12 @@ from store.groups import GroupKind
 from ui import cache
 from ui.figures.breakdown_chart import breakdown_figure, view_breakdown_figure
 from ui.figures.map_figure import plotly_config
+from ui.tables.coverage import of_group
 from ui.text import md
 from ui.views.map_view import comparison_phrase
 from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
+from ui.widgets.filters import group_in_view
 from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
 from ui.widgets.since import since_section
@@ -64,6 +66,7 @@ source = cache.provenance()
 found = cache.catalogue()
 titles = {k: i.short_title for k, i in found.items()}
 focus = url_controls.focus_from_url(cache.focus_frames())
+among = focus if focus.is_group else WORLD_FOCUS  # a group the user made: its members only
 if presenting():
     by = url_controls.param("by", {kind: kind.label for kind in GroupKind}) or GroupKind.REGION
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)
@@ -79,27 +82,35 @@ else:
             start=focus.kind,
         )
     shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+    if focus.is_group:
+        group_in_view(focus)
 x, y = shown.first, shown.second
 as_of.require(shown)
-url_controls.show(WORLD_FOCUS, shown)
+url_controls.show(among, shown)
+
+
+def titled(title: str) -> str:
+    """A title said of the user's group when its members only are counted."""
+    return of_group(title, among) if among.is_group else title
+
 
 if shown == View(CALL_TO_ACTION):
-    table = cache.breakdown(by)
-    title = _(TITLES[by]).format(date=source.as_of)
+    table = cache.breakdown(by, among)
+    title = titled(_(TITLES[by]).format(date=source.as_of))
     figure = breakdown_figure(table, title)
     stem = f"reaim-2023-endorsements-by-{by}-{source.as_of}"
     related, provenance = [], source
     share_label = _("Share")
 else:
     view = cache.map_view(shown, WORLD_FOCUS)
-    table = cache.view_breakdown(shown, by)
+    table = cache.view_breakdown(shown, by, among)
     if y:
         what = comparison_phrase(Comparison.ONLY_FIRST, found[x], found[y])
-        title = _(COMPARISON_TITLES[by]).format(comparison=capitalised(what))
+        title = titled(_(COMPARISON_TITLES[by]).format(comparison=capitalised(what)))
         related = [found[x], found[y]]
     else:
-        title = _(INSTRUMENT_TITLES[by]).format(
-            instrument=found[x].short_title, date=found[x].as_of
+        title = titled(
+            _(INSTRUMENT_TITLES[by]).format(instrument=found[x].short_title, date=found[x].as_of)
         )
         related = [found[x]]
     figure = view_breakdown_figure(table, view, title)
@@ -109,21 +120,28 @@ else:
     if view.caveat and not presenting():
         st.info(md(view.caveat), icon=":material/info:")
 
+if among.is_group:
+    stem = f"{stem}-your-group"
 if presenting():
-    keep = {"by": by} | shown.url_params()
-    present(cache.headline(shown, WORLD_FOCUS), figure, plotly_config(stem), PAGE, keep)
+    keep = {"by": by} | shown.url_params() | (among.url_params() if among.is_group else {})
+    present(cache.headline(shown, among), figure, plotly_config(stem), PAGE, keep)
     st.stop()
+if table.empty:  # a group the user made none of whose members belongs to an organisation listed
+    st.info(_("No state of your group belongs to a group of this kind."), icon=":material/info:")
 st.plotly_chart(figure, config=plotly_config(stem), theme=None)
 if focus.kind == by and focus.group_id in set(table["group_id"]):
     st.markdown(md(table.set_index("group_id").at[focus.group_id, "Sentence"]))
     focus_links(focus, pages.REGIONS, shown.url_params())
+elif among.is_group:
+    focus_links(among, pages.REGIONS, shown.url_params())
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
 links = [url_controls.href("./", Focus(by, g).url_params() | view_param) for g in table["group_id"]]
 endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == GroupKind.ORG:
-    shown_table.insert(1, "Members as of", [g.as_of for g in cache.groupings()[by]])
+    as_of_day = {g.group_id: g.as_of for g in cache.groupings()[by]}
+    shown_table.insert(1, "Members as of", [as_of_day[g] for g in table["group_id"]])
 st.dataframe(
     shown_table.drop(columns=["Sentence", "group_id", "kind"]),
     hide_index=True,
@@ -146,16 +164,18 @@ export = table.drop(columns=["kind"]).rename(columns={"group_id": "Group id"})
 export = export.rename(
     columns={name: _(label) for name, label in HEADERS.items()} | {"Endorsed": endorsed_header}
 )
-scope = _(SCOPES[by])
+scope = titled(_(SCOPES[by]))
 left, right, slides, handout, presenting_link = st.columns(5)
 table_downloads((left, right), export, stem, title, provenance, scope, related)
-pack_downloads((slides, handout), WORLD_FOCUS, shown)
+pack_downloads((slides, handout), among, shown)
 presenting_link.page_link(
     PAGE,
     label=_("Presentation mode"),
     icon=":material/co_present:",
     query_params=url_controls.link_params(
-        {"by": by, "present": "1"} | ({"compare": shown} if y else {"instrument": x})
+        {"by": by, "present": "1"}
+        | ({"compare": shown} if y else {"instrument": x})
+        | (among.url_params() if among.is_group else {})
     ),
 )
 

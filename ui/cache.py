@@ -248,8 +248,17 @@ def _breakdown(stamp: Stamp, kind: str) -> pd.DataFrame:
     return coverage.breakdown(data.groupings[kind], data.endorsers)
 
 
-def breakdown(kind: str) -> pd.DataFrame:
-    """Coverage per group of one kind."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _group_breakdown(stamp: Stamp, kind: str, focus: Focus) -> pd.DataFrame:
+    data = _data(stamp)
+    among = coverage.within(data.groupings[kind], frozenset(focus.codes))
+    return coverage.breakdown(among, data.endorsers, focus)
+
+
+def breakdown(kind: str, focus: Focus = WORLD_FOCUS) -> pd.DataFrame:
+    """Coverage per group of one kind; for a group the user made, of its members only."""
+    if focus.is_group:
+        return _group_breakdown(_stamp(), kind, focus)
     return _breakdown(_stamp(), kind)
 
 
@@ -518,8 +527,17 @@ def _view_breakdown(stamp: Stamp, view: View, kind: str) -> pd.DataFrame:
     return coverage.view_breakdown(_data(stamp).groupings[kind], _view(stamp, view, WORLD_FOCUS))
 
 
-def view_breakdown(view: View, kind: str) -> pd.DataFrame:
-    """Counts per category of a view (not the Call to Action's own) for every group of a kind."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _group_view_breakdown(stamp: Stamp, view: View, kind: str, focus: Focus) -> pd.DataFrame:
+    among = coverage.within(_data(stamp).groupings[kind], frozenset(focus.codes))
+    return coverage.view_breakdown(among, _view(stamp, view, WORLD_FOCUS), focus)
+
+
+def view_breakdown(view: View, kind: str, focus: Focus = WORLD_FOCUS) -> pd.DataFrame:
+    """Counts per category of a view (not the Call to Action's own) for every group of a kind;
+    for a group the user made, of its members only."""
+    if focus.is_group:
+        return _group_view_breakdown(_stamp(), view, kind, focus)
     return _view_breakdown(_stamp(), view, kind)
 
 

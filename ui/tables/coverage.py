@@ -1,11 +1,15 @@
 """Coverage per group: members, endorsers, share, who has not, and a sentence to say aloud."""
 
+from collections.abc import Collection
+from dataclasses import replace
+
 import pandas as pd
 
 from i18n import formats
 from i18n.translate import _, ngettext
 from instruments.categories import Category
 from instruments.prose import capitalised, join_names
+from store.focus import Focus
 from store.glossary import term
 from store.groups import Group, Member, in_place
 from ui.views.map_view import MapView
@@ -25,8 +29,8 @@ COLUMNS = [
 ]
 
 
-def tally(group: Group, endorsed: set[str]) -> str:
-    """E.g. "30 of 32 NATO members have endorsed (94%)"."""
+def tally(group: Group, endorsed: set[str], among: Focus | None = None) -> str:
+    """E.g. "30 of 32 NATO members have endorsed (94%)"; ``among``: see ``within``."""
     total = len(group.members)
     done = sum(m.iso3 in endorsed for m in group.members)
     return ngettext(
@@ -36,7 +40,7 @@ def tally(group: Group, endorsed: set[str]) -> str:
     ).format(
         done=formats.number(done),
         total=formats.number(total),
-        who=_who(group),
+        who=_who(group, among),
         share=_share(done, total),
     )
 
@@ -46,8 +50,15 @@ def _share(done: int, total: int) -> str:
     return f" ({formats.percent(done / total)})" if total else ""
 
 
-def _who(group: Group) -> str:
-    """The noun phrase for a group's members, e.g. "European Union members"."""
+def _who(group: Group, among: Focus | None = None) -> str:
+    """The noun phrase for a group's members, e.g. "European Union members"; those of a group
+    the user made (``among``) in it: "members of your group (European Union)"."""
+    if among is not None:
+        if among.name:
+            return _("members of the group “{group}” ({within})").format(
+                group=among.name, within=group.label
+            )
+        return _("members of your group ({within})").format(within=group.label)
     if group.kind == "world":
         return _("states in scope")
     if group.kind in ("region", "subregion"):
@@ -84,12 +95,14 @@ def _others(n: int) -> str:
     return ngettext("{count} other", "{count} others", n).format(count=formats.number(n))
 
 
-def sentence(group: Group, endorsed: set[str]) -> str:
+def sentence(group: Group, endorsed: set[str], among: Focus | None = None) -> str:
     """E.g. "12 of 27 European Union members have endorsed (44%); not yet: Austria, …"."""
     total = len(group.members)
     done = [m for m in group.members if m.iso3 in endorsed]
     missing = [m for m in group.members if m.iso3 not in endorsed]
-    who = _who(group)
+    who = _who(group, among)
+    if among is not None and total == 1:
+        return _one_member(group, bool(done), among)
     if total and len(done) == total:
         text = _("All {total} {who} have endorsed.").format(total=formats.number(total), who=who)
     elif not done:
@@ -98,17 +111,58 @@ def sentence(group: Group, endorsed: set[str]) -> str:
         )
     elif len(done) <= SENTENCE_NAMES:  # few: say who
         text = _("{tally}: {names}; not yet: {missing}.").format(
-            tally=tally(group, endorsed), names=_names(done), missing=_names(missing)
+            tally=tally(group, endorsed, among), names=_names(done), missing=_names(missing)
         )
     else:
         text = _("{tally}; not yet: {names}.").format(
-            tally=tally(group, endorsed), names=_names(missing)
+            tally=tally(group, endorsed, among), names=_names(missing)
         )
     return " ".join(filter(None, (text, _also_members(group))))
 
 
-def breakdown(groups: list[Group], endorsed: set[str]) -> pd.DataFrame:
-    """One row per group, in the order given; shares are fractions of in-scope members."""
+def _one_member(group: Group, done: bool, among: Focus) -> str:
+    """The sentence of a group one member of the user's group belongs to: "Asia: Republic of
+    Korea, the one member of the group “Nairobi consultation”, has endorsed."."""
+    if among.name:
+        said = (
+            _("{within}: {name}, the one member of the group “{group}”, has endorsed.")
+            if done
+            else _("{within}: {name}, the one member of the group “{group}”, has not endorsed yet.")
+        )
+    else:
+        said = (
+            _("{within}: {name}, the one member of your group, has endorsed.")
+            if done
+            else _("{within}: {name}, the one member of your group, has not endorsed yet.")
+        )
+    return said.format(within=group.label, name=_named(group.members[0]), group=among.name)
+
+
+def within(groups: list[Group], codes: Collection[str]) -> list[Group]:
+    """The groups restricted to the members among ``codes`` (a group the user made), those with
+    none left out: the regional breakdown of its members. Members outside scope are left out too
+    (a group the user made holds states in scope only)."""
+    found = []
+    for group in groups:
+        members = tuple(m for m in group.members if m.iso3 in codes)
+        if members:
+            found.append(replace(group, members=members, outside=()))
+    return found
+
+
+def of_group(title: str, among: Focus) -> str:
+    """A title or scope said of a group the user made: "…: members of your group only"."""
+    if among.name:
+        return _("{title}: members of the group “{group}” only").format(
+            title=title, group=among.name
+        )
+    return _("{title}: members of your group only").format(title=title)
+
+
+def breakdown(groups: list[Group], endorsed: set[str], among: Focus | None = None) -> pd.DataFrame:
+    """One row per group, in the order given; shares are fractions of in-scope members. With
+    ``among`` (a group the user made; ``groups`` restricted to it by ``within``), the sentences
+    say they count its members."""
     rows = []
     for group in groups:
         done = sum(m.iso3 in endorsed for m in group.members)
@@ -124,7 +178,7 @@ def breakdown(groups: list[Group], endorsed: set[str]) -> pd.DataFrame:
                 "Not yet": ", ".join(_named(m) for m in group.members if m.iso3 not in endorsed),
                 "Not in scope": ", ".join(m.name for m in group.outside),
                 "Caveats": formats.clauses(caveats),
-                "Sentence": sentence(group, endorsed),
+                "Sentence": sentence(group, endorsed, among),
                 "group_id": group.group_id,
                 "kind": group.kind,
             }
@@ -140,13 +194,13 @@ def _names(members: list[Member]) -> str:
     return join_names(names)
 
 
-def view_tally(group: Group, view: MapView) -> str:
+def view_tally(group: Group, view: MapView, among: Focus | None = None) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on UNGA 80/57 (2025)"."""
     total = len(group.members)
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
     if total and not lead:  # never "0 of 11 (0%) … have"
         return _("none of the {total} {who} has {phrase}").format(
-            total=formats.number(total), who=_who(group), phrase=view.phrase
+            total=formats.number(total), who=_who(group, among), phrase=view.phrase
         )
     return ngettext(
         "{done} of {total}{share} {who} has {phrase}",
@@ -156,12 +210,12 @@ def view_tally(group: Group, view: MapView) -> str:
         done=formats.number(len(lead)),
         total=formats.number(total),
         share=_share(len(lead), total),
-        who=_who(group),
+        who=_who(group, among),
         phrase=view.phrase,
     )
 
 
-def view_sentence(group: Group, view: MapView) -> str:
+def view_sentence(group: Group, view: MapView, among: Focus | None = None) -> str:
     """E.g. "26 of 27 (96%) European Union members have voted yes on …; Abstain: Hungary."."""
     total = len(group.members)
     if (
@@ -170,9 +224,9 @@ def view_sentence(group: Group, view: MapView) -> str:
         and all(view.category_of(m.iso3) == view.background for m in group.members)
     ):
         names = join_names([m.name for m in group.members])
-        return capitalised(view.background_group.format(who=_who(group), names=names))
+        return capitalised(view.background_group.format(who=_who(group, among), names=names))
     lead = [m for m in group.members if view.category_of(m.iso3) == view.categories[0]]
-    parts = [view_tally(group, view)]
+    parts = [view_tally(group, view, among)]
     if lead and (view.categories[0] in view.detail or len(lead) <= min(SENTENCE_NAMES, total - 1)):
         parts[0] = _labelled(parts[0], _names(lead))
     for cat, name in zip(view.categories, view.names, strict=True):
@@ -189,8 +243,9 @@ def counted(view: MapView) -> list[tuple[str, str]]:
     return [(c, name) for c, name in pairs if c != Category.NOT_IN_SCOPE]
 
 
-def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
-    """One row per group: members, a count per category of the view, the share of the first."""
+def view_breakdown(groups: list[Group], view: MapView, among: Focus | None = None) -> pd.DataFrame:
+    """One row per group: members, a count per category of the view, the share of the first
+    (``among``: as for ``breakdown``)."""
     rows = []
     for group in groups:
         cats = [view.category_of(m.iso3) for m in group.members]
@@ -213,7 +268,7 @@ def view_breakdown(groups: list[Group], view: MapView) -> pd.DataFrame:
                 ),
                 "Not in scope": ", ".join(m.name for m in group.outside),
                 "Caveats": formats.clauses(caveats),
-                "Sentence": view_sentence(group, view),
+                "Sentence": view_sentence(group, view, among),
                 "group_id": group.group_id,
                 "kind": group.kind,
             }

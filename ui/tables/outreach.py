@@ -39,15 +39,19 @@ class Filters:
     ungroup: str | None = None
     organisation: Group | None = None
     query: str = ""
+    group: Focus | None = None  # a group the user made (store.focus): its members only
 
     @property
     def active(self) -> bool:
         """Whether any filter restricts the list."""
-        return any((self.region, self.subregion, self.ungroup, self.organisation, self.query))
+        return any(
+            (self.region, self.subregion, self.ungroup, self.organisation, self.query, self.group)
+        )
 
     def describe(self) -> str:
         """The filters in words, for export headers ("all states" when none applies)."""
         parts = [
+            _your_group(self.group) if self.group else "",
             _("region {region} (UN M49)").format(region=region_label(self.region))
             if self.region
             else "",
@@ -63,6 +67,13 @@ class Filters:
             _("search “{query}”").format(query=self.query) if self.query else "",
         ]
         return formats.clauses(p for p in parts if p) or _("no filter")
+
+
+def _your_group(group: Focus) -> str:
+    """The user's group as a filter: "members of your group “Nairobi consultation”"."""
+    if group.name:
+        return _("members of your group “{group}”").format(group=group.name)
+    return _("members of your group")
 
 
 def search_keys(
@@ -106,6 +117,8 @@ def memberships(organisations: list[Group]) -> dict[str, list[str]]:
 
 def matching(rows: pd.DataFrame, keys: dict[str, str], filters: Filters) -> pd.DataFrame:
     """The rows (of the endorsements table's shape) that match every filter."""
+    if filters.group:
+        rows = rows[rows["iso3"].isin(filters.group.codes)]
     if filters.region:
         rows = rows[rows["m49_region"] == filters.region]
     if filters.subregion:
@@ -286,7 +299,10 @@ def points(row: pd.Series, weights: Weights, every: list[Term]) -> str:
 
 def filter_params(focus: Focus, universe: pd.DataFrame) -> dict[str, str]:
     """The filters' URL parameters that select ``focus`` (``focus_of`` reads them back); none for
-    the world. ``universe`` has the states' English ``m49_region`` and ``m49_subregion``."""
+    the world; a group the user made is its own (``?group=``, ``?group_name=``). ``universe``
+    has the states' English ``m49_region`` and ``m49_subregion``."""
+    if focus.is_group:
+        return focus.url_params()
     if focus.kind == GroupKind.ORG:
         return {"org": focus.group_id}
     if focus.kind == GroupKind.UNGROUP:
@@ -305,7 +321,10 @@ def filter_params(focus: Focus, universe: pd.DataFrame) -> dict[str, str]:
 
 
 def focus_of(filters: Filters, groupings: dict[str, list[Group]]) -> Focus:
-    """The map focus closest to the filters: organisation, sub-region, UN group, region, world."""
+    """The map focus closest to the filters: the user's group, organisation, sub-region, UN
+    group, region, world."""
+    if filters.group:
+        return filters.group
     if filters.organisation:
         return Focus(GroupKind.ORG, filters.organisation.group_id)
     wanted = [  # group ids are slugs of the English names, whatever the interface language

@@ -1,16 +1,18 @@
-"""The filter row shared by the outreach list and the instruments matrix (URL-backed widgets)."""
+"""The filter row shared by the outreach list and the instruments matrix (URL-backed widgets),
+and the line that says a page shows only the user's group."""
 
 import pandas as pd
 import streamlit as st
 
-from i18n.translate import _
+from i18n import formats
+from i18n.translate import _, ngettext
 from store.focus import WORLD_FOCUS, Focus
 from store.groups import UN_GROUP_LABELS, Group, region_label, un_group_label
 from ui.tables.outreach import Filters, filter_params
+from ui.text import md
 from ui.widgets import url_controls
 
 ANY = ""
-GROUP_PARAMS = ("region", "subregion", "ungroup", "org")
 
 
 def filter_widgets(
@@ -18,13 +20,21 @@ def filter_widgets(
 ) -> Filters:
     """Region, sub-region, UN regional group, organisation and a name search, in one row.
 
-    A URL that sets none of them starts from ``focus`` (the reader's focus on another page).
+    A URL that sets none of them starts from ``focus`` (the reader's focus on another page). A
+    group the user made (``?group=``) restricts the list to its members, the other filters
+    within it, with a line to show every state again.
     """
     universe = table[table["in_universe"]]
-    if not any(name in st.query_params for name in GROUP_PARAMS):
+    if not any(name in st.query_params for name in (*url_controls.FILTER_PARAMS, "group")):
         for name, value in filter_params(focus, universe).items():
             st.query_params[name] = value
     st.query_params.pop("focus", None)  # the filters say it now
+    group = focus if focus.is_group and "group" in st.query_params else None
+    if group is None:  # a URL's filters say what is shown, not a group the session remembers
+        for name in url_controls.GROUP_PARAMS:
+            st.query_params.pop(name, None)
+    else:
+        group_in_view(group)
     columns = st.columns([1, 1.2, 1.2, 1.2, 1.4])
     with columns[0]:
         regions = {ANY: _("All regions")} | {
@@ -58,4 +68,24 @@ def filter_widgets(
         ungroup=ungroup or None,
         organisation=organisations.get(org),
         query=search,
+        group=group,
+    )
+
+
+def group_in_view(group: Focus) -> None:
+    """A line saying that only the user's group is shown, and a button to show every state."""
+    said, leave = st.columns([4, 1], vertical_alignment="center")
+    count = len(group.codes)
+    text = ngettext(
+        "Only “{group}” is shown: {count} state.",
+        "Only “{group}” is shown: {count} states.",
+        count,
+    ).format(group=md(group.name or _("Your group")), count=formats.number(count))
+    said.markdown(f":material/groups: {text}")
+    leave.button(
+        _("Show every state"),
+        icon=":material/public:",
+        key="your-group-leave",
+        on_click=url_controls.leave_group,
+        width="stretch",
     )

@@ -274,6 +274,17 @@ def group_from_url() -> Focus | None:
     return group
 
 
+FILTER_PARAMS = ("region", "subregion", "ungroup", "org")  # the outreach filters a group replaces
+
+
+def leave_group() -> None:
+    """Show every state again instead of the user's group (a button's callback)."""
+    for name in ("focus", *GROUP_PARAMS):
+        st.query_params.pop(name, None)
+        st.session_state.pop(f"url-{name}", None)
+    carry(focus=WORLD_FOCUS)
+
+
 def _focus_params(focus: Focus) -> None:
     """Write the focus into the URL: ``group=`` for a user group, ``focus=`` for a preset."""
     if focus.is_group:
