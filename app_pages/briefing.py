@@ -17,6 +17,7 @@ from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads
 from ui.widgets.since import since_day, since_section
 from ui.widgets.table_columns import long_text
+from ui.widgets.your_group import your_group
 
 PAGE = pages.BRIEFING.script
 TOP_RANGE = (1, 30)
@@ -35,6 +36,7 @@ focus_column, first, second, count = st.columns([1.6, 1.2, 1.2, 0.8], vertical_a
 with focus_column:
     chosen = url_controls.focus_select(_("Focus"), cache.focus_frames())
 shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+your_group(chosen)
 as_of.require(shown)
 url_controls.show(chosen, shown)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")

@@ -21,6 +21,7 @@ from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import present_map, presenting
 from ui.widgets.since import since_section
+from ui.widgets.your_group import your_group
 
 PAGE = pages.MAP.script
 table = cache.table()
@@ -48,6 +49,7 @@ with picker:
         frames,
         help=_("Zoom to a region, a UN regional group or an organisation; other states are faded."),
     )
+your_group(chosen)
 focus = cache.frame(chosen)
 as_of.require(shown)
 url_controls.show(chosen, shown)

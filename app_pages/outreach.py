@@ -29,6 +29,7 @@ from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
 from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text, profile_links, state_links
+from ui.widgets.your_group import your_group
 
 ORDERS = {"score": N_("Priority score"), "name": N_("Name")}
 # Headers of the columns with a fixed English name, shown in the active language.
@@ -62,6 +63,7 @@ as_of.require(DEFAULT_VIEW)
 filters = filter_widgets(table, organisations, url_controls.focus_from_url(cache.focus_frames()))
 focus = focus_of(filters, cache.groupings())
 url_controls.carry(focus=focus)
+your_group(focus)
 url_controls.show(focus, DEFAULT_VIEW)
 states = cache.states()
 notes = zip(states["iso3"], states["regional_group_note"], strict=True)

@@ -22,6 +22,7 @@ from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
 from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text
+from ui.widgets.your_group import your_group
 
 PAGE = pages.REGIONS.script
 # Whole titles per grouping (word order and agreement differ between languages).
@@ -82,6 +83,7 @@ else:
             start=focus.kind,
         )
     shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, second)
+    your_group(focus)
     if focus.is_group:
         group_in_view(focus)
 x, y = shown.first, shown.second

@@ -277,6 +277,17 @@ def group_from_url() -> Focus | None:
 FILTER_PARAMS = ("region", "subregion", "ungroup", "org")  # the outreach filters a group replaces
 
 
+def use_group(group: Focus) -> None:
+    """Make the user's ``group`` the focus (a button's callback, before the page runs): in the
+    URL (``?group=``, ``?group_name=``) and for the next page. The focus picker and the outreach
+    filters forget their choice, so that they start from the group."""
+    for name in ("focus", *FILTER_PARAMS, *GROUP_PARAMS):
+        st.query_params.pop(name, None)
+        st.session_state.pop(f"url-{name}", None)
+    st.query_params.update(group.url_params())
+    carry(focus=group)
+
+
 def leave_group() -> None:
     """Show every state again instead of the user's group (a button's callback)."""
     for name in ("focus", *GROUP_PARAMS):
