@@ -32,6 +32,11 @@ cluster: $(BIN)/.installed ## N Streamlit processes behind nginx, sticky session
 system-deps: ## Install the Debian packages the tests start (chromium, fonts, LibreOffice, nginx), if missing
 	bash scripts/install-system-deps.sh
 
+# The tests run in two workers and start dozens of Python processes: each reads the project's
+# compiled modules from __pycache__/ (ignored by git) instead of compiling them again, even where
+# the environment sets PYTHONDONTWRITEBYTECODE.
+test test-fast: export PYTHONDONTWRITEBYTECODE =
+
 test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit, app and browser tests)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
