@@ -294,3 +294,14 @@ def test_a_file_that_cannot_be_read_is_one_message_and_changes_nothing():
     )
     assert at.text_area(key=TEXT).value == "" and not box(at).dataframe
     assert dict(at.query_params) == {"focus": "org-nato"}
+
+
+def test_past_forty_lines_to_choose_the_others_are_listed_and_said_to_be_left_out():
+    at = read(open_page("map"), "\n".join(["Korea", "Congo", "Tunesia"] * 15))
+    assert not at.exception, at.exception
+    assert len(choices(at)) == 40
+    said = [c.value for c in box(at).caption]
+    assert any(c.startswith("Only the first 40 lines to choose for are offered here") for c in said)
+    rest = next(d.value for d in box(at).dataframe if "Outcome" in d.value.columns)
+    assert list(rest["Line"]) == list(range(41, 46))
+    assert set(rest["Outcome"]) == {"ambiguous", "not found"}
