@@ -135,10 +135,24 @@ def _glyph_mentions(text: str, index: NameIndex) -> list[_Mention]:
     return found
 
 
+def _outermost(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions no longer mention contains (``_Mention.inside``), in one sweep by start: a
+    line repeating one name thousands of times costs linear time, not quadratic."""
+    kept = []
+    before = -1  # the furthest end of the mentions that start earlier
+    start, here = None, -1  # the current start, and the furthest end of mentions starting there
+    for order, mention in sorted(enumerate(mentions), key=lambda p: (p[1].start, -p[1].end)):
+        if mention.start != start:
+            before, start, here = max(before, here), mention.start, mention.end
+        if before < mention.end and not here > mention.end:
+            kept.append((order, mention))
+    return [mention for _order, mention in sorted(kept, key=lambda p: p[0])]
+
+
 def _kept(mentions: list[_Mention]) -> list[_Mention]:
     """Mentions left once a name inside a longer one is dropped ("Sudan" in "South Sudan") and,
     when a line names any other, one where a delegation is accredited ("… to the African Union")."""
-    longest = [m for m in mentions if not any(m.inside(other) for other in mentions)]
+    longest = _outermost(mentions)
     own = [m for m in longest if not m.accredited_to]
     return own or longest
 
