@@ -49,6 +49,7 @@ _SKIPPED_HTML = {
     "math",
     "iframe",
     "object",
+    "form",
     "select",
     "button",
 }
@@ -69,7 +70,6 @@ _BLOCK_HTML = {
     "address",
     "figure",
     "figcaption",
-    "form",
     "fieldset",
     "legend",
     "table",
@@ -83,6 +83,7 @@ _BLOCK_HTML = {
 _HEADING_HTML = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
 _CELL_HTML = {"td", "th"}
 _SPACES = re.compile(r"\s+")
+_BREAKS = re.compile(r"[\t\n]")
 _HEADING_STYLE = re.compile(r"^(title|subtitle|heading\b.*)$", re.I)
 
 
@@ -97,7 +98,8 @@ class DocumentError(Exception):
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph (its tab-separated parts as cells), a heading, or a table row (its cells).
+    """A paragraph (its pieces between tabs and line breaks as cells), a heading, or a table row
+    (its cells; a cell's own lines separated by newlines).
 
     ``kind``: "text", "heading" or "row"; ``table``: the table's number (rows), -1 otherwise;
     ``header``: a row marked as the table's header (HTML ``th`` cells, ``thead``, Word's
@@ -130,7 +132,10 @@ def _limited(blocks: Iterator[Block]) -> Iterator[Block]:
     """The blocks with text, up to one more than MAX_BLOCKS."""
     count = 0
     for block in blocks:
-        cells = tuple(" ".join(cell.split()) for cell in block.cells)
+        cells = tuple(
+            "\n".join(" ".join(line.split()) for line in cell.split("\n") if line.strip())
+            for cell in block.cells
+        )
         if not any(cells):
             continue
         yield Block(block.kind, cells, block.table, block.header, block.first)
@@ -301,8 +306,8 @@ def _word_blocks(parent: etree._Element, headings: set[str], tables: Iterator[in
             heading = (style is not None and style.get(f"{W}val") in headings) or (
                 outline is not None and outline.get(f"{W}val", "9") != "9"
             )
-            for line in _word_text(child).split("\n"):
-                yield Block("heading" if heading else "text", tuple(line.split("\t")))
+            parts = _BREAKS.split(_word_text(child))  # tabs and line breaks: its pieces
+            yield Block("heading" if heading else "text", tuple(parts))
         elif child.tag == f"{W}tbl":
             table = next(tables)
             rows = [row for row in child.iter(f"{W}tr") if _nearest(row, f"{W}tbl") is child]
@@ -317,8 +322,8 @@ def _word_blocks(parent: etree._Element, headings: set[str], tables: Iterator[in
 
 
 def _cell_lines(text: str) -> str:
-    """A cell's lines (its paragraphs, line breaks) as one, joined by commas."""
-    return ", ".join(" ".join(part.split()) for part in text.split("\n") if part.strip())
+    """A cell's text, its lines (paragraphs, line breaks) kept apart by newlines."""
+    return "\n".join(" ".join(part.split()) for part in _BREAKS.split(text) if part.strip())
 
 
 def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
@@ -386,11 +391,11 @@ class _HtmlBlocks:
             self.flush()
 
     def flush(self) -> None:
-        text = "".join(self.line)
+        """The block read so far, its pieces between line breaks as its cells."""
+        parts = tuple("".join(self.line).split("\n"))
         self.line = []
-        for part in text.split("\n"):
-            if part.strip():
-                self.blocks.append(Block("heading" if self.heading else "text", (part,)))
+        if any(part.strip() for part in parts):
+            self.blocks.append(Block("heading" if self.heading else "text", parts))
 
     def start(self, name: str, in_head: bool) -> None:
         if name in _HEADING_HTML:
@@ -406,7 +411,9 @@ class _HtmlBlocks:
         elif name in _CELL_HTML and self.row is not None:
             self.cell = []
             self.row_header = self.row_header and (name == "th" or in_head)
-        elif name in _BLOCK_HTML or name == "br":
+        elif name == "br":
+            (self.cell if self.cell is not None else self.line).append("\n")
+        elif name in _BLOCK_HTML:
             self.boundary()
 
     def end(self, name: str) -> None:

@@ -300,10 +300,11 @@ class _Names:
 
 
 def _row_lines(cells: Sequence[str], names: _Names) -> list[str]:
-    """The lines of a row of cells: each cell its own line when every one names a participant
-    (a table of names: "Kenya | Ghana"), else the row as one line, its cells separated by commas
-    after any list marker ("1. | Mr X | Kenya" → "1. Mr X, Kenya")."""
-    cells = [" ".join(cell.split()) for cell in cells if has_content(cell)]
+    """The lines of a row of cells (or of a paragraph's pieces between tabs and line breaks):
+    each its own line when every one names a participant (a table of names: "Kenya | Ghana"),
+    else the row as one line, its cells separated by commas after any list marker ("1. | Mr X |
+    Kenya" → "1. Mr X, Kenya")."""
+    cells = [" ".join(cell.split()).rstrip(",;") for cell in cells if has_content(cell)]
     if len(cells) > 1 and all(names.names(cell) for cell in cells):
         return cells
     markers = 0
@@ -437,10 +438,25 @@ def _pdf_lines(name: str, chunks: list[Chunk], names: _Names) -> tuple[list[str]
         listed = sum(all(names.names(cell.text) for cell in row.cells) for row in several)
         if several and 2 * listed > len(several):
             lines.extend(_in_columns(pages[page], kept, names.index.knows))
-        else:
-            for row in _joined(kept):
+            continue
+        joined = _joined(kept)
+        for at, row in enumerate(joined):
+            if _starts_table(joined, at) and not names.names(row.text):
+                aside.append(SetAside(row.text, HEADER_ROW))
+            else:
                 lines.extend(_row_lines([cell.text for cell in row.cells], names))
     return lines, aside
+
+
+def _starts_table(rows: list["_Row"], at: int) -> bool:
+    """Whether the line ``at`` is the first of a table: of several pieces, as the line after it
+    is, and the line before it (if any) is not."""
+    return (
+        len(rows[at].cells) > 1
+        and (at == 0 or len(rows[at - 1].cells) == 1)
+        and at + 1 < len(rows)
+        and len(rows[at + 1].cells) > 1
+    )
 
 
 def _rows(chunks: list[Chunk]) -> list[_Row]:
@@ -460,14 +476,25 @@ def _rows(chunks: list[Chunk]) -> list[_Row]:
         glue = False
         for chunk in row:
             mark = chunk.role == "small" and not any(ch.isalpha() for ch in chunk.text)
-            if cells and (glue or mark):
+            bullet = _is_bullet(chunk.text)
+            if bullet:
+                pass  # a bullet or dash says nothing: the line is the text after it
+            elif cells and (glue or mark):
                 cells[-1].text += (" " if glue else "") + chunk.text
                 cells[-1].x1 = chunk.x1
             else:
                 cells.append(_Cell(chunk.x0, chunk.x1, chunk.text))
-            glue = bool(MARKER.fullmatch(chunk.text)) and not mark
+            glue = bool(MARKER.fullmatch(chunk.text)) and not (mark or bullet)
+        if not cells:  # a bullet alone on its line
+            continue
         made.append(_Row(row[0].page, row[0].top, max(c.size for c in row), cells, row))
     return made
+
+
+def _is_bullet(text: str) -> bool:
+    """Whether a piece of a line is a list marker of no letter or digit ("•", "–", a symbol
+    font's glyph)."""
+    return bool(MARKER.fullmatch(text)) and not any(ch.isalnum() for ch in text)
 
 
 def _normalised(text: str) -> str:
@@ -504,9 +531,9 @@ def _continues(row: _Row, previous: _Row | None, left: float) -> bool:
     """Whether ``row`` is the rest of ``previous``, wrapped: just below it, and either a table's
     cells wrapping (it starts right of the table's first column and each piece lies under one
     of the line's), or the text of a list item after its marker (it starts where that text
-    does), or a line that starts in lower case."""
-    if previous is None or previous.page != row.page:
-        return False
+    does), or a line that starts in lower case; never a line that starts with a list marker."""
+    if previous is None or previous.page != row.page or MARKER.fullmatch(row.chunks[0].text):
+        return False  # a list item of its own
     if not 0 < row.top - previous.top <= _LINE_STEP_EMS * previous.size:
         return False
     if row.text[:1].islower():
@@ -550,7 +577,7 @@ def _in_columns(chunks: list[Chunk], kept: list[_Row], known: Callable[[str], bo
     texts: list[str] = []
     glue = False
     for chunk in chunks:  # the reading order of etl.parse_pdf
-        if id(chunk) not in kept_chunks:
+        if id(chunk) not in kept_chunks or _is_bullet(chunk.text):
             continue
         if glue and texts:
             texts[-1] += " " + chunk.text

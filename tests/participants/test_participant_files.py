@@ -154,6 +154,8 @@ def test_a_word_document_gives_its_paragraphs_and_each_table_row_as_a_line():
 
 
 def test_an_html_page_leaves_its_navigation_scripts_and_forms_out():
+    """A paragraph is one line, its pieces between line breaks joined by commas, unless each
+    names a participant."""
     page = """<!DOCTYPE html><html><head><title>Kenya</title><script>var x = "Ghana";</script>
     </head><body><header><nav><ul><li>Home</li><li>Mali</li></ul></nav></header>
     <main><h1>Participants</h1><h2>Delegation of Kenya</h2>
@@ -162,18 +164,19 @@ def test_an_html_page_leaves_its_navigation_scripts_and_forms_out():
     <table><tr><th>Name</th><th>Delegation</th></tr>
     <tr><td>Ms. Achol Deng</td><td>South Sudan</td></tr>
     <tr><td>Mr. Omer Hassan</td><td>Sudan</td></tr></table>
-    <ul><li>Austria<ul><li>Australia</li></ul></li></ul>
+    <ul><li>Austria<ul><li>Australia</li></ul></li></ul><p>Mali<br>Malawi</p>
     <form><select><option>Iran</option></select></form><p hidden>Iraq</p>
     <!-- Malawi --></main><footer>© Mali</footer></body></html>"""
     listed = read_file("page.html", page.encode())
     assert listed.lines == (
         "Delegation of Kenya",
-        "H.E. Mr. John Kamau,",
-        "Permanent Mission of Kenya",
+        "H.E. Mr. John Kamau, Permanent Mission of Kenya",  # one paragraph, one line
         "Ms. Achol Deng, South Sudan",
         "Mr. Omer Hassan, Sudan",
         "Austria",
         "Australia",
+        "Mali",  # a paragraph of names, each on its own line
+        "Malawi",
     )
     assert [(a.text, a.reason) for a in listed.set_aside] == [
         ("Participants", HEADING),
