@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     DateTime,
     Dialect,
+    ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -88,3 +89,35 @@ class UserRow(Base):
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
     role: Mapped[str] = mapped_column(String(10))
+
+
+class GroupRow(Base):
+    """A saved group (plan/groups.py); a deleted one stays without name, key or members."""
+
+    __tablename__ = "plan_groups"
+    __table_args__ = (Index("ix_plan_groups_name_key", "name_key", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_key: Mapped[str | None] = mapped_column(String(120))  # casefolded; None once deleted
+    codes: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class GroupEventRow(Base):
+    """One change to one field of a saved group; rows are only ever added."""
+
+    __tablename__ = "plan_group_events"
+    __table_args__ = (Index("ix_plan_group_events_group_at", "group_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("plan_groups.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    who: Mapped[str] = mapped_column(String(320))
+    field: Mapped[str] = mapped_column(String(20))
+    old: Mapped[str] = mapped_column(Text)
+    new: Mapped[str] = mapped_column(Text)

@@ -8,6 +8,18 @@ from sqlalchemy.exc import IntegrityError
 
 from plan import records_csv, transfer
 from plan.database import WRITE, refuse_newer, schema_state
+from plan.groups import (
+    GroupConflictError,
+    GroupEvent,
+    GroupNameTakenError,
+    SavedGroup,
+    codes_of,
+    codes_text,
+    name_key,
+    normal_codes,
+    normal_name,
+    value_text,
+)
 from plan.model import (
     FIELDS,
     ROLES,
@@ -21,7 +33,7 @@ from plan.model import (
     to_text,
     validate,
 )
-from plan.schema import EventRow, RecordRow, UserRow
+from plan.schema import EventRow, GroupEventRow, GroupRow, RecordRow, UserRow
 
 STORED = (*FIELDS, "version", "updated_by", "updated_at")
 TICK = timedelta(microseconds=1)
@@ -33,6 +45,23 @@ def _record(row) -> PlanRecord:
 
 def _event(row) -> PlanEvent:
     return PlanEvent(row.id, row.iso3, row.instrument, row.at, row.who, row.field, row.old, row.new)
+
+
+def _group(row) -> SavedGroup:
+    return SavedGroup(
+        row.id,
+        row.name,
+        codes_of(row.codes),
+        row.version,
+        row.created_by,
+        row.created_at,
+        row.updated_by,
+        row.updated_at,
+    )
+
+
+def _group_event(row) -> GroupEvent:
+    return GroupEvent(row.id, row.group_id, row.at, row.who, row.field, row.old, row.new)
 
 
 def _counted(number: int, thing: str) -> str:
@@ -109,8 +138,7 @@ class PlanService:
             self.known_iso3,
             self.known_instruments,
         )
-        if not isinstance(who, str) or not who.strip() or len(who) > 320:
-            raise PlanValidationError(["who saves must be named in at most 320 characters"])
+        self._who(who)
         return {field: clean[field] for field in changes}
 
     def _save(
@@ -190,6 +218,163 @@ class PlanService:
             current = self._read(connection, iso3, instrument)
             return self._save(connection, current, clean, expected_version, who)
 
+    # Saved groups
+
+    @staticmethod
+    def _who(who: str) -> str:
+        if not isinstance(who, str) or not who.strip() or len(who) > 320:
+            raise PlanValidationError(["who saves must be named in at most 320 characters"])
+        return who
+
+    @staticmethod
+    def _read_group(connection: Connection, group_id: int) -> SavedGroup:
+        row = connection.execute(select(GroupRow.__table__).where(GroupRow.id == group_id)).first()
+        if row is None:
+            raise PlanError(f"There is no saved group {group_id}. Reload the list of groups.")
+        return _group(row)
+
+    @staticmethod
+    def _name_free(connection: Connection, name: str, group_id: int | None = None) -> None:
+        """Refuse a name another group has (in any letter case)."""
+        holder = connection.execute(
+            select(GroupRow.id).where(GroupRow.name_key == name_key(name))
+        ).scalar()
+        if holder is not None and holder != group_id:
+            raise GroupNameTakenError(name)
+
+    def groups(self) -> list[SavedGroup]:
+        """The saved groups (not the deleted ones), by name in any letter case."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(GroupRow.__table__)
+                .where(GroupRow.name_key.is_not(None))
+                .order_by(GroupRow.name_key, GroupRow.id)
+            )
+            return [_group(row) for row in rows]
+
+    def group(self, group_id: int) -> SavedGroup:
+        """One saved group as it is now (a deleted one has no name); PlanError if none has
+        this id."""
+        with self.engine.connect() as connection:
+            return self._read_group(connection, group_id)
+
+    def group_events(self, group_id: int | None = None) -> list[GroupEvent]:
+        """The changes to saved groups, newest first, optionally of one group."""
+        query = select(GroupEventRow.__table__).order_by(
+            GroupEventRow.at.desc(), GroupEventRow.id.desc()
+        )
+        if group_id is not None:
+            query = query.where(GroupEventRow.group_id == group_id)
+        with self.engine.connect() as connection:
+            return [_group_event(row) for row in connection.execute(query)]
+
+    def save_group(self, name: str, codes, who: str) -> SavedGroup:
+        """Save a new group of states under ``name``; its events say who and when.
+
+        Raises PlanValidationError for a bad name, no state or an unknown code, and
+        GroupNameTakenError when another group has the name (in any letter case), also when
+        it was saved at the same moment.
+        """
+        name, members, who = normal_name(name), normal_codes(codes, self.known_iso3), self._who(who)
+        at = datetime.now(UTC)
+        values = {
+            "name": name,
+            "name_key": name_key(name),
+            "codes": codes_text(members),
+            "version": 1,
+            "created_by": who,
+            "created_at": at,
+            "updated_by": who,
+            "updated_at": at,
+        }
+        with self._writer.begin() as connection:
+            self._name_free(connection, name)
+            try:
+                with connection.begin_nested():
+                    done = connection.execute(insert(GroupRow).values(**values))
+            except IntegrityError:  # PostgreSQL: a group of that name saved meanwhile
+                raise GroupNameTakenError(name) from None
+            group_id = done.inserted_primary_key[0]
+            saved = SavedGroup(group_id, name, members, 1, who, at, who, at)
+            self._group_changes(connection, SavedGroup(group_id, "", (), 0, who, at, "", at), saved)
+        return saved
+
+    def rename_group(self, group_id: int, name: str, expected_version: int, who: str) -> SavedGroup:
+        """Rename the group read at ``expected_version``; GroupConflictError (with the group as
+        it now is) when someone changed or deleted it since, GroupNameTakenError when another
+        group has the name."""
+        name, who = normal_name(name), self._who(who)
+        with self._writer.begin() as connection:
+            current = self._read_group(connection, group_id)
+            if current.version != expected_version or current.deleted:
+                raise GroupConflictError(current)
+            if name == current.name:
+                return current
+            self._name_free(connection, name, group_id)
+            return self._change_group(connection, current, name, current.codes, who)
+
+    def delete_group(self, group_id: int, expected_version: int, who: str) -> SavedGroup:
+        """Delete the group read at ``expected_version`` (its events stay); GroupConflictError
+        when someone changed or deleted it since. Returns the group as deleted."""
+        who = self._who(who)
+        with self._writer.begin() as connection:
+            current = self._read_group(connection, group_id)
+            if current.version != expected_version or current.deleted:
+                raise GroupConflictError(current)
+            return self._change_group(connection, current, "", (), who)
+
+    def _change_group(
+        self, connection: Connection, current: SavedGroup, name: str, codes, who: str
+    ) -> SavedGroup:
+        at = max(datetime.now(UTC), current.updated_at + TICK)  # one change, one time
+        new = replace(
+            current,
+            name=name,
+            codes=tuple(codes),
+            version=current.version + 1,
+            updated_by=who,
+            updated_at=at,
+        )
+        try:
+            with connection.begin_nested():
+                done = connection.execute(
+                    update(GroupRow)
+                    .where(GroupRow.id == current.id, GroupRow.version == current.version)
+                    .values(
+                        name=new.name,
+                        name_key=name_key(new.name) if new.name else None,
+                        codes=codes_text(new.codes),
+                        version=new.version,
+                        updated_by=who,
+                        updated_at=at,
+                    )
+                )
+        except IntegrityError:  # PostgreSQL: another group took the name meanwhile
+            raise GroupNameTakenError(name) from None
+        if done.rowcount != 1:
+            raise GroupConflictError(self._read_group(connection, current.id))
+        self._group_changes(connection, current, new)
+        return new
+
+    @staticmethod
+    def _group_changes(connection: Connection, old: SavedGroup, new: SavedGroup) -> None:
+        """One event per field that differs between ``old`` and ``new``, at ``new``'s time."""
+        connection.execute(
+            insert(GroupEventRow),
+            [
+                {
+                    "group_id": new.id,
+                    "at": new.updated_at,
+                    "who": new.updated_by,
+                    "field": field,
+                    "old": value_text(field, getattr(old, field)),
+                    "new": value_text(field, getattr(new, field)),
+                }
+                for field in ("name", "codes")
+                if getattr(old, field) != getattr(new, field)
+            ],
+        )
+
     # Users
 
     def add_user(self, email: str, role: str) -> None:
@@ -249,28 +434,42 @@ class PlanService:
         records = [_record(row) for row in connection.execute(select(RecordRow.__table__))]
         events = [_event(row) for row in connection.execute(select(EventRow.__table__))]
         users = [tuple(row) for row in connection.execute(select(UserRow.email, UserRow.role))]
-        return transfer.to_data(records, events, users)
+        groups = [_group(row) for row in connection.execute(select(GroupRow.__table__))]
+        group_events = [
+            _group_event(row) for row in connection.execute(select(GroupEventRow.__table__))
+        ]
+        return transfer.to_data(records, events, users, groups, group_events)
 
     def export(self) -> dict:
-        """The whole plan (records, events, users) as JSON-ready data, from one snapshot."""
+        """The whole plan (records, events, users, saved groups and their events) as JSON-ready
+        data, from one snapshot."""
         with self.engine.begin() as connection:
             return self._export(connection)
 
     def import_(self, data: dict, dry_run: bool) -> ImportReport:
         """Restore an export into an empty database (an identical one is left as it is)."""
+        problems: list[str] = []
         try:
             records, events, users = transfer.from_data(
                 data, self.known_iso3, self.known_instruments
             )
         except PlanValidationError as error:
-            return ImportReport([], error.problems, False)
+            problems.extend(error.problems)
+        try:
+            groups, group_events = transfer.groups_from_data(data, self.known_iso3)
+        except PlanValidationError as error:
+            problems.extend(p for p in error.problems if p not in problems)  # a bad header once
+        if problems:
+            return ImportReport([], problems, False)
+        parts = (records, events, users, groups, group_events)
         with self._writer.begin() as connection:
             held = self._export(connection)
-            if held == transfer.to_data(records, events, users):
+            if held == transfer.to_data(*parts):
                 return ImportReport([], [], False)
-            if held["records"] or held["events"] or held["users"]:
+            if any(held[key] for key in ("records", "events", "users", "groups")):
                 counts = ", ".join(
-                    _counted(len(held[f"{key}s"]), key) for key in ("record", "event", "user")
+                    _counted(len(held[f"{key}s"]), key.replace("_", " "))
+                    for key in ("record", "event", "user", "group")
                 )
                 return ImportReport(
                     [],
@@ -284,12 +483,17 @@ class PlanService:
                 f"add {_counted(len(records), 'record')}, {_counted(len(events), 'event')} and "
                 f"{_counted(len(users), 'user')}"
             ]
+            if groups:
+                changes.append(
+                    f"add {_counted(len(groups), 'saved group')} and "
+                    f"{_counted(len(group_events), 'group event')}"
+                )
             if dry_run:
                 return ImportReport(changes, [], False)
-            self._insert_all(connection, records, events, users)
+            self._insert_all(connection, *parts)
         return ImportReport(changes, [], True)
 
-    def _insert_all(self, connection, records, events, users) -> None:
+    def _insert_all(self, connection, records, events, users, groups, group_events) -> None:
         if records:
             connection.execute(
                 insert(RecordRow),
@@ -299,13 +503,32 @@ class PlanService:
                     for r in records
                 ],
             )
-        if events:
-            connection.execute(insert(EventRow), [vars(event) for event in events])
-            if connection.dialect.name == "postgresql":
-                sequence = func.pg_get_serial_sequence(EventRow.__tablename__, "id")
-                connection.execute(select(func.setval(sequence, max(e.id for e in events))))
         if users:
             connection.execute(insert(UserRow), [{"email": e, "role": r} for e, r in users])
+        if groups:
+            connection.execute(
+                insert(GroupRow),
+                [
+                    vars(group)
+                    | {
+                        "name_key": name_key(group.name) if group.name else None,
+                        "codes": codes_text(group.codes),
+                    }
+                    for group in groups
+                ],
+            )
+        for table, rows in ((EventRow, events), (GroupEventRow, group_events)):
+            if rows:
+                connection.execute(insert(table), [vars(row) for row in rows])
+        if connection.dialect.name == "postgresql":  # new ids go on from the largest imported
+            for table, rows in (
+                (EventRow, events),
+                (GroupRow, groups),
+                (GroupEventRow, group_events),
+            ):
+                if rows:
+                    sequence = func.pg_get_serial_sequence(table.__tablename__, "id")
+                    connection.execute(select(func.setval(sequence, max(row.id for row in rows))))
 
     def records_csv(self, instrument: str) -> bytes:
         """Every known state's plan for one instrument as CSV, headed by a sensitivity comment."""

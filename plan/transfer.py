@@ -1,8 +1,23 @@
-"""The whole plan (records, events, users) as JSON-ready data, and that data checked coming in."""
+"""The whole plan (records, events, users, saved groups and their events) as JSON-ready data,
+and that data checked coming in.
+
+Format version 2 added the saved groups (``groups``, ``group_events``); a version 1 export, which
+has none, still imports.
+"""
 
 from dataclasses import asdict, fields
 from datetime import datetime
 
+from plan.groups import (
+    GroupEvent,
+    SavedGroup,
+    codes_of,
+    codes_text,
+    name_key,
+    normal_codes,
+    normal_name,
+    replay_groups,
+)
 from plan.model import (
     FIELDS,
     ROLES,
@@ -17,9 +32,12 @@ from plan.model import (
 from plan.replay import replay
 
 FORMAT = "reaim-outreach-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # 1: before saved groups
 RECORD_KEYS = tuple(field.name for field in fields(PlanRecord))
 EVENT_KEYS = tuple(field.name for field in fields(PlanEvent))
+GROUP_KEYS = tuple(field.name for field in fields(SavedGroup))
+GROUP_EVENT_KEYS = tuple(field.name for field in fields(GroupEvent))
 
 
 def _record_data(record: PlanRecord) -> dict:
@@ -30,20 +48,37 @@ def _record_data(record: PlanRecord) -> dict:
     return data
 
 
-def _event_data(event: PlanEvent) -> dict:
+def _event_data(event: PlanEvent | GroupEvent) -> dict:
     return asdict(event) | {"at": event.at.isoformat()}
 
 
+def _group_data(group: SavedGroup) -> dict:
+    return asdict(group) | {
+        "codes": list(group.codes),
+        "created_at": group.created_at.isoformat(),
+        "updated_at": group.updated_at.isoformat(),
+    }
+
+
 def to_data(
-    records: list[PlanRecord], events: list[PlanEvent], users: list[tuple[str, str]]
+    records: list[PlanRecord],
+    events: list[PlanEvent],
+    users: list[tuple[str, str]],
+    groups: list[SavedGroup] = (),
+    group_events: list[GroupEvent] = (),
 ) -> dict:
-    """The plan as plain data, in a stable order (records by key, events by id, users by email)."""
+    """The plan as plain data, in a stable order (records by key, users by email, the rest by
+    id); deleted groups are kept, without name or members, with their events."""
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "records": [_record_data(r) for r in sorted(records, key=lambda r: (r.iso3, r.instrument))],
         "events": [_event_data(event) for event in sorted(events, key=lambda event: event.id)],
         "users": [{"email": email, "role": role} for email, role in sorted(users)],
+        "groups": [_group_data(group) for group in sorted(groups, key=lambda group: group.id)],
+        "group_events": [
+            _event_data(event) for event in sorted(group_events, key=lambda event: event.id)
+        ],
     }
 
 
@@ -123,6 +158,15 @@ def _parsed(items: list[dict], key: str, parse, problems: list[str]) -> list:
     return parsed
 
 
+def _check_header(data: object) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise PlanValidationError([f"this is not a {FORMAT} export"])
+    if data.get("format_version") not in READABLE_VERSIONS:
+        readable = list(READABLE_VERSIONS)
+        version = data.get("format_version")
+        raise PlanValidationError([f"format_version {version!r} is not one of {readable}"])
+
+
 def from_data(
     data: object, known_iso3: set[str], known_instruments: set[str]
 ) -> tuple[list[PlanRecord], list[PlanEvent], list[tuple[str, str]]]:
@@ -130,10 +174,7 @@ def from_data(
 
     Beyond each item's own checks, the records must be exactly the replay of the events.
     """
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanValidationError([f"this is not a {FORMAT} export"])
-    if data.get("format_version") != FORMAT_VERSION:
-        raise PlanValidationError([f"format_version {data.get('format_version')!r} is not 1"])
+    _check_header(data)
     problems: list[str] = []
     records = _parsed(
         _items(data, "records", RECORD_KEYS, problems),
@@ -164,3 +205,86 @@ def from_data(
     if problems:
         raise PlanValidationError(problems)
     return records, events, users
+
+
+def _whole(item: dict, keys: tuple[str, ...]) -> None:
+    if wrong := [key for key in keys if type(item[key]) is not int or item[key] < 1]:
+        raise ValueError(f"{wrong} must be whole numbers from 1")
+
+
+def _name(text: str) -> str:
+    return normal_name(text) if text else ""
+
+
+def _codes(codes: list[str], known_iso3: set[str]) -> tuple[str, ...]:
+    return normal_codes(codes, known_iso3) if codes else ()
+
+
+def _group(item: dict, known_iso3: set[str]) -> SavedGroup:
+    _require_text(item, ("name", "created_by", "updated_by"))
+    _whole(item, ("id", "version"))
+    if not isinstance(item["codes"], list) or bool(item["name"]) != bool(item["codes"]):
+        raise ValueError("codes must be a list, empty exactly when the name is (a deleted group)")
+    return SavedGroup(
+        **item
+        | {
+            "name": _name(item["name"]),
+            "codes": _codes(item["codes"], known_iso3),
+            "created_at": _time(item["created_at"]),
+            "updated_at": _time(item["updated_at"]),
+        }
+    )
+
+
+def _group_event(item: dict, known_iso3: set[str]) -> GroupEvent:
+    _require_text(item, ("who", "field", "old", "new"))
+    _whole(item, ("id", "group_id"))
+    if item["field"] == "name":
+        texts = {key: _name(item[key]) for key in ("old", "new")}
+    elif item["field"] == "codes":
+        texts = {key: codes_text(_codes(codes_of(item[key]), known_iso3)) for key in ("old", "new")}
+    else:
+        raise ValueError("field must be 'name' or 'codes'")
+    return GroupEvent(**item | texts | {"at": _time(item["at"])})
+
+
+def groups_from_data(
+    data: object, known_iso3: set[str]
+) -> tuple[list[SavedGroup], list[GroupEvent]]:
+    """The saved groups and their events from exported data (none in a version 1 export);
+    PlanValidationError lists what is wrong. The groups must be exactly the replay of their
+    events, and no two groups may share a name."""
+    _check_header(data)
+    if data["format_version"] == 1:
+        return [], []
+    problems: list[str] = []
+    groups = _parsed(
+        _items(data, "groups", GROUP_KEYS, problems),
+        "groups",
+        lambda item: _group(item, known_iso3),
+        problems,
+    )
+    events = _parsed(
+        _items(data, "group_events", GROUP_EVENT_KEYS, problems),
+        "group_events",
+        lambda item: _group_event(item, known_iso3),
+        problems,
+    )
+    for key, keys in (
+        ("groups", [group.id for group in groups]),
+        ("group_events", [event.id for event in events]),
+    ):
+        if len(set(keys)) != len(keys):
+            problems.append(f"{key} holds duplicates")
+    names = [name_key(group.name) for group in groups if group.name]
+    if len(set(names)) != len(names):
+        problems.append("two saved groups have the same name (in any letter case)")
+    if not problems:
+        try:
+            if replay_groups(events) != {group.id: group for group in groups}:
+                problems.append("the saved groups are not what their events add up to")
+        except PlanError as error:
+            problems.append(str(error))
+    if problems:
+        raise PlanValidationError(problems)
+    return groups, events
