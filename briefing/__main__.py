@@ -1,8 +1,9 @@
-"""Command line: ``python -m briefing --focus KEY [--instrument ID | --compare X,Y] [--lang fr]
-[--as-of YYYY-MM-DD] [--since YYYY-MM-DD] --out FILE``.
+"""Command line: ``python -m briefing [--focus KEY | --group CODES | --group-file FILE]
+[--instrument ID | --compare X,Y] [--lang fr] [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] --out
+FILE``.
 
 The whole command runs in the pack's language, the dataset's names and labels included. Messages
-to the operator (errors, "Wrote …") stay in English.
+to the operator (errors, "Wrote …", the line-by-line report of a group's list) stay in English.
 """
 
 import argparse
@@ -19,6 +20,9 @@ from i18n.translate import use
 from instruments.days import parse_day
 from instruments.model import CALL_TO_ACTION
 from instruments.view import View
+from participants.files import ListFile, ListFileError, read_path
+from participants.report import GroupReport, read_list
+from participants.wording import report_lines, summary
 from safeio.private_files import write_private
 from safeio.uploads import UploadError
 from store.focus import Focus
@@ -36,9 +40,38 @@ def _parser() -> argparse.ArgumentParser:
         "-since-<day> with --since, with -fr or -es before the extension when --lang is not "
         "English, e.g. briefing-reaim-2023-call-to-action-world-2023-02-16-fr.pdf; English names "
         "have no suffix. A single pack is written to --out as given. Days are YYYY-MM-DD, from "
-        "2023 to today; a day before an instrument existed is refused (exit status 2).",
+        "2023 to today; a day before an instrument existed is refused (exit status 2). --group "
+        "and --group-file print what became of each line of the list to stderr and exit with "
+        "status 2 when a line is ambiguous or not found, unless --accept-unmatched is given.",
     )
-    parser.add_argument("--focus", default="world", help="a focus preset key, e.g. org-g7")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--focus", help="a focus preset key, e.g. org-g7 (default: world)")
+    where.add_argument(
+        "--group",
+        metavar="CODES",
+        help="a group of states for the pack: ISO3 codes (or names) separated by commas, "
+        "e.g. KEN,NGA,GHA",
+    )
+    where.add_argument(
+        "--group-file",
+        type=Path,
+        metavar="FILE",
+        help="a group from a list of participants: CSV, Excel (.xlsx), Word (.docx), PDF or "
+        "HTML, at most 10 MB and 500 lines",
+    )
+    parser.add_argument("--group-name", help="the group's name in the pack's titles")
+    parser.add_argument(
+        "--group-column",
+        metavar="COLUMN",
+        help="the column of a CSV or Excel list to read, by letter or header (default: the "
+        "column naming the most states)",
+    )
+    parser.add_argument(
+        "--accept-unmatched",
+        action="store_true",
+        help="build the pack for the states matched even when lines of the group's list are "
+        "ambiguous or not found (default: exit status 2)",
+    )
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--instrument", default=CALL_TO_ACTION, help="an instrument id")
     which.add_argument("--compare", help="two instrument ids X,Y: supported X but not Y")
@@ -79,10 +112,12 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _check(data: Dataset, focus: str, view: str) -> str:
-    """What is wrong with the requested focus or instrument, with the valid keys; "" if fine."""
+def _check(data: Dataset, focus: str | None, view: str) -> str:
+    """What is wrong with the requested focus (None: a group's, checked when it was read) or
+    instrument, with the valid keys; "" if fine."""
     try:
-        Focus.parse(focus, data.focus_frames)
+        if focus is not None:
+            Focus.parse(focus, data.focus_frames)
     except ValueError as exc:
         return str(exc).removesuffix(".")
     try:
@@ -135,10 +170,92 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:  # read in English, before the pack's language: messages to the operator stay English
         args.as_of, args.since = _days(args.as_of, args.since, date.today())
+        args.group_focus = _group(args)
     except ValueError as exc:
         return _fail(str(exc), USAGE_ERROR)
     with use(args.lang):  # before the dataset is loaded: its names and labels are in the language
         return _run(args)
+
+
+def _group(args: argparse.Namespace) -> Focus | None:
+    """The focus of the group that --group or --group-file gives, None without either; its
+    list's report, line by line, printed to stderr. ValueError (one line) for a list that
+    cannot be read, options that do not go together, or lines ambiguous or not found without
+    --accept-unmatched."""
+    extras = [o for o in ("group_name", "group_column", "accept_unmatched") if getattr(args, o)]
+    if args.group_file is None and args.group is None:
+        if extras:
+            raise ValueError(f"--{extras[0].replace('_', '-')} needs --group or --group-file.")
+        return None
+    if args.all:
+        raise ValueError("--all builds the presets' packs: leave out --group and --group-file.")
+    if args.group_file:
+        try:
+            listed = _column(read_path(args.group_file), args.group_column)
+        except ListFileError as exc:
+            raise ValueError(f"{exc}.") from None
+        text = listed.text
+    else:
+        if args.group_column:
+            raise ValueError("--group-column reads a CSV or Excel list of --group-file.")
+        text = args.group
+    report = read_list(text)
+    _print_report(report)
+    return _focus_of(report, args.group_name or "", args.accept_unmatched)
+
+
+def _column(listed: ListFile, wanted: str | None) -> ListFile:
+    """The list read from the column ``wanted`` names (a letter or a header; None: the likely
+    one), said on stderr with the other choices; ValueError for a column it does not have."""
+    for aside in listed.set_aside:
+        print(f"set aside: {aside.text} ({aside.said})", file=sys.stderr)
+    if not listed.columns:
+        if wanted:
+            raise ValueError(f"--group-column: {listed.name} is not a CSV or Excel list.")
+        return listed
+    labels = ", ".join(column.label for column in listed.columns)
+    if wanted:
+        key = wanted.strip().casefold()
+        found = [
+            i
+            for i, column in enumerate(listed.columns)
+            if key in (column.letter.casefold(), column.header.strip().casefold())
+        ]
+        if not found:
+            raise ValueError(f"--group-column {wanted}: {listed.name} has the columns {labels}.")
+        listed = listed.with_column(found[0])
+    chosen = listed.columns[listed.column]
+    why = "as asked" if wanted else "the one naming the most states; --group-column chooses"
+    sheet = f", sheet {listed.sheet}" if listed.sheet else ""
+    print(
+        f"reading column {chosen.label} of {listed.name}{sheet} ({why}; columns: {labels})",
+        file=sys.stderr,
+    )
+    return listed
+
+
+def _print_report(report: GroupReport) -> None:
+    """What became of each line of the list, and the summary, on stderr."""
+    for line in report_lines(report):
+        print(line, file=sys.stderr)
+    print(summary(report), file=sys.stderr)
+
+
+def _focus_of(report: GroupReport, name: str, accept_unmatched: bool) -> Focus:
+    """The focus of the states a list matched; ValueError when it matched none, or when a line
+    is ambiguous or not found and ``accept_unmatched`` is false."""
+    unresolved = len(report.unresolved)
+    if unresolved and not accept_unmatched:
+        lines = "line is" if unresolved == 1 else "lines are"
+        matched = len(report.members)
+        states = "state" if matched == 1 else "states"
+        raise ValueError(
+            f"{unresolved} {lines} ambiguous or not found (above): correct the list, or pass "
+            f"--accept-unmatched to build the pack for the {matched} {states} matched."
+        )
+    if not report.members:
+        raise ValueError("the list names no state in scope: there is no group to build a pack for.")
+    return Focus.of_group(report.members, name)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -155,7 +272,8 @@ def _run(args: argparse.Namespace) -> int:
     except UploadError as exc:
         return _fail(f"{exc}. Nothing was written.")
     published = load_dataset(args.data_dir)
-    problem = _check(published, args.focus, view)
+    focus_key = None if args.group_focus else (args.focus or "world")
+    problem = _check(published, focus_key, view)
     if problem:
         return _fail(problem, USAGE_ERROR)
     selected = View.parse(view)
@@ -166,7 +284,8 @@ def _run(args: argparse.Namespace) -> int:
     then = on(published, args.since) if args.since else None
     try:
         if not args.all:
-            pack = build_pack(data, Focus.parse(args.focus), selected, args.top, date.today(), then)
+            focus = args.group_focus or Focus.parse(focus_key)
+            pack = build_pack(data, focus, selected, args.top, date.today(), then)
             _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,8 @@ from streamlit.components.v2 import manifest_scanner
 from etl.__main__ import main as etl_main
 from etl.aliases import AliasIndex, load_alias_index
 
-pytest_plugins = ["plan_fixtures", "browser_fixtures"]  # plan databases; the browser and its app
+# plan databases; the browser and its app; the packs the briefing command line builds
+pytest_plugins = ["plan_fixtures", "browser_fixtures", "pack_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"

@@ -57,20 +57,6 @@ NEW_ENGLISH = (
 )
 
 
-@pytest.fixture
-def packs(monkeypatch) -> list[Pack]:
-    """Every pack the command line builds, on the shipped dataset loaded once."""
-    built: list[Pack] = []
-
-    def keep(*args, **kwargs) -> Pack:
-        built.append(build_pack(*args, **kwargs))
-        return built[-1]
-
-    monkeypatch.setattr("briefing.__main__.build_pack", keep)
-    monkeypatch.setattr("briefing.__main__.load_dataset", lambda _directory: shipped())
-    return built
-
-
 def run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()
