@@ -15,6 +15,7 @@ from ui import cache
 from ui.text import md
 from ui.widgets import as_of, pages, url_controls
 from ui.widgets.downloads import pack_downloads
+from ui.widgets.saved_groups import saved_group_bar
 from ui.widgets.since import since_day, since_section
 from ui.widgets.table_columns import long_text
 from ui.widgets.your_group import your_group
@@ -39,6 +40,7 @@ shown = url_controls.instrument_and_comparison(titles, CALL_TO_ACTION, first, se
 your_group(chosen)
 as_of.require(shown)
 url_controls.show(chosen, shown)
+saved_group_bar(chosen)
 top = count.number_input(_("Priority states"), *TOP_RANGE, value=DEFAULT_TOP, key="briefing-top")
 template = st.file_uploader(
     _("Ministry template (optional)"),

@@ -20,6 +20,7 @@ from ui.widgets.downloads import pack_downloads
 from ui.widgets.focus_links import focus_links
 from ui.widgets.geo_chart import geo_chart
 from ui.widgets.presentation import present_map, presenting
+from ui.widgets.saved_groups import saved_group_bar
 from ui.widgets.since import since_section
 from ui.widgets.your_group import your_group
 
@@ -53,6 +54,7 @@ your_group(chosen)
 focus = cache.frame(chosen)
 as_of.require(shown)
 url_controls.show(chosen, shown)
+saved_group_bar(chosen)
 view = cache.map_view(shown, chosen)
 
 

@@ -53,7 +53,7 @@ def session_access(service: "PlanService") -> Access:
     )
 
 
-def _failures() -> tuple[type[Exception], ...]:
+def plan_failures() -> tuple[type[Exception], ...]:
     """What a plan database can fail with: unreachable, locked, or a newer schema."""
     from sqlalchemy.exc import SQLAlchemyError  # loaded with the plan, not by every page
 
@@ -98,7 +98,7 @@ def failures_shown() -> Iterator[None]:
     """A database failure inside the block becomes the one error box, never a traceback."""
     try:
         yield
-    except _failures() as exc:  # evaluated only when something was raised
+    except plan_failures() as exc:  # evaluated only when something was raised
         _error_box(exc)
 
 
@@ -111,10 +111,19 @@ def open_plan() -> tuple["PlanService", Access] | None:
 
 
 def plan_readers_only() -> tuple["PlanService", Access] | None:
-    """The plan for a session entitled to read it; None (and nothing shown) for anyone else."""
+    """The plan for a session entitled to read it; None (and nothing shown) for anyone else.
+
+    The database is opened only for a session that may have a role: a visitor who is not
+    signed in, or a server without sign-in off loopback, costs the public pages nothing.
+    """
     try:
-        service = cache.plan_service()
-        access = session_access(service)
-    except _failures():
+        access = decide(
+            login_configured(),
+            server_address(),
+            browser_visit(),
+            signed_in_user(),
+            lambda email: cache.plan_service().role_of(email),
+        )
+        return (cache.plan_service(), access) if access.can_read else None
+    except plan_failures():
         return None
-    return (service, access) if access.can_read else None

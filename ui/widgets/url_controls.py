@@ -18,6 +18,7 @@ from store.focus import MAX_GROUP, WORLD_FOCUS, Focus
 from ui import cache
 from ui.text import code
 from ui.views.focus import FocusFrame
+from ui.widgets import saved_groups
 from ui.widgets.language import PARAM as LANGUAGE
 
 CARRIED_FOCUS, CARRIED_VIEW = "carried-focus", "carried-view"  # session keys
@@ -307,18 +308,19 @@ def _focus_params(focus: Focus) -> None:
 
 
 def focus_select(label: str, frames: Mapping[Focus, FocusFrame], **kwargs: object) -> Focus:
-    """A selectbox over the preset foci, and the user's group if there is one, kept in sync with
+    """A selectbox over the preset foci, the user's group if there is one and, for a session
+    with a role, the team's saved groups (ui/widgets/saved_groups.py), kept in sync with
     ``?focus=`` (left out for the world) or ``?group=``; without either in the URL, it starts
     from the session's focus."""
     group = group_from_url()
-    options = {str(focus): frame.option_label for focus, frame in frames.items()}
-    if group is not None:
-        world, *presets = options.items()
-        options = dict([world, (str(group), cache.frame(group).option_label), *presets])
-    start = str(group) if group is not None and "focus" not in st.query_params else None
-    start = start or str(carried_focus())
+    groups = saved_groups.picker_groups(group)  # the URL's group; the saved ones for a role
+    keys = {shown: key for key, (shown, _label) in groups.items()}
+    world, *presets = {str(focus): frame.option_label for focus, frame in frames.items()}.items()
+    options = dict([world, *((key, label) for key, (_f, label) in groups.items()), *presets])
+    start = keys.get(group) if group is not None and "focus" not in st.query_params else None
+    start = start or keys.get(carried_focus()) or str(carried_focus())
     chosen = select(label, "focus", options, str(WORLD_FOCUS), start, **kwargs)
-    focus = group if group is not None and chosen == str(group) else Focus.parse(chosen)
+    focus = groups[chosen][0] if chosen in groups else Focus.parse(chosen)
     _focus_params(focus)
     carry(focus=focus)
     return focus
@@ -326,7 +328,12 @@ def focus_select(label: str, frames: Mapping[Focus, FocusFrame], **kwargs: objec
 
 def focus_from_url(frames: Mapping[Focus, FocusFrame]) -> Focus:
     """The focus of ``?focus=`` or ``?group=``, with no widget drawn; without either, the
-    session's (a preset or the user's group)."""
+    session's (a preset or the user's group). A saved group's ``?focus=saved-<id>`` is its
+    ``?group=`` for a session with a role, and unknown to anyone else."""
+    saved = saved_groups.saved_focus(st.query_params.get("focus", ""))
+    if saved is not None:
+        _focus_params(saved)
+        return saved
     key = param("focus", {str(focus): "" for focus in frames})
     if key is not None:
         return Focus.parse(key)
