@@ -52,11 +52,12 @@ SAMPLE = 100  # cells of each column matched to suggest the likely one
 # The beginning of an HTML page or fragment (after etl.parse_html.looks_like_html's own).
 _HTML_STARTS = (b"<!--", b"<meta", b"<table", b"<div", b"<ul", b"<ol", b"<p>", b"<h1")
 _PAGE_WORDS = re.compile(r"^(page|p\.|página|pág\.?)\s*\d{1,3}(\s*(of|sur|de|/)\s*\d{1,3})?$", re.I)
-_DIGITS = re.compile(r"\d+")
 _DOCTYPE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 # How far apart (in font sizes, top to top) the lines of one entry are, at most.
 _LINE_STEP_EMS = 1.6
 _TOLERANCE = 2.0  # points: left edges this close are one
+# Printed lines of a PDF read at most: 500 entries whose cells wrap onto five lines each.
+_MAX_PRINTED_LINES = 10 * MAX_LINES
 
 # Why a text read from a file is not a line of the list (SetAside.reason), in words.
 PAGE_NUMBER_REASON = "page number"
@@ -416,47 +417,69 @@ def _pdf_lines(name: str, chunks: list[Chunk], names: _Names) -> tuple[list[str]
     A page whose lines of several pieces each name a participant ("Kenya   Ghana   Mali") is
     a list in columns: read column by column as the ETL reads it (names that wrap re-joined);
     any other page is read line by line, the pieces of a line separated by commas (a table:
-    "Mr X | Ambassador | Kenya"), a line that wraps joined to the one it continues."""
+    "Mr X | Ambassador | Kenya"), a line that wraps joined to the one it continues, on the same
+    page or at the top of the next (a table row that breaks across pages)."""
     pages: dict[int, list[Chunk]] = {}
     for chunk in chunks:
         pages.setdefault(chunk.page, []).append(chunk)
     rows = {page: _rows(page_chunks) for page, page_chunks in pages.items()}
-    if sum(len(page_rows) for page_rows in rows.values()) > 4 * MAX_LINES:
-        raise _too_many_lines(name)
+    if sum(len(page_rows) for page_rows in rows.values()) > _MAX_PRINTED_LINES:
+        raise _too_many_lines(name)  # before any name is looked up
     running = _running(rows)
-    lines: list[str] = []
-    aside: list[SetAside] = []
+    said = _Said(names)
     for page, page_rows in rows.items():
         kept = []
+        edges = {id(row) for row in _edges(page_rows)}
         for row in page_rows:
-            reason = _furniture(row, running, names)
+            reason = _furniture(row, running, id(row) in edges, len(rows), names)
             if reason:
-                aside.append(SetAside(row.text, reason))
+                said.aside.append(SetAside(row.text, reason))
             else:
                 kept.append(row)
         several = [row for row in kept if len(row.cells) > 1]
         listed = sum(all(names.names(cell.text) for cell in row.cells) for row in several)
         if several and 2 * listed > len(several):
-            lines.extend(_in_columns(pages[page], kept, names.index.knows))
+            said.flush()
+            said.lines.extend(_in_columns(pages[page], kept, names.index.knows))
             continue
-        joined = _joined(kept)
-        for at, row in enumerate(joined):
-            if _starts_table(joined, at) and not names.names(row.text):
-                aside.append(SetAside(row.text, HEADER_ROW))
-            else:
-                lines.extend(_row_lines([cell.text for cell in row.cells], names))
-    return lines, aside
+        for row in _joined(kept, said.pending):
+            said.add(row)
+    said.flush()
+    return said.lines, said.aside
 
 
-def _starts_table(rows: list["_Row"], at: int) -> bool:
-    """Whether the line ``at`` is the first of a table: of several pieces, as the line after it
-    is, and the line before it (if any) is not."""
-    return (
-        len(rows[at].cells) > 1
-        and (at == 0 or len(rows[at - 1].cells) == 1)
-        and at + 1 < len(rows)
-        and len(rows[at + 1].cells) > 1
-    )
+class _Said:
+    """The lines of a PDF's pages read line by line, each said once the line after it is known
+    (a table's first row may be its header; a page's last line may go on on the next page)."""
+
+    def __init__(self, names: _Names) -> None:
+        self.names = names
+        self.lines: list[str] = []
+        self.aside: list[SetAside] = []
+        self.pending: _Row | None = None  # the last line read, not yet said
+        self.before = 0  # how many pieces the line said before it had (0: none, or a list's)
+
+    def add(self, row: "_Row") -> None:
+        """The next line; says the one before it (``row`` may be it again, longer)."""
+        if self.pending is not None and row is not self.pending:
+            self._say(self.pending, row)
+        self.pending = row
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self._say(self.pending, None)
+        self.pending, self.before = None, 0
+
+    def _say(self, row: "_Row", after: "_Row | None") -> None:
+        """A line, or its setting aside as a table's header: the first line of several pieces
+        after one of a single piece (or none), followed by another of several pieces, naming no
+        participant."""
+        header = len(row.cells) > 1 and self.before <= 1 and after is not None
+        if header and len(after.cells) > 1 and not self.names.names(row.text):
+            self.aside.append(SetAside(row.text, HEADER_ROW))
+        else:
+            self.lines.extend(_row_lines([cell.text for cell in row.cells], self.names))
+        self.before = len(row.cells)
 
 
 def _rows(chunks: list[Chunk]) -> list[_Row]:
@@ -497,26 +520,41 @@ def _is_bullet(text: str) -> bool:
     return bool(MARKER.fullmatch(text)) and not any(ch.isalnum() for ch in text)
 
 
-def _normalised(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.split()).lower())
+def _edges(page_rows: list[_Row]) -> list[_Row]:
+    """The first and last line of a page where they stand apart from the text (more than two
+    font sizes away from the next line): where running headers and footers stand."""
+    found = []
+    if len(page_rows) > 1 and page_rows[1].top - page_rows[0].top > 2 * page_rows[0].size:
+        found.append(page_rows[0])
+    if len(page_rows) > 1 and page_rows[-1].top - page_rows[-2].top > 2 * page_rows[-2].size:
+        found.append(page_rows[-1])
+    return found if len(page_rows) > 1 else list(page_rows)
+
+
+def _normalised(text: str, page: int, pages: int) -> str:
+    """A line's text as the same running header or footer prints it on every page: the page's
+    number and the number of pages as "#" ("Page 2 of 3", "Page 3 of 3": "page # of #")."""
+    numbers = re.compile(rf"\b({page}|{pages})\b")
+    return numbers.sub("#", " ".join(text.split()).lower())
 
 
 def _running(rows: dict[int, list[_Row]]) -> set[str]:
-    """Texts that are the first or last line of two pages or more (digits aside): running
+    """Texts (``_normalised``) that are the first or last line of two pages or more: running
     headers and footers ("Page 2 of 3", "Nairobi consultation – 3 March 2027")."""
     seen: dict[str, set[int]] = {}
     for page, page_rows in rows.items():
-        for row in {id(r): r for r in (page_rows[:1] + page_rows[-1:])}.values():
-            seen.setdefault(_normalised(row.text), set()).add(page)
+        for row in _edges(page_rows):
+            seen.setdefault(_normalised(row.text, page, len(rows)), set()).add(page)
     return {text for text, pages in seen.items() if len(pages) >= 2}
 
 
-def _furniture(row: _Row, running: set[str], names: _Names) -> str:
-    """Why a line is not one of the list, or ""."""
+def _furniture(row: _Row, running: set[str], edge: bool, pages: int, names: _Names) -> str:
+    """Why a line is not one of the list, or "". ``edge``: the line is the first or last of its
+    page, where a running header or footer (a text of ``running``) stands."""
     text = row.text
     if len(row.cells) == 1 and (PAGE_NUMBER.match(text) or _PAGE_WORDS.match(text)):
         return PAGE_NUMBER_REASON
-    if _normalised(text) in running:
+    if edge and _normalised(text, row.page, pages) in running:
         return RUNNING
     roles = {chunk.role for chunk in row.chunks}
     bold = all("bold" in chunk.font.lower() for chunk in row.chunks)
@@ -527,14 +565,16 @@ def _furniture(row: _Row, running: set[str], names: _Names) -> str:
     return ""
 
 
-def _continues(row: _Row, previous: _Row | None, left: float) -> bool:
-    """Whether ``row`` is the rest of ``previous``, wrapped: just below it, and either a table's
-    cells wrapping (it starts right of the table's first column and each piece lies under one
-    of the line's), or the text of a list item after its marker (it starts where that text
-    does), or a line that starts in lower case; never a line that starts with a list marker."""
-    if previous is None or previous.page != row.page or MARKER.fullmatch(row.chunks[0].text):
+def _continues(row: _Row, previous: _Row | None, left: float, across: bool = False) -> bool:
+    """Whether ``row`` is the rest of ``previous``, wrapped: just below it (or, ``across``, at
+    the top of the next page), and either a table's cells wrapping (it starts right of the
+    table's first column and each piece lies under one of the line's), or the text of a list
+    item after its marker (it starts where that text does), or a line that starts in lower case;
+    never a line that starts with a list marker."""
+    if previous is None or MARKER.fullmatch(row.chunks[0].text):
         return False  # a list item of its own
-    if not 0 < row.top - previous.top <= _LINE_STEP_EMS * previous.size:
+    step = row.top - previous.top if previous.page == row.page else -1.0
+    if not (across or 0 < step <= _LINE_STEP_EMS * previous.size):
         return False
     if row.text[:1].islower():
         return True
@@ -550,20 +590,22 @@ def _continues(row: _Row, previous: _Row | None, left: float) -> bool:
     )
 
 
-def _joined(rows: list[_Row]) -> list[_Row]:
+def _joined(rows: list[_Row], carried: _Row | None = None) -> list[_Row]:
     """The lines of a page with each wrapped line joined to the one it continues (in a table,
-    each piece to the cell above it)."""
-    several = [row.x0 for row in rows if len(row.cells) > 1]
+    each piece to the cell above it); ``carried``, the last line of the page before, first (the
+    page's first line may continue it)."""
+    several = [row.x0 for row in [*rows, *([carried] if carried else [])] if len(row.cells) > 1]
     left = min(several, default=0.0)
-    joined: list[_Row] = []
-    for row in rows:
+    joined: list[_Row] = [carried] if carried is not None else []
+    for at, row in enumerate(rows):
         previous = joined[-1] if joined else None
-        if previous is not None and _continues(row, previous, left):
+        across = at == 0 and carried is not None
+        if previous is not None and _continues(row, previous, left, across):
             for cell in row.cells:
                 under = [p for p in previous.cells if cell.x0 < p.x1 and p.x0 < cell.x1]
                 target = under[0] if under else previous.cells[-1]
                 target.text += " " + cell.text
-            previous.top = row.top  # the next wrapped line is measured from this one
+            previous.page, previous.top = row.page, row.top  # the next wrap is measured from here
             continue
         cells = [_Cell(cell.x0, cell.x1, cell.text) for cell in row.cells]
         joined.append(_Row(row.page, row.top, row.size, cells, row.chunks))

@@ -8,11 +8,20 @@ import zipfile
 import docx
 import openpyxl
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from i18n.translate import use
 from participants.bounded import Budget
 from participants.documents import MAX_COLUMNS
-from participants.files import HEADER_ROW, HEADING, ListFileError, read_file, read_path
+from participants.files import (
+    HEADER_ROW,
+    HEADING,
+    RUNNING,
+    ListFileError,
+    read_file,
+    read_path,
+)
 from participants.lines import MAX_LINES
 from participants.report import read_list
 from safeio.uploads import LIMITS
@@ -181,6 +190,51 @@ def test_an_html_page_leaves_its_navigation_scripts_and_forms_out():
     assert [(a.text, a.reason) for a in listed.set_aside] == [
         ("Participants", HEADING),
         ("Name, Delegation", HEADER_ROW),
+    ]
+
+
+def table_pdf(pages: list[list[tuple[str, str, str]]]) -> bytes:
+    """A list of participants drawn as a table over pages (number, name, delegation; a name
+    row "" continues the cell above), under a running header, over a footer with the page's
+    number."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    for number, rows in enumerate(pages, start=1):
+        page.setFont("Helvetica", 8)
+        page.drawString(50, 800, "Vienna Dialogue on Military AI – participants")
+        page.drawString(50, 40, f"Vienna Dialogue – page {number} of {len(pages)}")
+        page.setFont("Helvetica", 10)
+        for at, cells in enumerate(rows):
+            for x, text in zip((50, 90, 330), cells, strict=True):
+                page.drawString(x, 740 - 13 * at, text)
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_pdf_table_row_that_breaks_across_pages_is_one_line():
+    wrapped = "Representative"
+    first = [("No.", "Name and title", "Delegation")]
+    for n, state in ((1, "Niger"), (2, "Nigeria"), (3, "Austria")):
+        name = f"Mr. Person {n}, Ambassador and Permanent"
+        first += [(f"{n}.", name, f"Mission of {state}"), ("", wrapped, "")]
+    first.pop()  # the last line of entry 3 is at the top of the next page
+    second = [("", wrapped, ""), ("4.", "Ms. Person 4, Counsellor", "Mission of Australia")]
+    listed = read_file("vienna.pdf", table_pdf([first, second]))
+    assert listed.lines == tuple(
+        f"{n}. {name}, Mission of {state}"
+        for n, name, state in (
+            (1, "Mr. Person 1, Ambassador and Permanent Representative", "Niger"),
+            (2, "Mr. Person 2, Ambassador and Permanent Representative", "Nigeria"),
+            (3, "Mr. Person 3, Ambassador and Permanent Representative", "Austria"),
+            (4, "Ms. Person 4, Counsellor", "Australia"),
+        )
+    )
+    assert sorted((a.text, a.reason) for a in listed.set_aside) == [
+        ("No., Name and title, Delegation", HEADER_ROW),
+        *[("Vienna Dialogue on Military AI – participants", RUNNING)] * 2,
+        ("Vienna Dialogue – page 1 of 2", RUNNING),
+        ("Vienna Dialogue – page 2 of 2", RUNNING),
     ]
 
 
