@@ -39,7 +39,9 @@ if presenting():  # the page shows its own headline, in large type, and nothing 
     st.stop()
 if page.url_path == "":  # the map page: its drawing code starts loading before anything else
     preload_geo_chart()
-title, day_picker, picker = st.columns([5, 1, 1], vertical_alignment="center")
+title, day_picker, picker = st.container(key=chrome.TITLE_BAR_KEY).columns(
+    [5, 1, 1], vertical_alignment="center"
+)
 title.markdown(f"**{chrome.app_title()}**")
 with day_picker:
     as_of.picker()

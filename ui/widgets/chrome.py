@@ -15,6 +15,8 @@ from ui.views.map_view import DISCLAIMER
 from ui.widgets.geo_chart import PRELOAD_KEY
 
 CARDS_KEY, COMPACT_KEY = "headline-cards", "headline-line"  # the two forms of the headline
+AFTER_ON_A_PHONE = "your-group"  # the "Your group" box: on a phone, after the map, not above it
+TITLE_BAR_KEY = "title-bar"  # the title and the day and language pickers (one row on a phone)
 APP_TITLE = N_("REAIM 2023 Call to Action: who has endorsed")
 METHOD_LABELS = {
     "transcribed": N_("transcribed from the official list, not a live fetch"),
@@ -45,6 +47,12 @@ STYLE = f"""<style>
 @media (max-width: 640px) {{
   .st-key-{CARDS_KEY} {{ display: none; }}
   .st-key-{COMPACT_KEY} {{ display: block; }}
+  .st-key-{TITLE_BAR_KEY} [data-testid="stColumn"]:not(:first-child) {{
+    min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important;
+  }}
+  .st-key-{AFTER_ON_A_PHONE}, [data-testid="stLayoutWrapper"]:has(> .st-key-{AFTER_ON_A_PHONE}) {{
+    order: 1;
+  }}
 }}
 @media (max-width: 480px) {{
   [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
