@@ -27,6 +27,7 @@ from ui.widgets import as_of, url_controls
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
+from ui.widgets.saved_groups import saved_group_bar
 from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text, profile_links, state_links
 from ui.widgets.your_group import your_group
@@ -65,6 +66,7 @@ focus = focus_of(filters, cache.groupings())
 url_controls.carry(focus=focus)
 your_group(focus)
 url_controls.show(focus, DEFAULT_VIEW)
+saved_group_bar(focus)
 states = cache.states()
 notes = zip(states["iso3"], states["regional_group_note"], strict=True)
 caveats = {code: translated(note) for code, note in notes}

@@ -20,6 +20,7 @@ from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import group_in_view
 from ui.widgets.focus_links import focus_links
 from ui.widgets.presentation import present, presenting
+from ui.widgets.saved_groups import saved_group_bar
 from ui.widgets.since import since_section
 from ui.widgets.table_columns import long_text
 from ui.widgets.your_group import your_group
@@ -86,6 +87,7 @@ else:
     your_group(focus)
     if focus.is_group:
         group_in_view(focus)
+        saved_group_bar(focus)
 x, y = shown.first, shown.second
 as_of.require(shown)
 url_controls.show(among, shown)
@@ -138,7 +140,20 @@ elif among.is_group:
     focus_links(among, pages.REGIONS, shown.url_params())
 
 view_param = {"compare": shown} if y else ({"instrument": x} if x != CALL_TO_ACTION else {})
-links = [url_controls.href("./", Focus(by, g).url_params() | view_param) for g in table["group_id"]]
+listed = {g.group_id: g for g in cache.groupings()[by]}
+
+
+def row_focus(group_id: str) -> Focus:
+    """The focus a row's "Show on map" opens: the group; for a group the user made, its members
+    in that group, named after both ("Nairobi consultation · Africa")."""
+    if not among.is_group:
+        return Focus(by, group_id)
+    group = listed[group_id]
+    members = [m.iso3 for m in group.members if m.iso3 in among.codes]
+    return Focus.of_group(members, f"{among.name or _('Your group')} · {group.label}")
+
+
+links = [url_controls.href("./", row_focus(g).url_params() | view_param) for g in table["group_id"]]
 endorsed_header = pgettext("number of states", "Endorsed")
 shown_table = table.assign(Share=table["Share"] * 100, Map=links)
 if by == GroupKind.ORG:

@@ -1,8 +1,15 @@
 """A group the user made (?group=…&group_name=…) is a focus like any other on every page."""
 
+import re
+
 from apptest import maps, open_page
 
 ROOM = {"group": "KEN,NGA,GHA,SEN,ZAF,MAR,RWA", "group_name": "Nairobi consultation"}
+
+
+def plain(text: str) -> str:
+    """Markdown as read: without its escapes."""
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def legend(at) -> list[str]:
@@ -18,8 +25,12 @@ def test_the_map_zooms_to_the_group_and_counts_its_members():
     assert ("Endorsed: Nairobi consultation", "2 of 7 (29%)") in [
         (m.label, m.value) for m in at.metric
     ]
-    said = "\n".join(m.value for m in at.markdown)
+    said = "\n".join(plain(m.value) for m in at.markdown)
     assert "Morocco and Rwanda" in said
+    assert (  # the sentence to read out names the room, not "Nairobi consultation members"
+        "2 of 7 (29%) states in the group “Nairobi consultation” have endorsed the Call to "
+        "Action (REAIM 2023)" in said
+    )
     assert dict(at.query_params) == {
         "group": "GHA,KEN,MAR,NGA,RWA,SEN,ZAF",
         "group_name": "Nairobi consultation",
@@ -55,3 +66,14 @@ def test_the_briefing_page_presentation_and_since_work_for_the_group():
     at = open_page("map", since="2023-12-22", **ROOM)
     (said,) = [m.value for m in at.markdown if m.value.startswith("Since")]
     assert "Nairobi consultation" in said and "Kenya" in said
+
+
+def test_an_unnamed_group_is_said_to_be_yours_in_every_language():
+    said = {
+        lang: "\n".join(
+            plain(m.value) for m in open_page("map", group="KEN,NLD", lang=lang).markdown
+        )
+        for lang in ("en", "fr", "es")
+    }
+    assert "1 of 2 (50%) states in your group has endorsed" in said["en"]
+    assert "États de votre groupe" in said["fr"] and "Estados de su grupo" in said["es"]

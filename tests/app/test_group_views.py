@@ -3,6 +3,7 @@ members, the outreach list ranked within it, the world rank beside, and the way 
 state."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from apptest import open_page
 from ui_fixtures import shipped
@@ -35,6 +36,13 @@ def test_the_regional_breakdown_counts_only_the_groups_members():
     assert "members of the group “Nairobi consultation” (Africa) have endorsed" in said
     assert "Asia: Republic of Korea, the one member of the group “Nairobi consultation”" in said
     assert "Only “Nairobi consultation” is shown: 9 states." in said
+
+    links = dict(zip(table["Group"], table["Map"], strict=True))  # "Show on map" per row
+    assert parse_qs(urlsplit(links["Africa"]).query) == {
+        "group": [",".join(sorted(in_africa))],
+        "group_name": ["Nairobi consultation · Africa"],
+    }
+    assert parse_qs(urlsplit(links["Asia"]).query)["group"] == ["KOR"]
 
     at = open_page("regions", by="org", **ROOM)
     table = at.dataframe[0].value.set_index("Group")

@@ -79,6 +79,18 @@ def test_an_editor_saves_the_group_in_view_for_the_team(plan_db):
     assert "saved by" in texts(at)
 
 
+@pytest.mark.parametrize("page", ["regions", "outreach"])
+def test_the_group_in_view_is_saved_from_the_regions_and_outreach_pages_too(plan_db, page):
+    at = open_page(page, **ROOM)
+    assert not at.exception
+    at.button(key="saved-group-new-GHA,KEN,MAR,NGA,RWA,SEN,ZAF-button").click().run()
+    assert not at.exception and not at.error
+    (saved,) = cache.plan_service().groups()
+    assert (saved.name, list(saved.codes)) == ("Nairobi consultation", CODES)
+    assert any("Saved" in s.value and "7 states" in s.value for s in at.success)
+    assert "saved by" in texts(at) and controls(at) != []  # the editor may rename it now
+
+
 def test_a_second_session_with_a_role_picks_the_saved_group(team, monkeypatch):
     _service, saved = team
     signed_in(monkeypatch, "viewer@example.org")
@@ -118,6 +130,10 @@ def test_a_session_without_a_role_never_sees_a_saved_group(team, monkeypatch, wh
     assert not any(SECRET in label for label in labels(shared))
     assert SECRET not in texts(shared) and controls(shared) == []
     assert "saved by" not in texts(shared)
+    for page in ("regions", "outreach"):
+        shared = open_page(page, group=",".join(CODES), group_name="Shared link")
+        assert not shared.exception and controls(shared) == []
+        assert SECRET not in texts(shared) and "saved by" not in texts(shared)
 
 
 def test_an_editor_renames_then_deletes_and_each_change_is_an_event(team, monkeypatch):

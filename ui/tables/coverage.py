@@ -9,7 +9,7 @@ from i18n import formats
 from i18n.translate import _, ngettext
 from instruments.categories import Category
 from instruments.prose import capitalised, join_names
-from store.focus import Focus
+from store.focus import GROUP, Focus
 from store.glossary import term
 from store.groups import Group, Member, in_place
 from ui.views.map_view import MapView
@@ -59,6 +59,10 @@ def _who(group: Group, among: Focus | None = None) -> str:
                 group=among.name, within=group.label
             )
         return _("members of your group ({within})").format(within=group.label)
+    if group.kind == GROUP:  # the focus is a group the user made: its label is its name
+        if group.label == _("Your group"):  # not named (ui.views.focus labels it so)
+            return _("states in your group")
+        return _("states in the group “{group}”").format(group=group.label)
     if group.kind == "world":
         return _("states in scope")
     if group.kind in ("region", "subregion"):
