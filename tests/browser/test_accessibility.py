@@ -24,6 +24,7 @@ def translated(language: str, header: str) -> str:
         return _(header)
 
 
+ROOM = "GHA,KEN,KOR,MAR,NGA,RWA,SEN,ZAF"  # a meeting's states, as ?group= writes them
 # name -> (path, header shown when settled, or None for presentation mode)
 STATES: dict[str, tuple[str, str | None]] = {
     **{name: (path, HEADERS[name.split("-")[0]]) for name, path in PAGES.items()},
@@ -58,6 +59,10 @@ STATES: dict[str, tuple[str, str | None]] = {
         )
     },
     "outreach-since": ("/outreach?since=2023-12-22&focus=org-african-union", HEADERS["outreach"]),
+    **{  # a group the user made (issue 24): the map, the regions and the outreach list of it
+        f"{name}-group": (f"{path}group={ROOM}&group_name=Nairobi+consultation", HEADERS[name])
+        for name, path in (("map", "/?"), ("regions", "/regions?"), ("outreach", "/outreach?"))
+    },
     **{  # each presentation screen once, at the size axe judges it (PRESENTATION)
         f"present-{i}": (path, None)
         for i, path in enumerate(dict.fromkeys(path for _w, _h, path in PRESENTATIONS))
@@ -145,6 +150,21 @@ def test_map_table_meets_wcag_aa(app: str, page):
         quiet(tab)
     violations = axe_violations(tab)
     assert not violations, f"axe-core, map with its table open:\n{report(violations)}"
+    assert not blocked
+
+
+def test_your_group_report_meets_wcag_aa(app: str, page):
+    """The "Your group" box with a list read: every kind of line, the choices, the button."""
+    tab, blocked = page
+    tab.goto(app + "/")
+    wait_for_page(tab, "/", "Coverage map")
+    tab.get_by_text("Your group: a focus from a list of participants").click()
+    tab.get_by_role("textbox", name="Participants").fill("Kenya\nCongo\nICRC\nKosovo\nKenya\nNarnia")
+    tab.get_by_role("button", name="Read the list").click()
+    tab.get_by_text("Listed apart, not in the group: 3 lines").wait_for()  # ICRC, Kosovo, Kenya
+    quiet(tab)
+    violations = axe_violations(tab)
+    assert not violations, f"axe-core, the report of a list read:\n{report(violations)}"
     assert not blocked
 
 
