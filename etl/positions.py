@@ -200,7 +200,7 @@ def _known_on(positions: pd.DataFrame, instrument: str, day: date, states: int) 
     """How many endorsed an instrument by ``day``, and how many more may have (unknown then)."""
     on = positions_on(positions, day, [instrument])
     form = form_named(load_registry().set_index("id").loc[instrument, "form"])
-    evidenced = int((on["status"] == form.positive).sum())
+    evidenced = int(on["status"].isin(form.supporting).sum())
     band = int(on["status"].isin([JOINED_LATER, UNCONFIRMED]).sum())
     if form.missing == UNKNOWN:  # a partial list: every state it does not name may have
         band += states - len(on)

@@ -33,14 +33,14 @@ def joins(
         if not instrument.form.joinable:
             continue
         was, now = before[instrument.id], after[instrument.id]
-        for iso3 in now.index[(now == instrument.positive) & (was != instrument.positive)]:
+        for iso3 in now.index[now.isin(instrument.supporting) & ~was.isin(instrument.supporting)]:
             row = dated.loc[(instrument.id, iso3)]
             rows.append(
                 {
                     "iso3": iso3,
                     "instrument": instrument.id,
                     "before": NOT_YET if was[iso3] == NOT_YET else was[iso3],
-                    "after": instrument.positive,
+                    "after": now[iso3],
                     "date": row["date"],
                     "date_precision": row["date_precision"],
                     # an earlier unknown (or a day range starting before) may predate ``since``

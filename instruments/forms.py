@@ -164,6 +164,8 @@ class Form(ABC):
     signals: tuple[Signal, ...]
     # Statuses drawn in another status's category (a map tells at most five colours apart).
     drawn_as: tuple[tuple[str, Category], ...] = ()
+    # Other statuses that support as the positive one does (a statement's observer States).
+    also_supporting: tuple[str, ...] = ()
     # Put to states again each session (a resolution): the latest record says where they stand.
     recurring: ClassVar[bool] = False
     # A state can join at any time (endorse the text): an outreach plan may aim at it.
@@ -173,6 +175,15 @@ class Form(ABC):
     def statuses(self) -> tuple[str, ...]:
         """Every status a state can have: those a source gives, then the one it leaves unnamed."""
         return (*self.listed, self.missing)
+
+    @property
+    def supporting(self) -> tuple[str, ...]:
+        """The statuses that count as support: the positive one first."""
+        return (self.positive, *self.also_supporting)
+
+    def supports(self, status: str) -> bool:
+        """Whether a state with this status supports the instrument."""
+        return status in self.supporting
 
     @property
     def background(self) -> Category:

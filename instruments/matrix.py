@@ -23,7 +23,7 @@ def status_matrix(
 
 def supporters(matrix: pd.DataFrame, instrument: Instrument) -> set[str]:
     """States that endorsed the instrument (or voted yes on it)."""
-    return set(matrix.index[matrix[instrument.id] == instrument.positive])
+    return set(matrix.index[matrix[instrument.id].isin(instrument.supporting)])
 
 
 def compare(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> tuple[list[str], int]:
@@ -32,8 +32,8 @@ def compare(matrix: pd.DataFrame, x: Instrument, y: Instrument) -> tuple[list[st
     A state whose position on Y is unknown (a partial list), unconfirmed, or that cannot vote
     on Y is not counted as "not Y": it is reported in the second number instead.
     """
-    on_x = matrix[x.id] == x.positive
+    on_x = matrix[x.id].isin(x.supporting)
     y_status = matrix[y.id]
     undecided = y_status.map(y.form.undecided).astype(bool)
-    not_y = (y_status != y.positive) & ~undecided
+    not_y = ~y_status.isin(y.supporting) & ~undecided
     return list(matrix.index[on_x & not_y]), int((on_x & undecided).sum())

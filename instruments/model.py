@@ -57,6 +57,11 @@ class Instrument:
         return self.form.positive
 
     @property
+    def supporting(self) -> tuple[str, ...]:
+        """The statuses that count as support (the positive one, and any the form adds)."""
+        return self.form.supporting
+
+    @property
     def missing(self) -> str:
         """The status of a state in scope that the source does not name."""
         return self.form.missing

@@ -86,9 +86,9 @@ def steps(positions: pd.DataFrame, instrument: Instrument, until: date) -> pd.Da
     opened = date.fromisoformat(instrument.opened)
     mine = positions[positions["instrument"] == instrument.id]
     counted = mine[
-        (mine["status"] == instrument.positive) | mine["status"].map(instrument.form.undecided)
+        mine["status"].isin(instrument.supporting) | mine["status"].map(instrument.form.undecided)
     ]
-    positive = (counted["status"] == instrument.positive).to_numpy()
+    positive = counted["status"].isin(instrument.supporting).to_numpy()
     firsts, taken_on = counted["date_earliest"].to_numpy(), counted["date"].to_numpy()
     changes = {date.fromisoformat(d) for d in (*firsts, *taken_on)}
     rows = []
@@ -123,7 +123,7 @@ def points(positions: pd.DataFrame, instruments: Iterable[Instrument]) -> pd.Dat
     rows = []
     for instrument in instruments:
         mine = positions[positions["instrument"] == instrument.id]
-        supporters = int((mine["status"] == instrument.positive).sum())
+        supporters = int(mine["status"].isin(instrument.supporting).sum())
         rows.append(
             (
                 instrument.id,

@@ -63,7 +63,7 @@ def position_rows(
             )
             source_note = formats.clauses(x for x in (listed_as, row["note"]) if x)
         else:
-            named = int((matrix[instrument.id] == instrument.positive).sum())
+            named = int(matrix[instrument.id].isin(instrument.supporting).sum())
             as_of, url, source_note = instrument.as_of, instrument.source_url, ""
             note = instrument.complement_note(status, named)
         records.append(

@@ -294,7 +294,7 @@ def instrument_view(
         c for c in form.categories if c in present or c == background
     )
     shown, outside = _in_view(universe, codes, focus)
-    named = int((column == instrument.positive).sum())
+    named = int(column.isin(instrument.supporting).sum())
     called, labels = _names_and_labels(
         instrument, categories, category, column, shown, outside, focus, named
     )
