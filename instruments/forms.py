@@ -55,6 +55,13 @@ ACTS = {
     ABSTAIN: N_("Abstained"),
     NON_VOTING: N_("Did not vote"),
 }
+# What a state did, said with the state as the subject ("it …"): the statuses that are not its
+# form's positive one and that a suggested ask may cite (ui/tables/ask.py).
+SAID = {
+    NOT_ENDORSED: N_("was named as not endorsing {instrument}"),
+    NO: N_("voted no on {instrument}"),
+    ABSTAIN: N_("abstained on {instrument}"),
+}
 STATUS_CATEGORY = {
     ENDORSED: Category.ENDORSED,
     UNCONFIRMED: Category.UNCONFIRMED,
@@ -166,6 +173,8 @@ class Form(ABC):
     drawn_as: tuple[tuple[str, Category], ...] = ()
     # Other statuses that support as the positive one does (a statement's observer States).
     also_supporting: tuple[str, ...] = ()
+    # What a state is asked to do to support it, after "to" (a suggested ask).
+    join_text: str = N_("endorse {instrument}")
     # Put to states again each session (a resolution): the latest record says where they stand.
     recurring: ClassVar[bool] = False
     # A state can join at any time (endorse the text): an outreach plan may aim at it.
@@ -247,6 +256,24 @@ class Form(ABC):
     def did_not(self, instrument: str) -> str:
         """The negation, after a supporter's phrase and "but": "did not vote yes on …"."""
         return _(self.did_not_text).format(instrument=instrument)
+
+    def said(self, status: str, instrument: str) -> str:
+        """What a state with a status that supports or dissents did, with the state as the
+        subject ("it …"): "endorsed …", "was named as endorsing …", "abstained on …"."""
+        if status in SAID and status != self.positive:
+            return _(SAID[status]).format(instrument=instrument)
+        if not self.supports(status):
+            raise ValueError(f"no words for a state whose status is {status!r}")
+        return self.did(instrument)
+
+    def dissents(self, status: str) -> bool:
+        """Whether a state with this status took a position against the instrument: voted no,
+        abstained, was named as not endorsing (not voting, or not being named, is not one)."""
+        return status in self.listed and status in (NO, ABSTAIN, NOT_ENDORSED)
+
+    def join(self, instrument: str) -> str:
+        """What a state is asked to do to support it, after "to": "endorse the …"."""
+        return _(self.join_text).format(instrument=instrument)
 
     @abstractmethod
     def have_done(self, instrument: str) -> str:
@@ -359,6 +386,13 @@ class PartialList(Form):
 
     def act(self, status: str) -> str:
         return _(self.supporter_stem) if status == self.positive else super().act(status)
+
+    def said(self, status: str, instrument: str) -> str:
+        if status == self.positive:
+            return pgettext("said of a state", "was named as endorsing {instrument}").format(
+                instrument=instrument
+            )
+        return super().said(status, instrument)
 
     def figures(self, listing: Listing) -> list[tuple[str, str]]:
         named_otherwise = [

@@ -119,6 +119,19 @@ def _peer_share(group: Group, iso3: str, endorsed: set[str]) -> float | None:
     return sum(p in endorsed for p in peers) / len(peers) if peers else None
 
 
+def best_organisation(
+    iso3: str, organisations: list[Group], supporting: set[str]
+) -> tuple[float, Group | None]:
+    """The organisation of a state whose other members support the most, with that share; on a
+    tie, the one whose label sorts last. (0.0, None) when it belongs to none with peers."""
+    shares = [
+        (share, org)
+        for org in organisations
+        if iso3 in org.codes and (share := _peer_share(org, iso3, supporting)) is not None
+    ]
+    return max(shares, key=lambda pair: (pair[0], pair[1].label), default=(0.0, None))
+
+
 def signals(
     candidates: list[str],
     matrix: pd.DataFrame,
@@ -133,12 +146,7 @@ def signals(
     for iso3 in candidates:
         statuses = matrix.loc[iso3]
         group = next((g for g in un_groups if iso3 in g.codes), None)
-        shares = [
-            (share, org.label)
-            for org in organisations
-            if iso3 in org.codes and (share := _peer_share(org, iso3, endorsed)) is not None
-        ]
-        best_share, best_org = max(shares, default=(0.0, ""))
+        best_share, best_org = best_organisation(iso3, organisations, endorsed)
         rows.append(
             {
                 "iso3": iso3,
@@ -146,7 +154,7 @@ def signals(
                 **{_on(t): _counted(t, statuses) for t in instrument_terms if t.pooled},
                 "regional_group": group.label if group else "",
                 "regional_share": (_peer_share(group, iso3, endorsed) or 0.0) if group else 0.0,
-                "organisation": best_org,
+                "organisation": best_org.label if best_org else "",
                 "organisation_share": best_share,
             }
         )
