@@ -79,6 +79,7 @@ def test_every_page_file_is_registered_with_its_url_path():
     assert sorted(pages.values()) == [
         "",
         "briefing",
+        "compare",
         "country",
         "instruments",
         "outreach",

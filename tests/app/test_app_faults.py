@@ -21,7 +21,13 @@ ODD_VALUES = {
     "odd characters": "\u202e\u200b😀 ' \" ; -- %00 \\ `x`",
 }
 # The URL parameters each page reads (a value outside the allowed set must give a notice).
-PARAMETERS = {"map": "focus", "regions": "by", "outreach": "region", "country": "iso3"}
+PARAMETERS = {
+    "map": "focus",
+    "regions": "by",
+    "outreach": "region",
+    "country": "iso3",
+    "compare": "iso3",
+}
 
 
 def shown_as_html(at: AppTest) -> list[str]:

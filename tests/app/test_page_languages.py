@@ -16,8 +16,18 @@ from ui.widgets.url_controls import href, link_params
 from apptest import open_page
 from conftest import REPO
 
-PAGES = ["map", "regions", "outreach", "country", "plan", "briefing", "instruments", "sources"]
-PARAMS = {"country": {"iso3": "NLD"}}
+PAGES = [
+    "map",
+    "regions",
+    "outreach",
+    "country",
+    "compare",
+    "plan",
+    "briefing",
+    "instruments",
+    "sources",
+]
+PARAMS = {"country": {"iso3": "NLD"}, "compare": {"iso3": "KEN,NLD"}}
 TABLE = table_from_csv(REPO / "data" / "endorsements.csv")
 MEMBERS = TABLE[TABLE["in_universe"] & (TABLE["un_status"] == "member")]
 # English that no French or Spanish page may show (headline, footer, page furniture).
@@ -175,6 +185,7 @@ def test_sources_page_without_a_glossary_says_so(monkeypatch):
     def missing():
         raise FileNotFoundError("glossary.csv")
 
+    open_page("sources", lang="fr")  # the dataset built first, as a running app has it
     monkeypatch.setattr("store.glossary.glossary", missing)
     at = open_page("sources", lang="fr")
     assert not at.exception

@@ -31,6 +31,9 @@ OUTREACH = PageSpec(
     "app_pages/outreach.py", N_("Outreach gaps"), ":material/checklist:", "outreach"
 )
 COUNTRY = PageSpec("app_pages/country.py", N_("Country profile"), ":material/flag:", "country")
+COMPARE = PageSpec(
+    "app_pages/compare.py", N_("Compare states"), ":material/compare_arrows:", "compare"
+)
 PLAN = PageSpec("app_pages/plan.py", N_("Outreach plan"), ":material/assignment:", "plan")
 BRIEFING = PageSpec(
     "app_pages/briefing.py", N_("Briefing pack"), ":material/slideshow:", "briefing"
@@ -41,7 +44,7 @@ INSTRUMENTS = PageSpec(
 SOURCES = PageSpec(
     "app_pages/sources.py", N_("Sources and method"), ":material/description:", "sources"
 )
-PAGES = (MAP, REGIONS, OUTREACH, COUNTRY, PLAN, BRIEFING, INSTRUMENTS, SOURCES)  # menu order
+PAGES = (MAP, REGIONS, OUTREACH, COUNTRY, COMPARE, PLAN, BRIEFING, INSTRUMENTS, SOURCES)  # menu
 
 RUNNING = "running-page"  # session key: the address of the page this run shows
 

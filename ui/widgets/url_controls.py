@@ -155,6 +155,30 @@ def segmented(
     return chosen
 
 
+def codes_select(
+    label: str,
+    name: str,
+    options: Mapping[str, str],
+    start: list[str],
+    most: int,
+    **kwargs: object,
+) -> list[str]:
+    """A multiselect of at most ``most`` of ``options`` (code → label), kept in sync with the URL
+    parameter ``name``: the codes chosen, comma-separated, in the order chosen (left out of the
+    URL when none is). It starts from ``start``, the codes the URL gave (checked by the page)."""
+    chosen = st.multiselect(
+        label,
+        list(options),
+        default=[c for c in start if c in options][:most],
+        format_func=options.__getitem__,
+        max_selections=most,
+        key=f"url-{name}",
+        **kwargs,
+    )
+    _write(name, ",".join(chosen), "")
+    return chosen
+
+
 def text(label: str, name: str, limit: int = 80, **kwargs: object) -> str:
     """A text input kept in sync with the URL parameter ``name`` (cut to ``limit`` characters)."""
     current = (param(name) or "")[:limit]
