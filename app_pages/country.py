@@ -22,6 +22,7 @@ from store.focus import Focus
 from store.groups import GroupKind, by_name
 from store.reference import UN_LANGUAGES
 from ui import cache
+from ui.tables.comparison import closest_peers
 from ui.tables.coverage import tally
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
@@ -30,6 +31,7 @@ from ui.tables.profile import listed_elsewhere as listed_on
 from ui.tables.profile_card import badge, rank_sentence, supporting_peers
 from ui.text import code, inert, link, md
 from ui.widgets import pages, url_controls
+from ui.widgets.compare_links import peers_link
 from ui.widgets.plan_history import history_table
 from ui.widgets.plan_session import plan_readers_only, plan_word
 from ui.widgets.table_columns import source_links
@@ -181,6 +183,8 @@ def profile(iso3: str) -> None:
     state = rows.loc[iso3]
     positions = position_rows(iso3, cache.matrix(), cache.positions(), list(catalogue.values()))
     planned = plan_readers_only()
+        closest = closest_peers(iso3, cache.dataset())
+        peers_link(peers, iso3, closest, rows["name"].to_dict())
     card(iso3, dict(zip(catalogue, positions.to_dict("records"), strict=True)), planned)
     un_names = cache.un_names().loc[iso3]
     with st.expander(_("Names in the six UN languages"), icon=":material/translate:"):

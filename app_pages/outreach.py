@@ -24,6 +24,7 @@ from ui.tables.outreach import (
 from ui.tables.priority import default_weights, priorities, weights_from
 from ui.text import md
 from ui.widgets import as_of, url_controls
+from ui.widgets.compare_links import selected_link
 from ui.widgets.downloads import pack_downloads, table_downloads
 from ui.widgets.filters import filter_widgets
 from ui.widgets.plan_session import plan_readers_only, plan_word
@@ -133,9 +134,12 @@ else:
     )
 
 percent = {"format": "percent", "width": "small"}
-st.dataframe(
+shown = st.dataframe(
     rows.assign(State=profile_links(rows["ISO3"], rows["State"])),
     hide_index=True,
+    key="outreach-table",
+    on_select="rerun",
+    selection_mode="multi-row",
     width="stretch",
     height=min(38 * len(rows) + 40, 720),
     column_config={name: _(label) for name, label in HEADERS.items()}
@@ -157,6 +161,7 @@ st.dataframe(
     },
 )
 st.caption(_("A state's name opens its profile; double-click a cell to read all of it."))
+selected_link([rows["ISO3"].iloc[i] for i in shown.selection.rows])
 if filters.organisation and filters.organisation.outside:
     outside = ", ".join(m.name for m in filters.organisation.outside)
     st.caption(
