@@ -147,11 +147,18 @@ def plan_history(service: PlanService, iso3: str) -> None:
 def card(
     iso3: str, positions: dict[str, dict], planned: "tuple[PlanService, Access] | None"
 ) -> None:
-    """What a desk officer comes for, first: the status in view, the outreach rank and why,
-    the plan (for its readers), and the peers in each group that support the instrument."""
+    """What a desk officer comes for, first: the suggested ask, the status in view, the
+    outreach rank and why, the plan (for its readers), and the peers in each group that support
+    the instrument."""
     matrix = cache.matrix()
     with st.container(border=True):
         st.subheader(md(rows.loc[iso3, "name"]), anchor=False)
+        asked = cache.ask(iso3)
+        st.markdown(
+            _("**Suggested ask.** {ask}").format(ask=md(asked.text))
+            if asked
+            else _("**Suggested ask.** None: it supports every instrument it could join.")
+        )
         lead, peers = st.columns(2, gap="large")
         for instrument in (catalogue[i] for i in shown.ids):
             row = positions[instrument.id]
@@ -176,6 +183,8 @@ def card(
         )
         near = supporting_peers(iso3, groups_of(iso3, cache.groupings()), supporters(matrix, first))
         peers.markdown("\n".join(f"- {p.line()}" for p in near))
+        closest = closest_peers(iso3, cache.dataset())
+        peers_link(peers, iso3, closest, rows["name"].to_dict())
 
 
 def profile(iso3: str) -> None:
@@ -183,8 +192,6 @@ def profile(iso3: str) -> None:
     state = rows.loc[iso3]
     positions = position_rows(iso3, cache.matrix(), cache.positions(), list(catalogue.values()))
     planned = plan_readers_only()
-        closest = closest_peers(iso3, cache.dataset())
-        peers_link(peers, iso3, closest, rows["name"].to_dict())
     card(iso3, dict(zip(catalogue, positions.to_dict("records"), strict=True)), planned)
     un_names = cache.un_names().loc[iso3]
     with st.expander(_("Names in the six UN languages"), icon=":material/translate:"):

@@ -45,6 +45,7 @@ from ui.figures.map_figure import map_figure as build_map_figure
 from ui.figures.projector import projected
 from ui.figures.timeline_chart import timeline_figure
 from ui.tables import coverage, priority
+from ui.tables.ask import Ask, suggested_ask
 from ui.tables.dataset import Dataset, load_dataset, on
 from ui.tables.endorser_series import Timeline, description, series_table
 from ui.tables.endorser_series import timeline as build_timeline
@@ -307,6 +308,17 @@ def matrix() -> pd.DataFrame:
 def endorsers() -> frozenset[str]:
     """The states the Call to Action's published list names."""
     return _data(_stamp()).endorsers
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _ask(stamp: Stamp, iso3: str) -> Ask | None:
+    return suggested_ask(_data(stamp), iso3)  # frozen: shared as it is
+
+
+def ask(iso3: str) -> Ask | None:
+    """The suggested ask for a state (ui.tables.ask), in the interface language, as of the day
+    shown; None outside scope or when it supports every instrument it could join."""
+    return _ask(_stamp(), iso3)
 
 
 @st.cache_data(show_spinner=False)

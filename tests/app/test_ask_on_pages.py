@@ -1,0 +1,51 @@
+"""The suggested ask on the pages: the country profile leads with it, in the page's language."""
+
+from functools import cache
+
+import pytest
+from test_country_card import card
+
+from i18n.translate import use
+from ui.tables.ask import suggested_ask
+from ui.tables.dataset import Dataset, load_dataset
+from ui.text import md
+
+from apptest import open_page
+from conftest import REPO
+
+LABEL = {
+    "en": "**Suggested ask.** ",
+    "fr": "**Démarche suggérée.** ",
+    "es": "**Petición sugerida.** ",
+}
+
+
+@pytest.fixture(autouse=True)
+def shipped_dataset(monkeypatch):
+    monkeypatch.delenv("REAIM_DATA_DIR", raising=False)
+
+
+@cache
+def dataset(language: str) -> Dataset:
+    with use(language):
+        return load_dataset(REPO / "data")
+
+
+def ask_text(iso3: str, language: str) -> str:
+    """The state's ask as the page must show it: in the language, escaped as Markdown."""
+    with use(language):
+        return md(suggested_ask(dataset(language), iso3).text)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_profile_leads_with_the_ask(language):
+    said = card(open_page("country", iso3="KEN", lang=language))
+    _name, first, *_rest = said.split("\n")
+    assert first == LABEL[language] + ask_text("KEN", language)
+
+
+def test_a_state_that_supports_everything_it_could_join_is_told_so():
+    said = card(open_page("country", iso3="NLD"))
+    assert said.split("\n")[1] == (
+        "**Suggested ask.** None: it supports every instrument it could join."
+    )
