@@ -226,6 +226,8 @@ else:
         "score of **{score}**: {why}."
     ).format(rank=facts["world"], **facts)
 st.markdown(said)
+if asked := cache.ask(explained):  # every state of the list has one
+    st.markdown(_("**Suggested ask.** {ask}").format(ask=md(asked.text)))
 breakdown = score_terms(row, weights, terms)
 st.dataframe(
     breakdown.drop(columns=["Short"]),

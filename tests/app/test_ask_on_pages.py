@@ -49,3 +49,12 @@ def test_a_state_that_supports_everything_it_could_join_is_told_so():
     assert said.split("\n")[1] == (
         "**Suggested ask.** None: it supports every instrument it could join."
     )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_outreach_explanation_gives_the_ask_under_its_sentence(language):
+    at = open_page("outreach", explain="NGA", lang=language)
+    said = [m.value for m in at.markdown]
+    name = dataset(language).table.set_index("iso3").loc["NGA", "name"]
+    (sentence,) = [i for i, text in enumerate(said) if text.startswith(f"**{md(name)}**")]
+    assert said[sentence + 1] == LABEL[language] + ask_text("NGA", language)
