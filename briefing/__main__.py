@@ -1,6 +1,6 @@
 """Command line: ``python -m briefing [--focus KEY | --group CODES | --group-file FILE]
-[--instrument ID | --compare X,Y] [--lang fr] [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] --out
-FILE``.
+[--instrument ID | --compare X,Y] [--compare-states CODES] [--lang fr] [--as-of YYYY-MM-DD]
+[--since YYYY-MM-DD] --out FILE``.
 
 The whole command runs in the pack's language, the dataset's names and labels included. Messages
 to the operator (errors, "Wrote …", the line-by-line report of a group's list) stay in English.
@@ -19,6 +19,7 @@ from i18n.languages import DEFAULT, LANGUAGES
 from i18n.translate import use
 from instruments.days import parse_day
 from instruments.model import CALL_TO_ACTION
+from instruments.prose import join_names
 from instruments.view import View
 from participants.files import ListFile, ListFileError, read_path
 from participants.report import GroupReport, read_list
@@ -26,6 +27,8 @@ from participants.wording import report_lines, summary
 from safeio.private_files import write_private
 from safeio.uploads import UploadError
 from store.focus import Focus
+from store.reference import load_states
+from ui.tables.comparison import pick_states, problems, split_codes, too_few
 from ui.tables.dataset import Dataset, load_dataset, on
 
 USAGE_ERROR = 2
@@ -75,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--instrument", default=CALL_TO_ACTION, help="an instrument id")
     which.add_argument("--compare", help="two instrument ids X,Y: supported X but not Y")
+    parser.add_argument(
+        "--compare-states",
+        metavar="CODES",
+        help="add two to four states side by side, fact by fact: ISO3 codes separated by "
+        "commas, in column order, e.g. KEN,NGA,GHA; without --focus, --group or --group-file, "
+        "the pack is for these states",
+    )
     parser.add_argument("--format", choices=sorted(FORMATS), help="default: the --out suffix")
     parser.add_argument("--template", type=Path, help="a PowerPoint template (.pptx)")
     parser.add_argument("--top", type=int, default=DEFAULT_TOP, help="priority states to list")
@@ -171,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     try:  # read in English, before the pack's language: messages to the operator stay English
         args.as_of, args.since = _days(args.as_of, args.since, date.today())
         args.group_focus = _group(args)
+        args.compared = _compared(args)
     except ValueError as exc:
         return _fail(str(exc), USAGE_ERROR)
     with use(args.lang):  # before the dataset is loaded: its names and labels are in the language
@@ -202,6 +213,24 @@ def _group(args: argparse.Namespace) -> Focus | None:
     report = read_list(text)
     _print_report(report)
     return _focus_of(report, args.group_name or "", args.accept_unmatched)
+
+
+def _compared(args: argparse.Namespace) -> tuple[str, ...]:
+    """The states --compare-states asks for, in order (none without it); ValueError (one line)
+    for an unknown code, a state twice, more than four, fewer than two, or with --all."""
+    if args.compare_states is None:
+        return ()
+    if args.all:
+        raise ValueError("--compare-states builds one pack: leave out --all.")
+    picked = pick_states(split_codes(args.compare_states), set(load_states()["iso3"]))
+    said = [*problems(picked), too_few(len(picked.codes))]
+    if any(said):
+        reasons = " ".join(filter(None, said))
+        raise ValueError(
+            f"--compare-states {args.compare_states}: {reasons} Give two to four different ISO3 "
+            "codes of states in scope."
+        )
+    return picked.codes
 
 
 def _column(listed: ListFile, wanted: str | None) -> ListFile:
@@ -272,6 +301,9 @@ def _run(args: argparse.Namespace) -> int:
     except UploadError as exc:
         return _fail(f"{exc}. Nothing was written.")
     published = load_dataset(args.data_dir)
+    if args.compared and not (args.group_focus or args.focus):  # a pack for the states compared
+        names = published.table.set_index("iso3").loc[list(args.compared), "name"]
+        args.group_focus = Focus.of_group(args.compared, join_names(list(names)))
     focus_key = None if args.group_focus else (args.focus or "world")
     problem = _check(published, focus_key, view)
     if problem:
@@ -285,7 +317,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if not args.all:
             focus = args.group_focus or Focus.parse(focus_key)
-            pack = build_pack(data, focus, selected, args.top, date.today(), then)
+            pack = build_pack(data, focus, selected, args.top, date.today(), then, args.compared)
             _write(data, pack, fmt, template, args.out)
             return 0
         args.out.mkdir(parents=True, exist_ok=True)

@@ -232,6 +232,28 @@ def _since(pack: Pack) -> list[Flowable]:
     return [*story, _table(rows, widths, *keep)]
 
 
+def _side_by_side(pack: Pack) -> list[Flowable]:
+    """Two to four states compared, fact by fact: the sentence, the table, how to read it;
+    nothing when no states are compared."""
+    compared = pack.side_by_side
+    if compared is None:
+        return []
+    head, body = _style(8, bold=True), _style(7.5)
+    story = [*_heading(compared.heading), _para(compared.sentence, _style(8.5, spaceAfter=4))]
+    rows = [_cells(list(compared.header), head), *(_cells(list(r), body) for r in compared.rows)]
+    rows.append(
+        [_para(compared.note, _style(7.5, color=MUTED)), *[""] * (len(compared.header) - 1)]
+    )
+    last = len(rows) - 1
+    keep = [("SPAN", (0, last), (-1, last)), ("NOSPLIT", (0, last - 1), (-1, last))]
+    # the mark as wide as its header or its widest cell, the facts a quarter of the rest
+    mark = max(_fitting(compared.header[-1], head), *(_fitting(r[-1], body) for r in compared.rows))
+    rest = BODY_W - mark
+    states = len(compared.header) - 2
+    widths = [rest * 0.25, *[rest * 0.75 / states] * states, mark]
+    return [*story, _table(rows, widths, *keep)]
+
+
 def _priorities(pack: Pack) -> list[Flowable]:
     """Rank, State, Score, Why; then the score's formula, kept on the page of the last row."""
     head, body = _style(8, bold=True), _style(7.5)
@@ -254,7 +276,17 @@ def _priorities(pack: Pack) -> list[Flowable]:
     # rank and score as narrow as their numbers, or as their header in a longer language
     rank, score = max(34, _fitting(header[0], head)), max(36, _fitting(header[2], head))
     widths = [rank, 112, score, BODY_W - rank - 112 - score]
-    return [*story, _table(rows, widths, *keep)]
+    return [*story, _table(rows, widths, *keep), *_asks(pack)]
+
+
+def _asks(pack: Pack) -> list[Flowable]:
+    """The ask to put to each priority state, in rank order."""
+    numbered = _style(7.5, spaceAfter=3, leftIndent=10, firstLineIndent=-10)
+    asks = [
+        _para(_("{rank}. {ask}").format(rank=formats.number(p.rank), ask=p.ask), numbered)
+        for p in pack.priorities
+    ]
+    return [*_heading(_("Suggested asks"), 9), *asks]
 
 
 def _rank(priority: Priority, focused: bool) -> str:
@@ -378,6 +410,7 @@ def _story(pack: Pack) -> list[Flowable]:
         KeepInFrame(SIDE_W, MAP_H, _side(pack), mode="shrink"),
         FrameBreak(),
         *_since(pack),
+        *_side_by_side(pack),
         *_names(pack),
         *_priorities(pack),
         *_related_and_sources(pack),

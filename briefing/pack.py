@@ -5,6 +5,7 @@ priority score, instrument facts), so a number or a sentence is computed once; t
 renderers only lay it out.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,9 +20,12 @@ from instruments.facts import caveats, latest_vote, standing
 from instruments.forms import JOINED_LATER, NOT_YET, status_word
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
+from instruments.prose import join_names
 from instruments.view import View
 from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group
+from ui.tables import comparison
+from ui.tables.ask import suggested_ask
 from ui.tables.citation import reopen_line
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
@@ -58,8 +62,8 @@ class NameList:
 
 @dataclass(frozen=True)
 class Priority:
-    """One state of the outreach priorities: its rank in the focus, score, why, points, and its
-    rank among all non-endorsers."""
+    """One state of the outreach priorities: its rank in the focus, score, why, points, its
+    rank among all non-endorsers, and the ask to put to it."""
 
     rank: int  # among the focus's states that have not endorsed (the world's, on the world)
     name: str
@@ -67,6 +71,7 @@ class Priority:
     why: str
     points: str
     world_rank: int
+    ask: str  # the suggested ask (ui.tables.ask): "Ask Kenya to endorse …"
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,19 @@ class Since:
     header: tuple[str, ...]  # State, Instrument, Change, Date, How exact
     rows: tuple[tuple[str, ...], ...]
     note: str  # the interval, and what a date "by then; day unknown" means
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """Two to four states compared fact by fact (ui.tables.comparison, in brief): the table to
+    lay out, the sentence to say, and the sources of every fact for the notes."""
+
+    heading: str  # "Side by side: Kenya, Nigeria and Ghana"
+    sentence: str  # on how many facts they differ
+    header: tuple[str, ...]  # Fact, each state, Differs
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[str, ...]  # "Kenya, UNGA 78/241 (2023): https://…"
+    note: str  # how to read the dates and the marks
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class Pack:
     link: str  # the dashboard's address that reopens these figures, as of the pack's day
     file_stem: str
     since: Since | None = None  # what moved since a day, when asked
+    side_by_side: SideBySide | None = None  # two to four states compared, when asked
 
 
 def file_stem(view: MapView, since: date | None = None) -> str:
@@ -180,6 +199,7 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
             str(row["why"]),
             points(row, weights, data.terms),
             int(world[code]),
+            asked.text if (asked := suggested_ask(data, code)) else "",
         )
         for code, row in in_group.head(top).iterrows()
     ]
@@ -315,6 +335,26 @@ def _since(data: Dataset, then: Dataset, frame: FocusFrame, today: date) -> Sinc
     )
 
 
+def _side_by_side(data: Dataset, codes: Sequence[str]) -> SideBySide:
+    """The states compared as the compare page shows them, in brief, for the public: never a
+    plan's status."""
+    table = comparison.compare(codes, data)
+    shown = comparison.shown(comparison.brief(table))
+    names = [str(data.table.set_index("iso3").loc[c, "name"]) for c in codes]
+    return SideBySide(
+        heading=_("Side by side: {states}").format(states=join_names(names)),
+        sentence=comparison.summary(table, names),
+        header=tuple(str(c) for c in shown.columns),
+        rows=tuple(tuple(str(v) for v in row) for row in shown.itertuples(index=False)),
+        sources=tuple(comparison.sources(table)),
+        note=_(
+            "A date is as exact as its source: a day, a month, or the day by which the state "
+            "had joined. “differs”: the states’ entries are not all the same. The source of "
+            "each entry is in the notes."
+        ),
+    )
+
+
 def build_pack(
     data: Dataset,
     focus: Focus,
@@ -322,9 +362,11 @@ def build_pack(
     top: int = DEFAULT_TOP,
     today: date | None = None,
     then: Dataset | None = None,
+    compared: Sequence[str] = (),
 ) -> Pack:
     """The pack of a focus and a view (an instrument, or a comparison); with ``then`` (the
-    dataset as known on an earlier day, ``on``), what moved in the focus since that day."""
+    dataset as known on an earlier day, ``on``), what moved in the focus since that day; with
+    ``compared`` (two to four states in scope), those states side by side."""
     frame = data.frame(focus)
     shown = [data.catalogue[i] for i in selected.ids]
     view = map_of(data, selected, frame)
@@ -355,6 +397,7 @@ def build_pack(
         link=_link(focus, selected, data.day or today, since),
         file_stem=file_stem(view, since),
         since=_since(data, then, frame, today) if then is not None else None,
+        side_by_side=_side_by_side(data, compared) if compared else None,
     )
 
 

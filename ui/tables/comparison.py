@@ -102,12 +102,12 @@ def too_few(count: int) -> str:
     """Why ``count`` states make no comparison, in the active language; "" for enough."""
     if count >= FEWEST:
         return ""
-    most = formats.number(MOST)
+    bounds = {"fewest": formats.number(FEWEST), "most": formats.number(MOST)}
     if count:
-        return _("A comparison needs two to {most} states: choose at least one more.").format(
-            most=most
+        return _("A comparison needs {fewest} to {most} states: choose at least one more.").format(
+            **bounds
         )
-    return _("A comparison needs two to {most} states: none is chosen.").format(most=most)
+    return _("A comparison needs {fewest} to {most} states: none is chosen.").format(**bounds)
 
 
 def _groups_of(iso3: str, data: Dataset, kinds: Sequence[GroupKind]) -> list[Group]:
@@ -322,3 +322,47 @@ def summary(table: pd.DataFrame, names: Sequence[str]) -> str:
         count=formats.number(count),
         total=formats.number(compared),
     )
+
+
+def brief(table: pd.DataFrame) -> pd.DataFrame:
+    """The comparison for a slide or a page of print: each instrument's status and date in one
+    row ("Endorsed, 16 February 2023 (exact)"; the status alone where the source names no date),
+    no rows of sources (they go to the notes), the other rows as they are; Section dropped, and a
+    row marked when either of its parts was."""
+    states = [c for c in table.columns if c not in ("Section", "Fact", "Differs")]
+    undated = _("not named by the source")
+    rows = []
+    for key, row in table.iterrows():
+        if kind(key) in (DATE, SOURCE):
+            continue
+        if kind(key) == STATUS:
+            day = table.loc[key.replace(f":{STATUS}", f":{DATE}")]
+            cells = [
+                row[s]
+                if day[s] == undated
+                else _("{status}, {date}").format(status=row[s], date=day[s])
+                for s in states
+            ]
+            marked = row["Differs"] or day["Differs"]
+            rows.append((row["Fact"], *cells, marked))
+        else:
+            rows.append((row["Fact"], *row[states], row["Differs"]))
+    return pd.DataFrame(rows, columns=["Fact", *states, "Differs"])
+
+
+def sources(table: pd.DataFrame) -> list[str]:
+    """The comparison's sources, one line per instrument and state: "Kenya, UNGA 78/241 (2023):
+    https://…", for a pack's notes; each address once per line."""
+    states = [c for c in table.columns if c not in ("Section", "Fact", "Differs")]
+    lines = []
+    for key, row in table.iterrows():
+        if kind(key) != SOURCE:
+            continue
+        title = table.loc[key.replace(f":{SOURCE}", f":{STATUS}"), "Fact"]
+        lines += [
+            _("{state}, {instrument}: {addresses}").format(
+                state=state, instrument=title, addresses=", ".join(row[state].split())
+            )
+            for state in states
+        ]
+    return lines

@@ -13,6 +13,7 @@ from instruments.timeline import dated, precision_word
 from store.groups import GroupKind
 from ui.tables.comparison import (
     MOST,
+    brief,
     closest_peers,
     compare,
     differing,
@@ -20,6 +21,7 @@ from ui.tables.comparison import (
     pick_states,
     problems,
     shown,
+    sources,
     split_codes,
     summary,
     too_few,
@@ -201,3 +203,29 @@ def test_peers_tie_by_name_accent_blind_and_n_is_respected():
     tied = [p for p in peers if counts[p] == counts[peers[0]]]
     assert [sort_key(NAMES[p]) for p in tied] == sorted(sort_key(NAMES[p]) for p in tied)
     assert len(closest_peers("KEN", DATA, n=1)) == 1
+
+
+def test_in_brief_a_status_carries_its_date_and_sources_go_to_the_notes():
+    table = compare(STATES, DATA)
+    short = brief(table)
+    assert list(short.columns) == ["Fact", *NAMES[STATES], "Differs"]
+    facts = list(short["Fact"])
+    assert not [f for f in facts if f.endswith((": date", ": source"))]
+    for instrument in DATA.catalogue.values():
+        row = short.set_index("Fact").loc[instrument.short_title]
+        for iso3, day, status in zip(
+            STATES,
+            cells(table, f"{instrument.id}:date"),
+            cells(table, f"{instrument.id}:status"),
+            strict=True,
+        ):
+            said = status if day == "not named by the source" else f"{status}, {day}"
+            assert row[NAMES[iso3]] == said
+        either = {table.loc[f"{instrument.id}:{k}", "Differs"] for k in ("status", "date")}
+        assert (row["Differs"] == "differs") == ("differs" in either)
+    lines = sources(table)
+    assert len(lines) == len(DATA.catalogue) * len(STATES)
+    first = DATA.catalogue[CALL_TO_ACTION]
+    assert lines[0] == f"Kenya, {first.short_title}: " + ", ".join(
+        cells(table, f"{CALL_TO_ACTION}:source")[0].split()
+    )
