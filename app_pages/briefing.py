@@ -22,7 +22,7 @@ from ui.widgets.your_group import your_group
 
 PAGE = pages.BRIEFING.script
 TOP_RANGE = (1, 30)
-titles = {k: i.short_title for k, i in cache.catalogue().items()}
+titles = cache.view_titles()
 
 st.header(_("Briefing pack"), anchor=False)
 st.caption(

@@ -104,7 +104,7 @@ with find:
         st.caption(_("No state has that name in any of the six UN languages."))
 with pick:
     iso3 = url_controls.select(_("State"), "iso3", narrowed, "")
-shown = url_controls.view_from_url({k: i.short_title for k, i in catalogue.items()}, CALL_TO_ACTION)
+shown = url_controls.view_from_url(cache.view_titles(), CALL_TO_ACTION)
 
 
 def plan_line(service: PlanService, access: "Access", iso3: str, endorsed: bool) -> None:

@@ -32,7 +32,7 @@ found = cache.catalogue()
 everyone = cache.all_states()
 names = dict(zip(everyone["iso3"], everyone["name"], strict=True))
 universe = set(table.loc[table["in_universe"], "iso3"])
-titles = {k: i.short_title for k, i in found.items()}
+titles = cache.view_titles()
 
 if presenting():
     shown = url_controls.view_from_url(titles, CALL_TO_ACTION)

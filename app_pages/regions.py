@@ -66,7 +66,7 @@ HEADERS = {
 }
 source = cache.provenance()
 found = cache.catalogue()
-titles = {k: i.short_title for k, i in found.items()}
+titles = cache.view_titles()
 focus = url_controls.focus_from_url(cache.focus_frames())
 among = focus if focus.is_group else WORLD_FOCUS  # a group the user made: its members only
 if presenting():

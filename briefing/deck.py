@@ -56,6 +56,7 @@ SWATCH_GAP, ENTRY_GAP = Inches(0.08), Inches(0.3)
 KEY_FIGURES, READY = N_("Key figures"), N_("Ready to say")
 NAMES, PRIORITIES = N_("Who has endorsed and who has not"), N_("Outreach priorities")
 RELATED, SOURCES = N_("Related instruments within the group"), N_("Sources and method")
+ASKS = N_("Suggested asks")
 # Where a line may break: any white space but the no-break ones ("29,5 %", "1 234")
 BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
 
@@ -787,6 +788,15 @@ def _priorities_slides(b: Builder) -> None:
     _table_slides(b, _(PRIORITIES), table, [*said, table.trailer])
 
 
+def _asks_slides(b: Builder) -> None:
+    """The ask to put to each priority state, in rank order, ready to say; none without them."""
+    asks = [
+        _("{rank}. {ask}").format(rank=formats.number(p.rank), ask=p.ask) for p in b.pack.priorities
+    ]
+    if asks:
+        _flow_slides(b, _(ASKS), [Section(_(READY), tuple(asks), spaced=True)], asks, BODY_SIZES, 1)
+
+
 def _since_slides(b: Builder) -> None:
     """What moved since a day: the sentence to say, then the movers, newest first."""
     since = b.pack.since
@@ -843,6 +853,7 @@ def render_deck(
     _side_by_side_slides(b)
     _names_slides(b)
     _priorities_slides(b)
+    _asks_slides(b)
     _related_slides(b)
     _sources_slides(b)
     _properties(deck, pack)

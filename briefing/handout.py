@@ -276,7 +276,17 @@ def _priorities(pack: Pack) -> list[Flowable]:
     # rank and score as narrow as their numbers, or as their header in a longer language
     rank, score = max(34, _fitting(header[0], head)), max(36, _fitting(header[2], head))
     widths = [rank, 112, score, BODY_W - rank - 112 - score]
-    return [*story, _table(rows, widths, *keep)]
+    return [*story, _table(rows, widths, *keep), *_asks(pack)]
+
+
+def _asks(pack: Pack) -> list[Flowable]:
+    """The ask to put to each priority state, in rank order."""
+    numbered = _style(7.5, spaceAfter=3, leftIndent=10, firstLineIndent=-10)
+    asks = [
+        _para(_("{rank}. {ask}").format(rank=formats.number(p.rank), ask=p.ask), numbered)
+        for p in pack.priorities
+    ]
+    return [*_heading(_("Suggested asks"), 9), *asks]
 
 
 def _rank(priority: Priority, focused: bool) -> str:

@@ -25,6 +25,7 @@ from instruments.view import View
 from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group
 from ui.tables import comparison
+from ui.tables.ask import suggested_ask
 from ui.tables.citation import reopen_line
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
@@ -61,8 +62,8 @@ class NameList:
 
 @dataclass(frozen=True)
 class Priority:
-    """One state of the outreach priorities: its rank in the focus, score, why, points, and its
-    rank among all non-endorsers."""
+    """One state of the outreach priorities: its rank in the focus, score, why, points, its
+    rank among all non-endorsers, and the ask to put to it."""
 
     rank: int  # among the focus's states that have not endorsed (the world's, on the world)
     name: str
@@ -70,6 +71,7 @@ class Priority:
     why: str
     points: str
     world_rank: int
+    ask: str  # the suggested ask (ui.tables.ask): "Ask Kenya to endorse …"
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
             str(row["why"]),
             points(row, weights, data.terms),
             int(world[code]),
+            asked.text if (asked := suggested_ask(data, code)) else "",
         )
         for code, row in in_group.head(top).iterrows()
     ]

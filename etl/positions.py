@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from etl.errors import EtlError
-from instruments.forms import JOINED_LATER, UNCONFIRMED, UNKNOWN, form_named
+from instruments.forms import JOINED_LATER, UNCONFIRMED, form_named
 from instruments.model import CALL_TO_ACTION
 from instruments.timeline import (
     EXACT,
@@ -202,7 +202,7 @@ def _known_on(positions: pd.DataFrame, instrument: str, day: date, states: int) 
     form = form_named(load_registry().set_index("id").loc[instrument, "form"])
     evidenced = int(on["status"].isin(form.supporting).sum())
     band = int(on["status"].isin([JOINED_LATER, UNCONFIRMED]).sum())
-    if form.missing == UNKNOWN:  # a partial list: every state it does not name may have
+    if form.unnamed_may_support:  # a partial list: every state it does not name may have
         band += states - len(on)
     return evidenced, band
 

@@ -64,5 +64,6 @@ def latest_vote(catalogue: list[Instrument]) -> Instrument | None:
 
 
 def standing(instrument: Instrument, supporters: int, members: int) -> str:
-    """Where a group stands on an instrument: "20 of 27 endorsed"; a partial list never "not"."""
+    """Where a group stands on an instrument: "20 of 27 endorsed"; a partial list never "not".
+    ``supporters``: the members its form counts (``Form.counted``)."""
     return instrument.form.standing(supporters, members, instrument.reported_total)

@@ -1,6 +1,9 @@
-"""The three forms an instrument's record takes, and everything that follows from each.
+"""The forms an instrument's record takes, and everything that follows from each.
 
-This is the only module that knows a recorded vote from a list of endorsers: the statuses a
+A complete list of endorsers, a partial one, a recorded vote of the General Assembly, the
+co-sponsors of a draft resolution, the states that joined a joint statement, and a committee
+vote that names only those against and abstaining. This is the only module that knows a recorded
+vote from a list of endorsers: the statuses a
 source may give, how a state the source does not name reads, the map categories, the verbs, the
 headline figures and caveats of a record, where a group stands, and how a position counts towards
 the outreach priority score. Everything else asks the form.
@@ -26,6 +29,13 @@ NO = "no"
 ABSTAIN = "abstain"
 NON_VOTING = "non-voting"
 NO_VOTE = "no vote (not a UN member)"
+CO_SPONSOR = "co-sponsor"  # on the face of a draft resolution as tabled
+LATER_CO_SPONSOR = "later co-sponsor"  # named by a secondary source as co-sponsoring at the vote
+NOT_ON_DRAFT = "not on the draft as tabled"  # may have joined later: never "did not co-sponsor"
+PARTY = "party"  # joined a joint statement as a party to the treaty it was delivered under
+OBSERVER = "observer"  # joined it as an observer State of that treaty
+DID_NOT_JOIN = "did not join"
+NOT_NAMED_VOTE = "not named (yes or absent)"  # a committee vote that names only no and abstain
 # Only on a past day (instruments/timeline.py): a position evidenced later whose day is unknown,
 # and any state's on an instrument that did not exist yet.
 JOINED_LATER = "unknown on this date"
@@ -44,6 +54,13 @@ STATUS_WORDS = {
     NO_VOTE: N_("No vote (not a UN member)"),
     JOINED_LATER: N_("Unknown on this date"),
     NOT_YET: N_("Did not exist yet"),
+    CO_SPONSOR: N_("Co-sponsor"),
+    LATER_CO_SPONSOR: N_("Later co-sponsor"),
+    NOT_ON_DRAFT: N_("Not on the draft as tabled"),
+    PARTY: N_("Joined (party)"),
+    OBSERVER: N_("Joined (observer State)"),
+    DID_NOT_JOIN: N_("Did not join"),
+    NOT_NAMED_VOTE: N_("Not named: voted yes or was absent"),
 }
 # What a state did, as its dated record says it (the country profile): each listed status.
 ACTS = {
@@ -54,6 +71,10 @@ ACTS = {
     NO: N_("Voted no"),
     ABSTAIN: N_("Abstained"),
     NON_VOTING: N_("Did not vote"),
+    CO_SPONSOR: N_("Co-sponsored the draft as tabled"),
+    LATER_CO_SPONSOR: N_("Named as a later co-sponsor"),
+    PARTY: N_("Joined, as a party"),
+    OBSERVER: N_("Joined, as an observer State"),
 }
 # What a state did, said with the state as the subject ("it …"): the statuses that are not its
 # form's positive one and that a suggested ask may cite (ui/tables/ask.py).
@@ -73,6 +94,13 @@ STATUS_CATEGORY = {
     NON_VOTING: Category.NON_VOTING,
     NO_VOTE: Category.NO_VOTE,
     JOINED_LATER: Category.UNCONFIRMED,  # as a list draws it: a position not established
+    CO_SPONSOR: Category.ENDORSED,
+    LATER_CO_SPONSOR: Category.ENDORSED,
+    NOT_ON_DRAFT: Category.UNKNOWN,
+    PARTY: Category.ENDORSED,
+    OBSERVER: Category.ENDORSED,
+    DID_NOT_JOIN: Category.NOT_ENDORSED,
+    NOT_NAMED_VOTE: Category.UNKNOWN,
 }
 
 
@@ -179,6 +207,12 @@ class Form(ABC):
     recurring: ClassVar[bool] = False
     # A state can join at any time (endorse the text): an outreach plan may aim at it.
     joinable: ClassVar[bool] = True
+    # A state the source does not name may have supported it (a partial list, a draft's later
+    # co-sponsors): a published count may hold more than those named.
+    unnamed_may_support: ClassVar[bool] = False
+    # The record names those who support it, so a map and a count of supporters can be drawn
+    # (a committee vote that names only no and abstain cannot).
+    names_supporters: ClassVar[bool] = True
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -237,9 +271,27 @@ class Form(ABC):
         "Abstained" (in the active language)."""
         return _(ACTS[status]) if status in ACTS else status_word(status)
 
+    def counted(self, status: str) -> bool:
+        """Whether a state with this status is in the count ``standing`` states: a supporter,
+        or for a record that names no supporter, a state it names."""
+        return self.supports(status)
+
+    def is_act(self, status: str) -> bool:
+        """Whether a listed status records something the state did: not "no vote", which a
+        committee vote lists for the observer States."""
+        return status != NO_VOTE
+
     def undecided(self, status: str) -> bool:
         """Whether a state with this status cannot be counted as not supporting."""
-        return status in (UNKNOWN, NO_VOTE, UNCONFIRMED, JOINED_LATER, NOT_YET)
+        return status in (
+            UNKNOWN,
+            NO_VOTE,
+            UNCONFIRMED,
+            JOINED_LATER,
+            NOT_YET,
+            NOT_ON_DRAFT,
+            NOT_NAMED_VOTE,
+        )
 
     def did(self, instrument: str) -> str:
         """What a supporter did: "endorsed the Call to Action (REAIM 2023)", "voted yes on …".
@@ -371,6 +423,8 @@ class CompleteList(Form):
 class PartialList(Form):
     """Some of the endorsers a source reports, by name: a state it does not name is unknown."""
 
+    unnamed_may_support = True
+
     def did_by(self, instrument: str, count: int) -> str:
         return npgettext(
             "counted subject",
@@ -486,6 +540,177 @@ class RecordedVote(Form):
             members=formats.number(members),
             share=_share(supporters, members),
         )
+
+
+class SponsorList(Form):
+    """The co-sponsors of a draft resolution: those printed on its face as tabled (complete for
+    the draft as tabled), and those a secondary source names as joining later. A state not on
+    the face may have joined after tabling: never "did not co-sponsor"."""
+
+    joinable = False
+    unnamed_may_support = True
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject", "co-sponsored {instrument}", "co-sponsored {instrument}", count
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "co-sponsored {instrument}").format(instrument=instrument)
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        later = listing.count(LATER_CO_SPONSOR)
+        return [
+            (_("On the draft as tabled"), formats.number(listing.count(CO_SPONSOR))),
+            *([(_("Named as joining later"), formats.number(later))] if later else []),
+            *([(_("Co-sponsors, as reported"), listing.reported)] if listing.reported else []),
+        ]
+
+    def headline(self, listing: Listing) -> str:
+        text = ngettext(
+            "{count} co-sponsor on the draft as tabled",
+            "{count} co-sponsors on the draft as tabled",
+            listing.count(CO_SPONSOR),
+        ).format(count=formats.number(listing.count(CO_SPONSOR)))
+        later = listing.count(LATER_CO_SPONSOR)
+        if later:
+            text = ngettext(
+                "{headline}; {count} more named as joining later",
+                "{headline}; {count} more named as joining later",
+                later,
+            ).format(headline=text, count=formats.number(later))
+        if listing.reported:
+            text = _("{headline}; {reported} reported in all").format(
+                headline=text, reported=listing.reported
+            )
+        return text
+
+    def caveats(self, listing: Listing) -> list[str]:
+        named = listing.count(CO_SPONSOR) + listing.count(LATER_CO_SPONSOR)
+        return [self.unnamed_caveat(listing.reported, named), *super().caveats(listing)]
+
+    def unnamed_caveat(self, reported: str, named: int) -> str:
+        return ngettext(
+            "{named} co-sponsor is named ({reported} reported in all): a state not named may have "
+            "joined after the draft was tabled, so it is “not on the draft as tabled”, never "
+            "“did not co-sponsor”.",
+            "{named} co-sponsors are named ({reported} reported in all): a state not named may "
+            "have joined after the draft was tabled, so it is “not on the draft as tabled”, never "
+            "“did not co-sponsor”.",
+            named,
+        ).format(named=formats.number(named), reported=reported or "?")
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _("{supporters} of {members} named as co-sponsors").format(
+            supporters=formats.number(supporters), members=formats.number(members)
+        )
+
+
+class JointStatement(Form):
+    """The states on whose behalf a joint statement was delivered, complete: parties to the
+    treaty it was delivered under and observer States, both of whom joined it."""
+
+    joinable = False
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject", "joined {instrument}", "joined {instrument}", count
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "joined {instrument}").format(instrument=instrument)
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        return [
+            (_("Parties"), formats.number(listing.count(PARTY))),
+            (_("Observer States"), formats.number(listing.count(OBSERVER))),
+        ]
+
+    def headline(self, listing: Listing) -> str:
+        return ngettext(
+            "{parties} party and {observers} observer States joined",
+            "{parties} parties and {observers} observer States joined",
+            listing.count(PARTY),
+        ).format(
+            parties=formats.number(listing.count(PARTY)),
+            observers=formats.number(listing.count(OBSERVER)),
+        )
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _("{supporters} of {members}{share} joined").format(
+            supporters=formats.number(supporters),
+            members=formats.number(members),
+            share=_share(supporters, members),
+        )
+
+
+class CommitteeVote(Form):
+    """A vote in a Main Committee of the General Assembly whose source names only the states
+    that voted no or abstained: every other member voted yes or was absent, which the source
+    does not tell apart. Never the plenary vote."""
+
+    joinable = False
+    names_supporters = False
+
+    def did_by(self, instrument: str, count: int) -> str:
+        return npgettext(
+            "counted subject", "voted yes on {instrument}", "voted yes on {instrument}", count
+        ).format(instrument=instrument)
+
+    def have_done(self, instrument: str) -> str:
+        return pgettext("after have", "voted yes on {instrument}").format(instrument=instrument)
+
+    def act(self, status: str) -> str:
+        if status == NO:
+            return _("Voted no in the First Committee")
+        if status == ABSTAIN:
+            return _("Abstained in the First Committee")
+        return super().act(status)
+
+    def said(self, status: str, instrument: str) -> str:
+        if status == NO:
+            return _("voted no in the First Committee on {instrument}").format(
+                instrument=instrument
+            )
+        if status == ABSTAIN:
+            return _("abstained in the First Committee on {instrument}").format(
+                instrument=instrument
+            )
+        return super().said(status, instrument)
+
+    def figures(self, listing: Listing) -> list[tuple[str, str]]:
+        return [
+            (_("Voted no"), formats.number(listing.count(NO))),
+            (_("Abstained"), formats.number(listing.count(ABSTAIN))),
+            (_("Tally in committee"), listing.reported),
+        ]
+
+    def headline(self, listing: Listing) -> str:
+        return _(
+            "{tally} in the First Committee; only the {no} no votes and {abstain} abstentions "
+            "are named"
+        ).format(
+            tally=listing.reported,
+            no=formats.number(listing.count(NO)),
+            abstain=formats.number(listing.count(ABSTAIN)),
+        )
+
+    def caveats(self, listing: Listing) -> list[str]:
+        said = _(
+            "A First Committee vote, not the plenary vote: the source names only the states "
+            "that voted no or abstained; every other member voted yes or was absent, which it "
+            "does not tell apart."
+        )
+        return [said, *super().caveats(listing)]
+
+    def counted(self, status: str) -> bool:
+        return status in (NO, ABSTAIN)
+
+    def standing(self, supporters: int, members: int, reported: str) -> str:
+        return _(
+            "{named} of {members} voted no or abstained in the First Committee; the others are "
+            "not named (yes or absent)"
+        ).format(named=formats.number(supporters), members=formats.number(members))
 
 
 _LISTED = Signal(
@@ -626,7 +851,149 @@ RECORDED_VOTE = RecordedVote(
         ),
     ),
 )
-FORMS = {form.key: form for form in (COMPLETE_LIST, PARTIAL_LIST, RECORDED_VOTE)}
+SPONSOR_LIST = SponsorList(
+    key="sponsor-list",
+    label=N_("Co-sponsors of a draft resolution"),
+    badge_colour="green",
+    listed=(CO_SPONSOR, LATER_CO_SPONSOR),
+    positive=CO_SPONSOR,
+    missing=NOT_ON_DRAFT,
+    categories=(Category.ENDORSED, Category.UNKNOWN, Category.NOT_IN_SCOPE),
+    background_covers_scope=False,
+    supporter_stem=N_("Co-sponsor"),
+    missing_stem=N_("Not on the draft as tabled (may have joined later)"),
+    noun=N_("co-sponsors"),
+    did_text=N_("co-sponsored {instrument}"),
+    did_not_text=N_("is not named as co-sponsoring {instrument}"),
+    uses_article=True,
+    undecidable=N_("{brief}: not named"),
+    summary_categories=(Category.ENDORSED,),
+    complement_reads=N_(
+        "Not on the draft as tabled, nor among the later co-sponsors named; {reported} are "
+        "reported in all, so it may have joined later: unknown, not “did not co-sponsor”."
+    ),
+    hover_note="",  # the status says it; the legend adds that it may have joined later
+    cannot_take_part="",
+    cannot_take_part_share="",
+    reported_total_is_complete=False,
+    signals=(
+        Signal(
+            key="co_sponsor",
+            sign=1,
+            counts=((CO_SPONSOR, 1.0), (LATER_CO_SPONSOR, 1.0)),
+            pooled=True,
+            label=N_("Each co-sponsorship"),
+            help=N_("Points per co-sponsorship of {names}."),
+            registry_part="co-sponsor",
+            title=N_("Co-sponsorships"),
+            says=N_("co-sponsored {names}"),
+            words=("", ""),
+        ),
+    ),
+    drawn_as=((JOINED_LATER, Category.UNKNOWN),),
+    also_supporting=(LATER_CO_SPONSOR,),
+)
+JOINT_STATEMENT = JointStatement(
+    key="joint-statement",
+    label=N_("Joint statement"),
+    badge_colour="orange",
+    listed=(PARTY, OBSERVER),
+    positive=PARTY,
+    missing=DID_NOT_JOIN,
+    categories=(Category.ENDORSED, Category.NOT_ENDORSED, Category.NOT_IN_SCOPE),
+    background_covers_scope=False,
+    supporter_stem=N_("Joined, as a party"),
+    missing_stem=N_("Did not join"),
+    noun=N_("states that joined"),
+    did_text=N_("joined {instrument}"),
+    did_not_text=N_("did not join {instrument}"),
+    uses_article=True,
+    undecidable=N_("{brief} unconfirmed"),
+    summary_categories=(Category.NOT_ENDORSED,),
+    complement_reads=N_("Not among the states on whose behalf it was delivered."),
+    hover_note=N_("not among the states that joined"),
+    cannot_take_part="",
+    cannot_take_part_share="",
+    reported_total_is_complete=False,
+    signals=(
+        Signal(
+            key="",
+            sign=1,
+            counts=((PARTY, 1.0), (OBSERVER, 1.0)),
+            pooled=False,
+            label="",
+            help="",
+            registry_part="",
+            title="",
+            says="",
+            words=(N_("joined"), N_("did not join")),
+        ),
+    ),
+    also_supporting=(OBSERVER,),
+)
+COMMITTEE_VOTE = CommitteeVote(
+    key="committee-vote",
+    label=N_("First Committee vote"),
+    badge_colour="violet",
+    listed=(NO, ABSTAIN, NO_VOTE),
+    positive=YES,
+    missing=NOT_NAMED_VOTE,
+    categories=(Category.NO, Category.ABSTAIN, Category.UNKNOWN, Category.NO_VOTE),
+    background_covers_scope=True,
+    supporter_stem=N_("Yes"),
+    missing_stem=N_("Not named: voted yes or was absent"),
+    noun=N_("votes"),
+    did_text=N_("voted yes on {instrument}"),
+    did_not_text=N_("did not vote yes on {instrument}"),
+    uses_article=False,
+    undecidable=N_("{brief}: not named"),
+    summary_categories=(Category.NO, Category.ABSTAIN),
+    complement_reads=N_(
+        "Not named among the states that voted no or abstained: it voted yes or was absent "
+        "(the source does not tell them apart)."
+    ),
+    hover_note="",
+    cannot_take_part="",
+    cannot_take_part_share="",
+    reported_total_is_complete=False,
+    signals=(
+        Signal(
+            key="committee_no",
+            sign=-1,
+            counts=((NO, 1.0),),
+            pooled=True,
+            label=N_("First Committee: each no vote (subtracted)"),
+            help=N_("Subtracted per no vote in the First Committee on {names}."),
+            registry_part="no",
+            title=N_("No votes in committee"),
+            says=N_("voted no in the First Committee on {names}"),
+            words=("", ""),
+        ),
+        Signal(
+            key="committee_abstain",
+            sign=-1,
+            counts=((ABSTAIN, 1.0),),
+            pooled=True,
+            label=N_("First Committee: each abstention (subtracted)"),
+            help=N_("Subtracted per abstention in the First Committee on {names}."),
+            registry_part="abstain",
+            title=N_("Abstentions in committee"),
+            says=N_("abstained in the First Committee on {names}"),
+            words=("", ""),
+        ),
+    ),
+)
+FORMS = {
+    form.key: form
+    for form in (
+        COMPLETE_LIST,
+        PARTIAL_LIST,
+        RECORDED_VOTE,
+        SPONSOR_LIST,
+        JOINT_STATEMENT,
+        COMMITTEE_VOTE,
+    )
+}
 
 
 def form_named(key: str) -> Form:

@@ -5,7 +5,8 @@ Run when a reference fact changes (see data/instruments/README.md):
     .venv/bin/python scripts/build_instruments.py [--shared ../shared/reference]
 
 Each instrument becomes one file `iso3,status,name_as_listed,note,date,date_precision,date_basis`
-(statuses `endorsed`, `unconfirmed`, `not endorsed`, or `yes`, `no`, `abstain`, `non-voting`;
+(statuses `endorsed`, `unconfirmed`, `not endorsed`; `yes`, `no`, `abstain`, `non-voting`;
+`co-sponsor`, `later co-sponsor`; `party`, `observer`; `no vote (not a UN member)`;
 `date` is the day by which the position is evidenced, `date_precision` says how exact it is:
 `exact`, `month` or `on_or_before`). The registry `instruments.csv` is
 maintained by hand: it names the files, each instrument's form, its sources, the official vote
@@ -28,6 +29,8 @@ RESOLUTIONS = {  # the resolution, its file and the day of the recorded vote
 }
 PATHWAYS_SIGNED, PATHWAYS_LIST = "2026-02-05", "2026-07-17"
 BLUEPRINT_ADOPTED = "2024-09-10"  # adopted at the close of the Seoul summit
+JOINT_STATEMENT_ARCHIVED = "2025-09-05"  # the statement as delivered, archived that day
+COMMITTEE_VOTED = "2024-11-06"  # the First Committee's vote on A/C.1/79/L.43
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -137,6 +140,87 @@ def votes(shared: Path) -> dict[str, list[list[str]]]:
     }
 
 
+SPONSORED = {  # the co-sponsors file of each draft, and the instrument file it becomes
+    "unga-78-241-laws-cosponsors.csv": "unga-78-241-cosponsors",
+    "unga-79-62-laws-cosponsors.csv": "unga-79-62-cosponsors",
+    "unga-80-57-laws-cosponsors.csv": "unga-80-57-cosponsors",
+}
+SPONSOR_STATUS = {"face": "co-sponsor", "secondary": "later co-sponsor"}
+OBSERVER_STATES = ("PSE", "VAT")  # they cannot vote in a Main Committee of the Assembly
+
+
+def cosponsors(shared: Path, file: str) -> list[list[str]]:
+    """The co-sponsors of a draft: those on its face as tabled, dated by the draft, and those a
+    secondary source names as joining later, dated by the day it names them."""
+    rows = []
+    for row in read_csv(shared / file):
+        status = SPONSOR_STATUS[row["basis"]]  # another basis is a data error
+        if status == "co-sponsor":
+            basis = f"printed on the face of {row['document']} as tabled ({row['date']})"
+        else:  # the secondary source, which the registry's source URL (the draft) is not
+            source = row["source"].split(" ")[0]
+            basis = (
+                f"named among the co-sponsors at the First Committee vote ({row['date']}): {source}"
+            )
+        rows.append(
+            [
+                row["iso3"],
+                status,
+                row["name_as_listed"],
+                row["note"],
+                row["date"],
+                "on_or_before",
+                basis,
+            ]
+        )
+    return rows
+
+
+def joint_statement(shared: Path) -> list[list[str]]:
+    """The states on whose behalf the September 2025 joint statement at the CCW GGE was
+    delivered: parties and observer States, by the archived copy of the statement as delivered
+    (5 Sep 2025)."""
+    rows = []
+    for row in read_csv(shared / "ccw-gge-2025-09-joint-statement.csv"):
+        rows.append(
+            [
+                row["iso3"],
+                row["role"],  # party or observer
+                row["name_as_listed"],
+                row["note"],
+                JOINT_STATEMENT_ARCHIVED,
+                "on_or_before",
+                "named in the statement as delivered at the September 2025 session of the CCW "
+                "GGE; the copy as delivered was archived on 5 Sep 2025",
+            ]
+        )
+    return rows
+
+
+def committee_vote(shared: Path) -> list[list[str]]:
+    """The states that voted no or abstained in the First Committee on A/C.1/79/L.43 (the source
+    names no others), and the two observer States, which have no vote there."""
+    rows = []
+    for row in read_csv(shared / "unga-79-239-first-committee-no-and-abstain.csv"):
+        basis = f"recorded vote in the First Committee on {row['date']}; source: {row['source']}"
+        rows.append(
+            [row["iso3"], row["vote"], row["name_as_listed"], "", row["date"], "exact", basis]
+        )
+    for iso3 in OBSERVER_STATES:
+        rows.append(
+            [
+                iso3,
+                "no vote (not a UN member)",
+                "",
+                "observer State: no vote in a Main Committee of the General Assembly",
+                COMMITTEE_VOTED,
+                "exact",
+                f"not a UN member: no vote in the First Committee on {COMMITTEE_VOTED}",
+            ]
+        )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "reference")
@@ -146,7 +230,12 @@ def main() -> None:
     write("reaim-2024-blueprint-for-action", blueprint(shared))
     for name, rows in votes(shared).items():
         write(name, rows)
-    print(f"wrote {len(RESOLUTIONS) + 3} instrument files to {TARGET.relative_to(REPO)}")
+    for file, name in SPONSORED.items():
+        write(name, cosponsors(shared, file))
+    write("ccw-gge-2025-joint-statement", joint_statement(shared))
+    write("unga-79-239-first-committee", committee_vote(shared))
+    written = len(RESOLUTIONS) + len(SPONSORED) + 5
+    print(f"wrote {written} instrument files to {TARGET.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

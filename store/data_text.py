@@ -33,11 +33,17 @@ TEXTS = (
     N_("public facts (count and press reports, listed per state)"),
     N_("CC BY 4.0 (Machine Politics transcription); EFE names are a short factual list"),
     N_("© United Nations: non-commercial use with attribution (UN Digital Library terms)"),
+    N_("CC BY 4.0 (Machine Politics)"),
+    N_("CC BY 4.0 (Machine Politics; Make AI Good Movement Graph)"),
+    N_("© United Nations, with attribution"),
     # Confidence, where the registry says more than one word
     N_(
         "medium per named state (Kenya, the Netherlands and Singapore rest on one Yonhap "
         "report); unknown for the other 50"
     ),
+    N_("medium-high"),
+    N_("medium-high for the draft as tabled; medium for the later co-sponsors"),
+    N_("medium: one transcription; the count agrees with independent reports"),
     # Notes on a state's position: data/positions.csv (unconfirmed rows)
     N_(
         "named by EFE among the signatories on 5 Feb 2026 but absent from the 45-state list of "

@@ -300,6 +300,12 @@ def catalogue() -> dict[str, Instrument]:
     return dict(_data(_stamp()).catalogue)
 
 
+def view_titles() -> dict[str, str]:
+    """The short titles of the instruments a map can show (their record names supporters), by
+    id: what the instrument pickers offer."""
+    return {k: i.short_title for k, i in catalogue().items() if i.form.names_supporters}
+
+
 def matrix() -> pd.DataFrame:
     """Status of every state (and listed outsider) on every instrument."""
     return _data(_stamp()).matrix.copy()

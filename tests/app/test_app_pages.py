@@ -313,6 +313,19 @@ def test_instruments_page_gives_every_figure_with_its_source():
     expected += [("Endorsers", "45"), ("Unconfirmed", "1")]
     for tally in VOTES.values():
         expected += list(zip(["Yes", "No", "Abstain", "Non-voting"], map(str, tally), strict=True))
+    for vote in VOTES:  # the co-sponsors of each draft: on its face, then named later
+        drafted = f"{vote}-cosponsors"
+        expected += [("On the draft as tabled", str(len(listed(drafted, "co-sponsor"))))]
+        if later := len(listed(drafted, "later co-sponsor")):
+            expected += [("Named as joining later", str(later))]
+        expected += [("Co-sponsors, as reported", REGISTRY.loc[drafted, "reported_total"])]
+    statement = "ccw-gge-2025-joint-statement"
+    expected += [("Parties", str(len(listed(statement, "party"))))]
+    expected += [("Observer States", str(len(listed(statement, "observer"))))]
+    committee = "unga-79-239-first-committee"
+    expected += [("Voted no", str(len(listed(committee, "no"))))]
+    expected += [("Abstained", str(len(listed(committee, "abstain"))))]
+    expected += [("Tally in committee", "165-2-6")]
     assert figures == expected
     text = texts(at)
     for instrument in REGISTRY.index.drop("reaim-2023-call-to-action"):

@@ -69,4 +69,7 @@ def test_each_instruments_form_is_named_in_the_language():
         ":gray-badge[Liste partielle]",
         ":blue-badge[Approbations]",
         *[":violet-badge[Vote de l’Assemblée générale des Nations Unies]"] * 3,
+        *[":green-badge[Coauteurs d’un projet de résolution]"] * 3,
+        ":orange-badge[Déclaration conjointe]",
+        ":violet-badge[Vote de la Première Commission]",
     ]

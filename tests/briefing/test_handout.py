@@ -39,7 +39,8 @@ CASES = {
     "comparison": ("world", f"{PD},{CTA}"),
 }
 LAYOUT_CASES = {"asia-pacific-votes": ("ungroup-asia-pacific-group", "unga-80-57")}  # "No (1)"
-MOST_PAGES = {"world": 3, "comparison": 3}  # the largest group; every other handout fits on two
+# The largest group; every other handout fits on three, a page of which the suggested asks fill
+MOST_PAGES = {"world": 4, "comparison": 4}
 ARTIFACTS = REPO / "test-artifacts" / "briefing"
 NAMES_HEADING = "Who has endorsed and who has not"
 AFTER_NAMES = ("Caveats", "Outreach priorities")
@@ -151,7 +152,7 @@ def test_pages_are_a4_landscape_with_the_footer_on_each(case):
     want = expected(*CASES[case])
     pages = PdfReader(io.BytesIO(pdf)).pages
     texts = pages_text(pdf)
-    assert 1 <= len(pages) <= MOST_PAGES.get(case, 2)
+    assert 1 <= len(pages) <= MOST_PAGES.get(case, 3)
     for number, (page, text) in enumerate(zip(pages, texts, strict=True), start=1):
         assert float(page.mediabox.width) == pytest.approx(A4_LANDSCAPE[0], abs=0.5)
         assert float(page.mediabox.height) == pytest.approx(A4_LANDSCAPE[1], abs=0.5)

@@ -43,6 +43,7 @@ SLIDE_TITLES = [  # after the map, whose title is the focus's lead sentence
     "Key figures",
     "Who has endorsed and who has not",
     "Outreach priorities",
+    "Suggested asks",
     "Related instruments within the group",
     "Sources and method",
 ]

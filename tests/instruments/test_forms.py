@@ -87,9 +87,16 @@ def test_a_form_cannot_be_made_without_its_words(method):
         incomplete(**FIELDS)
 
 
-def test_only_recorded_votes_recur_and_none_can_be_joined_later():
+def test_only_recorded_votes_recur_and_only_lists_of_endorsers_can_be_joined_later():
     assert [key for key, form in FORMS.items() if form.recurring] == ["recorded-vote"]
-    assert [key for key, form in FORMS.items() if not form.joinable] == ["recorded-vote"]
+    assert [key for key, form in FORMS.items() if form.joinable] == [
+        "complete-list",
+        "partial-list",
+    ]  # a vote is held, a draft tabled, a statement delivered: once
+
+
+def test_only_a_committee_vote_names_no_supporter():
+    assert [key for key, form in FORMS.items() if not form.names_supporters] == ["committee-vote"]
 
 
 def test_a_partial_lists_named_states_are_in_the_language_of_the_page_and_its_order():

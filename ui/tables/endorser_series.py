@@ -143,8 +143,10 @@ def timeline(
     counts: pd.DataFrame,
     until: date,
 ) -> Timeline:
-    """Every instrument that existed by ``until``, from the published ``positions`` (not a past
-    day's: the dates are needed) and the published ``counts``."""
+    """Every instrument states join, and every vote, that existed by ``until``, from the
+    published ``positions`` (not a past day's: the dates are needed) and the published
+    ``counts``. The co-sponsors of drafts and the joint statements, each one day's fact, are
+    not drawn: the profile, the matrix and the instruments page give them."""
     existing = [i for i in catalogue.values() if i.exists_on(until)]
     series = tuple(
         Series(i, steps(positions, i, until), published(counts, i.id, until))
@@ -153,7 +155,7 @@ def timeline(
     )
     forms = {}
     for instrument in existing:
-        if not instrument.form.joinable:
+        if instrument.form.recurring:  # the votes; drafts and statements are not drawn
             forms.setdefault(instrument.form.label, []).append(instrument)
     found = tuple(
         Points(_(label), them[0].form.legend_stem(them[0].positive), points(positions, them))

@@ -76,6 +76,9 @@ def dated_record(
     positions, those are the ones still unknown).
     """
     mine = positions[positions["iso3"] == iso3]
+    pairs = zip(mine["instrument"], mine["status"], strict=True)
+    acts = [catalogue[i].form.is_act(status) for i, status in pairs]
+    mine = mine[acts]
     if until is not None:
         mine = mine[mine["date"] <= until.isoformat()]  # ISO dates compare as text
     order = {instrument: i for i, instrument in enumerate(catalogue)}

@@ -1,6 +1,7 @@
 """Instrument statuses, comparisons and the outreach priority score."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -75,6 +76,7 @@ PD, PATHWAYS, BLUEPRINT = (
     "reaim-2026-pathways-to-action",
     "reaim-2024-blueprint-for-action",
 )
+STATEMENT = "ccw-gge-2025-joint-statement"
 TERMS = shipped().terms
 DEFAULTS = default_weights(TERMS)
 
@@ -91,18 +93,39 @@ def table(matrix):
 
 def test_terms_come_from_the_registry():
     keys = [t.key for t in TERMS]
-    assert keys == [PD, BLUEPRINT, PATHWAYS, "yes_vote", "no_vote", *priority.PEER_SHARE]
+    assert keys == [
+        PD,
+        BLUEPRINT,
+        PATHWAYS,
+        "yes_vote",
+        "no_vote",
+        "co_sponsor",
+        STATEMENT,
+        "committee_no",
+        "committee_abstain",
+        *priority.PEER_SHARE,
+    ]
     assert DEFAULTS == {
         PD: 3.0,
         BLUEPRINT: 1.0,
         PATHWAYS: 3.0,
         "yes_vote": 1.0,
         "no_vote": 2.0,
+        "co_sponsor": 1.0,
+        STATEMENT: 1.0,
+        "committee_no": 2.0,
+        "committee_abstain": 1.0,
         "regional_peers": 2.0,
         "organisation_peers": 2.0,
     }
     (yes,) = [t for t in TERMS if t.key == "yes_vote"]
     assert [i.id for i in yes.instruments] == ["unga-78-241", "unga-79-62", "unga-80-57"]
+    (sponsored,) = [t for t in TERMS if t.key == "co_sponsor"]
+    assert [i.id for i in sponsored.instruments] == [f"{v.id}-cosponsors" for v in yes.instruments]
+    assert {t.key: t.sign for t in TERMS if t.key.startswith("committee")} == {
+        "committee_no": -1,
+        "committee_abstain": -1,
+    }
 
 
 def test_signals_of_known_states(table):
@@ -151,23 +174,28 @@ signal_rows = st.fixed_dictionaries(
         BLUEPRINT: st.sampled_from([0.0, 1.0]),
         "yes_vote": st.integers(0, 3),
         "no_vote": st.integers(0, 3),
+        "co_sponsor": st.integers(0, 3),
+        STATEMENT: st.sampled_from([0.0, 1.0]),
+        "committee_no": st.integers(0, 1),
+        "committee_abstain": st.integers(0, 1),
         "regional_group": st.just("African Group"),
         "regional_share": st.floats(0, 1),
         "organisation": st.just("African Union"),
         "organisation_share": st.floats(0, 1),
     }
 )
-INCREASING = [PD, PATHWAYS, BLUEPRINT, "yes_vote"]
+INCREASING = [PD, PATHWAYS, BLUEPRINT, "yes_vote", "co_sponsor", STATEMENT]
 INCREASING += ["regional_share", "organisation_share"]
+DECREASING = ["no_vote", "committee_no", "committee_abstain"]
 
 
-@given(signal_rows, st.sampled_from([*INCREASING, "no_vote"]), st.floats(0.01, 1))
+@given(signal_rows, st.sampled_from([*INCREASING, *DECREASING]), st.floats(0.01, 1))
 def test_score_is_monotonic_in_each_signal(row, signal, step):
     before = pd.DataFrame([row])
     after = before.copy()
     after[signal] = after[signal] + step
     delta = score(after, DEFAULTS, TERMS).iloc[0] - score(before, DEFAULTS, TERMS).iloc[0]
-    assert delta <= 0 if signal == "no_vote" else delta >= 0
+    assert delta <= 0 if signal in DECREASING else delta >= 0
 
 
 @given(signal_rows)
@@ -176,8 +204,12 @@ def test_explanation_matches_the_signals(row):
     assert ("Political Declaration" in text) == bool(row[PD])
     assert ("Pathways" in text) == bool(row[PATHWAYS])
     assert ("voted yes" in text) == bool(row["yes_vote"])
-    assert ("voted no" in text) == bool(row["no_vote"])
+    assert bool(re.search(r"voted no (once|twice|\d+ times)", text)) == bool(row["no_vote"])
     assert ("Blueprint" in text) == bool(row[BLUEPRINT])
+    assert ("co-sponsored" in text) == bool(row["co_sponsor"])
+    assert ("joined the CCW joint statement (2025)" in text) == bool(row[STATEMENT])
+    assert ("voted no in the First Committee on" in text) == bool(row["committee_no"])
+    assert ("abstained in the First Committee on" in text) == bool(row["committee_abstain"])
     assert f"{row['regional_share']:.0%} of its African Group peers" in text
 
 
