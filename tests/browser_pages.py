@@ -20,6 +20,7 @@ PAGES = {
     "regions-vote": "/regions?instrument=unga-80-57&by=ungroup",
     "outreach-priorities": "/outreach?weights=no_vote:4",
     "country-cri": "/country?iso3=CRI",
+    "compare": "/compare?iso3=KEN,NLD,VAT",
     "briefing": "/briefing?focus=org-asean",
     "plan": "/plan?ungroup=African",
 }
@@ -28,6 +29,7 @@ HEADERS = {
     "regions": "Regional breakdown",
     "outreach": "Outreach gaps",
     "country": "Country profile",
+    "compare": "Compare states",
     "sources": "Sources and method",
     "instruments": "Related instruments",
     "briefing": "Briefing pack",

@@ -59,6 +59,10 @@ STATES: dict[str, tuple[str, str | None]] = {
         )
     },
     "outreach-since": ("/outreach?since=2023-12-22&focus=org-african-union", HEADERS["outreach"]),
+    **{  # two to four states side by side (issue 25): a request said wrong, in French
+        "compare-bad-request": ("/compare?iso3=KEN,ZZZ,KEN,NGA", HEADERS["compare"]),
+        "compare-fr": ("/compare?lang=fr&iso3=KEN,NLD,VAT", translated("fr", "Compare states")),
+    },
     **{  # a group the user made (issue 24): the map, the regions and the outreach list of it
         f"{name}-group": (f"{path}group={ROOM}&group_name=Nairobi+consultation", HEADERS[name])
         for name, path in (("map", "/?"), ("regions", "/regions?"), ("outreach", "/outreach?"))
