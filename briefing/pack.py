@@ -18,7 +18,6 @@ from i18n.languages import DEFAULT
 from i18n.translate import N_, _, active, ngettext
 from instruments.facts import caveats, latest_vote, standing
 from instruments.forms import JOINED_LATER, NOT_YET, status_word
-from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import join_names
 from instruments.view import View
@@ -216,9 +215,9 @@ def _related(data: Dataset, group: Group, shown: list[Instrument]) -> list[tuple
         if not instrument.exists_on(data.day):
             rows.append((instrument.short_title, status_word(NOT_YET)))
             continue
-        count = len(supporters(data.matrix, instrument) & group.codes)
-        said = standing(instrument, count, len(group.members))
         statuses = data.matrix.loc[data.matrix.index.isin(group.codes), instrument.id]
+        count = int(statuses.map(instrument.form.counted).sum())
+        said = standing(instrument, count, len(group.members))
         unknown = int((statuses == JOINED_LATER).sum())  # joined by a later date: never "not"
         if unknown:
             said = ngettext(
