@@ -70,6 +70,8 @@ for instrument in found.values():
             notes.markdown("\n".join(f"- {md(n)}" for n in listed))
         else:  # the source in words; its notes in full are on the Sources page
             notes.caption(md(instrument.source_line))
+        if not instrument.form.names_supporters:  # no map of a record naming no supporter
+            continue
         show, split = notes.columns(2)
         show.page_link(
             pages.MAP.script,

@@ -14,6 +14,7 @@ from ui.cache import view_titles
 from ui.tables.instrument_tables import position_rows
 from ui.tables.profile import dated_record
 
+from apptest import open_page
 from ui_fixtures import shipped
 
 DATA = shipped()
@@ -123,3 +124,10 @@ def test_the_committee_vote_is_never_labelled_the_plenary_vote():
 def test_the_committee_vote_is_no_map_layer():
     assert COMMITTEE not in view_titles()
     assert STATEMENT in view_titles() and "unga-78-241-cosponsors" in view_titles()
+    links = [
+        link.proto.query_string for link in open_page("instruments").get("page_link")
+    ]  # the instruments page offers no map of it
+    assert not any(COMMITTEE in query for query in links)
+    assert any(STATEMENT in query for query in links)
+    at = open_page("map", instrument=COMMITTEE)  # a hand-made link is refused, not drawn
+    assert any(COMMITTEE in w.value for w in at.warning)
