@@ -88,6 +88,7 @@ def page_states(instruments: list[str], quick: bool = False) -> list[State]:
     states += [("regions", compare), ("regions", {"present": "1", "by": "ungroup"})]
     states += [("outreach", {}), ("sources", {}), ("plan", {}), ("country", {})]
     states += [("country", {"iso3": iso3}) for iso3 in COUNTRIES]
+    states += [("compare", {"iso3": ",".join(COUNTRIES[:3])})]
     states += [("instruments", {})] + [("instruments", {"instrument": i}) for i in instruments]
     states += [("briefing", {}), ("briefing", {"focus": AU}), ("briefing", compare)]
     if not quick:
