@@ -121,3 +121,32 @@ class GroupEventRow(Base):
     field: Mapped[str] = mapped_column(String(20))
     old: Mapped[str] = mapped_column(Text)
     new: Mapped[str] = mapped_column(Text)
+
+
+class WatchRunRow(Base):
+    """One run of the watch (watch/): when, how it ended, and the published data it saw."""
+
+    __tablename__ = "watch_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(String(10))  # "ok" or "failed"
+    message: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON (watch/snapshot.py); "" for a failed run
+
+
+class WatchEventRow(Base):
+    """A change the watch found, under its stable id; rows are only ever added."""
+
+    __tablename__ = "watch_events"
+    __table_args__ = (Index("ix_watch_events_detected_at", "detected_at"),)
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("watch_runs.id"))
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(20))
+    instrument: Mapped[str] = mapped_column(String(100))
+    iso3: Mapped[str] = mapped_column(String(3))
+    as_of: Mapped[str] = mapped_column(String(10))
+    detail: Mapped[str] = mapped_column(Text)  # JSON

@@ -1,0 +1,127 @@
+"""The watch's command line: ``run`` finds what changed since the last run, ``status`` says how
+the runs went."""
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from plan.database import database_url, engine_for, schema_state, upgrade
+from plan.model import PlanError
+from store import paths
+from watch.events import STALE_DAYS, Event, events_between
+from watch.runs import FAILED, record_failure, record_run, runs, stored_events
+from watch.snapshot import read_snapshot
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m watch", description=__doc__)
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="the plan database (default: REAIM_DATABASE_URL, else state/plan.sqlite)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="find and store what changed since the last run")
+    run.add_argument("--data-dir", type=Path, default=None, help="the published data (data/)")
+    run.add_argument("--work-dir", type=Path, default=None, help="the ETL's work folder")
+    run.add_argument(
+        "--stale-days",
+        type=int,
+        default=STALE_DAYS,
+        help=f"a refresh failing for more than this many days is an event (default {STALE_DAYS})",
+    )
+    commands.add_parser("status", help="the last runs and events")
+    return parser
+
+
+def describe(event: Event) -> str:
+    """One line for an event, in English (the command line's language)."""
+    where = " ".join(part for part in (event.instrument, event.iso3) if part)
+    detail = event.detail
+    if event.kind == "refresh-failing":
+        return (
+            f"refresh-failing: no successful refresh since {detail['last_success']} "
+            f"({detail['days']} days; {detail['refused']} refused since)"
+        )
+    if event.kind == "as-of":
+        return f"as-of: {where} now as of {event.as_of} (was {detail.get('previous', '')})"
+    return f"{event.kind}: {where} (as of {event.as_of})"
+
+
+def _run(engine: Engine, args: argparse.Namespace) -> int:
+    started = datetime.now(UTC)
+    upgrade(engine)
+    data_dir = args.data_dir or paths.data_dir()
+    work_dir = args.work_dir or paths.work_dir()
+    try:
+        now = read_snapshot(data_dir, paths.instruments_dir())
+    except (OSError, ValueError, KeyError) as error:
+        message = f"Cannot read the published data in {data_dir}: {error}"
+        record_failure(engine, started, message)
+        print(f"error: {message}. Run python -m etl check.", file=sys.stderr)
+        return 1
+    result = record_run(
+        engine,
+        now,
+        lambda before: events_between(before, now, work_dir / "rejected", args.stale_days),
+        started,
+    )
+    print(f"Watch run {result.run_id}: {len(result.events)} new event(s).")
+    for event in result.events:
+        print(f"  {describe(event)}")
+    return 0
+
+
+def _status(engine: Engine) -> int:
+    state = schema_state(engine)
+    if state != "current":
+        raise PlanError(
+            f"The database's schema is {state}: run python -m watch run (or python -m plan db "
+            "upgrade) first"
+        )
+    recent = runs(engine)
+    if not recent:
+        print("The watch has not run yet.")
+        return 0
+    for record in recent:
+        when = record.finished_at.strftime("%Y-%m-%d %H:%M UTC")
+        print(f"run {record.id}\t{when}\t{record.outcome}\t{record.message}")
+    failing = [r for r in recent if r.outcome == FAILED]
+    if recent[0].outcome == FAILED:
+        print(f"The last run failed: {recent[0].message}")
+    elif failing:
+        print(f"{len(failing)} of the last {len(recent)} runs failed.")
+    for stored in stored_events(engine, limit=20):
+        print(f"{stored.detected_at:%Y-%m-%d}\t{describe(stored.event)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; 0 on success, 1 on an error (one line on stderr), 2 on bad usage."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    engine = engine_for(args.database_url or database_url())
+    try:
+        return _run(engine, args) if args.command == "run" else _status(engine)
+    except PlanError as error:
+        print(f"error: {error}", file=sys.stderr)
+    except SQLAlchemyError as error:
+        problem = str(error.orig if getattr(error, "orig", None) else error).splitlines()[0]
+        print(
+            f"error: The database failed: {problem}. Check --database-url and that the "
+            "database is reachable",
+            file=sys.stderr,
+        )
+    finally:
+        engine.dispose()
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
