@@ -13,8 +13,11 @@ from plan.database import database_url, engine_for, schema_state, upgrade
 from plan.model import PlanError
 from store import paths
 from watch.events import STALE_DAYS, Event, events_between
+from watch.feeds import FeedError, write_feeds
 from watch.runs import FAILED, record_failure, record_run, runs, stored_events
 from watch.snapshot import read_snapshot
+
+FEEDS = "static/feeds"  # served by Streamlit's static serving at /app/static/feeds/
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
         default=STALE_DAYS,
         help=f"a refresh failing for more than this many days is an event (default {STALE_DAYS})",
     )
+    run.add_argument(
+        "--feeds-dir", type=Path, default=None, help=f"where the Atom feeds go (default {FEEDS})"
+    )
+    feeds = commands.add_parser("feeds", help="write the Atom feeds from the stored events")
+    feeds.add_argument("--data-dir", type=Path, default=None, help="the published data (data/)")
+    feeds.add_argument("--out", type=Path, default=None, help=f"the feeds folder (default {FEEDS})")
     commands.add_parser("status", help="the last runs and events")
     return parser
 
@@ -73,6 +82,13 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
     print(f"Watch run {result.run_id}: {len(result.events)} new event(s).")
     for event in result.events:
         print(f"  {describe(event)}")
+    return _feeds(engine, data_dir, args.feeds_dir)
+
+
+def _feeds(engine: Engine, data_dir: Path | None, out: Path | None) -> int:
+    folder = out or paths.REPO_ROOT / FEEDS
+    count = write_feeds(data_dir or paths.data_dir(), folder, engine)
+    print(f"Wrote {count} Atom feeds in {folder}.")
     return 0
 
 
@@ -108,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(stop.code or 0)
     engine = engine_for(args.database_url or database_url())
     try:
+        if args.command == "feeds":
+            return _feeds(engine, args.data_dir, args.out)
         return _run(engine, args) if args.command == "run" else _status(engine)
-    except PlanError as error:
+    except (PlanError, FeedError) as error:
         print(f"error: {error}", file=sys.stderr)
     except SQLAlchemyError as error:
         problem = str(error.orig if getattr(error, "orig", None) else error).splitlines()[0]

@@ -33,6 +33,8 @@ def watch(database_url, data, tmp_path, *args):
             str(data),
             "--work-dir",
             str(tmp_path / "work"),
+            "--feeds-dir",
+            str(tmp_path / "feeds"),
         ]
     )
 
