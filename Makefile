@@ -6,7 +6,7 @@ PORT ?= 8501
 N ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run cluster test test-fast system-deps lint format lock etl check bundle reference fixtures messages bench load snapshot clean
+.PHONY: help run cluster test test-fast system-deps lint format lock etl check bundle reference fixtures messages bench load snapshot site clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --
 lock: $(BIN)/.installed-dev ## Pin and hash every package, indirect ones too, from requirements*.txt
 	$(LOCK) requirements-dev.txt -o requirements-dev.lock
 	$(LOCK) requirements.txt -c requirements-dev.lock -o requirements.lock
+
+site: $(BIN)/.installed ## Build the static public edition into public/ and public.zip (docs/publishing.md)
+	$(BIN)/python -m edition build --out public --zip public.zip
 
 etl: $(BIN)/.installed ## Refresh the data from government.nl (needs internet) and validate it
 	$(BIN)/python -m etl refresh

@@ -29,7 +29,7 @@ LEGEND_ROW = 0.045  # one row of 12-pt legend entries
 TITLE_CHARACTERS, FOOTER_CHARACTERS, LEGEND_CHARACTERS = 72, 185, 150  # per line across the slide
 
 
-def _window(focus: FocusFrame) -> shapely.MultiPolygon:
+def seam_window(focus: FocusFrame) -> shapely.MultiPolygon:
     """Everything less than 179 deg from the focus centre, as lon/lat boxes within [-180, 180].
 
     Clipping to it keeps shapes off the projection's seam, opposite the centre.
@@ -43,11 +43,12 @@ def _window(focus: FocusFrame) -> shapely.MultiPolygon:
     return shapely.MultiPolygon(boxes)
 
 
-def _crs(focus: FocusFrame) -> str:
+def projection(focus: FocusFrame) -> str:
+    """The Natural Earth projection centred on the focus, as a PROJ string."""
     return f"+proj=natearth +lon_0={focus.centre_lon:.4f} +datum=WGS84 +units=m +no_defs"
 
 
-def _frame(focus: FocusFrame) -> tuple[float, float, float, float]:
+def projected_frame(focus: FocusFrame) -> tuple[float, float, float, float]:
     """Projected bounds of the focus box, sampled along its edges."""
     (west, east), (south, north) = focus.lon_range, focus.lat_range
     west, east = west + 1e-6, east - 1e-6  # so that 180 deg from the centre stays on its side
@@ -56,7 +57,7 @@ def _frame(focus: FocusFrame) -> tuple[float, float, float, float]:
     ring += [(x, north) for x in lons] + [(west, y) for y in lats]
     points = gpd.GeoSeries(
         [shapely.Point(((x + 180) % 360) - 180, y) for x, y in ring], crs="EPSG:4326"
-    ).to_crs(_crs(focus))
+    ).to_crs(projection(focus))
     return points.x.min(), points.x.max(), points.y.min(), points.y.max()
 
 
@@ -64,8 +65,8 @@ def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: FocusFrame) -> No
     """Every shape in its fill, clipped off the projection's seam; focus members outlined."""
     shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
     if focus.centre_lon != 0:
-        shapes = shapes.clip(_window(focus))
-    shapes = shapes[~shapes.is_empty].to_crs(_crs(focus))
+        shapes = shapes.clip(seam_window(focus))
+    shapes = shapes[~shapes.is_empty].to_crs(projection(focus))
     strong = [not focus.is_world and focus.highlights(code) for code in shapes["iso3"]]
     shapes.plot(
         ax=ax,
@@ -88,8 +89,8 @@ def _draw_dots(ax, view: MapView, dots: pd.DataFrame, focus: FocusFrame) -> None
         dots, geometry=gpd.points_from_xy(dots["lon"], dots["lat"]), crs="EPSG:4326"
     )
     if focus.centre_lon != 0:
-        points = points[points.within(_window(focus))]
-    points = points.to_crs(_crs(focus))
+        points = points[points.within(seam_window(focus))]
+    points = points.to_crs(projection(focus))
     dot_faded = [view.is_faded(code, focus) for code in points["iso3"]]
     ax.scatter(
         points.geometry.x,
@@ -212,7 +213,7 @@ def render_bare_map(
     """The map alone, for a slide that sets its title, legend and source in its own type: no
     text at all, as wide as a 16:9 slide (as high, for a frame taller than the slide) and cut
     to the focus's frame, so that no margin is left around it."""
-    x0, x1, y0, y1 = _frame(focus)
+    x0, x1, y0, y1 = projected_frame(focus)
     ratio = (y1 - y0) / (x1 - x0)
     width, height = SLIDE_INCHES
     size = (width, width * ratio) if ratio <= height / width else (height / ratio, height)
@@ -234,7 +235,7 @@ def _draw_map(
     ax.set_axis_off()
     _draw_shapes(ax, view, geometry, focus)
     _draw_dots(ax, view, dots, focus)
-    x0, x1, y0, y1 = _frame(focus)
+    x0, x1, y0, y1 = projected_frame(focus)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")

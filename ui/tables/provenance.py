@@ -97,3 +97,17 @@ def provenance_from_meta(meta: dict) -> Provenance:
         transcription_licence=attribution.get("transcription_licence") or LICENCE_NOT_STATED,
         transcription_url=attribution.get("transcription_url") or "",
     )
+
+
+def footer_template(changed: bool) -> str:
+    """The notice at the foot of every page, with {source}, {date}, {method}, {licence},
+    {updated} and {disclaimer}; with {changed}, the day the list last changed, when ``changed``."""
+    if changed:
+        return _(
+            "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
+            "dataset: {updated}; last change to the list detected {changed}. {disclaimer}"
+        )
+    return _(
+        "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
+        "dataset: {updated}. {disclaimer}"
+    )

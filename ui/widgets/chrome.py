@@ -8,7 +8,7 @@ from i18n import formats
 from i18n.translate import N_, _
 from instruments.model import CALL_TO_ACTION, Instrument
 from ui.tables.headline import Headline
-from ui.tables.provenance import Provenance
+from ui.tables.provenance import Provenance, footer_template
 from ui.text import code, link, md
 from ui.views import palette
 from ui.views.map_view import DISCLAIMER
@@ -197,14 +197,4 @@ def footer(provenance: Provenance, last_change: str) -> None:
         "changed": md(last_change),
         "disclaimer": _(DISCLAIMER),
     }
-    if last_change:
-        text = _(
-            "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
-            "dataset: {updated}; last change to the list detected {changed}. {disclaimer}"
-        )
-    else:
-        text = _(
-            "Source: {source}, as of {date}; {method}. Licence: {licence}. Last update of this "
-            "dataset: {updated}. {disclaimer}"
-        )
-    st.caption(text.format(**values))
+    st.caption(footer_template(bool(last_change)).format(**values))

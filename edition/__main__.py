@@ -1,0 +1,37 @@
+"""Command line: ``python -m edition build --out public [--zip public.zip] [--focus KEY]``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from edition.build import build
+from edition.files import write_site, write_zip
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the static site into a folder, and into an archive when asked."""
+    parser = argparse.ArgumentParser(
+        prog="python -m edition", description="Build the static public edition of the dashboard."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("build", help="write every page and file of the site")
+    make.add_argument("--out", type=Path, required=True, help="the site's folder, e.g. public")
+    make.add_argument("--zip", type=Path, help="also write the site as one archive")
+    make.add_argument(
+        "--focus",
+        action="append",
+        metavar="KEY",
+        help="only this focus preset (and the world), e.g. org-g7; repeat it for more "
+        "(default: every preset)",
+    )
+    args = parser.parse_args(argv)
+    site = build(args.focus)
+    write_site(args.out, site)
+    if args.zip:
+        write_zip(args.zip, site)
+    print(f"Wrote {len(site)} files to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

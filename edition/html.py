@@ -1,0 +1,66 @@
+"""The HTML every page shares: escaping, tables, the document around a page's body."""
+
+import re
+from collections.abc import Mapping
+from html import escape
+
+import pandas as pd
+
+from i18n.languages import LANGUAGES
+
+
+def esc(text: object) -> str:
+    """Text made safe for an element or an attribute."""
+    return escape(str(text), quote=True)
+
+
+def bold(text: str) -> str:
+    """Text escaped, its ``**strong**`` spans (as the app's Markdown writes them) in bold."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", esc(text))
+
+
+def table_html(frame: pd.DataFrame, caption: str) -> str:
+    """A DataFrame as a table with its caption and column headers; every cell as text."""
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+        for row in frame.astype(str).itertuples(index=False)
+    )
+    return (
+        f'<div class="scroll" tabindex="0"><table><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>"
+    )
+
+
+def document(
+    language: str,
+    title: str,
+    description: str,
+    body: str,
+    stylesheet: str,
+    alternates: Mapping[str, str],
+) -> str:
+    """A whole page: ``alternates`` maps each language to the relative link of this page in it
+    (``hreflang`` links in the head)."""
+    links = "\n".join(
+        f'<link rel="alternate" hreflang="{code}" href="{esc(href)}">'
+        for code, href in alternates.items()
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        f'<meta name="description" content="{esc(description)}">\n'
+        f'<link rel="stylesheet" href="{esc(stylesheet)}">\n{links}\n</head>\n'
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def language_links(current: str, alternates: Mapping[str, str]) -> str:
+    """Each other language, named in itself, linking to this page in it."""
+    items = "".join(
+        f'<li><a href="{esc(href)}" hreflang="{code}" lang="{code}">{esc(LANGUAGES[code])}</a></li>'
+        for code, href in alternates.items()
+        if code != current
+    )
+    return f'<ul class="languages">{items}</ul>'

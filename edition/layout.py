@@ -1,0 +1,31 @@
+"""Where each page and file of the site lives, and the relative link from one to another."""
+
+import posixpath
+
+from i18n.languages import DEFAULT
+from instruments.view import DEFAULT_VIEW, View
+from store.focus import WORLD_FOCUS, Focus
+
+STYLESHEET = "assets/style.css"
+
+
+def prefix(language: str) -> str:
+    """The folder of a language's pages: the root for English, ``fr/``, ``es/``."""
+    return "" if language == DEFAULT else f"{language}/"
+
+
+def map_page(language: str, view: View, focus: Focus) -> str:
+    """The map page of a view and a focus: the world page of the Call to Action is the index."""
+    if view == DEFAULT_VIEW and focus == WORLD_FOCUS:
+        return f"{prefix(language)}index.html"
+    return f"{prefix(language)}map/{view}/{focus}.html"
+
+
+def download(language: str, stem: str, suffix: str) -> str:
+    """A table's CSV or Excel file."""
+    return f"{prefix(language)}files/{stem}.{suffix}"
+
+
+def link(source: str, target: str) -> str:
+    """The relative link from the page at ``source`` to ``target`` (both from the site's root)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")

@@ -1,0 +1,147 @@
+"""The static edition: its pages read what the app computes, in each language; every link
+resolves; nothing is fetched from elsewhere; the same data gives the same bytes."""
+
+import gzip
+import io
+import posixpath
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from lxml import html
+
+from briefing.pack import build_pack
+from edition.__main__ import main
+from edition.build import build
+from edition.files import write_site, write_zip
+from edition.layout import map_page
+from i18n.translate import use
+from instruments.view import DEFAULT_VIEW
+from store.focus import Focus
+from ui.tables.dataset import load_dataset
+from ui.tables.map_table import map_description, map_table, shown_table
+
+from conftest import REPO
+
+KEYS = ("org-g7", "region-africa")
+PAGES = [("en", "world"), ("fr", "org-g7"), ("es", "region-africa"), ("en", "region-africa")]
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    """The site of two focus presets and the world, in every language."""
+    return build(KEYS)
+
+
+def parsed(site: dict[str, bytes], path: str):
+    return html.fromstring(site[path])
+
+
+def texts(nodes) -> list[str]:
+    """Each node's text, its line breaks and runs of spaces as one space (no-break spaces kept)."""
+    return [re.sub(r"[ \t\n]+", " ", n.text_content()).strip() for n in nodes]
+
+
+@pytest.mark.parametrize(("language", "key"), PAGES)
+def test_a_page_reads_the_figures_names_and_sentences_the_app_computes(site, language, key):
+    focus = Focus.parse(key)
+    with use(language):
+        data = load_dataset(REPO / "data")
+        frame = data.frame(focus)
+        day = date.fromisoformat(data.provenance.as_of)
+        pack = build_pack(data, focus, DEFAULT_VIEW, today=day)
+        table = map_table(pack.view, data.table, data.geometry.codes, frame, data.names)
+        shown = shown_table(table)
+        description = map_description(pack.view, frame)
+    page = parsed(site, map_page(language, DEFAULT_VIEW, focus))
+    assert page.get("lang") == language
+    assert texts(page.xpath("//h1")) == [pack.view.title]
+    assert texts(page.xpath("//p[@class='lead']")) == [pack.lead]
+    assert texts(page.xpath("//dl[@class='figures']//dt")) == [k for k, _v in pack.key_figures]
+    assert texts(page.xpath("//dl[@class='figures']//dd")) == [v for _k, v in pack.key_figures]
+    assert texts(page.xpath("//ul[@class='sentences']/li")) == list(pack.sentences)
+    legend = texts(page.xpath("//ul[@class='legend']/li"))
+    assert legend[: len(pack.view.labels)] == list(pack.view.labels)
+    svg = page.xpath("//svg[@class='map']")[0]
+    assert texts(svg.xpath("./title")) == [pack.view.title]
+    assert texts(svg.xpath("./desc")) == [description]
+    rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
+    assert rows == [list(r) for r in shown.astype(str).itertuples(index=False)]
+    assert texts(page.xpath("//div[@class='scroll']//thead//th")) == list(shown.columns)
+
+
+def test_every_page_carries_the_source_its_date_the_transcription_and_the_licence(site):
+    data = load_dataset(REPO / "data")
+    pages = [p for p in site if p.startswith("map/") or p == "index.html"]
+    assert len(pages) == len(KEYS) + 1
+    for path in pages:
+        notice = texts(parsed(site, path).xpath("//footer/p[@class='notice']"))[0]
+        assert data.provenance.method_phrase in notice
+        assert data.provenance.licence in notice
+        assert "16 February 2023" in notice
+
+
+def _links(site: dict[str, bytes], path: str) -> list[str]:
+    page = parsed(site, path)
+    return page.xpath("//@href | //@src")
+
+
+def test_every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere(site):
+    pages = [p for p in site if p.endswith(".html")]
+    assert len(pages) == 3 * (len(KEYS) + 1)
+    checked = 0
+    for path in pages:
+        page = parsed(site, path)
+        for url in page.xpath("//@src | //link/@href"):  # what a browser fetches by itself
+            assert "//" not in url and not url.startswith("/"), (path, url)
+        for url in _links(site, path):
+            if url.startswith("https://"):  # a source's page, opened only when clicked
+                continue
+            assert not url.startswith("/") and ":" not in url, (path, url)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
+            assert target in site, (path, url)
+            checked += 1
+    assert checked > 100
+
+
+def test_the_downloads_carry_the_citation_and_the_page_that_reopens_them(site):
+    data = load_dataset(REPO / "data")
+    names = [n for n in site if n.startswith("files/") and "-world-" in n]
+    assert sorted(n.rsplit(".", 1)[1] for n in names) == ["csv", "xlsx"], names
+    csv = site[next(n for n in names if n.endswith(".csv"))].decode("utf-8-sig")
+    assert data.provenance.citation in csv
+    assert "/?focus=world&instrument=reaim-2023-call-to-action&as_of=2023-02-16" in csv
+    workbook = zipfile.ZipFile(io.BytesIO(site[next(n for n in names if n.endswith("xlsx"))]))
+    core = workbook.read("docProps/core.xml").decode()
+    assert "2023-02-16T00:00:00Z" in core
+
+
+def test_the_same_data_builds_the_same_bytes(site, tmp_path):
+    again = build(KEYS)
+    assert again.keys() == site.keys()
+    assert [p for p in site if site[p] != again[p]] == []
+    write_zip(tmp_path / "one.zip", site)
+    write_zip(tmp_path / "two.zip", again)
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+def test_the_world_page_stays_light(site):
+    page = site["index.html"] + site["assets/style.css"]
+    assert len(gzip.compress(page, 9)) < 100_000
+
+
+def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(tmp_path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError):
+        write_site(foreign, {"index.html": b"x"})
+    assert (foreign / "notes.txt").read_text() == "keep me"
+    out = tmp_path / "public"
+    assert main(["build", "--out", str(out), "--zip", str(tmp_path / "p.zip"), "--focus", "x"]) == 0
+    assert (out / "index.html").is_file() and (out / "fr" / "index.html").is_file()
+    assert main(["build", "--out", str(out), "--focus", "x"]) == 0  # its own folder: replaced
+    archive = zipfile.ZipFile(tmp_path / "p.zip")
+    assert "public/index.html" in archive.namelist()
+    assert "public/sitemap.xml" in archive.namelist()
