@@ -24,10 +24,9 @@ The rules, in order (docs/data.md, "The suggested ask"):
    none (the neutral ask). A target whose position is unknown adds "if it has not already".
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-
-import pandas as pd
 
 from i18n import formats
 from i18n.translate import N_, _
@@ -91,16 +90,17 @@ class Ask:
 def suggested_ask(data: Dataset, iso3: str) -> Ask | None:
     """The ask for one state, by the rules above, in the active language; None outside scope
     or when it supports every instrument it could join."""
-    scope = data.table.set_index("iso3")
-    if iso3 not in scope.index or not scope.loc[iso3, "in_universe"]:
+    state = data.table[data.table["iso3"] == iso3]
+    if state.empty or not state["in_universe"].iloc[0]:
         return None
-    statuses = data.matrix.loc[iso3]
+    statuses = data.matrix.loc[iso3].to_dict()
     existing = [i for i in data.catalogue.values() if i.exists_on(data.day)]
     target = _target(existing, statuses)
     if target is None:
         return None
-    mine = data.positions[data.positions["iso3"] == iso3].drop_duplicates("instrument")
-    dated = mine.set_index("instrument")
+    dated: dict[str, tuple[str, str]] = {}  # instrument → the day and source of its row
+    for row in data.positions[data.positions["iso3"] == iso3].itertuples():
+        dated.setdefault(row.instrument, (row.date or row.as_of, row.source_url))
     own = [
         clause
         for form, instruments in _by_form([i for i in existing if i is not target])
@@ -111,7 +111,7 @@ def suggested_ask(data: Dataset, iso3: str) -> Ask | None:
     tone = DIRECT if backed and not any(c.kind == DISSENT for c in own) else QUESTION
     on_record = not target.form.undecided(statuses[target.id])
     lead = _(LEADS[tone, on_record]).format(
-        name=scope.loc[iso3, "name"], act=target.form.join(target.object)
+        name=state["name"].iloc[0], act=target.form.join(target.object)
     )
     reasons = [_("it {did}").format(did=join_names([c.text for c in own]))] if own else []
     reasons += [c.text for c in peers]
@@ -119,7 +119,7 @@ def suggested_ask(data: Dataset, iso3: str) -> Ask | None:
     return Ask(iso3, target, tone, on_record, (*own, *peers), text if reasons else f"{lead}.")
 
 
-def _target(existing: list[Instrument], statuses: pd.Series) -> Instrument | None:
+def _target(existing: list[Instrument], statuses: Mapping[str, str]) -> Instrument | None:
     """Rule 2: the Call to Action if not supported; else the newest joinable instrument not
     supported, a gap on record before an unknown position."""
     open_to = [i for i in existing if i.form.joinable and not i.form.supports(statuses[i.id])]
@@ -144,7 +144,10 @@ def _by_form(instruments: list[Instrument]) -> list[tuple[Form, list[Instrument]
 
 
 def _clauses(
-    form: Form, instruments: list[Instrument], statuses: pd.Series, dated: pd.DataFrame
+    form: Form,
+    instruments: list[Instrument],
+    statuses: Mapping[str, str],
+    dated: Mapping[str, tuple[str, str]],
 ) -> list[Clause]:
     """Rule 3: what the state did on the instruments of one form, a clause per status: those
     that support first, in the form's order, then those that dissent."""
@@ -168,23 +171,17 @@ def _clauses(
     return found
 
 
-def _counted(form: Form, instruments: list[Instrument], statuses: pd.Series) -> bool:
+def _counted(form: Form, instruments: list[Instrument], statuses: Mapping[str, str]) -> bool:
     """Whether a recurring form's supporting votes can be counted against all of them: there
     are several, and the state took a position, or could have, on each."""
     return len(instruments) > 1 and not any(form.undecided(statuses[i.id]) for i in instruments)
 
 
-def _fact(instrument: Instrument, status: str, dated: pd.DataFrame) -> Fact:
-    """A position with the day and source its row of positions.csv gives."""
-    if instrument.id not in dated.index:
-        return Fact(instrument.id, status, instrument.as_of, instrument.source_url)
-    row = dated.loc[instrument.id]
-    return Fact(
-        instrument.id,
-        status,
-        row["date"] or row["as_of"],
-        row["source_url"] or instrument.source_url,
-    )
+def _fact(instrument: Instrument, status: str, dated: Mapping[str, tuple[str, str]]) -> Fact:
+    """A position with the day and source its row of positions.csv gives (a state the source
+    does not name: the source's as-of date)."""
+    day, source = dated.get(instrument.id, (instrument.as_of, instrument.source_url))
+    return Fact(instrument.id, status, day, source or instrument.source_url)
 
 
 def _peers(data: Dataset, iso3: str, target: Instrument) -> list[Clause]:
