@@ -82,6 +82,8 @@ SAID = {
     NOT_ENDORSED: N_("was named as not endorsing {instrument}"),
     NO: N_("voted no on {instrument}"),
     ABSTAIN: N_("abstained on {instrument}"),
+    LATER_CO_SPONSOR: N_("was named as a later co-sponsor of {instrument}"),
+    OBSERVER: N_("joined {instrument} as an observer State"),
 }
 STATUS_CATEGORY = {
     ENDORSED: Category.ENDORSED,

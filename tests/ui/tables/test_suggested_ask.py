@@ -239,3 +239,26 @@ def test_a_state_that_voted_no_or_abstained_is_asked_whether_it_would_be_willing
         assert ask.tone == QUESTION
         assert ask.text.startswith(f"Ask {name} whether it would be willing to ")
         assert any(c.kind == DISSENT for c in ask.clauses)  # said, never left out
+
+
+def test_a_later_co_sponsor_or_an_observer_is_said_as_the_source_names_it():
+    data = shipped()
+    said = {"later co-sponsor": "was named as a later co-sponsor of ", "observer": "joined "}
+    named = [
+        (c, i, status)
+        for i in data.catalogue.values()
+        for status in said
+        for c in data.matrix.index[data.matrix[i.id] == status]
+        if suggested_ask(data, c) is not None
+    ]
+    assert {status for _c, _i, status in named} == set(said)
+    for iso3, instrument, status in named:
+        (clause,) = [
+            c
+            for c in suggested_ask(data, iso3).clauses
+            if any(f.instrument == instrument.id for f in c.facts)
+        ]
+        assert clause.kind == SUPPORT and clause.text.startswith(said[status])
+        assert instrument.object in clause.text
+        if status == "observer":
+            assert clause.text.endswith(" as an observer State")
