@@ -119,9 +119,10 @@ def closest_peers(iso3: str, data: Dataset, n: int = 3) -> list[str]:
 
     The groups counted are its UN regional group and its organisations (observer States, which
     belong to no regional group, share none by that); a state sharing as many is closer if it
-    is also in the same M49 sub-region, and ties go by name, accent-blind (Éthiopie among the
-    E's). A state sharing none of these groups, nor the sub-region, is no peer; the state is
-    never its own peer.
+    is also in the same M49 sub-region, then in the same intermediate region (Kenya's Eastern
+    Africa before the rest of Sub-Saharan Africa), and ties go by name, accent-blind (Éthiopie
+    among the E's). A state sharing none of these groups, nor the sub-region, is no peer; the
+    state is never its own peer.
     """
     shared = [
         g
@@ -130,6 +131,8 @@ def closest_peers(iso3: str, data: Dataset, n: int = 3) -> list[str]:
     ]
     region = set().union(*(g.codes for g in _groups_of(iso3, data, (GroupKind.SUBREGION,))))
     names = data.table.set_index("iso3")["name"]
+    near = data.table.set_index("iso3")["m49_intermediate_region"].fillna("")
+    own = near.get(iso3, "")
     counts: dict[str, int] = {}
     for group in shared:
         for code in group.codes:
@@ -137,7 +140,12 @@ def closest_peers(iso3: str, data: Dataset, n: int = 3) -> list[str]:
     candidates = (set(counts) | region) - {iso3}
     ranked = sorted(
         candidates,
-        key=lambda c: (-counts.get(c, 0), c not in region, sort_key(str(names.get(c, c)))),
+        key=lambda c: (
+            -counts.get(c, 0),
+            c not in region,
+            not own or near.get(c, "") != own,
+            sort_key(str(names.get(c, c))),
+        ),
     )
     return ranked[:n]
 

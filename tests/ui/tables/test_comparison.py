@@ -191,16 +191,29 @@ def test_the_closest_peers_share_the_most_groups(iso3):
     peers = closest_peers(iso3, DATA)
     counts, region = shared(iso3), subregion(iso3)
     assert len(peers) == 3 and iso3 not in peers and len(set(peers)) == 3
-    order = [(-counts[p], p not in region, sort_key(NAMES[p])) for p in peers]
+    near = DATA.table.set_index("iso3")["m49_intermediate_region"].fillna("")
+
+    def closeness(code: str) -> tuple:
+        apart = not near[iso3] or near[code] != near[iso3]
+        return (-counts[code], code not in region, apart, sort_key(NAMES[code]))
+
+    order = [closeness(p) for p in peers]
     assert order == sorted(order)  # closest first
     for other in UNIVERSE - {iso3} - set(peers):  # no one left out is closer than the last
-        assert (-counts[other], other not in region, sort_key(NAMES[other])) > order[-1]
+        assert closeness(other) > order[-1]
+
+
+def test_kenyas_peers_are_east_african():
+    peers = closest_peers("KEN", DATA)
+    near = DATA.table.set_index("iso3")["m49_intermediate_region"]
+    assert {near[p] for p in peers} == {"Eastern Africa"}
 
 
 def test_peers_tie_by_name_accent_blind_and_n_is_respected():
     peers = closest_peers("KEN", DATA, n=10)
     counts = shared("KEN")
-    tied = [p for p in peers if counts[p] == counts[peers[0]]]
+    near = DATA.table.set_index("iso3")["m49_intermediate_region"]
+    tied = [p for p in peers if counts[p] == counts[peers[0]] and near[p] == near[peers[0]]]
     assert [sort_key(NAMES[p]) for p in tied] == sorted(sort_key(NAMES[p]) for p in tied)
     assert len(closest_peers("KEN", DATA, n=1)) == 1
 
