@@ -6,13 +6,15 @@ from importlib.resources import files as resources
 from edition import layout
 from edition.files import steady_workbook
 from edition.html import document, esc, language_links
-from edition.map_page import MapPage, as_of_day, map_page
+from edition.map_page import as_of_day, map_page
 from edition.notice import notice, site_title
 from edition.sitemap import sitemap
 from i18n.languages import LANGUAGES
-from i18n.translate import _, use
+from i18n.translate import _, active, use
+from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
+from store.groups import GroupKind
 from ui.tables.dataset import Dataset, load_dataset
 from ui.views.focus import FocusFrame
 
@@ -23,36 +25,70 @@ FEEDS: dict[str, bytes] = {}
 Frames = dict[Focus, FocusFrame]
 
 
-def alternates(view: View, focus: Focus, path: str) -> dict[str, str]:
-    """This page in every language, as links relative to ``path``."""
-    return {code: layout.link(path, layout.map_page(code, view, focus)) for code in LANGUAGES}
+def views(data: Dataset) -> list[View]:
+    """Every instrument a map can show, then the standard comparisons: the states that
+    supported each other instrument but not the Call to Action (those to approach first)."""
+    mapped = [k for k, i in data.catalogue.items() if i.form.names_supporters]
+    others = [View(k, CALL_TO_ACTION) for k in mapped if View(k) != DEFAULT_VIEW]
+    return [View(k) for k in mapped] + others
 
 
-def focus_nav(frames: Frames, view: View, path: str, language: str) -> str:
-    """Every focus preset of the view, linked: the app's focus picker, without a script."""
-    items = "".join(
-        f'<li><a href="{esc(layout.link(path, layout.map_page(language, view, focus)))}">'
-        f"{esc(frame.option_label)}</a></li>"
-        for focus, frame in frames.items()
-    )
-    return f'<nav aria-labelledby="foci"><h2 id="foci">{esc(_("Focus"))}</h2><ul>{items}</ul></nav>'
+def view_frames(frames: Frames, view: View) -> Frames:
+    """The presets a view is built for: every one for the Call to Action; the world and the
+    M49 regions for the others, which keeps the site's size and build time in bounds."""
+    if view == DEFAULT_VIEW:
+        return frames
+    return {f: fr for f, fr in frames.items() if f.is_world or fr.kind == GroupKind.REGION}
 
 
-def page_html(
-    data: Dataset, frames: Frames, page: MapPage, view: View, focus: Focus, language: str
+def view_label(data: Dataset, view: View) -> str:
+    """An instrument's short title, or "X, not Y" for a comparison (the map's legend words)."""
+    first = data.catalogue[view.first]
+    if not view.is_comparison:
+        return first.short_title
+    return _("{x}, not {y}").format(x=first.brief, y=data.catalogue[view.second].brief)
+
+
+def _nav(heading: str, ids: str, links: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for label, href in links)
+    return f'<nav aria-labelledby="{ids}"><h2 id="{ids}">{esc(heading)}</h2><ul>{items}</ul></nav>'
+
+
+def map_nav(data: Dataset, built: dict[View, Frames], view: View, focus: Focus, path: str) -> str:
+    """Every focus of this view, and every view at this focus (or worldwide), linked: the app's
+    pickers, without a script."""
+    language = active()
+    foci = [
+        (frame.option_label, layout.link(path, layout.map_page(language, view, f)))
+        for f, frame in built[view].items()
+    ]
+    others = [
+        (
+            view_label(data, other),
+            layout.link(
+                path, layout.map_page(language, other, focus if focus in frames else Focus())
+            ),
+        )
+        for other, frames in built.items()
+    ]
+    return _nav(_("Instrument"), "views", others) + _nav(_("Focus"), "foci", foci)
+
+
+def wrap(
+    data: Dataset, path: str, title: str, description: str, body: str, versions: dict[str, str]
 ) -> bytes:
-    """A map page with the site's header, its focus links and the notice."""
-    links = alternates(view, focus, page.path)
-    home = layout.link(page.path, layout.map_page(language, DEFAULT_VIEW, Focus()))
+    """A page's body with the site's header (title, languages) and the notice; ``versions``:
+    this page's path in every language."""
+    language = active()
+    links = {code: layout.link(path, target) for code, target in versions.items()}
+    home = layout.link(path, layout.map_page(language, DEFAULT_VIEW, Focus()))
     header = (
         f'<header><p class="site"><a href="{esc(home)}">{esc(site_title())}</a></p>'
         f'<nav aria-label="{esc(_("Language"))}">{language_links(language, links)}</nav></header>'
     )
-    body = "\n".join(
-        [header, page.body, focus_nav(frames, view, page.path, language), notice(data)]
-    )
-    stylesheet = layout.link(page.path, layout.STYLESHEET)
-    return document(language, page.title, page.description, body, stylesheet, links).encode()
+    stylesheet = layout.link(path, layout.STYLESHEET)
+    whole = "\n".join([header, body, notice(data)])
+    return document(language, title, description, whole, stylesheet, links).encode()
 
 
 def presets(data: Dataset, keys: Collection[str] | None) -> Frames:
@@ -64,36 +100,43 @@ def presets(data: Dataset, keys: Collection[str] | None) -> Frames:
     }
 
 
+def steady(files: dict[str, bytes], day: str) -> dict[str, bytes]:
+    """A page's downloads, the workbooks' times set to the data's day."""
+    return {n: steady_workbook(c, day) if n.endswith(".xlsx") else c for n, c in files.items()}
+
+
 def language_pages(
     language: str, keys: Collection[str] | None
-) -> tuple[dict[str, bytes], list[tuple[View, Focus]]]:
-    """Every page of one language with its files, and the (view, focus) of each page."""
+) -> tuple[dict[str, bytes], list[dict[str, str]]]:
+    """Every page of one language with its files, and each page's path in every language."""
     out: dict[str, bytes] = {}
-    shown = []
+    versions = []
     with use(language):
         data = load_dataset()
         day = as_of_day(data)
         frames = presets(data, keys)
-        for focus, frame in frames.items():
-            page = map_page(data, DEFAULT_VIEW, frame, language, day)
-            out[page.path] = page_html(data, frames, page, DEFAULT_VIEW, focus, language)
-            for name, content in page.files.items():
-                steady = name.endswith(".xlsx")
-                out[name] = steady_workbook(content, day.isoformat()) if steady else content
-            shown.append((DEFAULT_VIEW, focus))
-    return out, shown
+        built = {view: view_frames(frames, view) for view in views(data)}
+        for view, shown in built.items():
+            for focus, frame in shown.items():
+                page = map_page(data, view, frame, language, day)
+                where = {code: layout.map_page(code, view, focus) for code in LANGUAGES}
+                body = page.body + map_nav(data, built, view, focus, page.path)
+                out[page.path] = wrap(data, page.path, page.title, page.description, body, where)
+                out.update(steady(page.files, day.isoformat()))
+                versions.append(where)
+    return out, versions
 
 
 def build(keys: Collection[str] | None = None) -> dict[str, bytes]:
     """Every file of the site, by path from its root; ``keys``: only these focus presets (and
     the world), else every one."""
     site: dict[str, bytes] = {layout.STYLESHEET: stylesheet()}
-    shown: list[tuple[View, Focus]] = []
+    versions: list[dict[str, str]] = []
     for language in LANGUAGES:
-        pages, shown = language_pages(language, keys)
+        pages, versions = language_pages(language, keys)
         site.update(pages)
     site.update(FEEDS)
-    site["sitemap.xml"] = sitemap(shown)
+    site["sitemap.xml"] = sitemap(versions)
     return site
 
 

@@ -18,7 +18,7 @@ def map_page(language: str, view: View, focus: Focus) -> str:
     """The map page of a view and a focus: the world page of the Call to Action is the index."""
     if view == DEFAULT_VIEW and focus == WORLD_FOCUS:
         return f"{prefix(language)}index.html"
-    return f"{prefix(language)}map/{view}/{focus}.html"
+    return f"{prefix(language)}map/{'-not-'.join(view.ids)}/{focus}.html"
 
 
 def download(language: str, stem: str, suffix: str) -> str:

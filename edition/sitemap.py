@@ -2,11 +2,6 @@
 
 from xml.sax.saxutils import quoteattr
 
-from edition import layout
-from i18n.languages import LANGUAGES
-from instruments.view import View
-from store.focus import Focus
-
 HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -14,12 +9,11 @@ HEAD = (
 )
 
 
-def sitemap(shown: list[tuple[View, Focus]]) -> bytes:
-    """One ``<url>`` per page in each language; addresses relative to the site's root, since
-    the site names no address of its own."""
+def sitemap(pages: list[dict[str, str]]) -> bytes:
+    """One ``<url>`` per page in each language (``pages``: each page's path in every language);
+    addresses relative to the site's root, since the site names no address of its own."""
     entries = []
-    for view, focus in shown:
-        versions = {code: layout.map_page(code, view, focus) for code in LANGUAGES}
+    for versions in pages:
         alternates = "".join(
             f'\n  <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(p)}/>'
             for code, p in versions.items()
