@@ -145,7 +145,8 @@ def signals(
     rows = []
     for iso3 in candidates:
         statuses = matrix.loc[iso3]
-        group = next((g for g in un_groups if iso3 in g.codes), None)
+        # The observer States' "no regional group" is not a group whose peers count.
+        group = next((g for g in un_groups if iso3 in g.codes and g.group_id != "none"), None)
         best_share, best_org = best_organisation(iso3, organisations, endorsed)
         rows.append(
             {

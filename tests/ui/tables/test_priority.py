@@ -241,3 +241,11 @@ def test_a_pooled_vote_names_only_the_resolutions_it_counted():
         assert f"voted yes twice on {named}" in said, said
         missed = next(i for i in yes.instruments if i not in voted)
         assert missed.brief not in said.split("voted yes twice on ")[1].split(";")[0]
+
+
+def test_an_observer_state_has_no_regional_group_peers(table):
+    """The Holy See belongs to no UN regional group: no share of "peers" is counted for it."""
+    holy_see = table.loc["VAT"]
+    assert holy_see["regional_group"] == "" and holy_see["regional_share"] == 0.0
+    ranked = priority.priorities(table, DEFAULTS, shipped().table.set_index("iso3")["name"], TERMS)
+    assert "regional group (observer States) peers" not in ranked.loc["VAT", "why"]
