@@ -147,9 +147,9 @@ def plan_history(service: PlanService, iso3: str) -> None:
 def card(
     iso3: str, positions: dict[str, dict], planned: "tuple[PlanService, Access] | None"
 ) -> None:
-    """What a desk officer comes for, first: the suggested ask, the status in view, the
-    outreach rank and why, the plan (for its readers), and the peers in each group that support
-    the instrument."""
+    """What a desk officer comes for, first: the suggested ask, the status in view, the plan
+    (for its readers), the outreach rank and why, and the peers in each group that support the
+    instrument."""
     matrix = cache.matrix()
     with st.container(border=True):
         st.subheader(md(rows.loc[iso3, "name"]), anchor=False)
@@ -159,7 +159,7 @@ def card(
             if asked
             else _("**Suggested ask.** None: it supports every instrument it could join.")
         )
-        lead, peers = st.columns(2, gap="large")
+        lead, peers = st.columns([1.3, 1], gap="large")  # the rank and why: fewer lines
         for instrument in (catalogue[i] for i in shown.ids):
             row = positions[instrument.id]
             supported = iso3 in supporters(matrix, instrument)
@@ -170,13 +170,13 @@ def card(
                 f"**{md(instrument.title)}**  \n"
                 f"{badge(instrument, matrix.loc[iso3, instrument.id], supported)} {md(said)}"
             )
+        if planned is not None:  # under the status: the plan's owner and its edit link
+            with lead:
+                plan_line(planned[0], planned[1], iso3, iso3 in endorsed)
         if rank := rank_sentence(
             iso3, cache.default_ranking()
         ):  # none for a state that has endorsed
             lead.markdown(rank)
-        if planned is not None:
-            with lead:
-                plan_line(planned[0], planned[1], iso3, iso3 in endorsed)
         first = catalogue[shown.first]
         peers.markdown(
             _("**Peers that have {phrase}**").format(phrase=md(first.form.have_done(first.object)))
