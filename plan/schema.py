@@ -150,3 +150,63 @@ class WatchEventRow(Base):
     iso3: Mapped[str] = mapped_column(String(3))
     as_of: Mapped[str] = mapped_column(String(10))
     detail: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class WatchSubscriberRow(Base):
+    """Who hears of the watch's events: an Apprise URL, a focus, an instrument, a language."""
+
+    __tablename__ = "watch_subscribers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)  # may carry a password or token: never shown whole
+    focus: Mapped[str] = mapped_column(String(120))
+    instrument: Mapped[str] = mapped_column(String(100))  # "" for every instrument
+    language: Mapped[str] = mapped_column(String(2))
+    reader: Mapped[str] = mapped_column(String(320))  # the plan user whose role may read owners
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class WatchSubscriberEventRow(Base):
+    """One change to the subscriptions (added, removed), by whom; rows are only ever added."""
+
+    __tablename__ = "watch_subscriber_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("watch_subscribers.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    who: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(10))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class WatchDeliveryRow(Base):
+    """One digest to one subscriber, under the idempotency key it is sent with."""
+
+    __tablename__ = "watch_deliveries"
+    __table_args__ = (Index("ix_watch_deliveries_key", "key", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("watch_subscribers.id"))
+    event_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    state: Mapped[str] = mapped_column(String(10))  # claimed, sent, failed, uncertain
+    attempts: Mapped[int] = mapped_column(Integer)
+    claim: Mapped[str] = mapped_column(String(36))
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    next_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    error: Mapped[str] = mapped_column(Text)
+
+
+class WatchDeliveredRow(Base):
+    """An event owed to a subscriber, taken by one delivery: the key that makes it once."""
+
+    __tablename__ = "watch_delivered"
+
+    subscriber_id: Mapped[int] = mapped_column(
+        ForeignKey("watch_subscribers.id"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(ForeignKey("watch_events.id"), primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("watch_deliveries.id"))

@@ -2,6 +2,7 @@
 the runs went."""
 
 import argparse
+import getpass
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,14 +11,22 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from plan.database import database_url, engine_for, schema_state, upgrade
+from plan.known import known_instruments, known_iso3
 from plan.model import PlanError
+from plan.service import PlanService
 from store import paths
 from watch.events import STALE_DAYS, Event, events_between
-from watch.feeds import FeedError, write_feeds
+from watch.feeds import LANGUAGES, FeedError, public_url, write_feeds
+from watch.notify import deliver_all, failed_deliveries
 from watch.runs import FAILED, record_failure, record_run, runs, stored_events
 from watch.snapshot import read_snapshot
+from watch.subscribers import SubscriberError, add_subscriber, remove_subscriber, subscribers
 
 FEEDS = "static/feeds"  # served by Streamlit's static serving at /app/static/feeds/
+
+
+def _operator() -> str:
+    return f"command line ({getpass.getuser()})"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +53,25 @@ def _parser() -> argparse.ArgumentParser:
     feeds.add_argument("--data-dir", type=Path, default=None, help="the published data (data/)")
     feeds.add_argument("--out", type=Path, default=None, help=f"the feeds folder (default {FEEDS})")
     commands.add_parser("status", help="the last runs and events")
+    subs = commands.add_parser("subscribers", help="who hears of the events").add_subparsers(
+        dest="action", required=True
+    )
+    add = subs.add_parser("add", help="subscribe an Apprise URL to a focus")
+    add.add_argument(
+        "--url", required=True, help="an Apprise URL: mailtos://…, workflows://…, json://…"
+    )
+    add.add_argument(
+        "--focus", required=True, help="world, a preset (org-african-union), saved-<id>"
+    )
+    add.add_argument("--instrument", default="", help="one instrument's id (default: every one)")
+    add.add_argument("--lang", default="en", choices=LANGUAGES, help="the messages' language")
+    add.add_argument("--reader", default="", help="the plan user whose role may see plan owners")
+    add.add_argument("--data-dir", type=Path, default=None, help="the published data (data/)")
+    subs.add_parser("list", help="the subscriptions in force")
+    remove = subs.add_parser("remove", help="stop a subscription")
+    remove.add_argument("id", type=int)
+    for command in (add, remove):
+        command.add_argument("--by", default=_operator(), help="who makes the change (audited)")
     return parser
 
 
@@ -82,7 +110,46 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
     print(f"Watch run {result.run_id}: {len(result.events)} new event(s).")
     for event in result.events:
         print(f"  {describe(event)}")
-    return _feeds(engine, data_dir, args.feeds_dir)
+    code = _feeds(engine, data_dir, args.feeds_dir)
+    outcomes = deliver_all(engine, data_dir, _saved(engine), public_url())
+    for outcome in outcomes:
+        state = "sent" if outcome.sent else f"failed ({outcome.error}); retried by a later run"
+        print(f"  delivery {outcome.delivery_id} to subscriber {outcome.subscriber_id}: {state}")
+    if any(not outcome.sent for outcome in outcomes):
+        print("error: some deliveries failed (python -m watch status)", file=sys.stderr)
+        return 1
+    return code
+
+
+def _saved(engine: Engine) -> dict[int, frozenset[str]]:
+    service = PlanService(engine, known_iso3(), known_instruments())
+    return {group.id: frozenset(group.codes) for group in service.groups()}
+
+
+def _subscribers(engine: Engine, args: argparse.Namespace) -> int:
+    upgrade(engine)
+    if args.action == "add":
+        sub = add_subscriber(
+            engine,
+            args.data_dir or paths.data_dir(),
+            set(_saved(engine)),
+            args.url,
+            args.focus,
+            args.by,
+            instrument=args.instrument,
+            language=args.lang,
+            reader=args.reader,
+        )
+        print(f"Subscriber {sub.id}: {sub.shown_url} follows {sub.focus} in {sub.language}")
+    elif args.action == "list":
+        for sub in subscribers(engine):
+            what = sub.instrument or "every instrument"
+            reader = sub.reader or "no plan reader"
+            print(f"{sub.id}\t{sub.shown_url}\t{sub.focus}\t{what}\t{sub.language}\t{reader}")
+    else:
+        remove_subscriber(engine, args.id, args.by)
+        print(f"Removed subscriber {args.id}")
+    return 0
 
 
 def _feeds(engine: Engine, data_dir: Path | None, out: Path | None) -> int:
@@ -111,6 +178,9 @@ def _status(engine: Engine) -> int:
         print(f"The last run failed: {recent[0].message}")
     elif failing:
         print(f"{len(failing)} of the last {len(recent)} runs failed.")
+    for delivery, subscriber, state, attempts, error in failed_deliveries(engine):
+        where = f"delivery {delivery} to subscriber {subscriber}"
+        print(f"{where}: {state} after {attempts} attempt(s): {error}")
     for stored in stored_events(engine, limit=20):
         print(f"{stored.detected_at:%Y-%m-%d}\t{describe(stored.event)}")
     return 0
@@ -124,10 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(stop.code or 0)
     engine = engine_for(args.database_url or database_url())
     try:
+        if args.command == "subscribers":
+            return _subscribers(engine, args)
         if args.command == "feeds":
             return _feeds(engine, args.data_dir, args.out)
         return _run(engine, args) if args.command == "run" else _status(engine)
-    except (PlanError, FeedError) as error:
+    except (PlanError, FeedError, SubscriberError) as error:
         print(f"error: {error}", file=sys.stderr)
     except SQLAlchemyError as error:
         problem = str(error.orig if getattr(error, "orig", None) else error).splitlines()[0]

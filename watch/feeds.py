@@ -1,6 +1,7 @@
 """The watch's Atom feeds: one per instrument, focus preset and saved group, in English, French
 and Spanish, written as a whole folder swapped in at once (``write_feeds``)."""
 
+import fcntl
 import json
 import os
 import shutil
@@ -48,13 +49,29 @@ class Scope:
     title: str
     page: dict[str, str]
     instrument: str = ""
-    codes: frozenset[str] | None = None
+    codes: frozenset[str] | None = None  # None: every state, and the events of no state
+    operational: bool = False  # whether a refresh failing is news here
 
-    def keeps(self, event: StoredEvent) -> bool:
+    def keeps(self, stored: StoredEvent) -> bool:
         """Whether the event belongs in this feed."""
-        if self.instrument:
-            return event.event.instrument == self.instrument
-        return bool(event.event.iso3) and event.event.iso3 in (self.codes or ())
+        event = stored.event
+        if event.kind == REFRESH_FAILING:
+            return self.operational
+        if self.instrument and event.instrument != self.instrument:
+            return False
+        return self.codes is None or (bool(event.iso3) and event.iso3 in self.codes)
+
+
+def preset_groups(data_dir: Path) -> dict[str, tuple[str, frozenset[str]]]:
+    """Every focus preset's key (``org-african-union``), label in the active language and states."""
+    table = table_from_csv(data_dir / TABLE_FILE)
+    every = [
+        *groups.m49_regions(table),
+        *groups.m49_subregions(table),
+        *groups.un_regional_groups(table, load_states()),
+        *groups.load_organisations(paths.reference_dir() / "groups", table),
+    ]
+    return {str(Focus(g.kind, g.group_id)): (g.label, g.codes) for g in every}
 
 
 def _scopes(data_dir: Path, service: PlanService | None) -> list[Scope]:
@@ -66,20 +83,13 @@ def _scopes(data_dir: Path, service: PlanService | None) -> list[Scope]:
             _("Changes: {title}").format(title=i.short_title),
             {"instrument": i.id},
             instrument=i.id,
+            operational=i.id == CALL_TO_ACTION,
         )
         for i in build_catalogue(load_registry(), meta, "")
     ]
-    table = table_from_csv(data_dir / TABLE_FILE)
-    every = [
-        *groups.m49_regions(table),
-        *groups.m49_subregions(table),
-        *groups.un_regional_groups(table, load_states()),
-        *groups.load_organisations(paths.reference_dir() / "groups", table),
-    ]
-    for group in every:
-        key = str(Focus(group.kind, group.group_id))
-        title = _("Changes: {group}").format(group=group.label)
-        found.append(Scope(f"focus/{key}.xml", title, {"focus": key}, codes=group.codes))
+    for key, (label, codes) in preset_groups(data_dir).items():
+        title = _("Changes: {group}").format(group=label)
+        found.append(Scope(f"focus/{key}.xml", title, {"focus": key}, codes=codes))
     for saved in service.groups() if service else []:
         # a saved group's name is for the plan's readers only: its feed names it by number
         title = _("Changes: saved group {number}").format(number=saved.id)
@@ -95,7 +105,7 @@ def _names(codes: Iterable[str], language: str) -> str:
     return ", ".join(sorted(names.get(code, code) for code in codes))
 
 
-def _title(kind_events: Mapping[str, list[StoredEvent]], title: str, as_of: str) -> str:
+def entry_title(kind_events: Mapping[str, list[StoredEvent]], title: str, as_of: str) -> str:
     """The entry's title: who joined and who left, else the new date, correction or source."""
     parts = []
     if n := len(kind_events.get(ADDED, [])):
@@ -114,7 +124,7 @@ def _title(kind_events: Mapping[str, list[StoredEvent]], title: str, as_of: str)
     return "; ".join(parts)
 
 
-def _content(events: list[StoredEvent], language: str, link: str) -> str:
+def entry_text(events: list[StoredEvent], language: str, link: str) -> str:
     by_kind: dict[str, list[StoredEvent]] = defaultdict(list)
     for stored in events:
         by_kind[stored.event.kind].append(stored)
@@ -145,15 +155,11 @@ def _content(events: list[StoredEvent], language: str, link: str) -> str:
     return "\n".join(lines)
 
 
-def _entries(scope: Scope, events: list[StoredEvent], language: str, base_url: str):
+def entries(scope: Scope, events: list[StoredEvent], language: str, base_url: str):
     """(id, title, when, link, content) of each entry, newest first: one per run and instrument."""
     bundles: dict[tuple[int, str], list[StoredEvent]] = defaultdict(list)
-    for stored in events:
-        if stored.event.kind == REFRESH_FAILING:
-            if scope.instrument == CALL_TO_ACTION:
-                bundles[(stored.run_id, REFRESH_FAILING)].append(stored)
-        elif scope.keeps(stored):
-            bundles[(stored.run_id, stored.event.instrument)].append(stored)
+    for stored in filter(scope.keeps, events):
+        bundles[(stored.run_id, stored.event.instrument or stored.event.kind)].append(stored)
     titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
     for (_run, instrument), bundle in sorted(bundles.items(), reverse=True):
         when = max(stored.detected_at for stored in bundle)
@@ -177,8 +183,8 @@ def _entries(scope: Scope, events: list[StoredEvent], language: str, base_url: s
         if language != "en":
             params["lang"] = language
         link = f"{base_url}/?{urlencode(params)}"
-        title = _title(by_kind, titles.get(instrument, instrument), as_of)
-        yield entry_id, title, when, link, _content(bundle, language, link)
+        title = entry_title(by_kind, titles.get(instrument, instrument), as_of)
+        yield entry_id, title, when, link, entry_text(bundle, language, link)
 
 
 def _feed(
@@ -193,7 +199,7 @@ def _feed(
     feed.link(href=f"{base_url}/?{urlencode(scope.page)}", rel="alternate")
     feed.subtitle(_("What the dashboard's watch found in the published data, newest first."))
     newest = datetime(2023, 2, 16, tzinfo=UTC)  # the Call to Action's day: a feed with no entry
-    for entry_id, title, when, link, content in _entries(scope, events, language, base_url):
+    for entry_id, title, when, link, content in entries(scope, events, language, base_url):
         entry = feed.add_entry(order="append")
         entry.id(entry_id)
         entry.title(title)
@@ -222,31 +228,38 @@ def feed_files(data_dir: Path, engine: Engine, base_url: str, feeds_url: str) ->
 def swap_in(files: Mapping[str, bytes], out_dir: Path) -> None:
     """Write ``files`` into a new folder beside ``out_dir`` and swap it in with one rename: a
     reader sees the old feeds or the new ones, never half of each. ``out_dir`` becomes a link to
-    the newest folder; older folders are removed."""
+    the newest folder; older folders are removed. Writers at once take turns (a lock file)."""
     parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=parent))
-        for relative, data in files.items():
-            target = stage / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        for folder in (stage, *(p for p in stage.rglob("*") if p.is_dir())):
-            folder.chmod(0o755)  # served by another user (nginx), like the rest of static/
-        link = parent / f".{out_dir.name}.link-{os.getpid()}"
-        link.unlink(missing_ok=True)
-        link.symlink_to(stage.name)
-        if out_dir.is_dir() and not out_dir.is_symlink():
-            shutil.rmtree(out_dir)  # a plain folder from elsewhere: replaced once by the link
-        link.replace(out_dir)
+        with (parent / f".{out_dir.name}.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=parent))
+            for relative, data in files.items():
+                target = stage / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            for folder in (stage, *(p for p in stage.rglob("*") if p.is_dir())):
+                folder.chmod(0o755)  # served by another user (nginx), like the rest of static/
+            link = parent / f".{out_dir.name}.link-{os.getpid()}"
+            link.unlink(missing_ok=True)
+            link.symlink_to(stage.name)
+            if out_dir.is_dir() and not out_dir.is_symlink():
+                shutil.rmtree(out_dir)  # a plain folder from elsewhere: replaced once by the link
+            link.replace(out_dir)
+            for old in parent.glob(f".{out_dir.name}-*"):
+                if old.is_dir() and old.name != stage.name:
+                    shutil.rmtree(old, ignore_errors=True)
     except OSError as error:
         raise FeedError(
             f"Cannot write the feeds in {parent}: {error.strerror or error}. Check that the "
             "folder exists and the watch's user may write to it"
         ) from None
-    for old in parent.glob(f".{out_dir.name}-*"):
-        if old.is_dir() and old.name != stage.name:
-            shutil.rmtree(old, ignore_errors=True)
+
+
+def public_url() -> str:
+    """Where readers reach the dashboard: REAIM_PUBLIC_URL, else localhost."""
+    return (os.environ.get("REAIM_PUBLIC_URL") or BASE_URL).rstrip("/")
 
 
 def write_feeds(
@@ -259,7 +272,7 @@ def write_feeds(
     """Write every feed under ``out_dir`` from the events in the plan database (``engine``, else
     the configured one); links start at ``base_url`` (else REAIM_PUBLIC_URL, else localhost).
     Returns how many feeds were written; FeedError if the folder cannot be written."""
-    base = (base_url or os.environ.get("REAIM_PUBLIC_URL") or BASE_URL).rstrip("/")
+    base = base_url or public_url()
     own = engine is None
     engine = engine or engine_for(database_url())
     try:

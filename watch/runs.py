@@ -25,7 +25,8 @@ class RunResult:
     events: list[Event]
 
 
-def _exclusive(connection: Connection) -> None:
+def exclusive(connection: Connection) -> None:
+    """Hold the watch's lock until the transaction ends (PostgreSQL; SQLite's write lock is)."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
 
@@ -50,7 +51,7 @@ def record_run(
     """Store a successful run with the events ``find(last snapshot)`` gives that no run stored
     before; the transaction holds the watch's lock, so runs at once see each other's results."""
     with engine.execution_options(**{WRITE: True}).begin() as connection:
-        _exclusive(connection)
+        exclusive(connection)
         found = find(last_snapshot(connection))
         known = set(
             connection.execute(
@@ -117,11 +118,20 @@ class RunRecord:
     message: str
 
 
-def stored_events(engine: Engine, limit: int | None = None) -> list[StoredEvent]:
-    """The events stored, newest first (at most ``limit``)."""
+def stored_events(
+    source: Engine | Connection, limit: int | None = None, ids: list[str] | None = None
+) -> list[StoredEvent]:
+    """The events stored (those of ``ids`` only, if given), newest first (at most ``limit``)."""
     query = select(WatchEventRow).order_by(WatchEventRow.detected_at.desc(), WatchEventRow.id)
-    with engine.connect() as connection:
-        rows = connection.execute(query.limit(limit) if limit else query).all()
+    if ids is not None:
+        query = query.where(WatchEventRow.id.in_(ids))
+    if limit:
+        query = query.limit(limit)
+    if isinstance(source, Engine):
+        with source.connect() as connection:
+            rows = connection.execute(query).all()
+    else:
+        rows = source.execute(query).all()
     return [
         StoredEvent(
             Event(r.id, r.kind, r.instrument, r.iso3, r.as_of, json.loads(r.detail)),

@@ -1,0 +1,167 @@
+"""Digests through Apprise to a local SMTP inbox and webhook: once each, in the subscriber's
+language, plan owners only for a plan reader; a dead endpoint, runs at once, a run killed."""
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from plan.database import engine_for
+from plan.known import known_instruments, known_iso3
+from plan.schema import WatchSubscriberEventRow
+from plan.service import PlanService
+from store import paths
+from watch import notify
+from watch.__main__ import main
+from watch.events import events_between
+from watch.feeds import BASE_URL
+from watch.notify import STALE_CLAIM, deliver_all, failed_deliveries
+from watch.runs import record_run
+from watch.snapshot import read_snapshot
+from watch.subscribers import SubscriberError, add_subscriber, subscribers
+
+from watch_data import published, refresh
+
+pytest_plugins = ["receivers"]
+REPO = Path(__file__).resolve().parents[2]
+CTA = "reaim-2023-call-to-action"
+
+
+@pytest.fixture
+def world(database_url, tmp_path):
+    """A baseline run, then a refresh (France out; Kenya, Nigeria, Ghana in) not yet watched."""
+    data = published(tmp_path / "data")
+    engine = engine_for(database_url)
+    args = ["--database-url", database_url, "run", "--data-dir", str(data)]
+    args += ["--work-dir", str(tmp_path / "work"), "--feeds-dir", str(tmp_path / "feeds")]
+    assert main(args) == 0
+    refresh(data, removed=["FRA"], added=["KEN", "NGA", "GHA"], as_of="2026-12-01")
+    yield engine, data, args
+    engine.dispose()
+
+
+def mail_url(port):
+    return f"mailto://watch@127.0.0.1:{port}?to=desk@example.org&from=watch@example.org"
+
+
+def subscribe(engine, data, url, focus, **options):
+    return add_subscriber(engine, data, set(), url, focus, "admin@example.org", **options)
+
+
+def test_each_subscriber_gets_one_digest_in_its_language_and_nothing_twice(world, inbox, webhook):
+    engine, data, args = world
+    mails, port = inbox
+    service = PlanService(engine, known_iso3(), known_instruments())
+    service.add_user("viewer@example.org", "viewer")
+    service.save("KEN", CTA, {"status": "planned", "owner": "Nairobi embassy"}, 0, "a@example.org")
+    subscribe(engine, data, mail_url(port), "org-african-union", language="fr")
+    subscribe(
+        engine, data, f"json://127.0.0.1:{webhook.port}/hook", "world", reader="viewer@example.org"
+    )
+    assert main(args) == 0
+    [mail] = mails.messages.values()
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "Ont rejoint : Ghana, Kenya, Nigéria" in text and "France" not in text
+    assert "Nairobi embassy" not in text  # no plan role: no plan owner
+    assert "as_of=2026-12-01" in text and "SHA-256 du document" in text
+    [body] = webhook.bodies.values()
+    assert "Joined: Ghana, Kenya, Nigeria" in body["message"] and "Left: France" in body["message"]
+    assert "Plan owner of KEN (reaim-2023-call-to-action): Nairobi embassy" in body["message"]
+    assert main(args) == 0  # nothing new: no message
+    assert (mails.arrivals, webhook.arrivals) == (1, 1)
+
+
+def test_a_dead_endpoint_blocks_no_other_and_gets_its_digest_later(world, inbox, webhook, capsys):
+    engine, data, args = world
+    mails, port = inbox
+    webhook.failing = True
+    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook", "world")
+    subscribe(engine, data, mail_url(port), "world")
+    assert main(args) == 1
+    assert "some deliveries failed" in capsys.readouterr().err
+    assert len(mails.messages) == 1 and webhook.bodies == {}
+    [(_delivery, _sub, state, attempts, _error)] = failed_deliveries(engine)
+    assert (state, attempts) == ("failed", 1)
+    assert main(["--database-url", args[1], "status"]) == 0
+    assert "failed after 1 attempt(s)" in capsys.readouterr().out
+    webhook.failing = False
+    assert deliver_all(engine, data, {}, BASE_URL) == []  # not due before its backoff
+    later = datetime.now(UTC) + timedelta(hours=1)
+    [outcome] = deliver_all(engine, data, {}, BASE_URL, now=later)
+    assert outcome.sent and len(webhook.bodies) == 1 and len(mails.messages) == 1
+    assert failed_deliveries(engine) == []
+
+
+def test_two_processes_running_at_once_send_each_digest_once(world, inbox):
+    engine, data, args = world
+    mails, port = inbox
+    subscribe(engine, data, mail_url(port), "world")
+    subscribe(engine, data, mail_url(port) + "&to=other@example.org", "org-african-union")
+    command = [sys.executable, "-m", "watch", *args]
+    runs = [subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE) for _ in range(2)]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    said = b"".join(run.stdout.read() for run in runs).decode()
+    assert said.count("5 new event(s)") == 1 and said.count(": sent") == 2
+    assert mails.arrivals == 2 and len(mails.messages) == 2
+
+
+def test_a_run_killed_between_sending_and_recording_reaches_the_inbox_once(
+    world, inbox, webhook, monkeypatch
+):
+    engine, data, _args = world
+    mails, port = inbox
+    subscribe(engine, data, mail_url(port), "world")
+    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook", "world")
+    subscribe(engine, data, f"form://127.0.0.1:{webhook.port}/form", "world")  # no key: no resend
+
+    def killed(*_args) -> None:
+        raise KeyboardInterrupt  # the process dies after sending, before recording
+
+    now = read_snapshot(data, paths.instruments_dir())
+    find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
+    record_run(engine, now, find, datetime.now(UTC))  # the events, not yet delivered
+    monkeypatch.setattr(notify, "finish", killed)
+    with pytest.raises(KeyboardInterrupt):
+        deliver_all(engine, data, {}, BASE_URL)
+    monkeypatch.undo()
+    assert (mails.arrivals, webhook.arrivals) == (1, 2)
+    assert deliver_all(engine, data, {}, BASE_URL) == []  # a fresh claim is not taken over
+    later = datetime.now(UTC) + STALE_CLAIM + timedelta(minutes=1)
+    outcomes = deliver_all(engine, data, {}, BASE_URL, now=later)
+    assert sorted(o.sent for o in outcomes) == [True, True]
+    assert (mails.arrivals, webhook.arrivals) == (2, 3)  # sent again, with the same key
+    assert len(mails.messages) == 1 and len(webhook.bodies) == 2  # the receivers kept one each
+    [(_delivery, _sub, state, _attempts, error)] = failed_deliveries(engine)
+    assert state == "uncertain" and "cannot deduplicate" in error
+
+
+def test_subscriptions_are_checked_and_audited(world, capsys):
+    engine, data, args = world
+    with pytest.raises(SubscriberError, match="not an Apprise URL"):
+        subscribe(engine, data, "nonsense://x", "world")
+    with pytest.raises(SubscriberError, match="not a focus"):
+        subscribe(engine, data, "json://127.0.0.1:9/x", "org-nowhere")
+    base = ["--database-url", args[1], "subscribers"]
+    add = [
+        *base,
+        "add",
+        "--url",
+        "json://user:secret@127.0.0.1:9/x",
+        "--focus",
+        "org-african-union",
+    ]
+    assert main([*add, "--lang", "es", "--by", "admin@example.org", "--data-dir", str(data)]) == 0
+    assert main([*base, "list"]) == 0
+    out = capsys.readouterr().out
+    assert "org-african-union" in out and "secret" not in out
+    [sub] = subscribers(engine)
+    assert main([*base, "remove", str(sub.id), "--by", "admin@example.org"]) == 0
+    assert subscribers(engine) == []
+    with engine.connect() as connection:
+        trail = connection.execute(
+            select(WatchSubscriberEventRow.who, WatchSubscriberEventRow.action)
+        ).all()
+    assert sorted(trail) == [("admin@example.org", "added"), ("admin@example.org", "removed")]
