@@ -8,6 +8,7 @@ from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
 from store.groups import by_name
 from ui import cache
+from ui.tables.ask import ask_text
 from ui.tables.comparison import (
     MOST,
     PARAM,
@@ -84,7 +85,8 @@ def static(part: pd.DataFrame) -> Styler:
     return shown(cells).style.apply(lambda _column: [DIFFERS_CSS if m else "" for m in marked])
 
 
-compared = compare(chosen, cache.dataset(), cache.default_ranking(), plan_statuses(chosen))
+asks = {c: ask_text(cache.dataset(), c) for c in chosen}  # in the shown day's data
+compared = compare(chosen, cache.dataset(), cache.default_ranking(), plan_statuses(chosen), asks)
 state_names = [names[c] for c in chosen]
 if len(chosen) > 1:
     st.markdown(md(summary(compared, state_names)))

@@ -24,7 +24,7 @@ from instruments.view import View
 from store.focus import WORLD_FOCUS, Focus
 from store.groups import Group
 from ui.tables import comparison
-from ui.tables.ask import suggested_ask
+from ui.tables.ask import ask_text, suggested_ask
 from ui.tables.citation import reopen_line
 from ui.tables.coverage import view_sentence
 from ui.tables.dataset import Dataset
@@ -337,7 +337,8 @@ def _since(data: Dataset, then: Dataset, frame: FocusFrame, today: date) -> Sinc
 def _side_by_side(data: Dataset, codes: Sequence[str]) -> SideBySide:
     """The states compared as the compare page shows them, in brief, for the public: never a
     plan's status."""
-    table = comparison.compare(codes, data)
+    asks = {c: ask_text(data, c) for c in codes}
+    table = comparison.compare(codes, data, asks=asks)
     shown = comparison.shown(comparison.brief(table))
     names = [str(data.table.set_index("iso3").loc[c, "name"]) for c in codes]
     return SideBySide(

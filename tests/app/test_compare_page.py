@@ -13,6 +13,7 @@ from test_table_downloads import downloaded, managers  # noqa: F401 (the fixture
 
 from instruments.model import CALL_TO_ACTION
 from ui import cache
+from ui.tables.ask import ask_text
 from ui.tables.comparison import compare
 from ui.tables.plan_words import plan_word
 
@@ -47,7 +48,8 @@ def test_three_states_side_by_side_in_the_order_given():
     assert not at.exception and not at.warning, at.exception
     assert states_shown(at) == list(NAMES[["KEN", "NGA", "GHA"]])
     assert at.multiselect(key="url-iso3").value == ["KEN", "NGA", "GHA"]
-    expected = compare(["KEN", "NGA", "GHA"], DATA)
+    asks = {c: ask_text(DATA, c) for c in ("KEN", "NGA", "GHA")}
+    expected = compare(["KEN", "NGA", "GHA"], DATA, asks=asks)
     assert headings(at) == list(expected["Section"].unique())
     shown = pd.concat([static_table(at, i) for i in range(len(at.table))], ignore_index=True)
     assert list(shown["Fact"]) == list(expected["Fact"])
@@ -58,6 +60,8 @@ def test_three_states_side_by_side_in_the_order_given():
     )
     said = " ".join(m.value for m in at.markdown)
     assert "Kenya, Nigeria and Ghana differ on" in said
+    (ask,) = [r for r in shown.to_dict("records") if r["Fact"] == "Suggested ask"]
+    assert ask["Kenya"] == asks["KEN"] and ask["Kenya"].startswith("Ask Kenya to endorse")
     links = [link.proto.label for link in at.get("page_link")]
     assert [f"{n}: profile" for n in ("Kenya", "Nigeria", "Ghana")] == links[-3:]
 
@@ -132,10 +136,11 @@ def test_the_downloads_hold_the_comparison_with_its_sources(managers):  # noqa: 
     at = open_page("compare", iso3="KEN,NLD")
     data = downloaded(at, managers, "Download CSV")
     table = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig", keep_default_na=False)
-    expected = compare(["KEN", "NLD"], DATA)
+    expected = compare(["KEN", "NLD"], DATA, asks={c: ask_text(DATA, c) for c in ("KEN", "NLD")})
     assert list(table.columns) == list(expected.columns)
     assert table.values.tolist() == expected.values.tolist()
     text = data.decode("utf-8-sig")
     assert "# ,Cite as" in text or "#,Cite as" in text
     assert "/compare?iso3=KEN%2CNLD" in text or "/compare?iso3=KEN,NLD" in text
+    assert "None: it supports every instrument it could join." in text  # the Netherlands
     assert downloaded(at, managers, "Download Excel")[:2] == b"PK"

@@ -14,6 +14,7 @@ from briefing.pack import build_pack
 from i18n.translate import _, use
 from instruments.view import View
 from store.focus import Focus
+from ui.tables.ask import ask_text
 from ui.tables.comparison import brief, compare, shown, sources, summary
 from ui.tables.dataset import load_dataset
 
@@ -47,7 +48,7 @@ def test_the_deck_has_the_states_side_by_side_fact_by_fact(tmp_path, capsys):
     code, said, err = run(capsys, "--compare-states", ",".join(STATES), "--out", str(out))
     assert code == 0 and "Wrote" in said, err
     data = shipped()
-    table = compare(STATES, data)
+    table = compare(STATES, data, asks={c: ask_text(data, c) for c in STATES})
     expected = shown(brief(table))
     deck = Presentation(str(out))
     rows, notes = side_by_side(deck, "Side by side: Kenya, Nigeria and Ghana")
@@ -56,6 +57,8 @@ def test_the_deck_has_the_states_side_by_side_fact_by_fact(tmp_path, capsys):
     assert summary(table, ["Kenya", "Nigeria", "Ghana"]) in notes
     assert all(line in notes for line in sources(table))  # every fact's source, in the notes
     assert "Plan status" not in notes and all("Plan status" not in r for r in rows)
+    (ask,) = [r for r in rows if r[0] == "Suggested ask"]
+    assert ask[1].startswith("Ask Kenya to endorse the Call to Action")
     # without a focus, the pack is for the states compared
     assert deck.slides[0].shapes.title.text.endswith("in the group “Kenya, Nigeria and Ghana”")
 
@@ -69,7 +72,9 @@ def test_a_focus_keeps_its_pack_and_adds_the_comparison(tmp_path, capsys):
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "African Union" in said
     assert "Side by side: Kenya and Netherlands (Kingdom of the)" in text
-    table = compare(["KEN", "NLD"], shipped())
+    table = compare(
+        ["KEN", "NLD"], shipped(), asks={c: ask_text(shipped(), c) for c in ("KEN", "NLD")}
+    )
     assert summary(table, ["Kenya", "Netherlands (Kingdom of the)"]) in text
 
 

@@ -119,6 +119,13 @@ def suggested_ask(data: Dataset, iso3: str) -> Ask | None:
     return Ask(iso3, target, tone, on_record, (*own, *peers), text if reasons else f"{lead}.")
 
 
+def ask_text(data: Dataset, iso3: str) -> str:
+    """The ask as one line for a table or a slide: its text, or that there is none because the
+    state supports every instrument it could join."""
+    asked = suggested_ask(data, iso3)
+    return asked.text if asked else _("None: it supports every instrument it could join.")
+
+
 def _target(existing: list[Instrument], statuses: Mapping[str, str]) -> Instrument | None:
     """Rule 2: the Call to Action if not supported; else the newest joinable instrument not
     supported, a gap on record before an unknown position."""
