@@ -8,6 +8,7 @@ from edition.files import steady_workbook
 from edition.html import document, esc, language_links
 from edition.map_page import as_of_day, map_page
 from edition.notice import notice, site_title
+from edition.outreach_page import outreach_page
 from edition.sitemap import sitemap
 from i18n.languages import LANGUAGES
 from i18n.translate import _, active, use
@@ -82,8 +83,14 @@ def wrap(
     language = active()
     links = {code: layout.link(path, target) for code, target in versions.items()}
     home = layout.link(path, layout.map_page(language, DEFAULT_VIEW, Focus()))
+    pages = [
+        (_("Coverage map"), home),
+        (_("Outreach gaps"), layout.link(path, layout.outreach_page(language))),
+    ]
+    menu = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for label, href in pages)
     header = (
         f'<header><p class="site"><a href="{esc(home)}">{esc(site_title())}</a></p>'
+        f'<nav aria-label="{esc(_("Pages"))}"><ul class="menu">{menu}</ul></nav>'
         f'<nav aria-label="{esc(_("Language"))}">{language_links(language, links)}</nav></header>'
     )
     stylesheet = layout.link(path, layout.STYLESHEET)
@@ -124,6 +131,11 @@ def language_pages(
                 out[page.path] = wrap(data, page.path, page.title, page.description, body, where)
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
+        page = outreach_page(data, language, day)
+        where = {code: layout.outreach_page(code) for code in LANGUAGES}
+        out[page.path] = wrap(data, page.path, page.title, page.description, page.body, where)
+        out.update(steady(page.files, day.isoformat()))
+        versions.append(where)
     return out, versions
 
 

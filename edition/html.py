@@ -2,11 +2,24 @@
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
 
 from i18n.languages import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's main content (links relative to ``path``), its title and description for the
+    head, and the files it links to (paths from the site's root)."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+    files: dict[str, bytes]
 
 
 def esc(text: object) -> str:

@@ -21,6 +21,11 @@ def map_page(language: str, view: View, focus: Focus) -> str:
     return f"{prefix(language)}map/{'-not-'.join(view.ids)}/{focus}.html"
 
 
+def outreach_page(language: str) -> str:
+    """The outreach gaps list."""
+    return f"{prefix(language)}outreach.html"
+
+
 def download(language: str, stem: str, suffix: str) -> str:
     """A table's CSV or Excel file."""
     return f"{prefix(language)}files/{stem}.{suffix}"

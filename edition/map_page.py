@@ -1,12 +1,12 @@
 """A map page: the headline, the sentences to say, the map drawn as SVG with its legend and its
 table, the downloads and the notice, from the functions the app and the packs use."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from briefing.pack import build_pack
 from edition import layout
-from edition.html import bold, esc, table_html
+from edition.downloads import download_links, table_files
+from edition.html import Page, bold, esc, table_html
 from edition.svg_map import map_svg
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
@@ -14,21 +14,9 @@ from instruments.view import View
 from ui.figures.print_map import LegendEntry, legend_entries
 from ui.tables.citation import reopen_line
 from ui.tables.dataset import Dataset
-from ui.tables.export import csv_bytes, excel_bytes
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.views.focus import FocusFrame
 from ui.views.map_view import BOUNDARY_NOTE, DISCLAIMER, MapView
-
-
-@dataclass(frozen=True)
-class MapPage:
-    """A map page's HTML body (links relative to ``path``), its files, and its description."""
-
-    path: str
-    title: str
-    description: str
-    body: str
-    files: dict[str, bytes]
 
 
 def tooltips(shown) -> dict[str, str]:
@@ -62,17 +50,7 @@ def _figures(figures: tuple[tuple[str, str], ...]) -> str:
     return f'<dl class="figures">{items}</dl>'
 
 
-def _downloads(path: str, files: dict[str, bytes]) -> str:
-    labels = {"csv": _("Download CSV"), "xlsx": _("Download Excel")}
-    links = "".join(
-        f'<li><a href="{esc(layout.link(path, name))}" download>'
-        f"{esc(labels[name.rsplit('.', 1)[1]])}</a></li>"
-        for name in files
-    )
-    return f'<ul class="downloads">{links}</ul>'
-
-
-def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: date) -> MapPage:
+def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: date) -> Page:
     """The page of ``view`` in ``frame``, in the active ``language``, as of the data's ``day``."""
     path = layout.map_page(language, view, frame.focus)
     pack = build_pack(data, frame.focus, view, today=day)
@@ -85,11 +63,8 @@ def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: d
     link = reopen_line("", frame.focus.url_params() | view.url_params(), day)
     provenance = data.provenance if CALL_TO_ACTION in view.ids else None
     related = [data.catalogue[i] for i in view.ids]
-    args = (shown, mapped.title, provenance, frame.label, related, (), link)
-    files = {
-        layout.download(language, f"{mapped.file_stem}-{language}", "csv"): csv_bytes(*args),
-        layout.download(language, f"{mapped.file_stem}-{language}", "xlsx"): excel_bytes(*args),
-    }
+    about = (shown, mapped.title, provenance, frame.label, related, (), link)
+    files = table_files(mapped.file_stem, *about)
     sentences = "".join(f"<li>{esc(s)}</li>" for s in pack.sentences)
     body = f"""<main id="main">
 <h1>{esc(mapped.title)}</h1>
@@ -107,13 +82,13 @@ def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: d
 <p>{esc(_(DISCLAIMER))} {esc(_(BOUNDARY_NOTE))}</p></figcaption></figure>
 <section class="map-table" aria-labelledby="table"><h2 id="table">{esc(_("Show as table"))}</h2>
 {table_html(shown, mapped.title)}
-{_downloads(path, files)}</section>
+{download_links(path, files)}</section>
 </div>
 <section aria-labelledby="cite"><h2 id="cite">{esc(_("How to cite"))}</h2>
 {"".join(f"<p>{esc(c)}</p>" for c in pack.citations)}</section>
 </main>"""
     summary = f"{pack.lead} {pack.subtitle}."
-    return MapPage(path, mapped.title, summary, body, files)
+    return Page(path, mapped.title, summary, body, files)
 
 
 def as_of_day(data: Dataset) -> date:

@@ -11,16 +11,18 @@ from datetime import date
 import pytest
 from lxml import html
 
-from briefing.pack import build_pack
+from briefing.pack import build_pack, score_text
 from edition.__main__ import main
 from edition.build import build, language_pages
 from edition.files import write_site, write_zip
-from edition.layout import map_page
+from edition.layout import map_page, outreach_page, prefix
+from i18n.translate import _ as translate
 from i18n.translate import use
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
 from ui.tables.dataset import load_dataset
 from ui.tables.map_table import map_description, map_table, shown_table
+from ui.tables.priority import default_weights, priorities
 
 from conftest import REPO
 
@@ -159,3 +161,26 @@ def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(
     archive = zipfile.ZipFile(tmp_path / "p.zip")
     assert "public/index.html" in archive.namelist()
     assert "public/sitemap.xml" in archive.namelist()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_outreach_list_ranks_every_state_that_has_not_endorsed_as_the_app_does(site, language):
+    with use(language):
+        data = load_dataset(REPO / "data")
+        weights = default_weights(data.terms)
+        names = data.table.set_index("iso3")["name"]
+        ranked = priorities(data.signals, weights, names, data.terms)
+        ranks = ranked["score"].rank(method="min", ascending=False).astype(int)
+        plan_header = translate("Plan status")
+        expected = {
+            names[c]: (str(ranks[c]), score_text(ranked.loc[c, "score"])) for c in ranked.index
+        }
+    page = parsed(site, outreach_page(language))
+    rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
+    assert len(rows) == len(ranked) == 195 - len(data.endorsers)
+    assert {r[1]: (r[0], r[2]) for r in rows} == expected
+    assert [int(r[0]) for r in rows] == sorted(int(r[0]) for r in rows)
+    csv = next(
+        v for k, v in site.items() if k.startswith(f"{prefix(language)}files/reaim-2023-not-")
+    )
+    assert plan_header.encode() not in csv and plan_header not in page.text_content()
