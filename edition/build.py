@@ -88,9 +88,10 @@ def wrap(
         (_("Outreach gaps"), layout.link(path, layout.outreach_page(language))),
     ]
     menu = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for label, href in pages)
+    named = esc(_("Pages"))
     header = (
         f'<header><p class="site"><a href="{esc(home)}">{esc(site_title())}</a></p>'
-        f'<nav aria-label="{esc(_("Pages"))}"><ul class="menu">{menu}</ul></nav>'
+        f'<nav aria-label="{named}"><ul class="menu">{menu}</ul></nav>'
         f'<nav aria-label="{esc(_("Language"))}">{language_links(language, links)}</nav></header>'
     )
     stylesheet = layout.link(path, layout.STYLESHEET)
