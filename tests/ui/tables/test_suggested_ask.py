@@ -1,6 +1,7 @@
 """The suggested ask per state, clause by clause against the facts the test reads from the data."""
 
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 import pandas as pd
@@ -13,7 +14,7 @@ from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import join_names
 from store.groups import GroupKind
 from ui.tables.ask import DIRECT, DISSENT, PEERS, QUESTION, SUPPORT, Ask, suggested_ask
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset, load_dataset, on
 from ui.tables.priority import best_organisation
 
 from conftest import REPO
@@ -262,3 +263,15 @@ def test_a_later_co_sponsor_or_an_observer_is_said_as_the_source_names_it():
         assert instrument.object in clause.text
         if status == "observer":
             assert clause.text.endswith(" as an observer State")
+
+
+def test_on_a_past_day_the_ask_rests_on_what_was_on_record_that_day():
+    data = shipped()
+    day = date(2024, 6, 1)  # after the first vote, before the Blueprint and the later votes
+    then = on(data, day)
+    ask = suggested_ask(then, "KEN")
+    later = {i.id for i in data.catalogue.values() if not i.exists_on(day)}
+    assert later and not later & {f.instrument for c in ask.clauses for f in c.facts}
+    assert ask.target.id == CALL_TO_ACTION
+    support, dissent = positions_of(then, "KEN", ask.target)
+    assert support and cited(ask, SUPPORT) == support and cited(ask, DISSENT) == dissent
