@@ -168,7 +168,11 @@ def _positions(data: Dataset, codes: Sequence[str]) -> dict[tuple[str, str], dic
     found = data.positions[data.positions["iso3"].isin(list(codes))]
     if data.day is not None:
         found = found[found["date"] <= data.day.isoformat()]  # ISO dates compare as text
-    return {(r["instrument"], r["iso3"]): r for r in found.to_dict("records")}
+    return {
+        (r["instrument"], r["iso3"]): r
+        for r in found.to_dict("records")
+        if data.catalogue[r["instrument"]].form.is_act(r["status"])  # not an observer's no vote
+    }
 
 
 def _instrument_rows(

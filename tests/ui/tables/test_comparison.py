@@ -75,7 +75,8 @@ def test_every_instrument_has_its_status_date_and_source_per_state():
         days = cells(table, f"{instrument.id}:date")
         sources = cells(table, f"{instrument.id}:source")
         for iso3, day, source in zip(STATES, days, sources, strict=True):
-            if (instrument.id, iso3) in positions.index:
+            listed = (instrument.id, iso3) in positions.index
+            if listed and instrument.form.is_act(positions.loc[(instrument.id, iso3), "status"]):
                 row = positions.loc[(instrument.id, iso3)]
                 assert day == f"{dated(row['date'], row['date_precision'])} " + (
                     f"({precision_word(row['date_precision'])})"
@@ -242,3 +243,11 @@ def test_in_brief_a_status_carries_its_date_and_sources_go_to_the_notes():
     assert lines[0] == f"Kenya, {first.short_title}: " + ", ".join(
         cells(table, f"{CALL_TO_ACTION}:source")[0].split()
     )
+
+
+def test_an_observer_states_no_vote_in_committee_has_no_date():
+    table = compare(["VAT", "KEN"], DATA)
+    committee = "unga-79-239-first-committee"
+    holy_see = NAMES["VAT"]
+    assert table.loc[f"{committee}:status", holy_see] == "No vote (not a UN member)"
+    assert "2024" not in table.loc[f"{committee}:date", holy_see]
