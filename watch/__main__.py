@@ -22,7 +22,7 @@ from watch.runs import FAILED, record_failure, record_run, runs, stored_events
 from watch.snapshot import read_snapshot
 from watch.subscribers import SubscriberError, add_subscriber, remove_subscriber, subscribers
 
-FEEDS = "static/feeds"  # served by Streamlit's static serving at /app/static/feeds/
+FEEDS = "static/watch/feeds"  # served by Streamlit's static serving at /app/static/watch/feeds/
 
 
 def _operator() -> str:

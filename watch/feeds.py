@@ -32,9 +32,7 @@ from watch.snapshot import digest
 
 LANGUAGES = ("en", "fr", "es")
 BASE_URL = "http://localhost:8501"  # the dashboard's address when REAIM_PUBLIC_URL is not set
-FEEDS_PATH = (
-    "/app/static/feeds"  # where Streamlit's static serving (and nginx before it) serve them
-)
+FEEDS_PATH = "/app/static/watch/feeds"  # Streamlit's static serving of static/watch/feeds
 
 
 class FeedError(Exception):
