@@ -1,6 +1,7 @@
 """The whole site: every page in every language, its files, the stylesheet and the sitemap."""
 
 from collections.abc import Collection
+from functools import partial
 from importlib.resources import files as resources
 
 from edition import layout
@@ -9,6 +10,7 @@ from edition.html import document, esc, language_links
 from edition.map_page import as_of_day, map_page
 from edition.notice import notice, site_title
 from edition.outreach_page import outreach_page
+from edition.regions_page import regions_page
 from edition.sitemap import sitemap
 from i18n.languages import LANGUAGES
 from i18n.translate import _, active, use
@@ -85,6 +87,7 @@ def wrap(
     home = layout.link(path, layout.map_page(language, DEFAULT_VIEW, Focus()))
     pages = [
         (_("Coverage map"), home),
+        (_("Regional breakdown"), layout.link(path, layout.regions_page(language, "region"))),
         (_("Outreach gaps"), layout.link(path, layout.outreach_page(language))),
     ]
     menu = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for label, href in pages)
@@ -132,11 +135,16 @@ def language_pages(
                 out[page.path] = wrap(data, page.path, page.title, page.description, body, where)
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
-        page = outreach_page(data, language, day)
-        where = {code: layout.outreach_page(code) for code in LANGUAGES}
-        out[page.path] = wrap(data, page.path, page.title, page.description, page.body, where)
-        out.update(steady(page.files, day.isoformat()))
-        versions.append(where)
+        tables = [(outreach_page(data, language, day), layout.outreach_page)]
+        tables += [
+            (regions_page(data, kind, language, day), partial(layout.regions_page, kind=kind))
+            for kind in GroupKind
+        ]
+        for page, place in tables:
+            where = {code: place(code) for code in LANGUAGES}
+            out[page.path] = wrap(data, page.path, page.title, page.description, page.body, where)
+            out.update(steady(page.files, day.isoformat()))
+            versions.append(where)
     return out, versions
 
 

@@ -26,6 +26,11 @@ def outreach_page(language: str) -> str:
     return f"{prefix(language)}outreach.html"
 
 
+def regions_page(language: str, kind: str) -> str:
+    """The regional breakdown by one kind of group."""
+    return f"{prefix(language)}regions/{kind}.html"
+
+
 def download(language: str, stem: str, suffix: str) -> str:
     """A table's CSV or Excel file."""
     return f"{prefix(language)}files/{stem}.{suffix}"

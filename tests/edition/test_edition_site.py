@@ -15,11 +15,14 @@ from briefing.pack import build_pack, score_text
 from edition.__main__ import main
 from edition.build import build, language_pages
 from edition.files import write_site, write_zip
-from edition.layout import map_page, outreach_page, prefix
+from edition.layout import map_page, outreach_page, prefix, regions_page
+from i18n import formats
 from i18n.translate import _ as translate
 from i18n.translate import use
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
+from store.groups import GroupKind
+from ui.tables.coverage import breakdown
 from ui.tables.dataset import load_dataset
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.tables.priority import default_weights, priorities
@@ -184,3 +187,20 @@ def test_the_outreach_list_ranks_every_state_that_has_not_endorsed_as_the_app_do
         v for k, v in site.items() if k.startswith(f"{prefix(language)}files/reaim-2023-not-")
     )
     assert plan_header.encode() not in csv and plan_header not in page.text_content()
+
+
+@pytest.mark.parametrize(("language", "kind"), [("en", GroupKind.REGION), ("es", GroupKind.ORG)])
+def test_the_regional_breakdown_counts_each_group_as_the_app_does(site, language, kind):
+    with use(language):
+        data = load_dataset(REPO / "data")
+        table = breakdown(data.groupings[kind], data.endorsers)
+        expected = [
+            [row.Group, formats.number(row.Members), formats.number(row.Endorsed)]
+            for row in table.itertuples()
+        ]
+        shares = [formats.percent(s) for s in table["Share"]]
+    page = parsed(site, regions_page(language, kind))
+    rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
+    assert [r[:3] for r in rows] == [[g, str(m), str(e)] for g, m, e in expected]
+    assert [r[3] for r in rows] == shares
+    assert texts(page.xpath("//ul[@class='sentences']/li")) == list(table["Sentence"])
