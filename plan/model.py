@@ -24,6 +24,7 @@ MAX_LENGTH = {"owner": 120, "next_step": 500, "notes": 5000}
 CONTRADICTED_BY_ENDORSEMENT = ("not started", "declined", "on hold")
 ENDORSER_FLAG = "the published list names this state as an endorser"
 NOT_LISTED_FLAG = "not on the published list"
+OPEN_STEP_FLAG = "endorsed on the published list: is its next step still open?"
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not text: no database can store it as UTF-8
 # Line breaks as Windows, old Macs and Word write them (vertical tab, form feed, next line).
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85]")
@@ -204,10 +205,13 @@ def reconcile(
     """The status as shown, with the published data's last word on endorsement, and a flag.
 
     A published endorsement shows as "endorsed (published <date>)" and flags a plan saying
-    "not started", "declined" or "on hold"; a plan saying "endorsed" of a state the published
-    data does not list is flagged. The flag is "" when plan and data agree.
+    "not started", "declined" or "on hold", or one with a next step still open that had not
+    recorded the endorsement (for its owner to close or keep); a plan saying "endorsed" of a
+    state the published data does not list is flagged. The flag is "" when plan and data agree.
     """
     if published_endorsed:
         flag = ENDORSER_FLAG if record.status in CONTRADICTED_BY_ENDORSEMENT else ""
+        if not flag and record.next_step.strip() and record.status != "endorsed":
+            flag = OPEN_STEP_FLAG
         return f"endorsed (published {published_as_of})", flag
     return record.status, NOT_LISTED_FLAG if record.status == "endorsed" else ""

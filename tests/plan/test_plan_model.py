@@ -1,5 +1,6 @@
 """The plan's vocabulary, validation and reconciliation with the published data."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -151,6 +152,17 @@ def test_a_published_endorsement_flags_a_contradicting_plan(status):
 @pytest.mark.parametrize("status", ["planned", "approached", "positive signal", "endorsed"])
 def test_a_published_endorsement_wins_without_a_flag(status):
     assert reconcile(planned(status), True, "2024-02-05") == ("endorsed (published 2024-02-05)", "")
+
+
+@pytest.mark.parametrize("status", ["planned", "approached", "positive signal"])
+def test_a_published_endorsement_flags_an_open_next_step_for_its_owner(status):
+    record = replace(planned(status), next_step="call the ambassador", owner="Paris desk")
+    assert reconcile(record, True, "2024-02-05") == (
+        "endorsed (published 2024-02-05)",
+        "endorsed on the published list: is its next step still open?",
+    )
+    done = replace(planned("endorsed"), next_step="send a thank-you letter")
+    assert reconcile(done, True, "2024-02-05") == ("endorsed (published 2024-02-05)", "")
 
 
 def test_a_planned_endorsement_the_data_lacks_is_flagged():
