@@ -46,6 +46,7 @@ POSITION_HEADERS = {
     "As of": N_("As of"),
     "Note": N_("Note"),
     "Source": N_("Source"),
+    "Confidence": N_("Confidence"),
 }
 
 table = cache.table()
@@ -215,6 +216,7 @@ def profile(iso3: str) -> None:
             Status=[f"**{md(s)}**" for s in positions["Status"]],
             **{"As of": positions["As of"].map(lambda d: md(formats.long_date(d)))},
             Note=positions["Note"].map(md),
+            Confidence=positions["Confidence"].map(md),
             Source=[
                 _("{label}: {text}").format(label=link(_("Source"), url), text=md(note))
                 if note

@@ -131,3 +131,21 @@ def test_the_committee_vote_is_no_map_layer():
     assert any(STATEMENT in query for query in links)
     at = open_page("map", instrument=COMMITTEE)  # a hand-made link is refused, not drawn
     assert any(COMMITTEE in w.value for w in at.warning)
+
+
+def test_the_map_tooltip_names_the_draft_and_the_day_a_co_sponsor_is_evidenced():
+    from briefing.pack import map_of
+    from instruments.view import View
+    from store.focus import WORLD_FOCUS
+
+    world = DATA.frame(WORLD_FOCUS)
+    drafted = map_of(DATA, View("unga-78-241-cosponsors"), world).hover
+    assert "UNGA 78/241 draft (2023): <b>Co-sponsor</b>" in drafted["AUT"]
+    assert "· by 12 October 2023" in drafted["AUT"]  # on the face of the draft as tabled
+    assert "<b>Later co-sponsor</b>" in drafted["ATG"] and "· by 1 November 2023" in drafted["ATG"]
+    stated = map_of(DATA, View(STATEMENT), world).hover
+    assert "<b>Joined (observer State)</b>" in stated["THA"] and "5 September 2025" in stated["THA"]
+    assert "<b>Did not join</b>" in stated["NLD"]
+    positions = position_rows("KEN", DATA.matrix, DATA.positions, list(DATA.catalogue.values()))
+    confidence = dict(zip(positions["Instrument"], positions["Confidence"], strict=True))
+    assert confidence[DATA.catalogue[COMMITTEE].title] == "high"

@@ -48,7 +48,8 @@ def position_rows(
     iso3: str, matrix: pd.DataFrame, positions: pd.DataFrame, catalogue: list[Instrument]
 ) -> pd.DataFrame:
     """One state's status on every instrument (by its full title, which says what it is about),
-    with as-of date, source, how the source lists it, and why an unnamed state has its status."""
+    with as-of date, source, how the source lists it, why an unnamed state has its status, and
+    the registry's confidence in the source."""
     listed = positions[positions["iso3"] == iso3].set_index("instrument")
     records = []
     for instrument in catalogue:
@@ -74,6 +75,7 @@ def position_rows(
                 "Note": note,
                 "Source": url,
                 "Source note": source_note,
+                "Confidence": instrument.confidence,
             }
         )
     return pd.DataFrame(records)

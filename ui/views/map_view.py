@@ -20,6 +20,7 @@ from instruments.forms import shown as translated
 from instruments.matrix import compare, supporters
 from instruments.model import Instrument
 from instruments.prose import capitalised, long_date
+from instruments.timeline import ON_OR_BEFORE, dated
 from instruments.view import View
 from store.groups import region_label, un_group_label
 from ui.text import plotly_text
@@ -158,6 +159,12 @@ def _status_line(
             line = _("{line}, listed as “{name}”").format(
                 line=line, name=plotly_text(position["name_as_listed"])
             )
+        if position.get("date"):  # the day the source evidences it, as exact as it is
+            on = dated(position["date"], position["date_precision"])
+            day = (
+                _("by {date}").format(date=on) if position["date_precision"] == ON_OR_BEFORE else on
+            )
+            line = f"{line} · {plotly_text(day)}"
         note = position["note"]
     else:
         reason = instrument.hover_note(status)
