@@ -27,6 +27,7 @@ from ui.widgets.plan_history import history_table
 from ui.widgets.plan_pick import TABLE, follow_click, state_box
 from ui.widgets.plan_session import failures_shown, login_configured, open_plan
 from ui.widgets.private_download import private_download
+from ui.widgets.watch_admin import watch_admin
 
 GROUPINGS = (GroupKind.REGION, GroupKind.UNGROUP, GroupKind.ORG)  # progress by these
 # Headers of the plan table's columns with a fixed English name, shown in the active language.
@@ -223,3 +224,6 @@ with failures_shown():  # a database failure while working: one error box
                         st.session_state["plan-imports"] = imports + 1
                         st.session_state["plan-imported"] = _("Imported.")
                         st.rerun()
+
+    if access.is_admin:
+        watch_admin(service, access.who)
