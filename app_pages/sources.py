@@ -26,7 +26,9 @@ from ui.tables.documentation import research_notes, section
 from ui.text import code, link, md
 from ui.views.map_view import DISCLAIMER
 from ui.widgets.chrome import headline_counts
+from ui.widgets.plan_session import plan_readers_only
 from ui.widgets.table_columns import long_text
+from ui.widgets.watch_admin import watch_health
 
 meta = cache.meta()
 source = cache.provenance()
@@ -368,3 +370,6 @@ if len(fixed):
     )
 else:
     st.caption(_("No correction has been recorded."))
+
+if (opened := plan_readers_only()) is not None:  # how the watch goes: for the plan's readers
+    watch_health(opened[0].engine)

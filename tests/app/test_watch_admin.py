@@ -1,6 +1,10 @@
 """The watch's subscriptions on /plan: an admin adds and stops one; others never see them."""
 
+from datetime import UTC, datetime
+
 from ui import cache
+from ui.text import inert
+from watch.runs import record_failure
 from watch.subscribers import subscribers
 
 from apptest import open_page
@@ -40,3 +44,19 @@ def test_a_viewer_never_sees_the_subscriptions(plan_db, monkeypatch):
     monkeypatch.setattr("ui.widgets.plan_session.signed_in_user", lambda: claims)
     at = open_page("plan")
     assert at.dataframe and "Notifications of changes" not in [h.value for h in at.subheader]
+
+
+def test_the_sources_page_tells_a_plan_reader_how_the_watch_goes(plan_db):
+    at = open_page("sources")
+    assert "The watch" in [h.value for h in at.subheader]
+    assert any("has not run yet" in c.value for c in at.caption)
+    started = datetime.now(UTC)
+    record_failure(cache.plan_service().engine, started, "Cannot read the published data")
+    at = open_page("sources")
+    reason = inert("Cannot read the published data")
+    assert any(f"failed: {reason}" in w.value for w in at.warning)
+
+
+def test_the_sources_page_says_nothing_of_the_watch_to_the_public():
+    at = open_page("sources")
+    assert not at.exception and "The watch" not in [h.value for h in at.subheader]

@@ -3,6 +3,7 @@ one copy of a message per idempotency key (as a deduplicating receiver does)."""
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,12 +37,14 @@ class Webhook:
         self.bodies: dict[str, dict] = {}
         self.arrivals = 0
         self.failing = False
+        self.hanging = 0.0  # seconds to wait before answering
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.arrivals += 1
+                time.sleep(receiver.hanging)
                 if receiver.failing:
                     self.send_response(500)
                 else:

@@ -95,6 +95,29 @@ def test_a_dead_endpoint_blocks_no_other_and_gets_its_digest_later(world, inbox,
     assert failed_deliveries(engine) == []
 
 
+def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webhook):
+    engine, data, _args = world
+    mails, port = inbox
+    webhook.hanging = 3
+    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook?rto=1&cto=1", "world")
+    subscribe(engine, data, mail_url(port), "world")
+    now = read_snapshot(data, paths.instruments_dir())
+    find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
+    record_run(engine, now, find, datetime.now(UTC))
+    outcomes = deliver_all(engine, data, {}, BASE_URL)
+    assert sorted(o.sent for o in outcomes) == [False, True] and len(mails.messages) == 1
+    [(_delivery, _sub, state, _attempts, _error)] = failed_deliveries(engine)
+    assert state == "failed"
+
+
+def test_a_database_that_is_down_is_one_clear_error(tmp_path, capsys):
+    down = "postgresql+psycopg://watch@127.0.0.1:1/plan?connect_timeout=2"
+    data = published(tmp_path / "data")
+    assert main(["--database-url", down, "run", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: The database failed: ") and "--database-url" in err
+
+
 def test_two_processes_running_at_once_send_each_digest_once(world, inbox):
     engine, data, args = world
     mails, port = inbox

@@ -1,8 +1,11 @@
-"""The admins' view of the watch's subscriptions on /plan: who hears of changes, add and stop."""
+"""The watch on the pages: its subscriptions on /plan (admins: add, stop) and how its runs and
+deliveries go on the Sources page (the plan's readers)."""
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
+from i18n import formats
 from i18n.languages import LANGUAGES
 from i18n.translate import _, ngettext
 from plan.service import PlanService
@@ -12,7 +15,21 @@ from ui import cache
 from ui.text import inert
 from watch.feeds import preset_groups
 from watch.notify import failed_deliveries
+from watch.runs import OK, runs
 from watch.subscribers import SubscriberError, add_subscriber, remove_subscriber, subscribers
+
+
+def _failed_warning(engine: Engine) -> None:
+    """A warning if deliveries failed or may not have arrived."""
+    if failed := failed_deliveries(engine):
+        st.warning(
+            ngettext(
+                "{count} delivery failed or may not have arrived: see `python -m watch status`.",
+                "{count} deliveries failed or may not have arrived: see `python -m watch status`.",
+                len(failed),
+            ).format(count=len(failed)),
+            icon=":material/warning:",
+        )
 
 
 def watch_admin(service: PlanService, who: str) -> None:
@@ -49,15 +66,7 @@ def watch_admin(service: PlanService, who: str) -> None:
             hide_index=True,
             width="stretch",
         )
-    if failed := failed_deliveries(engine):
-        st.warning(
-            ngettext(
-                "{count} delivery failed or may not have arrived: see `python -m watch status`.",
-                "{count} deliveries failed or may not have arrived: see `python -m watch status`.",
-                len(failed),
-            ).format(count=len(failed)),
-            icon=":material/warning:",
-        )
+    _failed_warning(engine)
     with st.form("watch-subscribe", clear_on_submit=True):
         url = st.text_input(
             _("Apprise URL"),
@@ -103,3 +112,26 @@ def watch_admin(service: PlanService, who: str) -> None:
             remove_subscriber(engine, chosen, who)
             st.rerun()
     st.caption(_("Messages are sent by `python -m watch run`, never by the dashboard itself."))
+
+
+def watch_health(engine: Engine) -> None:
+    """For the plan's readers on the Sources page: how the watch's last run and its deliveries
+    went."""
+    st.subheader(_("The watch"), anchor=False)
+    last = runs(engine, limit=1)
+    if not last:
+        st.caption(
+            _("Internal. The watch has not run yet: `python -m watch run` after each refresh.")
+        )
+        return
+    when = formats.long_date(last[0].finished_at.date())
+    if last[0].outcome == OK:
+        st.caption(_("Internal. The watch last ran on {date} and succeeded.").format(date=when))
+    else:
+        st.warning(
+            _("Internal. The watch's last run, on {date}, failed: {reason}").format(
+                date=when, reason=inert(last[0].message)
+            ),
+            icon=":material/warning:",
+        )
+    _failed_warning(engine)
