@@ -4,6 +4,8 @@ import feedparser
 import pytest
 
 from plan.database import engine_for
+from plan.known import known_instruments, known_iso3
+from plan.service import PlanService
 from watch.__main__ import main
 from watch.feeds import FeedError, write_feeds
 
@@ -76,3 +78,18 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(database_url, feeds, t
             write_feeds(tmp_path / "data", tmp_path / "file" / "feeds", engine)
     finally:
         engine.dispose()
+
+
+def test_a_saved_group_has_a_feed_that_never_names_it(database_url, feeds, tmp_path):
+    engine = engine_for(database_url)
+    try:
+        service = PlanService(engine, known_iso3(), known_instruments())
+        group = service.save_group("Nairobi consultation", ["KEN", "GHA"], "a@example.org")
+        write_feeds(tmp_path / "data", feeds, engine)
+    finally:
+        engine.dispose()
+    path = feeds / "fr" / "group" / f"saved-{group.id}.xml"
+    assert "Nairobi" not in path.read_text(encoding="utf-8")
+    [entry] = parsed(path).entries
+    assert "Ont rejoint : Ghana, Kenya" in entry.content[0].value
+    assert f"focus=saved-{group.id}" in entry.link
