@@ -5,6 +5,7 @@ from functools import partial
 from importlib.resources import files as resources
 
 from edition import layout
+from edition.country_page import country_page
 from edition.files import steady_workbook
 from edition.html import document, esc, language_links
 from edition.map_page import as_of_day, map_page
@@ -18,7 +19,9 @@ from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
 from store.groups import GroupKind
+from store.reference import load_un_names
 from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.priority import default_weights, priorities
 from ui.views.focus import FocusFrame
 
 # The hook of the watch issue: the Atom feeds' files, by path from the site's root, once a
@@ -139,6 +142,21 @@ def language_pages(
         tables += [
             (regions_page(data, kind, language, day), partial(layout.regions_page, kind=kind))
             for kind in GroupKind
+        ]
+        un_names = load_un_names()
+        ranked = priorities(
+            data.signals,
+            default_weights(data.terms),
+            data.table.set_index("iso3")["name"],
+            data.terms,
+        )
+        universe = sorted(data.table.loc[data.table["in_universe"], "iso3"])
+        tables += [
+            (
+                country_page(data, code, un_names.loc[code], ranked, language, day),
+                partial(layout.country_page, iso3=code),
+            )
+            for code in universe
         ]
         for page, place in tables:
             where = {code: place(code) for code in LANGUAGES}

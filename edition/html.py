@@ -1,7 +1,7 @@
 """The HTML every page shares: escaping, tables, the document around a page's body."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -32,12 +32,24 @@ def bold(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", esc(text))
 
 
-def table_html(frame: pd.DataFrame, caption: str) -> str:
-    """A DataFrame as a table with its caption and column headers; every cell as text."""
+def markdown_html(text: str) -> str:
+    """A sentence the app writes in Markdown (``**strong**``, characters escaped by
+    ``ui.text.md``) as HTML."""
+    return re.sub(r"\\([^\w\s])", r"\1", bold(text))
+
+
+def _cell(value: str, href: str) -> str:
+    return f'<td><a href="{esc(href)}">{esc(value)}</a></td>' if href else f"<td>{esc(value)}</td>"
+
+
+def table_html(frame: pd.DataFrame, caption: str, links: Sequence[str] = ()) -> str:
+    """A DataFrame as a table with its caption and column headers, every cell as text;
+    ``links``: a link per row for its first cell ("" for none)."""
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+    hrefs = list(links) or [""] * len(frame)
     rows = "\n".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
-        for row in frame.astype(str).itertuples(index=False)
+        "<tr>" + _cell(row[0], href) + "".join(f"<td>{esc(v)}</td>" for v in row[1:]) + "</tr>"
+        for row, href in zip(frame.astype(str).itertuples(index=False), hrefs, strict=True)
     )
     return (
         f'<div class="scroll" tabindex="0"><table><caption>{esc(caption)}</caption>'

@@ -31,6 +31,11 @@ def regions_page(language: str, kind: str) -> str:
     return f"{prefix(language)}regions/{kind}.html"
 
 
+def country_page(language: str, iso3: str) -> str:
+    """A state's profile."""
+    return f"{prefix(language)}country/{iso3}.html"
+
+
 def download(language: str, stem: str, suffix: str) -> str:
     """A table's CSV or Excel file."""
     return f"{prefix(language)}files/{stem}.{suffix}"

@@ -50,6 +50,14 @@ def _figures(figures: tuple[tuple[str, str], ...]) -> str:
     return f'<dl class="figures">{items}</dl>'
 
 
+def profile_links(path: str, language: str, table) -> list[str]:
+    """Each row's link to its state's profile; none for an area outside the 195."""
+    return [
+        layout.link(path, layout.country_page(language, code)) if scoped else ""
+        for code, scoped in zip(table["iso3"], table["in_scope"], strict=True)
+    ]
+
+
 def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: date) -> Page:
     """The page of ``view`` in ``frame``, in the active ``language``, as of the data's ``day``."""
     path = layout.map_page(language, view, frame.focus)
@@ -81,7 +89,7 @@ def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: d
 <p>{esc(mapped.source_line)}</p>
 <p>{esc(_(DISCLAIMER))} {esc(_(BOUNDARY_NOTE))}</p></figcaption></figure>
 <section class="map-table" aria-labelledby="table"><h2 id="table">{esc(_("Show as table"))}</h2>
-{table_html(shown, mapped.title)}
+{table_html(shown, mapped.title, profile_links(path, language, table))}
 {download_links(path, files)}</section>
 </div>
 <section aria-labelledby="cite"><h2 id="cite">{esc(_("How to cite"))}</h2>

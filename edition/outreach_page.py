@@ -19,7 +19,7 @@ from ui.tables.headers import shown_columns
 from ui.tables.outreach import Filters, formula, non_endorsers, priority_table
 from ui.tables.priority import default_weights, priorities
 
-SHOWN = ["Rank", "State", "Score", "Why", "M49 region", "UN regional group"]  # the page's table
+SHOWN = ["State", "Rank", "Score", "Why", "M49 region", "UN regional group"]  # the page's table
 
 
 def outreach_page(data: Dataset, language: str, day: date) -> Page:
@@ -51,6 +51,7 @@ def outreach_page(data: Dataset, language: str, day: date) -> Page:
     scope = Filters().describe()
     files = table_files(stem, rows, title, data.provenance, scope, related, about, link)
     shown = shown_columns(rows[SHOWN].assign(Score=rows["Score"].map(score_text)))
+    links = [layout.link(path, layout.country_page(language, c)) for c in rows["ISO3"]]
     count = ngettext(
         "**{count} state** in scope has not endorsed.",
         "**{count} states** in scope have not endorsed.",
@@ -61,7 +62,7 @@ def outreach_page(data: Dataset, language: str, day: date) -> Page:
 <p>{esc(_(OUTREACH_INTRO))}</p>
 <p>{bold(count)}</p>
 <p>{bold(_("**Score** = {formula}.")).format(formula=esc(formula(weights, data.terms)))}</p>
-{table_html(shown, title)}
+{table_html(shown, title, links)}
 {download_links(path, files)}
 </main>"""
     return Page(path, title, _(OUTREACH_INTRO), body, files)

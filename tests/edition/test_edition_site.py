@@ -15,7 +15,7 @@ from briefing.pack import build_pack, score_text
 from edition.__main__ import main
 from edition.build import build, language_pages
 from edition.files import write_site, write_zip
-from edition.layout import map_page, outreach_page, prefix, regions_page
+from edition.layout import country_page, map_page, outreach_page, prefix, regions_page
 from i18n import formats
 from i18n.translate import _ as translate
 from i18n.translate import use
@@ -24,8 +24,10 @@ from store.focus import Focus
 from store.groups import GroupKind
 from ui.tables.coverage import breakdown
 from ui.tables.dataset import load_dataset
+from ui.tables.instrument_tables import position_rows
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.tables.priority import default_weights, priorities
+from ui.tables.profile_card import rank_sentence
 
 from conftest import REPO
 
@@ -181,8 +183,8 @@ def test_the_outreach_list_ranks_every_state_that_has_not_endorsed_as_the_app_do
     page = parsed(site, outreach_page(language))
     rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
     assert len(rows) == len(ranked) == 195 - len(data.endorsers)
-    assert {r[1]: (r[0], r[2]) for r in rows} == expected
-    assert [int(r[0]) for r in rows] == sorted(int(r[0]) for r in rows)
+    assert {r[0]: (r[1], r[2]) for r in rows} == expected
+    assert [int(r[1]) for r in rows] == sorted(int(r[1]) for r in rows)
     csv = next(
         v for k, v in site.items() if k.startswith(f"{prefix(language)}files/reaim-2023-not-")
     )
@@ -204,3 +206,25 @@ def test_the_regional_breakdown_counts_each_group_as_the_app_does(site, language
     assert [r[:3] for r in rows] == [[g, str(m), str(e)] for g, m, e in expected]
     assert [r[3] for r in rows] == shares
     assert texts(page.xpath("//ul[@class='sentences']/li")) == list(table["Sentence"])
+
+
+@pytest.mark.parametrize(("language", "iso3"), [("fr", "KEN"), ("en", "NLD")])
+def test_a_country_profile_reads_its_statuses_rank_and_peers_as_the_app_does(site, language, iso3):
+    with use(language):
+        data = load_dataset(REPO / "data")
+        names = data.table.set_index("iso3")["name"]
+        ranked = priorities(data.signals, default_weights(data.terms), names, data.terms)
+        rank = rank_sentence(iso3, ranked)
+        rows = position_rows(iso3, data.matrix, data.positions, list(data.catalogue.values()))
+    page = parsed(site, country_page(language, iso3))
+    assert texts(page.xpath("//h1")) == [names[iso3]]
+    said = " ".join(texts(page.xpath("//main/p")))
+    plain = re.sub(r"\\(.)", r"\1", rank.replace("**", ""))  # the Markdown as read
+    assert plain in said
+    assert bool(rank) == (iso3 not in data.endorsers)
+    cells = [texts(r.xpath("./td")) for r in page.xpath("//section[2]//tbody/tr")]
+    assert [c[:2] for c in cells] == [[r.Instrument, r.Status] for r in rows.itertuples()]
+    links = parsed(site, map_page(language, DEFAULT_VIEW, Focus())).xpath("//tbody//a/@href")
+    assert f"{'../' if language != 'en' else ''}{country_page(language, iso3)}".endswith(
+        next(h for h in links if h.endswith(f"{iso3}.html"))
+    )
