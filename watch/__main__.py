@@ -110,7 +110,11 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
     print(f"Watch run {result.run_id}: {len(result.events)} new event(s).")
     for event in result.events:
         print(f"  {describe(event)}")
-    code = _feeds(engine, data_dir, args.feeds_dir)
+    try:
+        code = _feeds(engine, data_dir, args.feeds_dir)
+    except FeedError as error:  # the digests still go; the next run writes every feed again
+        print(f"error: {error}", file=sys.stderr)
+        code = 1
     outcomes = deliver_all(engine, data_dir, _saved(engine), public_url())
     for outcome in outcomes:
         state = "sent" if outcome.sent else f"failed ({outcome.error}); retried by a later run"

@@ -110,6 +110,16 @@ def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webho
     assert state == "failed"
 
 
+def test_a_feed_folder_that_cannot_be_written_fails_the_run_but_not_the_mail(world, inbox, capsys):
+    engine, data, args = world
+    mails, port = inbox
+    subscribe(engine, data, mail_url(port), "world")
+    (data.parent / "blocked").write_text("a file where the feeds' folder should be")
+    blocked = [*args[:-1], str(data.parent / "blocked" / "feeds")]
+    assert main(blocked) == 1
+    assert "Cannot write the feeds" in capsys.readouterr().err and len(mails.messages) == 1
+
+
 def test_a_database_that_is_down_is_one_clear_error(tmp_path, capsys):
     down = "postgresql+psycopg://watch@127.0.0.1:1/plan?connect_timeout=2"
     data = published(tmp_path / "data")
