@@ -205,8 +205,6 @@ class WatchDeliveredRow(Base):
 
     __tablename__ = "watch_delivered"
 
-    subscriber_id: Mapped[int] = mapped_column(
-        ForeignKey("watch_subscribers.id"), primary_key=True
-    )
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("watch_subscribers.id"), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("watch_events.id"), primary_key=True)
     delivery_id: Mapped[int] = mapped_column(ForeignKey("watch_deliveries.id"))
