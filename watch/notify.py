@@ -25,10 +25,12 @@ from sqlalchemy import Connection, Engine, and_, or_, select, update
 
 from i18n.translate import _, use
 from instruments.model import CALL_TO_ACTION
+from instruments.model import catalogue as build_catalogue
 from plan.access import READERS
 from plan.database import WRITE
 from plan.schema import RecordRow, UserRow, WatchDeliveredRow, WatchDeliveryRow
 from store.focus import WORLD
+from store.reference import load_registry, load_un_names
 from watch.events import ADDED, REMOVED
 from watch.feeds import Scope, entries, preset_groups
 from watch.runs import StoredEvent, exclusive, stored_events
@@ -205,9 +207,11 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
         body = "\n\n".join(f"{title}\n{text}" for _id, title, _when, _link, text in items)
         owners = _owners(engine, claimed.subscriber, events)
         if owners:
+            names = load_un_names()[language]
+            titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
             lines = [
                 _("Plan owner of {state} ({instrument}): {owner}").format(
-                    state=s, instrument=i, owner=o
+                    state=names.get(s, s), instrument=titles.get(i, i), owner=o
                 )
                 for s, i, o in owners
             ]
