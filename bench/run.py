@@ -28,6 +28,7 @@ from bench.browser import Blocked, chromium, open_page, timed_draw
 from bench.first_visit import first_visits
 from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
+from bench.static_site import static_times
 from briefing.files import pack_file
 from briefing.pack import build_pack
 from harness.browser import POINTS, SHAPES
@@ -330,6 +331,10 @@ async def first_visit_times(shapes: int) -> dict:
     async with chromium() as browser:
         blocked = Blocked()
         results = await first_visits(browser, blocked, shapes)
+        results |= await static_times(browser, blocked)
+    results["static_first_visit_ratio"] = round(
+        results["static_first_visit_s"] / results["hello_first_visit_cold_s"], 3
+    )
     if blocked.urls:
         raise SystemExit(f"the pages asked for outside hosts: {sorted(set(blocked.urls))}")
     return results
@@ -384,6 +389,8 @@ def verdicts(r: dict) -> dict[str, bool]:
         "server_rss_mb_20_sessions <= 400 MB": r["server_rss_mb_20_sessions"] <= 400,
         "first visit, cold server <= 1.5 x a one-table page": r["first_visit_cold_ratio"] <= 1.5,
         "first visit, warm server <= 1.3 x a one-table page": r["first_visit_warm_ratio"] <= 1.3,
+        "static world page <= 0.25 x a one-table page": r["static_first_visit_ratio"] <= 0.25,
+        "static world page <= 100 KB compressed": r["static_world_bytes"] <= 100_000,
         "cluster throughput, 2 processes >= 1.6 x 1": r["cluster_throughput_ratio_2_vs_1"] >= 1.6,
         **{
             f"{key.removesuffix('_ratio')} <= 2 x its print map": r[key] <= 2.0
@@ -441,6 +448,12 @@ def table(r: dict) -> str:
             f"{r['first_visit_warm_ratio']:.2f}x a one-table page "
             f"({r['hello_first_visit_warm_s']:.2f} s); one-point plotly page "
             f"{r['floor_first_visit_warm_ratio']:.2f}x",
+        ),
+        (
+            "static world page, first visit (s)",
+            f"{r['static_first_visit_s']:.2f}",
+            f"{r['static_first_visit_ratio']:.2f}x a one-table page; "
+            f"{r['static_world_bytes']:,} bytes compressed ({r['static_world_raw_bytes']:,} raw)",
         ),
         *(
             (

@@ -1,0 +1,80 @@
+"""The static edition opened from the file system in chromium: no console error, no request
+leaving the site, axe-core's WCAG 2.1 A and AA rules clean in each language, reflow at 320 px."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from edition.build import build
+from edition.files import write_site
+
+from browser_fixtures import SCREENSHOTS
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {  # a page of each kind, across the three languages
+    "world-en": "index.html",
+    "g7-fr": "fr/map/reaim-2023-call-to-action/org-g7.html",
+    "comparison-es": "es/map/us-political-declaration-not-reaim-2023-call-to-action/world.html",
+    "outreach-es": "es/outreach.html",
+    "regions-en": "regions/org.html",
+    "country-fr": "fr/country/KEN.html",
+    "country-es": "es/country/NLD.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the G7 preset and the world, written to a folder."""
+    out = tmp_path_factory.mktemp("edition") / "public"
+    write_site(out, build(["org-g7"]))
+    return out
+
+
+@contextmanager
+def opened(browser: Browser, url: str, width: int) -> Iterator[tuple[Page, list[str]]]:
+    """The page at ``url`` in a new context; every request for anything but a file, every
+    console error and every script error recorded in the list."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    problems: list[str] = []
+
+    def route(route) -> None:
+        problems.append(f"request: {route.request.url}")
+        route.abort()
+
+    context.route("http*://**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    tab.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    tab.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    tab.goto(url, timeout=30_000)
+    try:
+        yield tab, problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_opens_from_the_file_system_clean_and_accessible(browser, site, name):
+    with opened(browser, (site / PAGES[name]).as_uri(), 1280) as (tab, problems):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"static-{name}.png"), full_page=True)
+        assert tab.locator("h1").count() == 1
+        assert problems == []  # before axe, whose own fetch of the stylesheet file:// refuses
+        only = {"type": "tag", "values": WCAG_AA}
+        results = Axe().run(tab, options={"runOnly": only, "resultTypes": ["violations"]})
+        violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
+        assert violations == [], name
+
+
+@pytest.mark.parametrize("name", ["world-en", "country-fr", "outreach-es"])
+def test_a_page_reflows_at_320_px(browser, site, name):
+    with opened(browser, (site / PAGES[name]).as_uri(), 320) as (tab, problems):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"static-{name}-320.png"), full_page=True)
+        wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 1, f"{name} scrolls sideways by {wide} px at 320 px"
+        assert problems == []
