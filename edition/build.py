@@ -13,6 +13,7 @@ from edition.notice import notice, site_title
 from edition.outreach_page import outreach_page
 from edition.regions_page import regions_page
 from edition.sitemap import sitemap
+from edition.sources_page import sources_page
 from i18n.languages import LANGUAGES
 from i18n.translate import _, active, use
 from instruments.model import CALL_TO_ACTION
@@ -92,6 +93,7 @@ def wrap(
         (_("Coverage map"), home),
         (_("Regional breakdown"), layout.link(path, layout.regions_page(language, "region"))),
         (_("Outreach gaps"), layout.link(path, layout.outreach_page(language))),
+        (_("Sources and method"), layout.link(path, layout.sources_page(language))),
     ]
     menu = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for label, href in pages)
     named = esc(_("Pages"))
@@ -138,7 +140,10 @@ def language_pages(
                 out[page.path] = wrap(data, page.path, page.title, page.description, body, where)
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
-        tables = [(outreach_page(data, language, day), layout.outreach_page)]
+        tables = [
+            (outreach_page(data, language, day), layout.outreach_page),
+            (sources_page(data, language), layout.sources_page),
+        ]
         tables += [
             (regions_page(data, kind, language, day), partial(layout.regions_page, kind=kind))
             for kind in GroupKind

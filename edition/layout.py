@@ -36,6 +36,11 @@ def country_page(language: str, iso3: str) -> str:
     return f"{prefix(language)}country/{iso3}.html"
 
 
+def sources_page(language: str) -> str:
+    """The sources and how to cite them."""
+    return f"{prefix(language)}sources.html"
+
+
 def download(language: str, stem: str, suffix: str) -> str:
     """A table's CSV or Excel file."""
     return f"{prefix(language)}files/{stem}.{suffix}"

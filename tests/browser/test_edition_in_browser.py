@@ -23,6 +23,7 @@ PAGES = {  # a page of each kind, across the three languages
     "regions-en": "regions/org.html",
     "country-fr": "fr/country/KEN.html",
     "country-es": "es/country/NLD.html",
+    "sources-fr": "fr/sources.html",
 }
 
 

@@ -15,7 +15,14 @@ from briefing.pack import build_pack, score_text
 from edition.__main__ import main
 from edition.build import build, language_pages
 from edition.files import write_site, write_zip
-from edition.layout import country_page, map_page, outreach_page, prefix, regions_page
+from edition.layout import (
+    country_page,
+    map_page,
+    outreach_page,
+    prefix,
+    regions_page,
+    sources_page,
+)
 from i18n import formats
 from i18n.translate import _ as translate
 from i18n.translate import use
@@ -228,3 +235,13 @@ def test_a_country_profile_reads_its_statuses_rank_and_peers_as_the_app_does(sit
     assert f"{'../' if language != 'en' else ''}{country_page(language, iso3)}".endswith(
         next(h for h in links if h.endswith(f"{iso3}.html"))
     )
+
+
+def test_the_sources_page_lists_every_instrument_and_the_citation(site):
+    data = load_dataset(REPO / "data")
+    page = parsed(site, sources_page("en"))
+    assert data.provenance.citation in texts(page.xpath("//main"))[0]
+    rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
+    assert [(r[0], r[2]) for r in rows] == [
+        (i.title, i.source_url) for i in data.catalogue.values()
+    ]
