@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 from browser_fixtures import SCREENSHOTS, VIEWPORT, offline_context, quiet, screenshot, settle
 
 ROW = 55  # from the top of a table to the middle of its first row, in pixels
-STATE = 100  # from its left edge to a name in the State column (after the narrow Rank column)
+STATE = 125  # from its left edge to a name in the State column (after the row boxes and Rank)
 
 
 def test_the_citation_is_on_the_first_screen_with_a_copy_button(app: str, browser: Browser):

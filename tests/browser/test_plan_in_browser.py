@@ -128,8 +128,8 @@ def test_plan_downloads_never_get_a_url(open_plan):
 def test_typed_addresses_stay_text_and_keep_their_direction_to_themselves(open_plan, app: str):
     page, blocked = open_plan()
     state = page.get_by_role("combobox", name="State").input_value()  # the first state
-    assert state == "Albania", "the first state of the plan's default view changed: update iso3"
-    iso3 = "ALB"
+    assert state == "Austria", "the first state of the plan's default view changed: update iso3"
+    iso3 = "AUT"  # first since the co-sponsorships and the joint statement count in the score
     page.get_by_label(OWNER).fill("https://evil.example/x mail@evil.example \u202eRTL")
     save(page)
     page.get_by_text("Saved ").wait_for(timeout=30_000)

@@ -53,6 +53,9 @@ STYLE = f"""<style>
   .st-key-{AFTER_ON_A_PHONE}, [data-testid="stLayoutWrapper"]:has(> .st-key-{AFTER_ON_A_PHONE}) {{
     order: 1;
   }}
+  [data-testid="stHeading"] :is(h1, h2) {{
+    font-size: 1.5rem !important; padding: 0.25rem 0 !important;
+  }}
 }}
 @media (max-width: 480px) {{
   [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
