@@ -227,7 +227,9 @@ def test_an_unverified_email_gets_no_role(app: str, provider: str, plan_db: Plan
     assert page.locator("[data-testid='stDataFrame']").count() == 0
     assert page.locator("[data-testid='stForm']").count() == 0
     assert "Signed in as" not in body and "sensitive, for editors" not in body
-    assert page.get_by_role("button", name="Sign out").count() == 1  # to try another account
+    sign_out = page.get_by_role("button", name="Sign out")
+    sign_out.wait_for(timeout=30_000)  # drawn in the same run as the notice, maybe a frame later
+    assert sign_out.count() == 1  # to try another account
     screenshot(page, "login-unverified")
     page.goto(app + "/country?iso3=KEN")
     settle(page, "Country profile")
