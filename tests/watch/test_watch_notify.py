@@ -1,10 +1,13 @@
 """Digests through Apprise to a local SMTP inbox and webhook: once each, in the subscriber's
 language, plan owners only for a plan reader; a dead endpoint, runs at once, a run killed."""
 
+import html
+import socket
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
@@ -73,6 +76,40 @@ def test_each_subscriber_gets_one_digest_in_its_language_and_nothing_twice(world
     assert owner in body["message"]
     assert main(args) == 0  # nothing new: no message
     assert (mails.arrivals, webhook.arrivals) == (1, 1)
+
+
+def chat_urls(chat):
+    """A Teams channel's Workflows webhook (as Apprise writes it) and a Slack one (as Slack
+    gives it)."""
+    teams = f"workflows://{chat.teams_host}/4f1c0a/s1gnature"
+    return teams, f"https://{chat.slack_host}/services/T0000/B0000/XXXXXXXX"
+
+
+def test_teams_and_slack_each_get_the_digest_once_over_tls_on_loopback(world, chat):
+    engine, data, args = world
+    teams, slack = chat_urls(chat)
+    service = PlanService(engine, known_iso3(), known_instruments())
+    service.add_user("viewer@example.org", "viewer")
+    service.save("KEN", CTA, {"status": "planned", "owner": "Nairobi embassy"}, 0, "a@example.org")
+    subscribe(engine, data, teams, "org-african-union", language="es")
+    subscribe(engine, data, slack, "world", language="fr", reader="viewer@example.org")
+    assert main(args) == 0
+    assert main(args) == 0  # nothing new: no message
+    assert chat.arrivals == 2
+    posts = {urlsplit(path).path: (urlsplit(path).query, body) for path, body in chat.posts}
+    query, card = posts["/workflows/4f1c0a/triggers/manual/paths/invoke"]
+    assert "sig=s1gnature" in query
+    text = card["attachments"][0]["content"]["body"][-1]["text"]
+    assert "Se sumaron: Ghana, Kenya, Nigeria" in text and "Francia" not in text
+    assert "Nairobi embassy" not in text  # no reader: no plan owner
+    assert "Fuente: https://www.government.nl/" in text and "Al: 2026-12-01" in text
+    assert "focus=org-african-union&instrument=reaim-2023-call-to-action&as_of=2026-12-01" in text
+    _query, message = posts["/services/T0000/B0000/XXXXXXXX"]
+    text = html.unescape(message["attachments"][0]["text"])  # Slack escapes & < >
+    assert "Ont rejoint : Ghana, Kenya, Nigéria" in text and "Ont quitté : France" in text
+    assert "Source : https://www.government.nl/" in text and "Au : 2026-12-01" in text
+    assert "as_of=2026-12-01&lang=fr" in text and "SHA-256 du document" in text
+    assert "Responsable dans le plan pour Kenya" in text  # its reader may read the plan
 
 
 def test_a_dead_endpoint_blocks_no_other_and_gets_its_digest_later(world, inbox, webhook, capsys):
@@ -199,3 +236,10 @@ def test_subscriptions_are_checked_and_audited(world, capsys):
             select(WatchSubscriberEventRow.who, WatchSubscriberEventRow.action)
         ).all()
     assert sorted(trail) == [("admin@example.org", "added"), ("admin@example.org", "removed")]
+
+
+def test_nothing_leaves_the_machine_while_the_chat_receivers_answer(chat):
+    with pytest.raises(AssertionError, match="tried to reach"):
+        socket.getaddrinfo("example.org", 443)
+    with pytest.raises(AssertionError, match="tried to connect"), socket.socket() as raw:
+        raw.connect(("192.0.2.1", 443))  # an address: no name to look up
