@@ -17,7 +17,7 @@ from plan.service import PlanService
 from store import paths
 from watch.events import STALE_DAYS, Event, events_between
 from watch.feeds import LANGUAGES, FeedError, public_url, write_feeds
-from watch.notify import deliver_all, failed_deliveries
+from watch.notify import Retry, deliver_all, failed_deliveries
 from watch.runs import FAILED, record_failure, record_run, runs, stored_events
 from watch.snapshot import read_snapshot
 from watch.subscribers import SubscriberError, add_subscriber, remove_subscriber, subscribers
@@ -48,6 +48,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--feeds-dir", type=Path, default=None, help=f"where the Atom feeds go (default {FEEDS})"
+    )
+    run.add_argument(
+        "--tries",
+        type=int,
+        default=Retry.tries,
+        help="tries of a send failing for a passing reason, within the run "
+        f"(default {Retry.tries}; at least 1)",
+    )
+    run.add_argument(
+        "--retry-wait",
+        type=float,
+        default=Retry.wait,
+        help=f"seconds before the second try, doubled after each (default {Retry.wait:g})",
     )
     feeds = commands.add_parser("feeds", help="write the Atom feeds from the stored events")
     feeds.add_argument("--data-dir", type=Path, default=None, help="the published data (data/)")
@@ -115,9 +128,14 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
     except FeedError as error:  # the digests still go; the next run writes every feed again
         print(f"error: {error}", file=sys.stderr)
         code = 1
-    outcomes = deliver_all(engine, data_dir, _saved(engine), public_url())
+    retry = Retry(max(1, args.tries), max(0.0, args.retry_wait))
+    outcomes = deliver_all(engine, data_dir, _saved(engine), public_url(), retry=retry)
     for outcome in outcomes:
-        state = "sent" if outcome.sent else f"failed ({outcome.error}); retried by a later run"
+        if outcome.sent:
+            state = "sent" + (f" at try {outcome.tries}" if outcome.tries > 1 else "")
+        else:
+            tries = f"{outcome.tries} tr{'ies' if outcome.tries > 1 else 'y'}"
+            state = f"failed after {tries} ({outcome.error}); retried by a later run"
         print(f"  delivery {outcome.delivery_id} to subscriber {outcome.subscriber_id}: {state}")
     if any(not outcome.sent for outcome in outcomes):
         print("error: some deliveries failed (python -m watch status)", file=sys.stderr)

@@ -3,7 +3,9 @@
 A delivery is claimed before it is sent: in one transaction under the watch's lock, the events
 owed to a subscriber are taken (``watch_delivered``: one row per subscriber and event, its
 primary key the guarantee) by a new delivery with an idempotency key. Then it is sent, then
-marked sent. A failed send is retried by a later run after a backoff. A claim left by a process
+marked sent. A send that fails for a passing reason (no connection, a timeout, a 5xx or 429
+answer) is tried again within the run after a short backoff; one still failing is retried by a
+later run after a longer one. A claim left by a process
 killed between sending and marking is sent again, with the same key, only to receivers that
 deduplicate by it (JSON webhooks, e-mail: the ``Idempotency-Key`` header); for the others it
 is marked uncertain and shown, never resent (docs/watch.md says the window).
@@ -12,6 +14,8 @@ is marked uncertain and shown, never resent (docs/watch.md says the window).
 import hashlib
 import json
 import logging
+import re
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +45,17 @@ STALE_CLAIM = timedelta(minutes=15)  # a claim this old was left by a process th
 BACKOFF, BACKOFF_CAP = timedelta(minutes=5), timedelta(hours=24)
 KEYED_SCHEMES = frozenset({"json", "jsons", "mailto", "mailtos"})  # they carry the key header
 KEY_HEADER = "Idempotency-Key"
+# What Apprise logs when a send failed for a reason that may pass: no connection (a timeout is
+# one, in requests), or an HTTP answer 429 or 5xx ("…, error=503.").
+TRANSIENT = re.compile(r"connection error|timed out|timeout|error=(429|5\d\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Retry:
+    """Tries of one send within a run, and the wait before the second (doubled after each)."""
+
+    tries: int = 3
+    wait: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ class Outcome:
     delivery_id: int
     sent: bool
     error: str = ""
+    tries: int = 1
 
 
 def keyed(url: str) -> bool:
@@ -231,6 +247,22 @@ def send(url: str, subject: str, body: str) -> str:
     return lines[-1] if lines else "the endpoint refused the message"
 
 
+def transient(error: str) -> bool:
+    """Whether a failed send's error may pass if the send is tried again soon."""
+    return bool(TRANSIENT.search(error))
+
+
+def send_retrying(
+    sender: Callable[[str, str, str], str], url: str, subject: str, body: str, retry: Retry
+) -> tuple[str, int]:
+    """Send, trying again after a backoff while the failure is transient; (error, tries)."""
+    tried, error = 1, sender(url, subject, body)
+    while error and transient(error) and tried < retry.tries:
+        time.sleep(retry.wait * 2 ** (tried - 1))
+        tried, error = tried + 1, sender(url, subject, body)
+    return error, tried
+
+
 def finish(engine: Engine, claimed: Claimed, error: str, now: datetime) -> None:
     """Mark a delivery sent, or failed with when to try again (only if this process still
     holds its claim)."""
@@ -256,9 +288,10 @@ def deliver_all(
     base_url: str,
     now: datetime | None = None,
     sender: Callable[[str, str, str], str] = send,
+    retry: Retry = Retry(),
 ) -> list[Outcome]:
-    """Claim, send (all subscribers at once: a dead endpoint holds up no other) and finish every
-    delivery owed."""
+    """Claim, send (all subscribers at once: a dead endpoint, even retried, holds up no other)
+    and finish every delivery owed."""
     moment = now or datetime.now(UTC)
     work = []
     for sub in subscribers(engine):
@@ -268,9 +301,10 @@ def deliver_all(
     def one(item: tuple[Claimed, Scope]) -> Outcome:
         claimed, scope = item
         subject, body = digest(engine, claimed, scope, base_url)
-        error = sender(with_key(claimed.subscriber.url, claimed.key), subject, body)
+        url = with_key(claimed.subscriber.url, claimed.key)
+        error, tries = send_retrying(sender, url, subject, body, retry)
         finish(engine, claimed, error, datetime.now(UTC))
-        return Outcome(claimed.subscriber.id, claimed.delivery_id, not error, error)
+        return Outcome(claimed.subscriber.id, claimed.delivery_id, not error, error, tries)
 
     if not work:
         return []

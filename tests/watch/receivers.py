@@ -40,12 +40,14 @@ class Inbox:
 
 
 class Webhook:
-    """A JSON webhook: bodies by idempotency key; it may answer 500 (``failing``)."""
+    """A JSON webhook: bodies by idempotency key; it may answer 500 (``failing``, or to the first
+    ``fail_first`` posts)."""
 
     def __init__(self) -> None:
         self.bodies: dict[str, dict] = {}
         self.arrivals = 0
         self.failing = False
+        self.fail_first = 0
         self.hanging = 0.0  # seconds to wait before answering
         receiver = self
 
@@ -54,7 +56,7 @@ class Webhook:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.arrivals += 1
                 time.sleep(receiver.hanging)
-                if receiver.failing:
+                if receiver.failing or receiver.arrivals <= receiver.fail_first:
                     self.send_response(500)
                 else:
                     key = self.headers.get(KEY) or str(receiver.arrivals)

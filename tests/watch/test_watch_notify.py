@@ -5,6 +5,7 @@ import html
 import socket
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,7 +22,14 @@ from watch import notify
 from watch.__main__ import main
 from watch.events import events_between
 from watch.feeds import BASE_URL
-from watch.notify import STALE_CLAIM, deliver_all, failed_deliveries
+from watch.notify import (
+    STALE_CLAIM,
+    Retry,
+    deliver_all,
+    failed_deliveries,
+    send_retrying,
+    transient,
+)
 from watch.runs import record_run
 from watch.snapshot import read_snapshot
 from watch.subscribers import SubscriberError, add_subscriber, subscribers
@@ -39,6 +47,7 @@ def world(database_url, tmp_path):
     data = published(tmp_path / "data")
     engine = engine_for(database_url)
     args = ["--database-url", database_url, "run", "--data-dir", str(data)]
+    args += ["--retry-wait", "0.01"]  # in-run retries, short
     args += ["--work-dir", str(tmp_path / "work"), "--feeds-dir", str(tmp_path / "feeds")]
     assert main(args) == 0
     refresh(data, removed=["FRA"], added=["KEN", "NGA", "GHA"], as_of="2026-12-01")
@@ -133,6 +142,34 @@ def test_a_dead_endpoint_blocks_no_other_and_gets_its_digest_later(world, inbox,
     assert failed_deliveries(engine) == []
 
 
+def test_a_glitch_is_retried_within_the_run_and_the_digest_arrives_once(
+    world, webhook, chat, capsys
+):
+    engine, data, args = world
+    webhook.fail_first = chat.failures = 2  # answers 500, then 503, twice each
+    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook", "world")
+    subscribe(engine, data, chat_urls(chat)[1], "world")
+    assert main(args) == 0
+    assert capsys.readouterr().out.count("sent at try 3") == 2
+    assert (webhook.arrivals, len(webhook.bodies)) == (3, 1) and (
+        chat.arrivals,
+        len(chat.posts),
+    ) == (3, 1)
+    assert failed_deliveries(engine) == []
+    assert main(args) == 0 and (webhook.arrivals, chat.arrivals) == (3, 3)
+
+
+def test_only_a_failure_that_may_pass_is_retried_within_the_run():
+    assert transient("A Connection error occurred sending JSON notification to 127.0.0.1.")
+    assert transient("Failed to send JSON notification: Service Unavailable, error=503.")
+    assert transient("Failed to send to Slack: Too Many Requests, error=429.")
+    assert not transient("Failed to send JSON notification: Not Found, error=404.")
+    assert not transient("the subscription's URL is not one Apprise understands")
+    answers = ["error=503.", "error=404.", "never reached"]
+    sender = lambda url, subject, body: answers.pop(0)  # noqa: E731
+    assert send_retrying(sender, "json://x", "s", "b", Retry(3, 0)) == ("error=404.", 2)
+
+
 def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webhook):
     engine, data, _args = world
     mails, port = inbox
@@ -142,8 +179,12 @@ def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webho
     now = read_snapshot(data, paths.instruments_dir())
     find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
     record_run(engine, now, find, datetime.now(UTC))
-    outcomes = deliver_all(engine, data, {}, BASE_URL)
+    started = time.monotonic()
+    outcomes = deliver_all(engine, data, {}, BASE_URL, retry=Retry(2, 0.5))
+    mailed = next(o for o in outcomes if o.sent)
     assert sorted(o.sent for o in outcomes) == [False, True] and len(mails.messages) == 1
+    assert (mailed.tries, webhook.arrivals) == (1, 2)  # timed out twice (1 s, 0.5 s, 1 s)
+    assert time.monotonic() - started >= 2.5
     [(_delivery, _sub, state, _attempts, _error)] = failed_deliveries(engine)
     assert state == "failed"
 
