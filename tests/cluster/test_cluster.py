@@ -6,8 +6,10 @@ Streamlit's websocket protocol (bench/streamlit_client.py) rather than driving a
 and every message a page sends is there to check. Everything listens on 127.0.0.1.
 """
 
+import contextlib
 import os
 import re
+import shutil
 import signal
 import threading
 import time
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from plan.database import engine_for
@@ -25,9 +28,11 @@ from plan.model import DEFAULT_INSTRUMENT
 from plan.service import PlanService
 from serve.cluster import NGINX_HINT, Cluster, ClusterError, cluster, free_port, nginx_binary
 from serve.streamlit_client import STICKY_COOKIE, Session, first_visit
+from watch.__main__ import main as watch_main
 
-from conftest import DOCUMENTS, copy_shipped_data
+from conftest import DOCUMENTS, REPO, copy_shipped_data
 from postgres import postgres_url
+from watch_data import published, refresh
 
 PAGE = "sources"  # a light page: every page shows the headline under the title
 HEADLINE = re.compile(r"States that endorsed, of the 195 in scope: (\d+) of 195")
@@ -118,6 +123,35 @@ def test_pages_and_a_websocket_session_through_nginx(served: Served) -> None:
     # Browsers without the cookie spread over both processes, though all come from 127.0.0.1.
     spread = {upstream_of(running, uuid.uuid4().hex) for _ in range(20)}
     assert spread == {f"127.0.0.1:{app.port}" for app in running.apps}
+
+
+def test_the_watch_feeds_are_served_as_atom_through_nginx(served: Served, tmp_path) -> None:
+    # The watch writes its feeds where every process's static serving finds them (a folder of
+    # this test's own under static/watch/, from its own data and database), as `watch run` does.
+    data = published(tmp_path / "data")
+    folder = REPO / "static" / "watch" / f"test-{uuid.uuid4().hex}"
+    args = ["--database-url", f"sqlite:///{tmp_path / 'watch.sqlite'}", "run"]
+    args += ["--data-dir", str(data), "--work-dir", str(tmp_path / "work")]
+    args += ["--feeds-dir", str(folder / "feeds")]
+    try:
+        assert watch_main(args) == 0
+        refresh(data, removed=["FRA"], added=["KEN", "NGA", "GHA"], as_of="2026-12-01")
+        assert watch_main(args) == 0
+        path = f"/app/static/watch/{folder.name}/feeds/fr/focus/org-african-union.xml"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(f"{served.cluster.url}{path}", timeout=60) as response:
+            headers, body = response.headers, response.read()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            folder.parent.rmdir()  # static/watch/, unless a real watch wrote feeds there
+    assert headers.get_all("Content-Type") == ["application/atom+xml; charset=utf-8"]
+    assert headers["Set-Cookie"] is None  # a feed reader keeps no session
+    feed = feedparser.parse(body)
+    assert not feed.bozo and feed.version == "atom10" and feed.feed.language == "fr"
+    [entry] = feed.entries
+    assert "Ont rejoint : Ghana, Kenya, Nigéria" in entry.content[0].value
+    assert "France" not in entry.content[0].value and "as_of=2026-12-01" in entry.link
 
 
 def test_a_refresh_published_while_serving_reaches_every_process(served: Served, etl) -> None:
