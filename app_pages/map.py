@@ -3,8 +3,11 @@
 import streamlit as st
 
 from briefing.pack import view_sentence
+from edition.layout import DARK, embed_page
+from edition.scope import has_page
+from edition.snippet import how_to, iframe
 from i18n import formats
-from i18n.translate import _
+from i18n.translate import _, active
 from instruments.facts import caveats
 from instruments.model import CALL_TO_ACTION
 from instruments.view import View
@@ -158,6 +161,17 @@ presenting_link.page_link(
     icon=":material/co_present:",
     query_params=url_controls.link_params(here | {"present": "1"}),
 )
+# The static edition's embed of this view (docs/publishing.md): as published, not a past day.
+if has_page(found, shown, focus) and cache.shown_day() is None:
+    with st.expander(_("Embed this map"), icon=":material/code:"):
+        embed = embed_page(active(), shown, chosen)
+        st.caption(how_to(absolute=False))
+        for label, address in (
+            (_("Light background"), embed),
+            (_("Dark background"), embed + DARK),
+        ):
+            st.caption(label)
+            st.code(iframe(address, view.title), language="html", wrap_lines=True)
 
 if focus.focus.is_group and not y:  # a group the user made: no preset breakdown names it
     st.markdown(md(view_sentence(cache.focus_group(chosen), view)))

@@ -13,13 +13,14 @@ from i18n.languages import LANGUAGES
 @dataclass(frozen=True)
 class Page:
     """A page's main content (links relative to ``path``), its title and description for the
-    head, and the files it links to (paths from the site's root)."""
+    head, the files it links to (paths from the site's root) and more of its head, if any."""
 
     path: str
     title: str
     description: str
     body: str
     files: dict[str, bytes]
+    head: str = ""
 
 
 def esc(text: object) -> str:
@@ -64,20 +65,24 @@ def document(
     body: str,
     stylesheet: str,
     alternates: Mapping[str, str],
+    head: str = "",
+    classes: str = "",
 ) -> str:
     """A whole page: ``alternates`` maps each language to the relative link of this page in it
-    (``hreflang`` links in the head)."""
+    (``hreflang`` links in the head); ``head``: more of the head (the share card's tags);
+    ``classes``: the body's."""
     links = "\n".join(
         f'<link rel="alternate" hreflang="{code}" href="{esc(href)}">'
         for code, href in alternates.items()
     )
+    opening = f'<body class="{classes}">' if classes else "<body>"
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n"
         f'<meta name="description" content="{esc(description)}">\n'
-        f'<link rel="stylesheet" href="{esc(stylesheet)}">\n{links}\n</head>\n'
-        f"<body>\n{body}\n</body>\n</html>\n"
+        f'<link rel="stylesheet" href="{esc(stylesheet)}">\n{links}\n{head}</head>\n'
+        f"{opening}\n{body}\n</body>\n</html>\n"
     )
 
 

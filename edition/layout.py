@@ -7,6 +7,7 @@ from instruments.view import DEFAULT_VIEW, View
 from store.focus import WORLD_FOCUS, Focus
 
 STYLESHEET = "assets/style.css"
+DARK = "#dark"  # an embed page's address with this fragment: the same page, dark (CSS :target)
 
 
 def prefix(language: str) -> str:
@@ -14,11 +15,27 @@ def prefix(language: str) -> str:
     return "" if language == DEFAULT else f"{language}/"
 
 
+def _named(view: View) -> str:
+    """A view in a path: ``x``, or ``x-not-y`` for a comparison."""
+    return "-not-".join(view.ids)
+
+
 def map_page(language: str, view: View, focus: Focus) -> str:
     """The map page of a view and a focus: the world page of the Call to Action is the index."""
     if view == DEFAULT_VIEW and focus == WORLD_FOCUS:
         return f"{prefix(language)}index.html"
-    return f"{prefix(language)}map/{'-not-'.join(view.ids)}/{focus}.html"
+    return f"{prefix(language)}map/{_named(view)}/{focus}.html"
+
+
+def embed_page(language: str, view: View, focus: Focus) -> str:
+    """A map page's embed: the map, its legend and its source alone, for an ``<iframe>``; its
+    address followed by ``DARK`` shows it on a dark page."""
+    return f"{prefix(language)}embed/{_named(view)}/{focus}.html"
+
+
+def share_card(language: str, view: View, focus: Focus) -> str:
+    """A map page's share card, the PNG a chat or a post shows for its link."""
+    return f"{prefix(language)}cards/{_named(view)}/{focus}.png"
 
 
 def outreach_page(language: str) -> str:

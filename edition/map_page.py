@@ -6,7 +6,11 @@ from datetime import date
 from briefing.pack import build_pack
 from edition import layout
 from edition.downloads import download_links, table_files
+from edition.embed_page import embed_page
 from edition.html import Page, bold, esc, table_html
+from edition.projected import projected
+from edition.share_card import share_card
+from edition.share_meta import embed_section, share_tags
 from edition.svg_map import map_svg
 from i18n.translate import _
 from instruments.model import CALL_TO_ACTION
@@ -58,21 +62,27 @@ def profile_links(path: str, language: str, table) -> list[str]:
     ]
 
 
-def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: date) -> Page:
-    """The page of ``view`` in ``frame``, in the active ``language``, as of the data's ``day``."""
+def map_page(
+    data: Dataset, view: View, frame: FocusFrame, language: str, day: date, base_url: str = ""
+) -> Page:
+    """The page of ``view`` in ``frame``, in the active ``language``, as of the data's ``day``,
+    with its embed pages and its share card; ``base_url``: the site's address, if known, for
+    the embed code and the share tags."""
     path = layout.map_page(language, view, frame.focus)
     pack = build_pack(data, frame.focus, view, today=day)
     mapped = pack.view
     table = map_table(mapped, data.table, data.geometry.codes, frame, data.names)
     shown = shown_table(table).set_axis(table["iso3"])
     description = map_description(mapped, frame)
-    svg = map_svg(mapped, data.geometry, data.dots, frame, tooltips(shown), description)
+    drawn = projected(data.geometry, data.dots, frame)
+    svg = map_svg(mapped, drawn, frame, tooltips(shown), description)
+    legend = legend_html(mapped, frame)
     shown = shown.reset_index(drop=True)
     link = reopen_line("", frame.focus.url_params() | view.url_params(), day)
     provenance = data.provenance if CALL_TO_ACTION in view.ids else None
     related = [data.catalogue[i] for i in view.ids]
     about = (shown, mapped.title, provenance, frame.label, related, (), link)
-    files = table_files(mapped.file_stem, *about)
+    downloads = table_files(mapped.file_stem, *about)
     sentences = "".join(f"<li>{esc(s)}</li>" for s in pack.sentences)
     body = f"""<main id="main">
 <h1>{esc(mapped.title)}</h1>
@@ -84,19 +94,28 @@ def map_page(data: Dataset, view: View, frame: FocusFrame, language: str, day: d
 <ul class="sentences">{sentences}</ul></section>
 <div class="map-and-table">
 <figure class="map-figure">{svg}
-<figcaption>{legend_html(mapped, frame)}
+<figcaption>{legend}
 <p>{bold(_("**The map in words:** {description}")).format(description=esc(description))}</p>
 <p>{esc(mapped.source_line)}</p>
 <p>{esc(_(DISCLAIMER))} {esc(_(BOUNDARY_NOTE))}</p></figcaption></figure>
 <section class="map-table" aria-labelledby="table"><h2 id="table">{esc(_("Show as table"))}</h2>
 {table_html(shown, mapped.title, profile_links(path, language, table))}
-{download_links(path, files)}</section>
+{download_links(path, downloads)}
+{embed_section(language, view, frame.focus, mapped.title, base_url)}</section>
 </div>
 <section aria-labelledby="cite"><h2 id="cite">{esc(_("How to cite"))}</h2>
 {"".join(f"<p>{esc(c)}</p>" for c in pack.citations)}</section>
 </main>"""
+    card = share_card(mapped, drawn, frame, legend_entries(mapped, frame))
+    figure = (
+        f'<figure class="map-figure">{svg}<figcaption>{legend}'
+        f"<p>{esc(_(DISCLAIMER))} {esc(_(BOUNDARY_NOTE))}</p></figcaption></figure>"
+    )
+    embed, framed = embed_page(view, frame.focus, mapped.title, description, figure, related)
+    files = downloads | {layout.share_card(language, view, frame.focus): card, embed: framed}
     summary = f"{pack.lead} {pack.subtitle}."
-    return Page(path, mapped.title, summary, body, files)
+    head = share_tags(language, view, frame.focus, mapped.title, summary, base_url)
+    return Page(path, mapped.title, summary, body, files, head)
 
 
 def as_of_day(data: Dataset) -> date:

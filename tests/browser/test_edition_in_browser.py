@@ -1,5 +1,6 @@
 """The static edition opened from the file system in chromium: no console error, no request
-leaving the site, axe-core's WCAG 2.1 A and AA rules clean in each language, reflow at 320 px."""
+leaving the site, axe-core's WCAG 2.1 A and AA rules clean in each language, reflow at 320 px;
+an embed page light and dark (its address with #dark)."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from edition.build import build
 from edition.files import write_site
+from edition.layout import DARK
 
 from browser_fixtures import SCREENSHOTS
 
@@ -24,6 +26,8 @@ PAGES = {  # a page of each kind, across the three languages
     "country-fr": "fr/country/KEN.html",
     "country-es": "es/country/NLD.html",
     "sources-fr": "fr/sources.html",
+    "embed-fr": "fr/embed/reaim-2023-call-to-action/org-g7.html",
+    "embed-es": "es/embed/us-political-declaration-not-reaim-2023-call-to-action/world.html",
 }
 
 
@@ -65,10 +69,26 @@ def test_a_page_opens_from_the_file_system_clean_and_accessible(browser, site, n
         tab.screenshot(path=str(SCREENSHOTS / f"static-{name}.png"), full_page=True)
         assert tab.locator("h1").count() == 1
         assert problems == []  # before axe, whose own fetch of the stylesheet file:// refuses
-        only = {"type": "tag", "values": WCAG_AA}
-        results = Axe().run(tab, options={"runOnly": only, "resultTypes": ["violations"]})
-        violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
-        assert violations == [], name
+        assert violations(tab) == [], name
+
+
+def violations(tab: Page) -> list[tuple[str, int]]:
+    """axe-core's WCAG 2.1 A and AA violations on the page: each rule and how many elements."""
+    only = {"type": "tag", "values": WCAG_AA}
+    results = Axe().run(tab, options={"runOnly": only, "resultTypes": ["violations"]})
+    return [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("name", ["embed-fr", "embed-es"])
+def test_an_embed_page_turns_dark_by_its_address_and_stays_accessible(browser, site, name):
+    with opened(browser, (site / PAGES[name]).as_uri() + DARK, 640) as (tab, problems):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"static-{name}-dark.png"), full_page=True)
+        colour = "el => getComputedStyle(el).backgroundColor"
+        assert tab.locator(DARK).evaluate(colour) == "rgb(20, 26, 38)"
+        assert tab.locator("svg.map").evaluate(colour) == "rgb(255, 255, 255)"
+        assert problems == []
+        assert violations(tab) == [], name
 
 
 @pytest.mark.parametrize("name", ["world-en", "country-fr", "outreach-es"])

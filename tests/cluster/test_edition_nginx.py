@@ -1,5 +1,6 @@
 """The static edition behind Debian's nginx with the shipped server block: pages served with the
-strict Content Security Policy, revalidated, and compressed."""
+strict Content Security Policy, revalidated, and compressed; embed pages framable by any site,
+no other page; share cards kept a day."""
 
 import shutil
 import subprocess
@@ -37,7 +38,16 @@ def test_nginx_serves_the_site_with_its_policy_and_compression(tmp_path: Path):
     Path(public.name).chmod(0o755)
     site = Path(public.name) / "public"
     page = b"<!DOCTYPE html><html lang='en'><title>t</title>" + b"<p>coverage</p>" * 200
-    write_site(site, {"index.html": page, "assets/style.css": b"body{}"})
+    card = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    write_site(
+        site,
+        {
+            "index.html": page,
+            "assets/style.css": b"body{}",
+            "fr/embed/reaim-2023-call-to-action/world.html": page,
+            "fr/cards/reaim-2023-call-to-action/world.png": card,
+        },
+    )
     port = free_port()
     server = CONFIG.read_text().replace("listen 8090;", f"listen 127.0.0.1:{port};")
     server = server.replace("root /srv/reaim-edition/public;", f"root {site};")
@@ -59,9 +69,19 @@ def test_nginx_serves_the_site_with_its_policy_and_compression(tmp_path: Path):
         headers = response.headers
         assert "default-src 'none'" in headers["Content-Security-Policy"]
         assert "script-src" not in headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert headers["Cache-Control"] == "no-cache"
         assert headers["Content-Encoding"] == "gzip"
         assert len(response.read()) < len(page)
+        base = f"http://127.0.0.1:{port}/fr"
+        embed = urllib.request.urlopen(f"{base}/embed/reaim-2023-call-to-action/world.html")
+        policy = embed.headers["Content-Security-Policy"]
+        assert "frame-ancestors *" in policy and "default-src 'none'" in policy
+        assert "script-src" not in policy and embed.headers["Cache-Control"] == "no-cache"
+        shared = urllib.request.urlopen(f"{base}/cards/reaim-2023-call-to-action/world.png")
+        assert shared.headers["Content-Type"] == "image/png"
+        assert shared.headers["Cache-Control"] == "public, max-age=86400"
+        assert shared.read() == card
     finally:
         started.terminate()
         started.wait(timeout=10)
