@@ -26,6 +26,7 @@ from ui.tables.comparison import closest_peers
 from ui.tables.coverage import tally
 from ui.tables.instrument_tables import position_rows
 from ui.tables.outreach import found
+from ui.tables.plan_table import published_days
 from ui.tables.profile import DATED_HEADERS, dated_record, facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
 from ui.tables.profile_card import badge, rank_sentence, supporting_peers
@@ -111,12 +112,13 @@ shown = url_controls.view_from_url(cache.view_titles(), CALL_TO_ACTION)
 def plan_line(service: PlanService, access: "Access", iso3: str, endorsed: bool) -> None:
     """The state's plan for the Call to Action in one line, and a link to edit it for editors."""
     record = service.record(iso3, CALL_TO_ACTION)
-    status, flag = reconcile(record, endorsed, formats.long_date(source.as_of))
+    day = published_days(cache.positions(), CALL_TO_ACTION).get(iso3)
+    status, flag = reconcile(record, endorsed, day or formats.long_date(source.as_of))
     check = flag and record.version
     st.caption(
         _("Internal. Call to Action plan: **{status}**{check}{owner}{step}.").format(
             status=md(plan_word(status)),
-            check=_(" (check: {flag})").format(flag=md(flag)) if check else "",
+            check=_(" (check: {flag})").format(flag=md(plan_word(flag))) if check else "",
             owner=_(", owner {owner}").format(owner=inert(record.owner)) if record.owner else "",
             step=(
                 _(", next step {step} due {due}").format(

@@ -15,7 +15,7 @@ from ui.figures.plan_progress import progress_figure
 from ui.tables.export import excel_bytes
 from ui.tables.outreach import matching, ranks
 from ui.tables.plan_scale import status_css
-from ui.tables.plan_table import internal_workbook, plan_rows, progress
+from ui.tables.plan_table import OVERDUE, internal_workbook, plan_rows, progress, published_days
 from ui.tables.plan_words import plan_word
 from ui.tables.priority import default_weights, priorities
 from ui.text import inert, md
@@ -91,10 +91,11 @@ with failures_shown():  # a database failure while working: one error box
         ranks(ranked),
         found[instrument].as_of,
         date.today(),
+        published_days(cache.positions(), instrument),
     )
     if mine:
         rows = rows[rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)]
-    late = int((rows["Overdue"] == "overdue").sum())
+    late = int((rows["Overdue"] == _(OVERDUE)).sum())
     st.markdown(
         ngettext(
             "**{count} state** in this view; **{late}** with an overdue next step; "
@@ -111,10 +112,9 @@ with failures_shown():  # a database failure while working: one error box
     if access.can_edit:
         st.caption(_("Click a row to open that state's plan in the form below."))
     statuses = rows["Status"]  # stored words, for the colours; the table says them in the language
+    worded = rows.assign(**{c: rows[c].map(plan_word) for c in ("Status", "Check", "Channel")})
     picked = st.dataframe(
-        rows.assign(Status=statuses.map(plan_word)).style.apply(
-            lambda _words: statuses.map(status_css), subset=["Status"]
-        ),
+        worded.style.apply(lambda _words: statuses.map(status_css), subset=["Status"]),
         hide_index=True,
         width="stretch",
         height=min(38 * len(rows) + 40, 560),
@@ -152,7 +152,7 @@ with failures_shown():  # a database failure while working: one error box
             _("Download plan (Excel, internal)"),
             lambda: internal_workbook(
                 excel_bytes(
-                    rows,
+                    worded,
                     _("INTERNAL: outreach plan, {instrument} (sensitive notes)").format(
                         instrument=endorsable[instrument]
                     ),

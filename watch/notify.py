@@ -195,22 +195,32 @@ def claim(engine: Engine, sub: Subscriber, scope: Scope, now: datetime) -> list[
 
 def _owners(
     engine: Engine, sub: Subscriber, events: list[StoredEvent]
-) -> list[tuple[str, str, str]]:
-    """(state, instrument, owner) of each state that moved, if the subscriber's reader may read
-    the plan; else nothing."""
+) -> list[tuple[str, str, str, str]]:
+    """(state, instrument, owner, open next step) of each state that moved, if the subscriber's
+    reader may read the plan; else nothing. The next step is given for a state that joined while
+    its plan, not yet "endorsed", still has one (for its owner to close or keep), else ""."""
     with engine.connect() as connection:
         role = connection.execute(select(UserRow.role).where(UserRow.email == sub.reader)).scalar()
         if not sub.reader or role not in READERS:
             return []
-        moved = {
-            (s.event.iso3, s.event.instrument) for s in events if s.event.kind in (ADDED, REMOVED)
-        }
+        moved = {(s.event.iso3, s.event.instrument): s.event.kind for s in events}
         rows = connection.execute(
-            select(RecordRow.iso3, RecordRow.instrument, RecordRow.owner)
+            select(
+                RecordRow.iso3,
+                RecordRow.instrument,
+                RecordRow.owner,
+                RecordRow.status,
+                RecordRow.next_step,
+            )
         ).all()
-    return sorted(
-        (r.iso3, r.instrument, r.owner) for r in rows if (r.iso3, r.instrument) in moved and r.owner
-    )
+    found = []
+    for r in rows:
+        kind = moved.get((r.iso3, r.instrument))
+        if kind not in (ADDED, REMOVED) or not r.owner:
+            continue
+        step = (r.next_step or "").strip() if kind == ADDED and r.status != "endorsed" else ""
+        found.append((r.iso3, r.instrument, r.owner, step))
+    return sorted(found)
 
 
 def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tuple[str, str]:
@@ -226,10 +236,12 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
             names = load_un_names()[language]
             titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
             lines = [
-                _("Plan owner of {state} ({instrument}): {owner}").format(
-                    state=names.get(s, s), instrument=titles.get(i, i), owner=o
-                )
-                for s, i, o in owners
+                (
+                    _("Plan owner of {state} ({instrument}): {owner}; next step still open: {step}")
+                    if step
+                    else _("Plan owner of {state} ({instrument}): {owner}")
+                ).format(state=names.get(s, s), instrument=titles.get(i, i), owner=o, step=step)
+                for s, i, o, step in owners
             ]
             body += "\n\n" + "\n".join(lines)
     return subject[:200], body

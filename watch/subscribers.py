@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import apprise
 from sqlalchemy import Engine, select, update
 
+from i18n.translate import _
 from plan.database import WRITE
 from plan.known import known_instruments
 from plan.schema import WatchSubscriberEventRow, WatchSubscriberRow
@@ -20,7 +21,8 @@ SAVED = "saved-"  # a saved group's focus key: saved-<id>
 
 
 class SubscriberError(Exception):
-    """A subscription refused or not found (the message says why and what to do)."""
+    """A subscription refused or not found (the message says why and what to do, in the active
+    language: the page's, or English on the command line)."""
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,13 @@ class Subscriber:
 def check_url(url: str) -> None:
     """SubscriberError unless Apprise understands ``url``."""
     if not apprise.Apprise().add(url):
+        shown = Subscriber(0, url, "", "", "", "", "", datetime.now(UTC)).shown_url
         raise SubscriberError(
-            f"{Subscriber(0, url, '', '', '', '', '', datetime.now(UTC)).shown_url} is not an "
-            "Apprise URL this version understands. Give one such as mailtos://user:password@host"
-            "?to=desk@example.org, json://host/path or workflows://…"
+            _(
+                "{url} is not an Apprise URL this version understands. Give one such as "
+                "mailtos://user:password@host?to=desk@example.org, json://host/path or "
+                "workflows://…"
+            ).format(url=shown)
         )
 
 
@@ -61,8 +66,10 @@ def check_focus(focus: str, data_dir: Path, saved_ids: set[int]) -> None:
     if focus.startswith(SAVED) and number.isdigit() and int(number) in saved_ids:
         return
     raise SubscriberError(
-        f"{focus!r} is not a focus: give world, a focus preset such as org-african-union, or "
-        "saved-<id> for a saved group (python -m plan export lists them)"
+        _(
+            "{focus} is not a focus: give world, a focus preset such as org-african-union, or "
+            "saved-<id> for a saved group (python -m plan export lists them)"
+        ).format(focus=repr(focus))
     )
 
 
@@ -81,10 +88,16 @@ def add_subscriber(
     check_url(url)
     check_focus(focus, data_dir, saved_ids)
     if instrument and instrument not in known_instruments():
-        raise SubscriberError(f"{instrument!r} is not an instrument of the registry")
+        raise SubscriberError(
+            _("{instrument} is not an instrument of the registry").format(
+                instrument=repr(instrument)
+            )
+        )
     if language not in LANGUAGES:
         raise SubscriberError(
-            f"{language!r} is not a language of the feeds: {', '.join(LANGUAGES)}"
+            _("{language} is not a language of the feeds: {languages}").format(
+                language=repr(language), languages=", ".join(LANGUAGES)
+            )
         )
     now = datetime.now(UTC)
     values = {
@@ -126,7 +139,9 @@ def remove_subscriber(engine: Engine, subscriber_id: int, who: str) -> None:
         )
         if done.rowcount != 1:
             raise SubscriberError(
-                f"No subscription {subscriber_id}: python -m watch subscribers list"
+                _("No subscription {number}: python -m watch subscribers list").format(
+                    number=subscriber_id
+                )
             )
         _audit(connection, subscriber_id, now, who, "removed", {})
 

@@ -242,7 +242,8 @@ def test_a_plan_for_another_instrument_is_checked_against_that_instruments_list(
     at = open_page("plan", instrument=declaration)
     assert not at.exception, at.exception
     table = at.dataframe[0].value.set_index("ISO3")
-    assert table.loc["ALB", "Status"] == "endorsed (published 2024-11-27)"
+    # the day of Albania's own position, not the list's as-of date (2024-11-27)
+    assert table.loc["ALB", "Status"] == "endorsed (published by 13 November 2023)"
     assert table.loc["CHL", "Status"] == "declined" and table.loc["CHL", "Check"] == ""
 
 
@@ -262,3 +263,17 @@ def test_re_applying_goes_over_the_version_the_table_shows(b_form_outdated):
         3,
     )
     assert any("Re-applied" in s.value for s in at.success)
+
+
+def test_the_plan_in_french_says_its_statuses_checks_and_overdue_count_in_french(plan_db):
+    service = cache.plan_service()
+    service.save("NLD", DEFAULT_INSTRUMENT, {"status": "planned", "next_step": "Remercier"}, 0, "a")
+    late = {"status": "approached", "next_step": "Relancer", "due": "2024-01-31"}
+    service.save("BRA", DEFAULT_INSTRUMENT, late, 0, LAPTOP_USER)
+    at = open_page("plan", lang="fr")
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value.set_index("ISO3")
+    assert table.loc["NLD", "Status"] == "approuvé (publié 16 février 2023)"
+    assert table.loc["NLD", "Check"].startswith("a approuvé selon la liste publiée")
+    assert table.loc["BRA", "Overdue"] == "en retard"
+    assert "**1** avec une prochaine étape en retard" in text_of(at)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
+from i18n.translate import use
 from plan.database import engine_for
 from plan.known import known_instruments, known_iso3
 from plan.schema import WatchSubscriberEventRow
@@ -68,7 +69,8 @@ def test_each_subscriber_gets_one_digest_in_its_language_and_nothing_twice(world
     mails, port = inbox
     service = PlanService(engine, known_iso3(), known_instruments())
     service.add_user("viewer@example.org", "viewer")
-    service.save("KEN", CTA, {"status": "planned", "owner": "Nairobi embassy"}, 0, "a@example.org")
+    plan = {"status": "planned", "owner": "Nairobi embassy", "next_step": "Thank-you letter"}
+    service.save("KEN", CTA, plan, 0, "a@example.org")
     subscribe(engine, data, mail_url(port), "org-african-union", language="fr")
     subscribe(
         engine, data, f"json://127.0.0.1:{webhook.port}/hook", "world", reader="viewer@example.org"
@@ -82,7 +84,7 @@ def test_each_subscriber_gets_one_digest_in_its_language_and_nothing_twice(world
     [body] = webhook.bodies.values()
     assert "Joined: Ghana, Kenya, Nigeria" in body["message"] and "Left: France" in body["message"]
     owner = "Plan owner of Kenya (Call to Action (REAIM 2023)): Nairobi embassy"
-    assert owner in body["message"]
+    assert f"{owner}; next step still open: Thank-you letter" in body["message"]
     assert main(args) == 0  # nothing new: no message
     assert (mails.arrivals, webhook.arrivals) == (1, 1)
 
@@ -256,6 +258,8 @@ def test_subscriptions_are_checked_and_audited(world, capsys):
         subscribe(engine, data, "nonsense://x", "world")
     with pytest.raises(SubscriberError, match="not a focus"):
         subscribe(engine, data, "json://127.0.0.1:9/x", "org-nowhere")
+    with use("fr"), pytest.raises(SubscriberError, match="pas une URL Apprise"):
+        subscribe(engine, data, "nonsense://x", "world")  # as /plan says it to a French admin
     base = ["--database-url", args[1], "subscribers"]
     add = [
         *base,

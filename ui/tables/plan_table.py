@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 
 from i18n.collation import sort_key
 from i18n.translate import N_, _
+from instruments.timeline import ON_OR_BEFORE, dated
 from plan.model import STATUSES, PlanRecord, reconcile
 from store.groups import Group
 
@@ -37,6 +38,19 @@ def overdue(record: PlanRecord, today: date) -> bool:
     return bool(record.due and record.due < today and record.status != "endorsed")
 
 
+def published_days(positions: pd.DataFrame, instrument: str) -> dict[str, str]:
+    """The day each state's position on ``instrument`` is dated, as readers see it ("16 February
+    2023", "by 5 September 2025"), for the states whose position has a date."""
+    mine = positions[(positions["instrument"] == instrument) & (positions["date"] != "")]
+    days = {}
+    for iso3, day, precision in zip(
+        mine["iso3"], mine["date"], mine["date_precision"], strict=True
+    ):
+        shown = dated(day, precision)
+        days[iso3] = _("by {date}").format(date=shown) if precision == ON_OR_BEFORE else shown
+    return days
+
+
 def plan_rows(
     states: pd.DataFrame,
     records: Mapping[str, PlanRecord],
@@ -45,16 +59,19 @@ def plan_rows(
     ranks: pd.Series,
     as_of: str,
     today: date,
+    days: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per state of ``states`` (the endorsements table's shape), by priority then name.
 
     The status is reconciled with the published data (``published``: the instrument's supporters,
-    as of ``as_of``); "Check" says where they disagree.
+    as of ``as_of``): a published endorser is "endorsed (published <day>)", the day of its own
+    position where ``days`` has one, else ``as_of``; "Check" says where they disagree.
     """
+    days = days or {}
     rows = []
     for state in states.itertuples():
         record = records.get(state.iso3) or PlanRecord.blank(state.iso3, "")
-        shown, flag = reconcile(record, state.iso3 in published, as_of)
+        shown, flag = reconcile(record, state.iso3 in published, days.get(state.iso3, as_of))
         flag = flag if record.version else ""  # nobody has written a plan to contradict
         rows.append(
             {

@@ -1,5 +1,7 @@
 """The plan's stored words (statuses, channels) and field names, as a reader reads them."""
 
+import re
+
 from i18n.translate import N_, _
 
 # The plan's statuses and channels as shown; the stored values stay the English words of plan.model.
@@ -12,6 +14,14 @@ WORDS = {
     "on hold": N_("on hold"),
     "endorsed": N_("endorsed"),
     "endorsed (published)": N_("endorsed (published)"),
+    # plan.model's flags, where the plan and the published list disagree
+    "the published list names this state as an endorser": N_(
+        "the published list names this state as an endorser"
+    ),
+    "not on the published list": N_("not on the published list"),
+    "endorsed on the published list: is its next step still open?": N_(
+        "endorsed on the published list: is its next step still open?"
+    ),
     "démarche": N_("démarche"),
     "bilateral meeting": N_("bilateral meeting"),
     "regional meeting": N_("regional meeting"),
@@ -30,8 +40,14 @@ FIELD_NAMES = {
 }
 
 
+PUBLISHED_ON = re.compile(r"endorsed \(published (.+)\)")  # plan.model.reconcile's status
+
+
 def plan_word(value: str) -> str:
-    """A status or channel of the plan in the active language (stored values stay English)."""
+    """A status, channel or flag of the plan in the active language (stored values stay
+    English); "endorsed (published <day>)" with its day as given."""
+    if found := PUBLISHED_ON.fullmatch(value):
+        return _("endorsed (published {date})").format(date=found[1])
     return _(WORDS[value]) if value in WORDS else value
 
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pandas as pd
 
+from i18n.translate import use
 from instruments.matrix import supporters
 from instruments.model import CALL_TO_ACTION
-from plan.model import PlanRecord
+from plan.model import OPEN_STEP_FLAG, PlanRecord
 from ui.tables.outreach import ranks
 from ui.tables.plan_table import (
     INTERNAL,
@@ -19,7 +20,9 @@ from ui.tables.plan_table import (
     overdue,
     plan_rows,
     progress,
+    published_days,
 )
+from ui.tables.plan_words import plan_word
 from ui.tables.priority import default_weights, priorities
 
 from ui_fixtures import shipped
@@ -141,3 +144,33 @@ def test_only_a_last_contact_set_after_today_is_in_the_future():
     assert future_contact({"last_contact": TODAY, "due": date(2027, 1, 1)}, TODAY) is None
     assert future_contact({"due": date(2027, 1, 1)}, TODAY) is None  # a due date is ahead
     assert future_contact({"last_contact": None}, TODAY) is None
+
+
+def test_a_published_endorser_shows_the_day_of_its_own_position_in_the_readers_language():
+    positions = pd.DataFrame(
+        {
+            "instrument": [CALL_TO_ACTION, CALL_TO_ACTION, CALL_TO_ACTION, "other"],
+            "iso3": ["NLD", "FRA", "DEU", "NLD"],
+            "date": ["2023-02-16", "2024-03-31", "", "2025-09-05"],
+            "date_precision": ["exact", "on_or_before", "", "exact"],
+        }
+    )
+    days = published_days(positions, CALL_TO_ACTION)
+    assert days == {"NLD": "16 February 2023", "FRA": "by 31 March 2024"}
+    data = shipped()
+    universe = data.table[data.table["in_universe"]]
+    published = supporters(data.matrix, data.catalogue[CALL_TO_ACTION])
+    rank = pd.Series(dtype=int)
+    plans = {"FRA": record("FRA", status="planned", next_step="Thank the minister")}
+    rows = plan_rows(universe, plans, published, data.table, rank, "2023-02-16", TODAY, days)
+    rows = rows.set_index("ISO3")
+    assert rows.loc["NLD", "Status"] == "endorsed (published 16 February 2023)"
+    assert rows.loc["FRA", "Status"] == "endorsed (published by 31 March 2024)"
+    assert rows.loc["DEU", "Status"] == "endorsed (published 2023-02-16)"  # no day of its own
+    assert rows.loc["FRA", "Check"] == OPEN_STEP_FLAG  # for its owner to close or keep
+    with use("fr"):
+        assert published_days(positions, CALL_TO_ACTION)["FRA"] == "au plus tard le 31 mars 2024"
+        assert (
+            plan_word("endorsed (published 16 février 2023)") == "approuvé (publié 16 février 2023)"
+        )
+        assert plan_word(OPEN_STEP_FLAG).startswith("a approuvé selon la liste publiée")
