@@ -45,8 +45,15 @@ STALE_CLAIM = timedelta(minutes=15)  # a claim this old was left by a process th
 BACKOFF, BACKOFF_CAP = timedelta(minutes=5), timedelta(hours=24)
 KEYED_SCHEMES = frozenset({"json", "jsons", "mailto", "mailtos"})  # they carry the key header
 KEY_HEADER = "Idempotency-Key"
+NO_KEY = "this receiver cannot deduplicate"
 # What Apprise logs when a send failed for a reason that may pass: no connection (a timeout is
 # one, in requests), or an HTTP answer 429 or 5xx ("…, error=503.").
+# Where a send may have reached the receiver though it failed: the request went, the answer did
+# not come (requests' exception text, which send() adds to Apprise's warning).
+MAY_HAVE_ARRIVED = re.compile(
+    r"read timed out|connection aborted|remotedisconnected|reset by peer", re.IGNORECASE
+)
+SOCKET_REASON = "Socket Exception: "  # how Apprise's plugins log the network's reason (debug)
 TRANSIENT = re.compile(r"connection error|timed out|timeout|error=(429|5\d\d)\b", re.IGNORECASE)
 
 
@@ -131,7 +138,7 @@ def _due(connection: Connection, sub: Subscriber, now: datetime) -> list[Claimed
     found = []
     for row in rows:
         if row.state == CLAIMED and not keyed(sub.url):
-            error = "interrupted while sending; not resent: this receiver cannot deduplicate"
+            error = f"interrupted while sending; not resent: {NO_KEY}"
             _set(connection, row.id, row.claim, state=UNCERTAIN, error=error)
             continue
         token = str(uuid.uuid4())
@@ -248,15 +255,19 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
 
 
 def send(url: str, subject: str, body: str) -> str:
-    """Send through Apprise; "" when it went, else what went wrong."""
+    """Send through Apprise; "" when it went, else what went wrong (Apprise's warning, and the
+    network's reason when there was one: "Read timed out", "Connection refused")."""
     notifier = apprise.Apprise()
     if not notifier.add(url):
         return "the subscription's URL is not one Apprise understands"
-    with apprise.LogCapture(level=logging.WARNING) as logs:
+    with apprise.LogCapture(level=logging.DEBUG) as logs:
         if notifier.notify(title=subject, body=body):
             return ""
-    lines = [line.split(" - ", 2)[-1] for line in logs.getvalue().splitlines() if line.strip()]
-    return lines[-1] if lines else "the endpoint refused the message"
+    parts = [line.split(" - ", 2) for line in logs.getvalue().splitlines()]
+    warnings = [p[2] for p in parts if len(p) == 3 and p[1] in ("WARNING", "ERROR")]
+    reasons = [p[2] for p in parts if len(p) == 3 and p[2].startswith(SOCKET_REASON)]
+    said = warnings[-1] if warnings else "the endpoint refused the message"
+    return f"{said} ({reasons[-1].removeprefix(SOCKET_REASON)})" if reasons else said
 
 
 def transient(error: str) -> bool:
@@ -264,23 +275,35 @@ def transient(error: str) -> bool:
     return bool(TRANSIENT.search(error))
 
 
+def unsure(url: str, error: str) -> bool:
+    """Whether a failed send may have reached a receiver that cannot deduplicate: sent again,
+    it could show twice."""
+    return not keyed(url) and bool(MAY_HAVE_ARRIVED.search(error))
+
+
 def send_retrying(
     sender: Callable[[str, str, str], str], url: str, subject: str, body: str, retry: Retry
 ) -> tuple[str, int]:
-    """Send, trying again after a backoff while the failure is transient; (error, tries)."""
+    """Send, trying again after a backoff while the failure is transient and the message cannot
+    have arrived where it would show twice; (error, tries)."""
     tried, error = 1, sender(url, subject, body)
-    while error and transient(error) and tried < retry.tries:
+    while error and transient(error) and not unsure(url, error) and tried < retry.tries:
         time.sleep(retry.wait * 2 ** (tried - 1))
         tried, error = tried + 1, sender(url, subject, body)
     return error, tried
 
 
 def finish(engine: Engine, claimed: Claimed, error: str, now: datetime) -> None:
-    """Mark a delivery sent, or failed with when to try again (only if this process still
-    holds its claim)."""
+    """Mark a delivery sent; uncertain if it may have reached a receiver that cannot
+    deduplicate (never resent); else failed, with when to try again. Only while this process
+    still holds its claim."""
     with engine.execution_options(**{WRITE: True}).begin() as connection:
         if not error:
             _set(connection, claimed.delivery_id, claimed.claim, state=SENT, sent_at=now, error="")
+            return
+        if unsure(claimed.subscriber.url, error):
+            error = f"no answer, it may have arrived; not resent: {NO_KEY} ({error})"
+            _set(connection, claimed.delivery_id, claimed.claim, state=UNCERTAIN, error=error)
             return
         wait = min(BACKOFF * 2 ** (claimed.attempts - 1), BACKOFF_CAP)
         _set(

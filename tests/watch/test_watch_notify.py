@@ -170,6 +170,27 @@ def test_only_a_failure_that_may_pass_is_retried_within_the_run():
     answers = ["error=503.", "error=404.", "never reached"]
     sender = lambda url, subject, body: answers.pop(0)  # noqa: E731
     assert send_retrying(sender, "json://x", "s", "b", Retry(3, 0)) == ("error=404.", 2)
+    late = "A Connection error occurred (Read timed out. (read timeout=1))"
+    sender = lambda url, subject, body: late  # noqa: E731
+    assert send_retrying(sender, "json://x", "s", "b", Retry(3, 0)) == (late, 3)  # keyed
+    assert send_retrying(sender, "form://x", "s", "b", Retry(3, 0)) == (late, 1)  # may show twice
+
+
+def test_a_hanging_receiver_without_a_key_is_sent_to_once_and_left_for_an_admin(world, webhook):
+    engine, data, _args = world
+    webhook.hanging = 2
+    subscribe(engine, data, f"form://127.0.0.1:{webhook.port}/form?rto=1&cto=1", "world")
+    now = read_snapshot(data, paths.instruments_dir())
+    find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
+    record_run(engine, now, find, datetime.now(UTC))
+    [outcome] = deliver_all(engine, data, {}, BASE_URL, retry=Retry(3, 0.01))
+    assert not outcome.sent and outcome.tries == 1 and "Read timed out" in outcome.error
+    [(_delivery, _sub, state, _attempts, error)] = failed_deliveries(engine)
+    assert state == "uncertain" and "may have arrived" in error
+    later = datetime.now(UTC) + timedelta(days=2)
+    assert deliver_all(engine, data, {}, BASE_URL, now=later) == []  # never resent
+    time.sleep(1.5)  # the receiver answers the one post late
+    assert webhook.arrivals == 1 and len(webhook.bodies) == 1  # it did arrive, once
 
 
 def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webhook):
