@@ -27,20 +27,38 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), size)
 
 
+def _lines(draw: ImageDraw.ImageDraw, title: str, face, room: float) -> list[str]:
+    """The title's words in lines no wider than ``room``."""
+    lines = [""]
+    for word in title.split():
+        wider = f"{lines[-1]} {word}".strip()
+        if lines[-1] and draw.textlength(wider, font=face) > room:
+            lines.append(word)
+        else:
+            lines[-1] = wider
+    return lines
+
+
 def _title(draw: ImageDraw.ImageDraw, title: str) -> int:
-    """The title on one line at the largest size that fits (cut with an ellipsis at the least);
-    the height it takes."""
+    """The title on one line at the largest size that fits, else on two at the least (cut with
+    an ellipsis if it needs more); the height it takes."""
     room = WIDTH - 2 * MARGIN
     for size in TITLE_SIZES:
         face = font(size, bold=True)
         if draw.textlength(title, font=face) <= room:
+            lines = [title]
             break
     else:
-        while draw.textlength(title + "…", font=face) > room:
-            title = title[:-1]
-        title = title.rstrip() + "…"
-    draw.text((MARGIN, MARGIN), title, font=face, fill=palette.TEXT)
-    return MARGIN + size + 14
+        lines = _lines(draw, title, face, room)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+            while draw.textlength(lines[1] + "…", font=face) > room:
+                lines[1] = lines[1][:-1]
+            lines[1] = lines[1].rstrip() + "…"
+    step = size + 8
+    for number, line in enumerate(lines):
+        draw.text((MARGIN, MARGIN + number * step), line, font=face, fill=palette.TEXT)
+    return MARGIN + len(lines) * step + 6
 
 
 def _legend(draw: ImageDraw.ImageDraw, entries: list[LegendEntry], top: int) -> int:
