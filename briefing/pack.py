@@ -31,7 +31,7 @@ from ui.tables.dataset import Dataset
 from ui.tables.headline import focus_group, key_figures, lead_sentence
 from ui.tables.movers import in_focus, movers
 from ui.tables.outreach import formula, points, ranks
-from ui.tables.priority import default_weights, priorities
+from ui.tables.priority import default_weights
 from ui.views.focus import FocusFrame
 from ui.views.map_view import (
     BOUNDARY_NOTE,
@@ -185,8 +185,7 @@ def _notes(data: Dataset, group: Group, instruments: list[Instrument]) -> list[s
 def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], str]:
     """The top states of the group that have not endorsed the Call to Action, as outreach ranks."""
     weights = default_weights(data.terms)
-    names = data.table.set_index("iso3")["name"]
-    ranked = priorities(data.signals, weights, names, data.terms)
+    ranked = data.ranking()
     world = ranks(ranked)
     in_group = ranked[ranked.index.isin(group.codes)]
     position = ranks(in_group)

@@ -23,7 +23,6 @@ from store.data_text import web_addresses
 from store.groups import Group, GroupKind
 from ui.tables.dataset import Dataset
 from ui.tables.outreach import ranks
-from ui.tables.priority import default_weights, priorities
 
 MOST, FEWEST = 4, 2  # states a comparison shows side by side
 PARAM = "iso3"  # the compare page's URL parameter: ISO3 codes, comma-separated, in column order
@@ -286,8 +285,7 @@ def compare(
     only (None: no plan row). ``asks``: a suggested ask per state (None: no ask row).
     """
     if ranked is None:
-        names = data.table.set_index("iso3")["name"]
-        ranked = priorities(data.signals, default_weights(data.terms), names, data.terms)
+        ranked = data.ranking()
     named = _positions(data, codes)
     rows = [r for i in data.catalogue.values() for r in _instrument_rows(data, i, codes, named)]
     rows += _membership_rows(data, codes)

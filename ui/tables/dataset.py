@@ -5,7 +5,7 @@ The briefing packs' command line and the tests use it; the app keeps its finer-g
 """
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from store.reference import (
     load_territory_names,
     load_un_names,
 )
-from ui.tables.priority import Term, signals, terms
+from ui.tables.priority import Term, default_weights, priorities, signals, terms
 from ui.tables.provenance import Provenance, provenance_from_meta
 from ui.views.focus import FocusFrame, focus_frames, group_frame
 from ui.views.geometry import Geometry, dot_states, load_geometry
@@ -64,6 +64,18 @@ class Dataset:
     endorsers: frozenset[str]  # the states the Call to Action's published list names
     changelog: pd.DataFrame  # the Call to Action's additions and removals, oldest first
     day: date | None = None  # the past day it shows (``on``); None: as published
+    # The default ranking per interface language, computed on first use (``ranking``).
+    rankings: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+
+    def ranking(self) -> pd.DataFrame:
+        """Every state in scope that has not endorsed, ranked by the default weights, its
+        reasons in the active language: computed once a language, a copy to each caller."""
+        language = active()
+        if language not in self.rankings:
+            names = self.table.set_index("iso3")["name"]
+            weights = default_weights(self.terms)
+            self.rankings[language] = priorities(self.signals, weights, names, self.terms)
+        return self.rankings[language].copy()
 
     def frame(self, focus: Focus) -> FocusFrame:
         """What a focus shows: a preset's frame, or a user group's, framed on demand."""
