@@ -12,18 +12,13 @@ from store.focus import Focus
 LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}  # Open Graph's language_TERRITORY
 
 
-def address(base_url: str, path: str, source: str) -> str:
-    """The address of ``path`` (from the site's root): absolute under ``base_url`` when one is
-    given, else relative to the page at ``source``."""
-    return base_url + path if base_url else layout.link(source, path)
-
-
 def share_tags(
     language: str, view: View, focus: Focus, title: str, description: str, base_url: str
 ) -> str:
     """The head's tags that name the page, its description and its card to a chat or a post."""
     path = layout.map_page(language, view, focus)
-    card = address(base_url, layout.share_card(language, view, focus), path)
+    card = layout.share_card(language, view, focus)  # whole under base_url, else relative
+    card = base_url + card if base_url else layout.link(path, card)
     tags = {
         "og:type": "website",
         "og:title": title,
@@ -54,8 +49,8 @@ def embed_section(language: str, view: View, focus: Focus, title: str, base_url:
     embed = layout.embed_page(language, view, focus)
     fields = [
         f'<p><label for="{ids}">{esc(label)}</label><br>'
-        f'<textarea id="{ids}" readonly rows="3">{esc(iframe(address, title))}</textarea></p>'
-        for ids, label, address in (
+        f'<textarea id="{ids}" readonly rows="3">{esc(iframe(src, title))}</textarea></p>'
+        for ids, label, src in (
             ("embed-light", _("Light background"), base_url + embed),
             ("embed-dark", _("Dark background"), base_url + embed + layout.DARK),
         )
