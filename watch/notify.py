@@ -17,8 +17,9 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,14 +47,14 @@ BACKOFF, BACKOFF_CAP = timedelta(minutes=5), timedelta(hours=24)
 KEYED_SCHEMES = frozenset({"json", "jsons", "mailto", "mailtos"})  # they carry the key header
 KEY_HEADER = "Idempotency-Key"
 NO_KEY = "this receiver cannot deduplicate"
-# What Apprise logs when a send failed for a reason that may pass: no connection (a timeout is
-# one, in requests), or an HTTP answer 429 or 5xx ("…, error=503.").
 # Where a send may have reached the receiver though it failed: the request went, the answer did
 # not come (requests' exception text, which send() adds to Apprise's warning).
 MAY_HAVE_ARRIVED = re.compile(
     r"read timed out|connection aborted|remotedisconnected|reset by peer", re.IGNORECASE
 )
 SOCKET_REASON = "Socket Exception: "  # how Apprise's plugins log the network's reason (debug)
+# What Apprise logs when a send failed for a reason that may pass: no connection (a timeout is
+# one, in requests), or an HTTP answer 429 or 5xx ("…, error=503.").
 TRANSIENT = re.compile(r"connection error|timed out|timeout|error=(429|5\d\d)\b", re.IGNORECASE)
 
 
@@ -257,17 +258,30 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
 def send(url: str, subject: str, body: str) -> str:
     """Send through Apprise; "" when it went, else what went wrong (Apprise's warning, and the
     network's reason when there was one: "Read timed out", "Connection refused")."""
-    notifier = apprise.Apprise()
+    notifier = apprise.Apprise(log_level=logging.DEBUG)  # each attempt keeps its own log
     if not notifier.add(url):
         return "the subscription's URL is not one Apprise understands"
-    with apprise.LogCapture(level=logging.DEBUG) as logs:
-        if notifier.notify(title=subject, body=body):
-            return ""
-    parts = [line.split(" - ", 2) for line in logs.getvalue().splitlines()]
-    warnings = [p[2] for p in parts if len(p) == 3 and p[1] in ("WARNING", "ERROR")]
-    reasons = [p[2] for p in parts if len(p) == 3 and p[2].startswith(SOCKET_REASON)]
+    result = notifier.notify(title=subject, body=body)
+    if result:
+        return ""
+    logs = [entry for one in result.results for attempt in one.attempts for entry in attempt.logs]
+    warnings = [entry.message for entry in logs if entry.level in ("WARNING", "ERROR")]
+    reasons = [entry.message for entry in logs if entry.message.startswith(SOCKET_REASON)]
     said = warnings[-1] if warnings else "the endpoint refused the message"
     return f"{said} ({reasons[-1].removeprefix(SOCKET_REASON)})" if reasons else said
+
+
+@contextmanager
+def _network_reasons() -> Iterator[None]:
+    """Let Apprise make its debug records (the network's reason) while sends run: each
+    attempt's log keeps them; the apprise logger prints nothing more than before."""
+    log = logging.getLogger("apprise")
+    level = log.level
+    log.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def transient(error: str) -> bool:
@@ -343,7 +357,7 @@ def deliver_all(
 
     if not work:
         return []
-    with ThreadPoolExecutor(max_workers=min(8, len(work))) as pool:
+    with _network_reasons(), ThreadPoolExecutor(max_workers=min(8, len(work))) as pool:
         return list(pool.map(one, work))
 
 
