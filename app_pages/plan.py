@@ -8,6 +8,7 @@ import streamlit as st
 from i18n import formats
 from i18n.translate import N_, _, ngettext
 from instruments.matrix import supporters
+from plan.model import OPEN_STEP_FLAG
 from store.groups import GroupKind
 from ui import cache
 from ui.figures.map_figure import plotly_config
@@ -93,8 +94,21 @@ with failures_shown():  # a database failure while working: one error box
         date.today(),
         published_days(cache.positions(), instrument),
     )
+    owned = rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)
+    waiting = int((owned & (rows["Check"] == OPEN_STEP_FLAG)).sum())
+    if waiting:  # states of this user's that endorsed while its plan still has a step open
+        st.info(
+            ngettext(
+                "**{count}** of your states endorsed on the published list while its next step "
+                "is still open: close it or keep it.",
+                "**{count}** of your states endorsed on the published list while their next "
+                "steps are still open: close them or keep them.",
+                waiting,
+            ).format(count=formats.number(waiting)),
+            icon=":material/flag:",
+        )
     if mine:
-        rows = rows[rows["Owner"].str.casefold().str.contains(access.who.casefold(), regex=False)]
+        rows = rows[owned]
     late = int((rows["Overdue"] == _(OVERDUE)).sum())
     st.markdown(
         ngettext(

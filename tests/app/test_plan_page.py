@@ -277,3 +277,18 @@ def test_the_plan_in_french_says_its_statuses_checks_and_overdue_count_in_french
     assert table.loc["NLD", "Check"].startswith("a approuvé selon la liste publiée")
     assert table.loc["BRA", "Overdue"] == "en retard"
     assert "**1** avec une prochaine étape en retard" in text_of(at)
+
+
+def test_an_owner_is_told_of_their_endorsed_states_with_a_step_still_open(plan_db, monkeypatch):
+    service = cache.plan_service()
+    service.add_user("desk@example.org", "editor")
+    step = {"status": "approached", "owner": "desk@example.org", "next_step": "Call the envoy"}
+    service.save("NLD", DEFAULT_INSTRUMENT, step, 0, "desk@example.org")  # a published endorser
+    service.save("BRA", DEFAULT_INSTRUMENT, step, 0, "desk@example.org")  # not: nothing to flag
+    other = {"status": "planned", "owner": "other@example.org", "next_step": "Write"}
+    service.save("FRA", DEFAULT_INSTRUMENT, other, 0, "desk@example.org")  # not theirs
+    signed_in(monkeypatch, "desk@example.org")
+    at = open_page("plan")
+    assert not at.exception, at.exception
+    [told] = at.info
+    assert told.value.startswith("**1** of your states endorsed on the published list")
