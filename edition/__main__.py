@@ -1,4 +1,5 @@
-"""Command line: ``python -m edition build --out public [--zip public.zip] [--focus KEY]``."""
+"""Command line: ``python -m edition build --out public [--zip public.zip] [--focus KEY]
+[--base-url URL]``."""
 
 import argparse
 import sys
@@ -24,8 +25,18 @@ def main(argv: list[str] | None = None) -> int:
         help="only this focus preset (and the world), e.g. org-g7; repeat it for more "
         "(default: every preset)",
     )
+    make.add_argument(
+        "--base-url",
+        default="",
+        metavar="URL",
+        help="the address the site will be published at, e.g. https://example.org/reaim/: the "
+        "embed code and the share cards' tags then give whole addresses (default: addresses "
+        "relative to the site's root, which a reader prefixes)",
+    )
     args = parser.parse_args(argv)
-    site = build(args.focus)
+    if args.base_url and not args.base_url.endswith("/"):
+        parser.error("--base-url must end with /")
+    site = build(args.focus, base_url=args.base_url)
     write_site(args.out, site)
     if args.zip:
         write_zip(args.zip, site)

@@ -12,40 +12,21 @@ from edition.map_page import as_of_day, map_page
 from edition.notice import notice, site_title
 from edition.outreach_page import outreach_page
 from edition.regions_page import regions_page
+from edition.scope import Frames, view_frames, views
 from edition.sitemap import sitemap
 from edition.sources_page import sources_page
 from i18n.languages import LANGUAGES
 from i18n.translate import _, active, use
-from instruments.model import CALL_TO_ACTION
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
 from store.groups import GroupKind
 from store.reference import load_un_names
 from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.priority import default_weights, priorities
-from ui.views.focus import FocusFrame
 
 # The hook of the watch issue: the Atom feeds' files, by path from the site's root, once a
 # ``watch`` package writes them; none until then.
 FEEDS: dict[str, bytes] = {}
-
-Frames = dict[Focus, FocusFrame]
-
-
-def views(data: Dataset) -> list[View]:
-    """Every instrument a map can show, then the standard comparisons: the states that
-    supported each other instrument but not the Call to Action (those to approach first)."""
-    mapped = [k for k, i in data.catalogue.items() if i.form.names_supporters]
-    others = [View(k, CALL_TO_ACTION) for k in mapped if View(k) != DEFAULT_VIEW]
-    return [View(k) for k in mapped] + others
-
-
-def view_frames(frames: Frames, view: View) -> Frames:
-    """The presets a view is built for: every one for the Call to Action; the world and the
-    M49 regions for the others, which keeps the site's size and build time in bounds."""
-    if view == DEFAULT_VIEW:
-        return frames
-    return {f: fr for f, fr in frames.items() if f.is_world or fr.kind == GroupKind.REGION}
 
 
 def view_label(data: Dataset, view: View) -> str:
@@ -82,10 +63,16 @@ def map_nav(data: Dataset, built: dict[View, Frames], view: View, focus: Focus, 
 
 
 def wrap(
-    data: Dataset, path: str, title: str, description: str, body: str, versions: dict[str, str]
+    data: Dataset,
+    path: str,
+    title: str,
+    description: str,
+    body: str,
+    versions: dict[str, str],
+    head: str = "",
 ) -> bytes:
     """A page's body with the site's header (title, languages) and the notice; ``versions``:
-    this page's path in every language."""
+    this page's path in every language; ``head``: more of the head (a map's share tags)."""
     language = active()
     links = {code: layout.link(path, target) for code, target in versions.items()}
     home = layout.link(path, layout.map_page(language, DEFAULT_VIEW, Focus()))
@@ -104,7 +91,7 @@ def wrap(
     )
     stylesheet = layout.link(path, layout.STYLESHEET)
     whole = "\n".join([header, body, notice(data)])
-    return document(language, title, description, whole, stylesheet, links).encode()
+    return document(language, title, description, whole, stylesheet, links, head).encode()
 
 
 def presets(data: Dataset, keys: Collection[str] | None) -> Frames:
@@ -122,22 +109,27 @@ def steady(files: dict[str, bytes], day: str) -> dict[str, bytes]:
 
 
 def language_pages(
-    language: str, keys: Collection[str] | None
+    language: str,
+    keys: Collection[str] | None,
+    base_url: str = "",
 ) -> tuple[dict[str, bytes], list[dict[str, str]]]:
-    """Every page of one language with its files, and each page's path in every language."""
+    """Every page of one language with its files, and each page's path in every language;
+    ``base_url``: the site's address, if known (the embed code and share tags use it)."""
     out: dict[str, bytes] = {}
     versions = []
     with use(language):
         data = load_dataset()
         day = as_of_day(data)
         frames = presets(data, keys)
-        built = {view: view_frames(frames, view) for view in views(data)}
+        built = {view: view_frames(frames, view) for view in views(data.catalogue)}
         for view, shown in built.items():
             for focus, frame in shown.items():
-                page = map_page(data, view, frame, language, day)
+                page = map_page(data, view, frame, language, day, base_url)
                 where = {code: layout.map_page(code, view, focus) for code in LANGUAGES}
                 body = page.body + map_nav(data, built, view, focus, page.path)
-                out[page.path] = wrap(data, page.path, page.title, page.description, body, where)
+                out[page.path] = wrap(
+                    data, page.path, page.title, page.description, body, where, page.head
+                )
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
         tables = [
@@ -171,13 +163,14 @@ def language_pages(
     return out, versions
 
 
-def build(keys: Collection[str] | None = None) -> dict[str, bytes]:
+def build(keys: Collection[str] | None = None, base_url: str = "") -> dict[str, bytes]:
     """Every file of the site, by path from its root; ``keys``: only these focus presets (and
-    the world), else every one."""
+    the world), else every one; ``base_url``: the address the site will be published at,
+    ending in "/", if known."""
     site: dict[str, bytes] = {layout.STYLESHEET: stylesheet()}
     versions: list[dict[str, str]] = []
     for language in LANGUAGES:
-        pages, versions = language_pages(language, keys)
+        pages, versions = language_pages(language, keys, base_url)
         site.update(pages)
     site.update(FEEDS)
     site["sitemap.xml"] = sitemap(versions)

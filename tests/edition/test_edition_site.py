@@ -10,19 +10,26 @@ from datetime import date
 
 import pytest
 from lxml import html
+from PIL import Image
 
 from briefing.pack import build_pack, score_text
 from edition.__main__ import main
 from edition.build import build, language_pages
 from edition.files import write_site, write_zip
 from edition.layout import (
+    DARK,
     country_page,
+    embed_page,
     map_page,
     outreach_page,
     prefix,
     regions_page,
+    share_card,
     sources_page,
 )
+from edition.map_page import as_of_day
+from edition.map_page import map_page as map_page_of
+from edition.scope import has_page, views
 from i18n import formats
 from i18n.translate import _ as translate
 from i18n.translate import use
@@ -35,6 +42,7 @@ from ui.tables.instrument_tables import position_rows
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.tables.priority import default_weights, priorities
 from ui.tables.profile_card import rank_sentence
+from ui.views import palette
 
 from conftest import REPO
 
@@ -163,7 +171,7 @@ def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(
         write_site(foreign, {"index.html": b"x"})
     assert (foreign / "notes.txt").read_text() == "keep me"
     asked = []
-    monkeypatch.setattr("edition.__main__.build", lambda keys: asked.append(keys) or site)
+    monkeypatch.setattr("edition.__main__.build", lambda keys, **_: asked.append(keys) or site)
     out = tmp_path / "public"
     assert main(["build", "--out", str(out), "--zip", str(tmp_path / "p.zip"), "--focus", "x"]) == 0
     assert asked == [["x"]]
@@ -245,3 +253,117 @@ def test_the_sources_page_lists_every_instrument_and_the_citation(site):
     assert [(r[0], r[2]) for r in rows] == [
         (i.title, i.source_url) for i in data.catalogue.values()
     ]
+
+
+def _meta(page, name: str) -> str:
+    (value,) = page.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+    return value
+
+
+def _target(path: str, url: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
+
+
+def test_every_map_page_has_its_embed_and_its_share_card(site):
+    data = load_dataset(REPO / "data")
+    frames = {f: fr for f, fr in data.focus_frames.items() if f.is_world or str(f) in KEYS}
+    expected = {
+        (language, view, focus)
+        for language in ("en", "fr", "es")
+        for view in views(data.catalogue)
+        for focus, frame in frames.items()
+        if has_page(data.catalogue, view, frame)  # what the app offers an embed for
+    }
+    assert len(expected) > 3 * len(views(data.catalogue))
+    assert {map_page(*page) for page in expected} == {
+        p for p in site if p == "index.html" or p.endswith("/index.html") or "map/" in p
+    }
+    cards = set()
+    for language, view, focus in expected:
+        path = map_page(language, view, focus)
+        page = parsed(site, path)
+        card = _target(path, _meta(page, "og:image"))
+        assert card == share_card(language, view, focus)
+        cards.add(site[card])
+        image = Image.open(io.BytesIO(site[card]))
+        image.verify()
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert (_meta(page, "og:image:width"), _meta(page, "og:image:height")) == ("1200", "630")
+        assert [_meta(page, "og:title")] == texts(page.xpath("//h1"))
+        assert (
+            _meta(page, "og:description") == page.xpath("//meta[@name='description']/@content")[0]
+        )
+        assert _meta(page, "og:locale")[:2] == language
+        assert _meta(page, "twitter:card") == "summary_large_image"
+        embed = embed_page(language, view, focus)
+        (preview,) = page.xpath("//details[@class='embed-code']//a/@href")
+        assert _target(path, preview) == embed
+        codes = [html.fromstring(t) for t in page.xpath("//details//textarea/text()")]
+        assert [c.get("src") for c in codes] == [embed, embed + DARK]
+        assert [c.get("title") for c in codes] == texts(page.xpath("//h1")) * 2
+    assert len(cards) == len(expected)  # every card differs: its map or its words
+
+
+@pytest.mark.parametrize(("language", "key", "view"), PAGES)
+def test_an_embed_page_is_the_map_its_legend_and_its_sources(site, language, key, view):
+    focus = Focus.parse(key)
+    full = parsed(site, map_page(language, view, focus))
+    path = embed_page(language, view, focus)
+    page = parsed(site, path)
+    assert page.get("lang") == language and not page.xpath("//script")
+    (root,) = page.xpath(f"//body[@class='embed']/div[@id='{DARK[1:]}']")
+    assert texts(root.xpath(".//h1")) == texts(full.xpath("//h1"))
+    (drawn,), (shown,) = (p.xpath("//svg[@class='map']") for p in (page, full))
+    assert html.tostring(drawn, with_tail=False) == html.tostring(shown, with_tail=False)
+    legend = "//ul[@class='legend']/li"
+    assert texts(page.xpath(legend)) == texts(full.xpath(legend))
+    source = texts(page.xpath("//p[@class='source']"))[0]
+    with use(language):
+        data = load_dataset(REPO / "data")
+        for instrument in (data.catalogue[i] for i in view.ids):
+            assert instrument.licence in source and formats.long_date(instrument.as_of) in source
+    back = page.xpath("//main/p/a[@target='_blank']/@href")[-1]
+    assert _target(path, back) == map_page(language, view, focus)
+    for url in page.xpath("//link/@href | //a/@href"):
+        assert url.startswith("https://") or _target(path, url) in site, url
+
+
+def test_a_known_address_makes_the_embed_code_and_the_share_tags_whole(site):
+    base = "https://example.org/reaim/"
+    with use("es"):
+        data = load_dataset(REPO / "data")
+        frame = data.focus_frames[Focus.parse("org-g7")]
+        built = map_page_of(data, DEFAULT_VIEW, frame, "es", as_of_day(data), base)
+        plain = map_page_of(data, DEFAULT_VIEW, frame, "es", as_of_day(data))
+    page = html.fromstring(f"<html><head>{built.head}</head><body>{built.body}</body></html>")
+    path = map_page("es", DEFAULT_VIEW, frame.focus)
+    assert _meta(page, "og:image") == base + share_card("es", DEFAULT_VIEW, frame.focus)
+    assert _meta(page, "og:url") == base + path
+    codes = [html.fromstring(t).get("src") for t in page.xpath("//textarea/text()")]
+    embed = embed_page("es", DEFAULT_VIEW, frame.focus)
+    assert codes == [base + embed, base + embed + DARK]
+    made = [p for p in built.files if not p.endswith(".xlsx")]  # a workbook has its time
+    assert [built.files[p] for p in made] == [plain.files[p] for p in made]  # no address in them
+    assert (
+        built.files[share_card("es", DEFAULT_VIEW, frame.focus)]
+        == site[share_card("es", DEFAULT_VIEW, frame.focus)]
+    )
+
+
+def test_the_command_line_passes_the_site_s_address_on(site, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        "edition.__main__.build", lambda *_, base_url: asked.append(base_url) or site
+    )
+    out = str(tmp_path / "public")
+    assert main(["build", "--out", out, "--base-url", "https://example.org/reaim/"]) == 0
+    assert main(["build", "--out", out]) == 0
+    assert asked == ["https://example.org/reaim/", ""]
+    with pytest.raises(SystemExit):  # the pages' paths follow it: it must end with /
+        main(["build", "--out", out, "--base-url", "https://example.org/reaim"])
+
+
+def test_a_share_card_draws_the_map_in_its_palette_and_its_words(site):
+    card = Image.open(io.BytesIO(site[share_card("en", DEFAULT_VIEW, Focus())])).convert("RGB")
+    colours = {"#{:02x}{:02x}{:02x}".format(*rgb) for _n, rgb in card.getcolors(256)}
+    assert {palette.BLUE, palette.OCHRE, palette.LIGHT_GREY, palette.TEXT} <= colours
