@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from lxml import html
 from playwright.sync_api import Browser, Page
 
 from edition.build import build
@@ -98,4 +99,19 @@ def test_a_page_reflows_at_320_px(browser, site, name):
         tab.screenshot(path=str(SCREENSHOTS / f"static-{name}-320.png"), full_page=True)
         wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert wide <= 1, f"{name} scrolls sideways by {wide} px at 320 px"
+        assert problems == []
+
+
+def test_the_embed_code_shows_the_map_in_another_page(browser, site, tmp_path):
+    page = html.fromstring((site / PAGES["g7-fr"]).read_bytes())
+    (code,) = page.xpath("//textarea[@id='embed-dark']/text()")
+    framed = code.replace('src="', f'src="{site.as_uri()}/')  # the site's address before it
+    host = tmp_path / "host.html"
+    host.write_text(f'<!DOCTYPE html><html lang="en"><title>A host</title><main>{framed}</main>')
+    with opened(browser, host.as_uri(), 900) as (tab, problems):
+        embed = tab.frame_locator("iframe")
+        assert embed.locator("h1").inner_text() == page.xpath("//h1")[0].text_content()
+        background = embed.locator(DARK).evaluate("el => getComputedStyle(el).backgroundColor")
+        assert background == "rgb(20, 26, 38)"
+        assert embed.locator("svg.map path").count() > 100
         assert problems == []
