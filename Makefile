@@ -45,7 +45,7 @@ test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit,
 test-fast: $(BIN)/.installed-dev ## Lint, unit and app tests on both cores: no Debian package, no apt (about 3.5 min)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n 2 -m "(unit or app) and not office"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "(unit or app) and not office"
 
 lint: $(BIN)/.installed-dev ## Check code style with ruff
 	$(BIN)/ruff check .
@@ -61,7 +61,7 @@ lock: $(BIN)/.installed-dev ## Pin and hash every package, indirect ones too, fr
 	$(LOCK) requirements.txt -c requirements-dev.lock -o requirements.lock
 
 site: $(BIN)/.installed ## Build the static public edition into public/ and public.zip (docs/publishing.md)
-	$(BIN)/python -m edition build --out public --zip public.zip
+	$(BIN)/python -m edition build --out public --zip public.zip $(if $(wildcard static/watch/feeds),--feeds static/watch/feeds)
 
 etl: $(BIN)/.installed ## Refresh the data from government.nl (needs internet) and validate it
 	$(BIN)/python -m etl refresh

@@ -28,7 +28,7 @@ from bench.browser import Blocked, chromium, open_page, timed_draw
 from bench.first_visit import first_visits
 from bench.naive import naive_figure
 from bench.naive_geometry import naive_geometry
-from bench.static_site import static_times
+from bench.static_site import static_times, whole_site
 from briefing.files import pack_file
 from briefing.pack import build_pack
 from harness.browser import POINTS, SHAPES
@@ -413,6 +413,7 @@ def main() -> int:
     results.update(dated_times())
     results.update(plan_times())
     results.update(pack_times())
+    results.update(whole_site())
     results.update(capacity.measure())
     results.update(asyncio.run(first_visit_times(shapes)))
     results.update(asyncio.run(draws(shapes)))
@@ -454,6 +455,15 @@ def table(r: dict) -> str:
             f"{r['static_first_visit_s']:.2f}",
             f"{r['static_first_visit_ratio']:.2f}x a one-table page; "
             f"{r['static_world_bytes']:,} bytes compressed ({r['static_world_raw_bytes']:,} raw)",
+        ),
+        (
+            "static site, whole build (s)",
+            f"{r['static_build_s']:.0f}",
+            f"{r['static_build_ratio']:.2f}x briefing --all for the same presets, languages and "
+            f"formats ({r['static_build_packs_all_s']:.0f} s); {r['static_pages']:,} pages, "
+            f"{r['static_files']:,} files, {r['static_site_bytes'] / 1e6:.0f} MB "
+            f"({r['static_site_zip_bytes'] / 1e6:.0f} MB zipped); a page compressed: median "
+            f"{r['static_page_median_bytes']:,} bytes, largest {r['static_page_largest_bytes']:,}",
         ),
         *(
             (

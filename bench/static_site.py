@@ -4,6 +4,8 @@ its size compressed, and the site's build time."""
 
 import gzip
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -16,10 +18,13 @@ from pathlib import Path
 from playwright.async_api import Browser
 
 from bench.browser import Blocked, open_page, timed_draw
-from edition.build import build
-from edition.files import write_site
+from edition.build import Scope, build
+from edition.files import write_site, write_zip
+from i18n.languages import LANGUAGES
 
 RUNS = 5
+REPO = Path(__file__).resolve().parent.parent
+JOBS = 2  # languages built at once, as make site does on this 2-core machine
 DOTS = "svg.map circle"  # the map's small states: drawn last, after every shape
 
 
@@ -52,9 +57,9 @@ def world_bytes(site: dict[str, bytes]) -> int:
 
 async def static_times(browser: Browser, blocked: Blocked) -> dict:
     """Median first visit of the world page, its compressed size, and the build of the world and
-    the tables (``build(())``: no focus preset beyond the world)."""
+    the tables (no focus preset beyond the world)."""
     started = time.perf_counter()
-    site = build(())
+    site = build(Scope(keys=()))
     built = time.perf_counter() - started
     count = site["index.html"].count(b"</circle>")  # the map's dots (the legend's is empty)
     times = []
@@ -74,4 +79,46 @@ async def static_times(browser: Browser, blocked: Blocked) -> dict:
         "static_world_bytes": world_bytes(site),
         "static_world_raw_bytes": len(site["index.html"]) + len(site["assets/style.css"]),
         "static_build_world_s": round(built, 1),
+    }
+
+
+def _packs_all(folder: Path) -> float:
+    """``python -m briefing --all`` in every language, deck and handout: its seconds."""
+    started = time.perf_counter()
+    for language in LANGUAGES:
+        for fmt in ("pptx", "pdf"):
+            command = ["--all", "--lang", language, "--format", fmt, "--out", str(folder)]
+            subprocess.run(
+                [sys.executable, "-m", "briefing", *command],
+                cwd=REPO,
+                check=True,
+                capture_output=True,
+            )
+    return time.perf_counter() - started
+
+
+def whole_site() -> dict:
+    """The whole site's build (every preset, profile and pack, in three languages) against
+    ``python -m briefing --all`` for the same presets and languages; the site's size, raw and
+    zipped, and its median and largest page compressed."""
+    started = time.perf_counter()
+    site = build(Scope(packs=True), JOBS)
+    built = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as scratch:
+        packs = _packs_all(Path(scratch))
+        archive = Path(scratch) / "public.zip"
+        write_zip(archive, site)
+        zipped = archive.stat().st_size
+    pages = sorted(len(gzip.compress(c, 9)) for n, c in site.items() if n.endswith(".html"))
+    return {
+        "static_build_s": round(built, 1),
+        "static_build_jobs": JOBS,
+        "static_build_packs_all_s": round(packs, 1),
+        "static_build_ratio": round(built / packs, 2),
+        "static_pages": len(pages),
+        "static_files": len(site),
+        "static_site_bytes": sum(len(c) for c in site.values()),
+        "static_site_zip_bytes": zipped,
+        "static_page_median_bytes": pages[len(pages) // 2],
+        "static_page_largest_bytes": pages[-1],
     }

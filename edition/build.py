@@ -1,6 +1,8 @@
 """The whole site: every page in every language, its files, the stylesheet and the sitemap."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources import files as resources
 
@@ -11,6 +13,8 @@ from edition.html import document, esc, language_links
 from edition.map_page import as_of_day, map_page
 from edition.notice import notice, site_title
 from edition.outreach_page import outreach_page
+from edition.packs import site_packs
+from edition.projected import Projected, projected
 from edition.regions_page import regions_page
 from edition.scope import Frames, view_frames, views
 from edition.sitemap import sitemap
@@ -22,11 +26,6 @@ from store.focus import Focus
 from store.groups import GroupKind
 from store.reference import load_un_names
 from ui.tables.dataset import Dataset, load_dataset
-from ui.tables.priority import default_weights, priorities
-
-# The hook of the watch issue: the Atom feeds' files, by path from the site's root, once a
-# ``watch`` package writes them; none until then.
-FEEDS: dict[str, bytes] = {}
 
 
 def view_label(data: Dataset, view: View) -> str:
@@ -108,23 +107,56 @@ def steady(files: dict[str, bytes], day: str) -> dict[str, bytes]:
     return {n: steady_workbook(c, day) if n.endswith(".xlsx") else c for n, c in files.items()}
 
 
+def profiled(data: Dataset, countries: Collection[str] | None) -> list[str]:
+    """The states given a profile: those of ``countries``, or every one of the 195."""
+    universe = data.table.loc[data.table["in_universe"], "iso3"]
+    return sorted(code for code in universe if countries is None or code in countries)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a build holds besides every language: only these focus presets (keys), states'
+    profiles (ISO3) and views, else every one (a preview); the site's address, if known; the
+    watch's feeds to carry; whether to build each preset's briefing pack."""
+
+    keys: Collection[str] | None = None
+    countries: Collection[str] | None = None
+    views: Collection[View] | None = None
+    base_url: str = ""
+    feeds: Mapping[str, bytes] = field(default_factory=dict)
+    packs: bool = False
+
+
 def language_pages(
-    language: str,
-    keys: Collection[str] | None,
-    base_url: str = "",
+    language: str, scope: Scope = Scope()
 ) -> tuple[dict[str, bytes], list[dict[str, str]]]:
-    """Every page of one language with its files, and each page's path in every language;
-    ``base_url``: the site's address, if known (the embed code and share tags use it)."""
+    """Every page of one language with its files, and each page's path in every language (a
+    preview's pages still link to every profile)."""
     out: dict[str, bytes] = {}
     versions = []
     with use(language):
         data = load_dataset()
         day = as_of_day(data)
-        frames = presets(data, keys)
-        built = {view: view_frames(frames, view) for view in views(data.catalogue)}
+        frames = presets(data, scope.keys)
+        shown_views = [v for v in views(data.catalogue) if scope.views is None or v in scope.views]
+        built = {view: view_frames(frames, view) for view in shown_views}
+        packs = site_packs(data, built.get(DEFAULT_VIEW, {}), language, day) if scope.packs else {}
+        drawn: dict[Focus, Projected] = {}
         for view, shown in built.items():
             for focus, frame in shown.items():
-                page = map_page(data, view, frame, language, day, base_url)
+                if focus not in drawn:  # the same shapes for every view of a focus
+                    drawn[focus] = projected(data.geometry, data.dots, frame)
+                page = map_page(
+                    data,
+                    view,
+                    frame,
+                    language,
+                    day,
+                    scope.base_url,
+                    drawn=drawn[focus],
+                    pack_files=packs.get(focus) if view == DEFAULT_VIEW else None,
+                    feeds=scope.feeds,
+                )
                 where = {code: layout.map_page(code, view, focus) for code in LANGUAGES}
                 body = page.body + map_nav(data, built, view, focus, page.path)
                 out[page.path] = wrap(
@@ -132,6 +164,8 @@ def language_pages(
                 )
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
+        for files in packs.values():
+            out.update(files)
         tables = [
             (outreach_page(data, language, day), layout.outreach_page),
             (sources_page(data, language), layout.sources_page),
@@ -141,19 +175,13 @@ def language_pages(
             for kind in GroupKind
         ]
         un_names = load_un_names()
-        ranked = priorities(
-            data.signals,
-            default_weights(data.terms),
-            data.table.set_index("iso3")["name"],
-            data.terms,
-        )
-        universe = sorted(data.table.loc[data.table["in_universe"], "iso3"])
+        ranked = data.ranking()
         tables += [
             (
                 country_page(data, code, un_names.loc[code], ranked, language, day),
                 partial(layout.country_page, iso3=code),
             )
-            for code in universe
+            for code in profiled(data, scope.countries)
         ]
         for page, place in tables:
             where = {code: place(code) for code in LANGUAGES}
@@ -163,17 +191,19 @@ def language_pages(
     return out, versions
 
 
-def build(keys: Collection[str] | None = None, base_url: str = "") -> dict[str, bytes]:
-    """Every file of the site, by path from its root; ``keys``: only these focus presets (and
-    the world), else every one; ``base_url``: the address the site will be published at,
-    ending in "/", if known."""
+def build(scope: Scope = Scope(), jobs: int = 1) -> dict[str, bytes]:
+    """Every file of the site, by path from its root: each language's pages built in its own
+    process when ``jobs`` > 1 (the same bytes either way)."""
     site: dict[str, bytes] = {layout.STYLESHEET: stylesheet()}
-    versions: list[dict[str, str]] = []
-    for language in LANGUAGES:
-        pages, versions = language_pages(language, keys, base_url)
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
+            built = list(pool.map(language_pages, LANGUAGES, [scope] * len(LANGUAGES)))
+    else:
+        built = [language_pages(language, scope) for language in LANGUAGES]
+    for pages, _versions in built:
         site.update(pages)
-    site.update(FEEDS)
-    site["sitemap.xml"] = sitemap(versions)
+    site.update(scope.feeds)
+    site["sitemap.xml"] = sitemap(built[-1][1])  # each language lists every page's versions
     return site
 
 

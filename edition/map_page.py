@@ -1,14 +1,17 @@
 """A map page: the headline, the sentences to say, the map drawn as SVG with its legend and its
 table, the downloads and the notice, from the functions the app and the packs use."""
 
+from collections.abc import Mapping
 from datetime import date
 
 from briefing.pack import build_pack
 from edition import layout
 from edition.downloads import download_links, table_files
 from edition.embed_page import embed_page
+from edition.feeds import feed_links, feed_of
 from edition.html import Page, bold, esc, table_html
-from edition.projected import projected
+from edition.packs import pack_links
+from edition.projected import Projected, projected
 from edition.share_card import share_card
 from edition.share_meta import embed_section, share_tags
 from edition.svg_map import map_svg
@@ -63,18 +66,29 @@ def profile_links(path: str, language: str, table) -> list[str]:
 
 
 def map_page(
-    data: Dataset, view: View, frame: FocusFrame, language: str, day: date, base_url: str = ""
+    data: Dataset,
+    view: View,
+    frame: FocusFrame,
+    language: str,
+    day: date,
+    base_url: str = "",
+    *,
+    drawn: Projected | None = None,
+    pack_files: Mapping[str, bytes] | None = None,
+    feeds: Mapping[str, bytes] | None = None,
 ) -> Page:
     """The page of ``view`` in ``frame``, in the active ``language``, as of the data's ``day``,
     with its embed pages and its share card; ``base_url``: the site's address, if known, for
-    the embed code and the share tags."""
+    the embed code and the share tags; ``drawn``: the frame's shapes, if projected already;
+    ``pack_files``: its focus's briefing pack's files, to link; ``feeds``: the site's Atom feeds."""
     path = layout.map_page(language, view, frame.focus)
+    feed_head, feed_line = feed_links(path, feed_of(language, view, frame.focus), feeds or {})
     pack = build_pack(data, frame.focus, view, today=day)
     mapped = pack.view
     table = map_table(mapped, data.table, data.geometry.codes, frame, data.names)
     shown = shown_table(table).set_axis(table["iso3"])
     description = map_description(mapped, frame)
-    drawn = projected(data.geometry, data.dots, frame)
+    drawn = drawn or projected(data.geometry, data.dots, frame)
     svg = map_svg(mapped, drawn, frame, tooltips(shown), description)
     legend = legend_html(mapped, frame)
     shown = shown.reset_index(drop=True)
@@ -91,7 +105,8 @@ def map_page(
 <section aria-labelledby="figures"><h2 id="figures">{esc(_("Key figures"))}</h2>
 {_figures(pack.key_figures)}</section>
 <section aria-labelledby="say"><h2 id="say">{esc(_("Ready to say"))}</h2>
-<ul class="sentences">{sentences}</ul></section>
+<ul class="sentences">{sentences}</ul>
+{pack_links(path, dict(pack_files or {}))}</section>
 <div class="map-and-table">
 <figure class="map-figure">{svg}
 <figcaption>{legend}
@@ -105,6 +120,7 @@ def map_page(
 </div>
 <section aria-labelledby="cite"><h2 id="cite">{esc(_("How to cite"))}</h2>
 {"".join(f"<p>{esc(c)}</p>" for c in pack.citations)}</section>
+{feed_line}
 </main>"""
     card = share_card(mapped, drawn, frame, legend_entries(mapped, frame))
     figure = (
@@ -114,7 +130,7 @@ def map_page(
     embed, framed = embed_page(view, frame.focus, mapped.title, description, figure, related)
     files = downloads | {layout.share_card(language, view, frame.focus): card, embed: framed}
     summary = f"{pack.lead} {pack.subtitle}."
-    head = share_tags(language, view, frame.focus, mapped.title, summary, base_url)
+    head = share_tags(language, view, frame.focus, mapped.title, summary, base_url) + feed_head
     return Page(path, mapped.title, summary, body, files, head)
 
 

@@ -10,8 +10,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from lxml import html
 from playwright.sync_api import Browser, Page
+from site_links import broken_links
 
-from edition.build import build
+from edition.build import Scope, build
 from edition.files import write_site
 from edition.layout import DARK
 
@@ -33,11 +34,25 @@ PAGES = {  # a page of each kind, across the three languages
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the G7 preset and the world, written to a folder."""
+def whole() -> dict[str, bytes]:
+    """The whole site as make site builds it, on both cores, but for the packs (whose links the
+    unit tier checks): every preset, view and profile."""
+    return build(Scope(), jobs=2)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, whole: dict[str, bytes]) -> Path:
+    """The whole site written to a folder."""
     out = tmp_path_factory.mktemp("edition") / "public"
-    write_site(out, build(["org-g7"]))
+    write_site(out, whole)
     return out
+
+
+def test_every_link_of_the_whole_site_resolves(whole):
+    broken, checked = broken_links(whole)
+    assert broken == []
+    assert checked > 50_000
+    assert len([p for p in whole if p.endswith(".html") and "/country/" in f"/{p}"]) == 3 * 195
 
 
 @contextmanager

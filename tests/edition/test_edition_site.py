@@ -11,10 +11,12 @@ from datetime import date
 import pytest
 from lxml import html
 from PIL import Image
+from site_links import broken_links
 
 from briefing.pack import build_pack, score_text
 from edition.__main__ import main
-from edition.build import build, language_pages
+from edition.build import Scope, build, language_pages, profiled
+from edition.feeds import site_feeds
 from edition.files import write_site, write_zip
 from edition.layout import (
     DARK,
@@ -47,6 +49,7 @@ from ui.views import palette
 from conftest import REPO
 
 KEYS = ("org-g7", "region-africa")
+COUNTRIES = ("KEN", "NLD", "FRA", "CHN")  # the profiles built: a test's, and an endorser's map
 DECLARATION = View("us-political-declaration")
 NOT_YET = View("us-political-declaration", "reaim-2023-call-to-action")
 PAGES = [
@@ -58,10 +61,28 @@ PAGES = [
 ]
 
 
+VIEWS = (DEFAULT_VIEW, DECLARATION, NOT_YET)  # the views built: each form of map page
+FEEDS = {  # as python -m watch run writes them; the saved group's is the team's
+    "en/instrument/reaim-2023-call-to-action.xml": b"<feed>the Call to Action</feed>",
+    "fr/focus/org-g7.xml": b"<feed>G7</feed>",
+    "es/group/saved-1.xml": b"<feed>a saved group</feed>",
+}
+
+
 @pytest.fixture(scope="module")
-def site() -> dict[str, bytes]:
-    """The site of two focus presets and the world, in every language."""
-    return build(KEYS)
+def scope(tmp_path_factory: pytest.TempPathFactory) -> Scope:
+    """Two focus presets and the world, three views, four profiles, the feeds and the packs."""
+    folder = tmp_path_factory.mktemp("feeds")
+    for relative, content in FEEDS.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(content)
+    return Scope(KEYS, COUNTRIES, VIEWS, feeds=site_feeds(folder), packs=True)
+
+
+@pytest.fixture(scope="module")
+def site(scope: Scope) -> dict[str, bytes]:
+    """The site of ``scope`` in every language."""
+    return build(scope)
 
 
 def parsed(site: dict[str, bytes], path: str):
@@ -117,23 +138,27 @@ def _links(site: dict[str, bytes], path: str) -> list[str]:
     return page.xpath("//@href | //@src")
 
 
+def test_a_whole_site_profiles_every_state_and_a_preview_only_those_asked(site):
+    data = load_dataset(REPO / "data")
+    assert profiled(data, None) == sorted(data.table.loc[data.table["in_universe"], "iso3"])
+    assert len(profiled(data, None)) == 195
+    built = sorted(p for p in site if "country/" in p and p.endswith(".html"))
+    assert built == sorted(country_page(lang, c) for lang in ("en", "fr", "es") for c in COUNTRIES)
+
+
 def test_every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere(site):
     pages = [p for p in site if p.endswith(".html")]
     english = [p for p in pages if not p.startswith(("fr/", "es/"))]
     assert len(pages) == 3 * len(english)
-    checked = 0
-    for path in pages:
-        page = parsed(site, path)
-        for url in page.xpath("//@src | //link/@href"):  # what a browser fetches by itself
-            assert "//" not in url and not url.startswith("/"), (path, url)
-        for url in _links(site, path):
-            if url.startswith("https://"):  # a source's page, opened only when clicked
-                continue
-            assert not url.startswith("/") and ":" not in url, (path, url)
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
-            assert target in site, (path, url)
-            checked += 1
-    assert checked > 100
+    # The profiles this preview left out, which a whole build writes (see the test above).
+    every = profiled(load_dataset(REPO / "data"), None)
+    elsewhere = {country_page(lang, code) for lang in ("en", "fr", "es") for code in every}
+    broken, checked = broken_links(site, elsewhere)
+    assert broken == [] and checked > 100
+    assert broken_links({"a.html": b'<a href="b.html">b</a><img src="//cdn/x.png">'}) == (
+        [("a.html", "//cdn/x.png"), ("a.html", "b.html"), ("a.html", "//cdn/x.png")],
+        2,
+    )  # the check finds what it is for
 
 
 def test_the_downloads_carry_the_citation_and_the_page_that_reopens_them(site):
@@ -148,8 +173,8 @@ def test_the_downloads_carry_the_citation_and_the_page_that_reopens_them(site):
     assert "2023-02-16T00:00:00Z" in core
 
 
-def test_the_same_data_builds_the_same_bytes(site, tmp_path):
-    again, _versions = language_pages("es", KEYS)
+def test_the_same_data_builds_the_same_bytes(site, scope, tmp_path):
+    again, _versions = language_pages("es", scope)
     assert again and [p for p in again if site[p] != again[p]] == []
     write_zip(tmp_path / "one.zip", site)
     write_zip(tmp_path / "two.zip", dict(site))
@@ -171,13 +196,16 @@ def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(
         write_site(foreign, {"index.html": b"x"})
     assert (foreign / "notes.txt").read_text() == "keep me"
     asked = []
-    monkeypatch.setattr("edition.__main__.build", lambda keys, **_: asked.append(keys) or site)
+    monkeypatch.setattr("edition.__main__.build", lambda scope, jobs: asked.append(scope) or site)
     out = tmp_path / "public"
-    assert main(["build", "--out", str(out), "--zip", str(tmp_path / "p.zip"), "--focus", "x"]) == 0
-    assert asked == [["x"]]
+    zipped = ["--zip", str(tmp_path / "p.zip")]
+    preview = ["--focus", "org-g7", "--country", "KEN", "--view", "us-political-declaration"]
+    assert main(["build", "--out", str(out), *zipped, *preview, "--no-packs"]) == 0
+    assert asked == [Scope(["org-g7"], ["KEN"], [DECLARATION])]
     assert (out / "index.html").read_bytes() == site["index.html"]
     assert (out / "fr" / "index.html").is_file()
     assert main(["build", "--out", str(out)]) == 0  # its own folder: replaced
+    assert asked[-1] == Scope(packs=True)  # by default, every preset, profile, view and pack
     archive = zipfile.ZipFile(tmp_path / "p.zip")
     assert "public/index.html" in archive.namelist()
     assert "public/sitemap.xml" in archive.namelist()
@@ -271,10 +299,11 @@ def test_every_map_page_has_its_embed_and_its_share_card(site):
         (language, view, focus)
         for language in ("en", "fr", "es")
         for view in views(data.catalogue)
+        if view in VIEWS
         for focus, frame in frames.items()
         if has_page(data.catalogue, view, frame)  # what the app offers an embed for
     }
-    assert len(expected) > 3 * len(views(data.catalogue))
+    assert len(expected) == 3 * (len(frames) + 2 + 2)  # the Call to Action's at every preset
     assert {map_page(*page) for page in expected} == {
         p for p in site if p == "index.html" or p.endswith("/index.html") or "map/" in p
     }
@@ -353,7 +382,7 @@ def test_a_known_address_makes_the_embed_code_and_the_share_tags_whole(site):
 def test_the_command_line_passes_the_site_s_address_on(site, tmp_path, monkeypatch):
     asked = []
     monkeypatch.setattr(
-        "edition.__main__.build", lambda *_, base_url: asked.append(base_url) or site
+        "edition.__main__.build", lambda scope, jobs: asked.append(scope.base_url) or site
     )
     out = str(tmp_path / "public")
     assert main(["build", "--out", out, "--base-url", "https://example.org/reaim/"]) == 0
@@ -367,3 +396,46 @@ def test_a_share_card_draws_the_map_in_its_palette_and_its_words(site):
     card = Image.open(io.BytesIO(site[share_card("en", DEFAULT_VIEW, Focus())])).convert("RGB")
     colours = {"#{:02x}{:02x}{:02x}".format(*rgb) for _n, rgb in card.getcolors(256)}
     assert {palette.BLUE, palette.OCHRE, palette.LIGHT_GREY, palette.TEXT} <= colours
+
+
+def test_the_site_carries_the_public_feeds_and_each_map_page_offers_its_own(site):
+    assert site["feeds/fr/focus/org-g7.xml"] == b"<feed>G7</feed>"
+    assert [p for p in site if p.startswith("feeds/")] == sorted(
+        ["feeds/en/instrument/reaim-2023-call-to-action.xml", "feeds/fr/focus/org-g7.xml"]
+    )  # never a saved group's
+    offered = {
+        path: [
+            _target(path, href)
+            for href in parsed(site, path).xpath("//link[@type='application/atom+xml']/@href")
+            + parsed(site, path).xpath("//main//a[@type='application/atom+xml']/@href")
+        ]
+        for path in (
+            map_page("fr", DEFAULT_VIEW, Focus.parse("org-g7")),
+            "index.html",
+            "fr/index.html",  # the watch wrote no French feed of the Call to Action
+            map_page("en", DECLARATION, Focus()),
+        )
+    }
+    assert offered == {
+        "fr/map/reaim-2023-call-to-action/org-g7.html": ["feeds/fr/focus/org-g7.xml"] * 2,
+        "index.html": ["feeds/en/instrument/reaim-2023-call-to-action.xml"] * 2,
+        "fr/index.html": [],
+        "map/us-political-declaration/world.html": [],
+    }
+
+
+def test_each_preset_links_its_briefing_pack_in_its_language(site):
+    linked = set()
+    for language in ("en", "fr", "es"):
+        for key in ("world", *KEYS):
+            path = map_page(language, DEFAULT_VIEW, Focus.parse(key))
+            hrefs = parsed(site, path).xpath("//p[@class='packs']/a/@href")
+            files = [_target(path, href) for href in hrefs]
+            stem = f"{prefix(language)}packs/briefing-reaim-2023-call-to-action-{key}-2023-02-16"
+            ending = "" if language == "en" else f"-{language}"
+            assert files == [f"{stem}{ending}.pptx", f"{stem}{ending}.pdf"]
+            assert all(site[f][:4] in (b"PK\x03\x04", b"%PDF") for f in files)
+            linked.update(files)
+    assert linked == {p for p in site if "/packs/" in f"/{p}"}  # every pack linked, no other
+    other = parsed(site, map_page("en", DECLARATION, Focus.parse("region-africa")))
+    assert other.xpath("//p[@class='packs']") == []  # the packs are the Call to Action's
