@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -197,11 +198,17 @@ def _priorities(data: Dataset, group: Group, top: int) -> tuple[list[Priority], 
             str(row["why"]),
             points(row, weights, data.terms),
             int(world[code]),
-            asked.text if (asked := suggested_ask(data, code)) else "",
+            _ask_text(data, code),
         )
         for code, row in in_group.head(top).iterrows()
     ]
     return chosen, formula(weights, data.terms)
+
+
+def _ask_text(data: Dataset, code: str) -> str:
+    """A state's suggested ask, "" without one: made once, whichever packs list the state."""
+    asked = data.once(("ask", code), partial(suggested_ask, data, code))
+    return asked.text if asked else ""
 
 
 def _related(data: Dataset, group: Group, shown: list[Instrument]) -> list[tuple[str, str]]:
@@ -234,8 +241,9 @@ def _sentences(data: Dataset, view: MapView, group: Group, shown: list[Instrumen
     said = [view_sentence(group, view)]
     vote = latest_vote([i for i in data.catalogue.values() if i.exists_on(data.day)])
     if vote is not None and vote not in shown:
-        world = data.focus_frames[WORLD_FOCUS]
-        said.append(view_sentence(group, map_of(data, View(vote.id), world)))
+        world = data.focus_frames[WORLD_FOCUS]  # the same map for every focus: made once
+        voted = data.once(("world map", vote.id), lambda: map_of(data, View(vote.id), world))
+        said.append(view_sentence(group, voted))
     return said
 
 

@@ -68,6 +68,7 @@ def memo_by_stamp(
     files: Callable[[], tuple[Path, ...]],
 ) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """Keep a loader's last result while the stamp of ``files()`` is unchanged; read again after.
+    The stamp is taken again after FRESH_FOR seconds, or when ``files()`` names other files.
 
     For loaders of small values read very often (the glossary, on every label) that return data
     nobody can change: read-only mappings of frozen records. Tables are never kept this way: a
@@ -76,13 +77,20 @@ def memo_by_stamp(
 
     def decorate(load: Callable[[], T]) -> Callable[[], T]:
         kept: dict[Stamp, T] = {}
+        looked: dict[tuple[Path, ...], float] = {}  # the files last stamped, and when
 
         @wraps(load)
         def read() -> T:
-            key = stamp(*files())
+            where = files()
+            now = time.monotonic()
+            if kept and now - looked.get(where, -FRESH_FOR) < FRESH_FOR:
+                return next(iter(kept.values()))  # as data_stamp: one look within a rerun
+            key = stamp(*where)
             if key not in kept:
                 kept.clear()
                 kept[key] = load()
+            looked.clear()
+            looked[where] = now
             return kept[key]
 
         return read

@@ -5,9 +5,11 @@ The briefing packs' command line and the tests use it; the app keeps its finer-g
 """
 
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -41,6 +43,7 @@ from ui.views.focus import FocusFrame, focus_frames, group_frame
 from ui.views.geometry import Geometry, dot_states, load_geometry
 
 GEOJSON = "world.geojson"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,18 +67,27 @@ class Dataset:
     endorsers: frozenset[str]  # the states the Call to Action's published list names
     changelog: pd.DataFrame  # the Call to Action's additions and removals, oldest first
     day: date | None = None  # the past day it shows (``on``); None: as published
-    # The default ranking per interface language, computed on first use (``ranking``).
-    rankings: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    # Values computed on first use, by key and interface language (``once``).
+    computed: dict[tuple[Hashable, str], object] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` gives, computed on the first call with ``key`` in the active interface
+        language and kept with this dataset: for values its callers only read."""
+        where = (key, active())
+        if where not in self.computed:
+            self.computed[where] = make()
+        return self.computed[where]  # type: ignore[return-value]
 
     def ranking(self) -> pd.DataFrame:
         """Every state in scope that has not endorsed, ranked by the default weights, its
         reasons in the active language: computed once a language, a copy to each caller."""
-        language = active()
-        if language not in self.rankings:
-            names = self.table.set_index("iso3")["name"]
-            weights = default_weights(self.terms)
-            self.rankings[language] = priorities(self.signals, weights, names, self.terms)
-        return self.rankings[language].copy()
+        names = self.table.set_index("iso3")["name"]
+        weights = default_weights(self.terms)
+        return self.once(
+            "ranking", lambda: priorities(self.signals, weights, names, self.terms)
+        ).copy()
 
     def frame(self, focus: Focus) -> FocusFrame:
         """What a focus shows: a preset's frame, or a user group's, framed on demand."""

@@ -25,7 +25,7 @@ def test_the_ranking_is_the_outreach_ranking_in_the_active_language(language):
         pd.testing.assert_frame_equal(data.ranking(), _computed(data))
     with use("es"):  # the same dataset read in another language: its reasons in that one
         pd.testing.assert_frame_equal(data.ranking(), _computed(data))
-    assert sorted(data.rankings) == sorted({language, "es"})
+    assert sorted(data.computed) == sorted({("ranking", language), ("ranking", "es")})
 
 
 def test_a_caller_that_changes_its_copy_changes_no_one_elses():
@@ -42,6 +42,6 @@ def test_a_past_day_ranks_its_own_signals():
     data = load_dataset(REPO / "data")
     data.ranking()
     then = on(data, date(2023, 11, 14))
-    assert then.rankings == {}
+    assert then.computed == {}
     pd.testing.assert_frame_equal(then.ranking(), _computed(then))
     assert not then.ranking().equals(data.ranking())
