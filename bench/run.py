@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
+from unittest import mock
 
 from streamlit.testing.v1 import AppTest
 
@@ -34,6 +35,7 @@ from briefing.pack import build_pack
 from harness.browser import POINTS, SHAPES
 from harness.server import REPO, streamlit_app
 from instruments.view import DEFAULT_VIEW
+from plan.access import Visit
 from store import paths
 from store.focus import WORLD_FOCUS, Focus
 from ui import cache
@@ -217,7 +219,11 @@ def plan_times() -> dict:
     machine falls on both; the ratio of medians is the target.
     """
     os.environ.pop("REAIM_DATA_DIR", None)
-    with plan_load.seeded_plan() as seeded:
+    laptop = Visit("localhost:8501", "http://localhost:8501", 8501)  # AppTest sends no Host
+    with (
+        plan_load.seeded_plan() as seeded,
+        mock.patch("ui.widgets.plan_session.browser_visit", lambda: laptop),
+    ):
         pages = {name: warmed(*case) for name, case in PLAN_RERUN_CASES.items()}
         times: dict[str, list[float]] = {name: [] for name in pages}
         for i in range(RUNS * 2):

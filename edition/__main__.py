@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FeedsFolderError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    scope = Scope(args.focus, args.country, shown, args.base_url, feeds, not args.no_packs)
+    packs = () if args.no_packs else None
+    scope = Scope(args.focus, args.country, shown, args.base_url, feeds, packs)
     site = build(scope, args.jobs)
     write_site(args.out, site)
     if args.zip:

@@ -17,6 +17,7 @@ from edition.packs import site_packs
 from edition.projected import Projected, projected
 from edition.regions_page import regions_page
 from edition.scope import Frames, view_frames, views
+from edition.share_meta import share_tags
 from edition.sitemap import sitemap
 from edition.sources_page import sources_page
 from i18n.languages import LANGUAGES
@@ -117,14 +118,15 @@ def profiled(data: Dataset, countries: Collection[str] | None) -> list[str]:
 class Scope:
     """What a build holds besides every language: only these focus presets (keys), states'
     profiles (ISO3) and views, else every one (a preview); the site's address, if known; the
-    watch's feeds to carry; whether to build each preset's briefing pack."""
+    watch's feeds to carry; the presets given their briefing pack, by key (None: every one
+    built; none by default, as a pack takes longer than its page)."""
 
     keys: Collection[str] | None = None
     countries: Collection[str] | None = None
     views: Collection[View] | None = None
     base_url: str = ""
     feeds: Mapping[str, bytes] = field(default_factory=dict)
-    packs: bool = False
+    packs: Collection[str] | None = ()
 
 
 def language_pages(
@@ -140,8 +142,14 @@ def language_pages(
         frames = presets(data, scope.keys)
         shown_views = [v for v in views(data.catalogue) if scope.views is None or v in scope.views]
         built = {view: view_frames(frames, view) for view in shown_views}
-        packs = site_packs(data, built.get(DEFAULT_VIEW, {}), language, day) if scope.packs else {}
+        packed = [
+            focus
+            for focus in built.get(DEFAULT_VIEW, {})
+            if scope.packs is None or str(focus) in scope.packs
+        ]
+        packs = site_packs(data, packed, language, day)
         drawn: dict[Focus, Projected] = {}
+        world_title = ""
         for view, shown in built.items():
             for focus, frame in shown.items():
                 if focus not in drawn:  # the same shapes for every view of a focus
@@ -164,8 +172,11 @@ def language_pages(
                 )
                 out.update(steady(page.files, day.isoformat()))
                 versions.append(where)
+                if view == DEFAULT_VIEW and focus.is_world:
+                    world_title = page.title  # its card stands for the pages without a map
         for files in packs.values():
             out.update(files)
+        card = layout.share_card(language, DEFAULT_VIEW, Focus())
         tables = [
             (outreach_page(data, language, day), layout.outreach_page),
             (sources_page(data, language), layout.sources_page),
@@ -185,7 +196,11 @@ def language_pages(
         ]
         for page, place in tables:
             where = {code: place(code) for code in LANGUAGES}
-            out[page.path] = wrap(data, page.path, page.title, page.description, page.body, where)
+            said = (page.title, page.description, scope.base_url, world_title)
+            head = share_tags(language, page.path, card, *said) if card in out else ""
+            out[page.path] = wrap(
+                data, page.path, page.title, page.description, page.body, where, head
+            )
             out.update(steady(page.files, day.isoformat()))
             versions.append(where)
     return out, versions

@@ -130,7 +130,9 @@ def map_page(
     embed, framed = embed_page(view, frame.focus, mapped.title, description, figure, related)
     files = downloads | {layout.share_card(language, view, frame.focus): card, embed: framed}
     summary = f"{pack.lead} {pack.subtitle}."
-    head = share_tags(language, view, frame.focus, mapped.title, summary, base_url) + feed_head
+    card_path = layout.share_card(language, view, frame.focus)
+    tags = share_tags(language, path, card_path, mapped.title, summary, base_url, mapped.title)
+    head = tags + feed_head
     return Page(path, mapped.title, summary, body, files, head)
 
 

@@ -1,4 +1,4 @@
-"""A map page's share tags (Open Graph and Twitter) and its "Embed this map" section."""
+"""A page's share tags (Open Graph and Twitter) and a map page's "Embed this map" section."""
 
 from edition import layout
 from edition.html import esc
@@ -13,12 +13,11 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}  # Open Graph's language
 
 
 def share_tags(
-    language: str, view: View, focus: Focus, title: str, description: str, base_url: str
+    language: str, path: str, card: str, title: str, description: str, base_url: str, drawn: str
 ) -> str:
-    """The head's tags that name the page, its description and its card to a chat or a post."""
-    path = layout.map_page(language, view, focus)
-    card = layout.share_card(language, view, focus)  # whole under base_url, else relative
-    card = base_url + card if base_url else layout.link(path, card)
+    """The head's tags that name the page at ``path``, its description and its card (a path
+    from the site's root) to a chat or a post; ``drawn``: the title of the map on the card."""
+    card = base_url + card if base_url else layout.link(path, card)  # whole, else relative
     tags = {
         "og:type": "website",
         "og:title": title,
@@ -28,7 +27,7 @@ def share_tags(
         "og:image:type": "image/png",
         "og:image:width": str(WIDTH),
         "og:image:height": str(HEIGHT),
-        "og:image:alt": _("Map: {title}").format(title=title),
+        "og:image:alt": _("Map: {title}").format(title=drawn),
     }
     if base_url:
         tags["og:url"] = base_url + path

@@ -71,12 +71,13 @@ FEEDS = {  # as python -m watch run writes them; the saved group's is the team's
 
 @pytest.fixture(scope="module")
 def scope(tmp_path_factory: pytest.TempPathFactory) -> Scope:
-    """Two focus presets and the world, three views, four profiles, the feeds and the packs."""
+    """Two focus presets and the world, three views, four profiles, the feeds and the G7's
+    pack."""
     folder = tmp_path_factory.mktemp("feeds")
     for relative, content in FEEDS.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_bytes(content)
-    return Scope(KEYS, COUNTRIES, VIEWS, feeds=site_feeds(folder), packs=True)
+    return Scope(KEYS, COUNTRIES, VIEWS, feeds=site_feeds(folder), packs=("org-g7",))
 
 
 @pytest.fixture(scope="module")
@@ -201,11 +202,11 @@ def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(
     zipped = ["--zip", str(tmp_path / "p.zip")]
     preview = ["--focus", "org-g7", "--country", "KEN", "--view", "us-political-declaration"]
     assert main(["build", "--out", str(out), *zipped, *preview, "--no-packs"]) == 0
-    assert asked == [Scope(["org-g7"], ["KEN"], [DECLARATION])]
+    assert asked == [Scope(["org-g7"], ["KEN"], [DECLARATION], packs=())]
     assert (out / "index.html").read_bytes() == site["index.html"]
     assert (out / "fr" / "index.html").is_file()
     assert main(["build", "--out", str(out)]) == 0  # its own folder: replaced
-    assert asked[-1] == Scope(packs=True)  # by default, every preset, profile, view and pack
+    assert asked[-1] == Scope(packs=None)  # by default, every preset, profile, view and pack
     archive = zipfile.ZipFile(tmp_path / "p.zip")
     assert "public/index.html" in archive.namelist()
     assert "public/sitemap.xml" in archive.namelist()
@@ -431,6 +432,9 @@ def test_each_preset_links_its_briefing_pack_in_its_language(site):
             path = map_page(language, DEFAULT_VIEW, Focus.parse(key))
             hrefs = parsed(site, path).xpath("//p[@class='packs']/a/@href")
             files = [_target(path, href) for href in hrefs]
+            if key != "org-g7":  # a preview of the G7's pack alone: no link to a pack not built
+                assert files == []
+                continue
             stem = f"{prefix(language)}packs/briefing-reaim-2023-call-to-action-{key}-2023-02-16"
             ending = "" if language == "en" else f"-{language}"
             assert files == [f"{stem}{ending}.pptx", f"{stem}{ending}.pdf"]
@@ -439,3 +443,17 @@ def test_each_preset_links_its_briefing_pack_in_its_language(site):
     assert linked == {p for p in site if "/packs/" in f"/{p}"}  # every pack linked, no other
     other = parsed(site, map_page("en", DECLARATION, Focus.parse("region-africa")))
     assert other.xpath("//p[@class='packs']") == []  # the packs are the Call to Action's
+
+
+def test_a_page_without_a_map_is_shared_with_the_world_map_of_its_language(site):
+    for path in [p for p in site if p.endswith(".html") and "map/" not in p and "embed/" not in p]:
+        if path.endswith("index.html"):
+            continue
+        language = path.split("/")[0] if path.startswith(("fr/", "es/")) else "en"
+        page = parsed(site, path)
+        card = share_card(language, DEFAULT_VIEW, Focus())
+        assert _target(path, _meta(page, "og:image")) == card, path
+        assert _meta(page, "og:title") == page.xpath("//title")[0].text_content()
+        world = parsed(site, map_page(language, DEFAULT_VIEW, Focus()))
+        assert _meta(page, "og:image:alt") == _meta(world, "og:image:alt")
+        assert _meta(page, "og:description")
