@@ -7,6 +7,7 @@ import posixpath
 import re
 import zipfile
 from datetime import date
+from functools import cache
 
 import pytest
 from lxml import html
@@ -34,12 +35,12 @@ from edition.map_page import map_page as map_page_of
 from edition.scope import has_page, views
 from i18n import formats
 from i18n.translate import _ as translate
-from i18n.translate import use
+from i18n.translate import active, use
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
 from store.groups import GroupKind
 from ui.tables.coverage import breakdown
-from ui.tables.dataset import load_dataset
+from ui.tables.dataset import Dataset, load_dataset
 from ui.tables.instrument_tables import position_rows
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.tables.priority import default_weights, priorities
@@ -86,6 +87,17 @@ def site(scope: Scope) -> dict[str, bytes]:
     return build(scope)
 
 
+@cache
+def _dataset(language: str) -> Dataset:
+    with use(language):
+        return load_dataset(REPO / "data")
+
+
+def dataset() -> Dataset:
+    """The shipped dataset in the active language, loaded once a language (tests only read it)."""
+    return _dataset(active())
+
+
 def parsed(site: dict[str, bytes], path: str):
     return html.fromstring(site[path])
 
@@ -99,7 +111,7 @@ def texts(nodes) -> list[str]:
 def test_a_page_reads_the_figures_names_and_sentences_the_app_computes(site, language, key, view):
     focus = Focus.parse(key)
     with use(language):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         frame = data.frame(focus)
         day = date.fromisoformat(data.provenance.as_of)
         pack = build_pack(data, focus, view, today=day)
@@ -124,7 +136,7 @@ def test_a_page_reads_the_figures_names_and_sentences_the_app_computes(site, lan
 
 
 def test_every_page_carries_the_source_its_date_the_transcription_and_the_licence(site):
-    data = load_dataset(REPO / "data")
+    data = dataset()
     pages = [p for p in site if p.startswith("map/") or p == "index.html"]
     assert len(pages) > len(KEYS) + 1
     for path in pages:
@@ -140,7 +152,7 @@ def _links(site: dict[str, bytes], path: str) -> list[str]:
 
 
 def test_a_whole_site_profiles_every_state_and_a_preview_only_those_asked(site):
-    data = load_dataset(REPO / "data")
+    data = dataset()
     assert profiled(data, None) == sorted(data.table.loc[data.table["in_universe"], "iso3"])
     assert len(profiled(data, None)) == 195
     built = sorted(p for p in site if "country/" in p and p.endswith(".html"))
@@ -152,7 +164,7 @@ def test_every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere(site
     english = [p for p in pages if not p.startswith(("fr/", "es/"))]
     assert len(pages) == 3 * len(english)
     # The profiles this preview left out, which a whole build writes (see the test above).
-    every = profiled(load_dataset(REPO / "data"), None)
+    every = profiled(dataset(), None)
     elsewhere = {country_page(lang, code) for lang in ("en", "fr", "es") for code in every}
     broken, checked = broken_links(site, elsewhere)
     assert broken == [] and checked > 100
@@ -163,7 +175,7 @@ def test_every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere(site
 
 
 def test_the_downloads_carry_the_citation_and_the_page_that_reopens_them(site):
-    data = load_dataset(REPO / "data")
+    data = dataset()
     names = [n for n in site if n.startswith("files/reaim-2023-call-to-action-world-")]
     assert sorted(n.rsplit(".", 1)[1] for n in names) == ["csv", "xlsx"], names
     csv = site[next(n for n in names if n.endswith(".csv"))].decode("utf-8-sig")
@@ -215,7 +227,7 @@ def test_the_command_line_writes_the_site_and_refuses_a_folder_it_did_not_write(
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_outreach_list_ranks_every_state_that_has_not_endorsed_as_the_app_does(site, language):
     with use(language):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         weights = default_weights(data.terms)
         names = data.table.set_index("iso3")["name"]
         ranked = priorities(data.signals, weights, names, data.terms)
@@ -238,7 +250,7 @@ def test_the_outreach_list_ranks_every_state_that_has_not_endorsed_as_the_app_do
 @pytest.mark.parametrize(("language", "kind"), [("en", GroupKind.REGION), ("es", GroupKind.ORG)])
 def test_the_regional_breakdown_counts_each_group_as_the_app_does(site, language, kind):
     with use(language):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         table = breakdown(data.groupings[kind], data.endorsers)
         expected = [
             [row.Group, formats.number(row.Members), formats.number(row.Endorsed)]
@@ -255,7 +267,7 @@ def test_the_regional_breakdown_counts_each_group_as_the_app_does(site, language
 @pytest.mark.parametrize(("language", "iso3"), [("fr", "KEN"), ("en", "NLD")])
 def test_a_country_profile_reads_its_statuses_rank_and_peers_as_the_app_does(site, language, iso3):
     with use(language):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         names = data.table.set_index("iso3")["name"]
         ranked = priorities(data.signals, default_weights(data.terms), names, data.terms)
         rank = rank_sentence(iso3, ranked)
@@ -275,7 +287,7 @@ def test_a_country_profile_reads_its_statuses_rank_and_peers_as_the_app_does(sit
 
 
 def test_the_sources_page_lists_every_instrument_and_the_citation(site):
-    data = load_dataset(REPO / "data")
+    data = dataset()
     page = parsed(site, sources_page("en"))
     assert data.provenance.citation in texts(page.xpath("//main"))[0]
     rows = [texts(r.xpath("./td")) for r in page.xpath("//div[@class='scroll']//tbody/tr")]
@@ -294,7 +306,7 @@ def _target(path: str, url: str) -> str:
 
 
 def test_every_map_page_has_its_embed_and_its_share_card(site):
-    data = load_dataset(REPO / "data")
+    data = dataset()
     frames = {f: fr for f, fr in data.focus_frames.items() if f.is_world or str(f) in KEYS}
     expected = {
         (language, view, focus)
@@ -349,7 +361,7 @@ def test_an_embed_page_is_the_map_its_legend_and_its_sources(site, language, key
     assert texts(page.xpath(legend)) == texts(full.xpath(legend))
     source = texts(page.xpath("//p[@class='source']"))[0]
     with use(language):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         for instrument in (data.catalogue[i] for i in view.ids):
             assert instrument.licence in source and formats.long_date(instrument.as_of) in source
     back = page.xpath("//main/p/a[@target='_blank']/@href")[-1]
@@ -361,7 +373,7 @@ def test_an_embed_page_is_the_map_its_legend_and_its_sources(site, language, key
 def test_a_known_address_makes_the_embed_code_and_the_share_tags_whole(site):
     base = "https://example.org/reaim/"
     with use("es"):
-        data = load_dataset(REPO / "data")
+        data = dataset()
         frame = data.focus_frames[Focus.parse("org-g7")]
         built = map_page_of(data, DEFAULT_VIEW, frame, "es", as_of_day(data), base)
         plain = map_page_of(data, DEFAULT_VIEW, frame, "es", as_of_day(data))

@@ -178,8 +178,8 @@ def test_only_a_failure_that_may_pass_is_retried_within_the_run():
 
 def test_a_hanging_receiver_without_a_key_is_sent_to_once_and_left_for_an_admin(world, webhook):
     engine, data, _args = world
-    webhook.hanging = 2
-    subscribe(engine, data, f"form://127.0.0.1:{webhook.port}/form?rto=1&cto=1", "world")
+    webhook.hanging = 0.8
+    subscribe(engine, data, f"form://127.0.0.1:{webhook.port}/form?rto=0.3&cto=1", "world")
     now = read_snapshot(data, paths.instruments_dir())
     find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
     record_run(engine, now, find, datetime.now(UTC))
@@ -189,25 +189,25 @@ def test_a_hanging_receiver_without_a_key_is_sent_to_once_and_left_for_an_admin(
     assert state == "uncertain" and "may have arrived" in error
     later = datetime.now(UTC) + timedelta(days=2)
     assert deliver_all(engine, data, {}, BASE_URL, now=later) == []  # never resent
-    time.sleep(1.5)  # the receiver answers the one post late
+    time.sleep(0.8)  # the receiver answers the one post late
     assert webhook.arrivals == 1 and len(webhook.bodies) == 1  # it did arrive, once
 
 
 def test_a_hanging_webhook_times_out_and_the_mail_still_goes(world, inbox, webhook):
     engine, data, _args = world
     mails, port = inbox
-    webhook.hanging = 3
-    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook?rto=1&cto=1", "world")
+    webhook.hanging = 1
+    subscribe(engine, data, f"json://127.0.0.1:{webhook.port}/hook?rto=0.3&cto=1", "world")
     subscribe(engine, data, mail_url(port), "world")
     now = read_snapshot(data, paths.instruments_dir())
     find = lambda last: events_between(last, now, data.parent / "rejected")  # noqa: E731
     record_run(engine, now, find, datetime.now(UTC))
     started = time.monotonic()
-    outcomes = deliver_all(engine, data, {}, BASE_URL, retry=Retry(2, 0.5))
+    outcomes = deliver_all(engine, data, {}, BASE_URL, retry=Retry(2, 0.2))
     mailed = next(o for o in outcomes if o.sent)
     assert sorted(o.sent for o in outcomes) == [False, True] and len(mails.messages) == 1
-    assert (mailed.tries, webhook.arrivals) == (1, 2)  # timed out twice (1 s, 0.5 s, 1 s)
-    assert time.monotonic() - started >= 2.5
+    assert (mailed.tries, webhook.arrivals) == (1, 2)  # timed out twice (0.3 s, 0.2 s, 0.3 s)
+    assert time.monotonic() - started >= 0.8
     [(_delivery, _sub, state, _attempts, _error)] = failed_deliveries(engine)
     assert state == "failed"
 
