@@ -16,7 +16,7 @@ from edition.outreach_page import outreach_page
 from edition.packs import site_packs
 from edition.projected import Projected, projected
 from edition.regions_page import regions_page
-from edition.scope import Frames, view_frames, views
+from edition.scope import Frames, views
 from edition.share_meta import share_tags
 from edition.sitemap import sitemap
 from edition.sources_page import sources_page
@@ -141,7 +141,7 @@ def language_pages(
         day = as_of_day(data)
         frames = presets(data, scope.keys)
         shown_views = [v for v in views(data.catalogue) if scope.views is None or v in scope.views]
-        built = {view: view_frames(frames, view) for view in shown_views}
+        built = {view: frames for view in shown_views}
         packed = [
             focus
             for focus in built.get(DEFAULT_VIEW, {})
