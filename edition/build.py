@@ -42,22 +42,19 @@ def _nav(heading: str, ids: str, links: list[tuple[str, str]]) -> str:
     return f'<nav aria-labelledby="{ids}"><h2 id="{ids}">{esc(heading)}</h2><ul>{items}</ul></nav>'
 
 
-def map_nav(data: Dataset, built: dict[View, Frames], view: View, focus: Focus, path: str) -> str:
-    """Every focus of this view, and every view at this focus (or worldwide), linked: the app's
-    pickers, without a script."""
+def map_nav(
+    data: Dataset, shown: list[View], frames: Frames, view: View, focus: Focus, path: str
+) -> str:
+    """Every focus of this view, and every view at this focus, linked: the app's pickers,
+    without a script."""
     language = active()
     foci = [
         (frame.option_label, layout.link(path, layout.map_page(language, view, f)))
-        for f, frame in built[view].items()
+        for f, frame in frames.items()
     ]
     others = [
-        (
-            view_label(data, other),
-            layout.link(
-                path, layout.map_page(language, other, focus if focus in frames else Focus())
-            ),
-        )
-        for other, frames in built.items()
+        (view_label(data, other), layout.link(path, layout.map_page(language, other, focus)))
+        for other in shown
     ]
     return _nav(_("Instrument"), "views", others) + _nav(_("Focus"), "foci", foci)
 
@@ -72,7 +69,7 @@ def wrap(
     head: str = "",
 ) -> bytes:
     """A page's body with the site's header (title, languages) and the notice; ``versions``:
-    this page's path in every language; ``head``: more of the head (a map's share tags)."""
+    this page's path in every language; ``head``: more of the head (its share tags)."""
     language = active()
     links = {code: layout.link(path, target) for code, target in versions.items()}
     home = layout.link(path, layout.map_page(language, DEFAULT_VIEW, Focus()))
@@ -140,18 +137,17 @@ def language_pages(
         data = load_dataset()
         day = as_of_day(data)
         frames = presets(data, scope.keys)
-        shown_views = [v for v in views(data.catalogue) if scope.views is None or v in scope.views]
-        built = {view: frames for view in shown_views}
+        shown = [v for v in views(data.catalogue) if scope.views is None or v in scope.views]
         packed = [
             focus
-            for focus in built.get(DEFAULT_VIEW, {})
+            for focus in (frames if DEFAULT_VIEW in shown else {})
             if scope.packs is None or str(focus) in scope.packs
         ]
         packs = site_packs(data, packed, language, day)
         drawn: dict[Focus, Projected] = {}
         world_title = ""
-        for view, shown in built.items():
-            for focus, frame in shown.items():
+        for view in shown:
+            for focus, frame in frames.items():
                 if focus not in drawn:  # the same shapes for every view of a focus
                     drawn[focus] = projected(data.geometry, data.dots, frame)
                 page = map_page(
@@ -166,7 +162,7 @@ def language_pages(
                     feeds=scope.feeds,
                 )
                 where = {code: layout.map_page(code, view, focus) for code in LANGUAGES}
-                body = page.body + map_nav(data, built, view, focus, page.path)
+                body = page.body + map_nav(data, shown, frames, view, focus, page.path)
                 out[page.path] = wrap(
                     data, page.path, page.title, page.description, body, where, page.head
                 )
