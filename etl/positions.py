@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from etl.errors import EtlError
-from instruments.forms import JOINED_LATER, UNCONFIRMED, form_named
+from instruments.forms import JOINED_LATER, UNCONFIRMED, Form, form_named
 from instruments.model import CALL_TO_ACTION
 from instruments.timeline import (
     EXACT,
@@ -84,14 +84,14 @@ def _check(instrument: pd.Series, rows: pd.DataFrame) -> None:
         )
 
 
-def _first_seen(changelog: pd.DataFrame, iso3: str, fallback: str) -> tuple[str, str]:
-    """The as-of date of the list on which an endorser of the Call to Action was last added,
-    and the day that was detected (the publish's as-of date if the log has no row)."""
-    added = changelog[(changelog["iso3"] == iso3) & (changelog["change"] == "added")]
-    if added.empty:
-        return fallback, ""
-    last = added.iloc[-1]
-    return last["source_as_of"] or last["detected_on"], last["detected_on"]
+def _last_added(changelog: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """ISO3 → the as-of date of the list on which the state was last added to the Call to
+    Action, and the day that was detected."""
+    added = changelog[changelog["change"] == "added"]
+    return {
+        row.iso3: (row.source_as_of or row.detected_on, row.detected_on)
+        for row in added.itertuples()  # in the log's order: a later addition wins
+    }
 
 
 def _call_to_action_dates(
@@ -99,9 +99,11 @@ def _call_to_action_dates(
 ) -> pd.DataFrame:
     """Each endorser dated by the list it first appeared on: the summit's list is exact (they
     endorsed there); a later list only says it had joined by its as-of date."""
+    last_added = _last_added(changelog)
+    unlogged = (meta.get("source_as_of") or "", "")  # no row in the log: the publish's as-of date
     rows = []
     for iso3 in listed["iso3"]:
-        seen, detected = _first_seen(changelog, iso3, meta.get("source_as_of") or "")
+        seen, detected = last_added.get(iso3, unlogged)
         if seen == opened:
             rows.append((seen, EXACT, SUMMIT_BASIS))
         else:
@@ -196,10 +198,10 @@ def build_positions(
     return positions[COLUMNS].sort_values(["instrument", "iso3"], ignore_index=True)
 
 
-def _known_on(positions: pd.DataFrame, instrument: str, day: date, states: int) -> tuple[int, int]:
-    """How many endorsed an instrument by ``day``, and how many more may have (unknown then)."""
-    on = positions_on(positions, day, [instrument])
-    form = form_named(load_registry().set_index("id").loc[instrument, "form"])
+def _known_on(positions: pd.DataFrame, form: Form, day: date, states: int) -> tuple[int, int]:
+    """How many endorsed an instrument by ``day``, and how many more may have (unknown then);
+    ``positions`` are that instrument's."""
+    on = positions_on(positions, day, positions["instrument"].unique())
     evidenced = int(on["status"].isin(form.supporting).sum())
     band = int(on["status"].isin([JOINED_LATER, UNCONFIRMED]).sum())
     if form.unnamed_may_support:  # a partial list: every state it does not name may have
@@ -210,15 +212,19 @@ def _known_on(positions: pd.DataFrame, instrument: str, day: date, states: int) 
 def check_counts(positions: pd.DataFrame, counts: pd.DataFrame, states: int) -> None:
     """Refuse dates that contradict a published count: on its day, those evidenced by then must
     be at most the count, and with those unknown on that day at least the count."""
+    registry = load_registry()
+    forms = dict(zip(registry["id"], registry["form"], strict=True))
+    by_instrument = dict(tuple(positions.groupby("instrument", sort=False)))
     problems = []
     for row in counts.itertuples():
-        if row.instrument not in set(positions["instrument"]):
+        if row.instrument not in by_instrument:
             problems.append(f"a count of {row.instrument!r}, which is not in the registry")
             continue
+        mine, form = by_instrument[row.instrument], form_named(forms[row.instrument])
         day = date.fromisoformat(row.date)
         first = day.replace(day=1) if row.date_precision == MONTH else day
-        low, _ = _known_on(positions, row.instrument, first, states)
-        evidenced, band = _known_on(positions, row.instrument, day, states)
+        low, _ = _known_on(mine, form, first, states)
+        evidenced, band = _known_on(mine, form, day, states)
         if not low <= int(row.reported) <= evidenced + band:
             problems.append(
                 f"{row.instrument} on {row.date}: {row.reported} reported, but the dates give "

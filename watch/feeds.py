@@ -98,9 +98,24 @@ def _scopes(data_dir: Path, service: PlanService | None) -> list[Scope]:
     return found
 
 
-def _names(codes: Iterable[str], language: str) -> str:
-    names = load_un_names()[language]
-    return ", ".join(sorted(names.get(code, code) for code in codes))
+@dataclass(frozen=True)
+class Wording:
+    """What an entry names, in one language: the instruments' short titles and the states' UN
+    names, read once for all the feeds or digests of that language (``wording``)."""
+
+    language: str
+    titles: Mapping[str, str]
+    names: Mapping[str, str]
+
+    def states(self, codes: Iterable[str]) -> str:
+        """The states' names in alphabetical order, comma-separated (a code without a name)."""
+        return ", ".join(sorted(self.names.get(code, code) for code in codes))
+
+
+def wording(language: str) -> Wording:
+    """The wording of ``language``; call it with that language active (``use``)."""
+    titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
+    return Wording(language, titles, dict(load_un_names()[language]))
 
 
 def entry_title(kind_events: Mapping[str, list[StoredEvent]], title: str, as_of: str) -> str:
@@ -122,22 +137,18 @@ def entry_title(kind_events: Mapping[str, list[StoredEvent]], title: str, as_of:
     return "; ".join(parts)
 
 
-def entry_text(events: list[StoredEvent], language: str, link: str) -> str:
+def entry_text(events: list[StoredEvent], words: Wording, link: str) -> str:
     by_kind: dict[str, list[StoredEvent]] = defaultdict(list)
     for stored in events:
         by_kind[stored.event.kind].append(stored)
     lines = []
     if added := by_kind.get(ADDED):
-        lines.append(
-            _("Joined: {states}").format(states=_names((e.event.iso3 for e in added), language))
-        )
+        lines.append(_("Joined: {states}").format(states=words.states(e.event.iso3 for e in added)))
     if removed := by_kind.get(REMOVED):
-        lines.append(
-            _("Left: {states}").format(states=_names((e.event.iso3 for e in removed), language))
-        )
+        lines.append(_("Left: {states}").format(states=words.states(e.event.iso3 for e in removed)))
     for stored in by_kind.get(CORRECTION, []):
         detail = stored.event.detail
-        state = _names([stored.event.iso3], language)
+        state = words.states([stored.event.iso3])
         lines.append(
             _("Correction for {state}: {reason}").format(state=state, reason=detail["reason"])
         )
@@ -153,12 +164,12 @@ def entry_text(events: list[StoredEvent], language: str, link: str) -> str:
     return "\n".join(lines)
 
 
-def entries(scope: Scope, events: list[StoredEvent], language: str, base_url: str):
+def entries(scope: Scope, events: list[StoredEvent], words: Wording, base_url: str):
     """(id, title, when, link, content) of each entry, newest first: one per run and instrument."""
+    language = words.language
     bundles: dict[tuple[int, str], list[StoredEvent]] = defaultdict(list)
     for stored in filter(scope.keeps, events):
         bundles[(stored.run_id, stored.event.instrument or stored.event.kind)].append(stored)
-    titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
     for (_run, instrument), bundle in sorted(bundles.items(), reverse=True):
         when = max(stored.detected_at for stored in bundle)
         key = digest(",".join(sorted(stored.event.id for stored in bundle)))
@@ -181,13 +192,14 @@ def entries(scope: Scope, events: list[StoredEvent], language: str, base_url: st
         if language != "en":
             params["lang"] = language
         link = f"{base_url}/?{urlencode(params)}"
-        title = entry_title(by_kind, titles.get(instrument, instrument), as_of)
-        yield entry_id, title, when, link, entry_text(bundle, language, link)
+        title = entry_title(by_kind, words.titles.get(instrument, instrument), as_of)
+        yield entry_id, title, when, link, entry_text(bundle, words, link)
 
 
 def _feed(
-    scope: Scope, events: list[StoredEvent], language: str, base_url: str, feeds_url: str
+    scope: Scope, events: list[StoredEvent], words: Wording, base_url: str, feeds_url: str
 ) -> bytes:
+    language = words.language
     feed = FeedGenerator()
     feed.id(f"tag:reaim-dashboard,2026:watch/{language}/{scope.path}")
     feed.title(scope.title)
@@ -197,7 +209,7 @@ def _feed(
     feed.link(href=f"{base_url}/?{urlencode(scope.page)}", rel="alternate")
     feed.subtitle(_("What the dashboard's watch found in the published data, newest first."))
     newest = datetime(2023, 2, 16, tzinfo=UTC)  # the Call to Action's day: a feed with no entry
-    for entry_id, title, when, link, content in entries(scope, events, language, base_url):
+    for entry_id, title, when, link, content in entries(scope, events, words, base_url):
         entry = feed.add_entry(order="append")
         entry.id(entry_id)
         entry.title(title)
@@ -216,10 +228,9 @@ def feed_files(data_dir: Path, engine: Engine, base_url: str, feeds_url: str) ->
     files = {}
     for language in LANGUAGES:
         with use(language):
+            words = wording(language)
             for scope in _scopes(data_dir, service):
-                files[f"{language}/{scope.path}"] = _feed(
-                    scope, events, language, base_url, feeds_url
-                )
+                files[f"{language}/{scope.path}"] = _feed(scope, events, words, base_url, feeds_url)
     return files
 
 

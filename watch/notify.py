@@ -30,14 +30,12 @@ from sqlalchemy import Connection, Engine, and_, or_, select, update
 
 from i18n.translate import _, use
 from instruments.model import CALL_TO_ACTION
-from instruments.model import catalogue as build_catalogue
 from plan.access import READERS
 from plan.database import WRITE
 from plan.schema import RecordRow, UserRow, WatchDeliveredRow, WatchDeliveryRow
 from store.focus import WORLD
-from store.reference import load_registry, load_un_names
 from watch.events import ADDED, REMOVED
-from watch.feeds import Scope, entries, preset_groups
+from watch.feeds import Scope, entries, preset_groups, wording
 from watch.runs import StoredEvent, exclusive, stored_events
 from watch.subscribers import SAVED, Subscriber, subscribers
 
@@ -236,19 +234,23 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
     events = stored_events(engine, ids=list(claimed.event_ids))
     language = claimed.subscriber.language
     with use(language):
-        items = list(entries(scope, events, language, base_url))
+        words = wording(language)
+        items = list(entries(scope, events, words, base_url))
         subject = "; ".join(title for _id, title, _when, _link, _text in items)
         body = "\n\n".join(f"{title}\n{text}" for _id, title, _when, _link, text in items)
         owners = _owners(engine, claimed.subscriber, events)
         if owners:
-            names = load_un_names()[language]
-            titles = {i.id: i.short_title for i in build_catalogue(load_registry(), {}, "")}
             lines = [
                 (
                     _("Plan owner of {state} ({instrument}): {owner}; next step still open: {step}")
                     if step
                     else _("Plan owner of {state} ({instrument}): {owner}")
-                ).format(state=names.get(s, s), instrument=titles.get(i, i), owner=o, step=step)
+                ).format(
+                    state=words.names.get(s, s),
+                    instrument=words.titles.get(i, i),
+                    owner=o,
+                    step=step,
+                )
                 for s, i, o, step in owners
             ]
             body += "\n\n" + "\n".join(lines)
