@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ui.figures.print_map import projected_frame, projection, seam_window
+from ui.figures.print_map import projected_frame, projected_shapes, projection, seam_window
 from ui.views.focus import FocusFrame
 from ui.views.geometry import Geometry
 
@@ -55,14 +55,11 @@ def _rings(shape, x0: float, top: float, per_px: float) -> list[Ring]:
 def projected(geometry: Geometry, dots: pd.DataFrame, focus: FocusFrame) -> Projected:
     """The shapes clipped off the projection's seam, projected and simplified, and the dots."""
     x0, top, per_px, height = _scale(focus)
-    shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
-    if focus.centre_lon != 0:
-        shapes = shapes.clip(seam_window(focus))
-    shapes = shapes[~shapes.is_empty].to_crs(projection(focus))
-    shapes["geometry"] = shapes.simplify(TOLERANCE * per_px)
+    shapes = projected_shapes(geometry, focus)
+    simplified = shapes.simplify(TOLERANCE * per_px)
     drawn = [
         (code, rings)
-        for code, shape in zip(shapes["iso3"], shapes.geometry, strict=True)
+        for code, shape in zip(shapes["iso3"], simplified, strict=True)
         if (rings := _rings(shape, x0, top, per_px))
     ]
     points = gpd.GeoDataFrame(

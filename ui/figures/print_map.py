@@ -61,12 +61,22 @@ def projected_frame(focus: FocusFrame) -> tuple[float, float, float, float]:
     return points.x.min(), points.x.max(), points.y.min(), points.y.max()
 
 
+def projected_shapes(geometry: Geometry, focus: FocusFrame) -> gpd.GeoDataFrame:
+    """Every feature clipped off the seam of the focus's projection and projected, computed once
+    a centre and kept with the geometry: read it, never change it."""
+
+    def project() -> gpd.GeoDataFrame:
+        shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
+        if focus.centre_lon != 0:
+            shapes = shapes.clip(seam_window(focus))
+        return shapes[~shapes.is_empty].to_crs(projection(focus))
+
+    return geometry.derived(("projected", focus.centre_lon), project)
+
+
 def _draw_shapes(ax, view: MapView, geometry: Geometry, focus: FocusFrame) -> None:
     """Every shape in its fill, clipped off the projection's seam; focus members outlined."""
-    shapes = gpd.GeoDataFrame.from_features(geometry.geojson["features"], crs="EPSG:4326")
-    if focus.centre_lon != 0:
-        shapes = shapes.clip(seam_window(focus))
-    shapes = shapes[~shapes.is_empty].to_crs(projection(focus))
+    shapes = projected_shapes(geometry, focus)
     strong = [not focus.is_world and focus.highlights(code) for code in shapes["iso3"]]
     shapes.plot(
         ax=ax,

@@ -2,9 +2,12 @@
 
 import json
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import shapely
@@ -16,6 +19,8 @@ from shapely.geometry import shape
 # Eswatini and Kuwait but not Israel, Slovenia or El Salvador, which stay visible as shapes.
 DOT_AREA_KM2 = 20_000
 KM2_PER_SQUARE_DEGREE = 111.32**2  # at the equator; scaled by cos(latitude) below
+DERIVED_KEPT = 16  # shapes derived for drawing kept with the geometry: the presets' few projections
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,24 @@ class Geometry:
     geojson: dict
     parts: dict[str, tuple[Part, ...]]
     names: dict[str, str]
+    # Values derived from the features for drawing (shapes projected for a focus), the newest
+    # DERIVED_KEPT by key (``derived``); a user's group may have a centre of its own.
+    _derived: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` gives, computed on the first call with ``key`` and kept with this
+        geometry while it is among the DERIVED_KEPT newest: for values its callers only read."""
+        with self._lock:
+            if key in self._derived:
+                self._derived.move_to_end(key)
+                return self._derived[key]
+        value = make()
+        with self._lock:
+            self._derived[key] = value
+            while len(self._derived) > DERIVED_KEPT:
+                self._derived.popitem(last=False)
+        return value
 
     @property
     def codes(self) -> list[str]:
