@@ -6,7 +6,6 @@ import tracemalloc
 import pytest
 from office_files import MB, bomb, linked_template, outside_links
 from pptx import Presentation
-from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from briefing.files import pack_file
@@ -18,6 +17,7 @@ from ui import cache
 
 from apptest import open_page
 from conftest import REPO
+from pdf_text import pages_text
 
 APP = str(REPO / "dashboard.py")
 
@@ -59,7 +59,7 @@ def test_the_pack_files_the_buttons_deliver_open():
     slides = Presentation(io.BytesIO(deck)).slides
     assert len(slides) >= 7
     handout = cache.pack_file_maker(Focus.parse("org-g7"), DEFAULT_VIEW, "pdf", DEFAULT_TOP)()
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handout)).pages)
+    text = " ".join(pages_text(handout))
     assert "7 of 7 (100%) G7 members have endorsed" in text
 
 

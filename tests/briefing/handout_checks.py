@@ -117,10 +117,6 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def pages_text(pdf: bytes) -> list[str]:
-    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
 def _resources(obj) -> list:
     """A resource dictionary and those of the form XObjects it holds, recursively."""
     found = [obj]

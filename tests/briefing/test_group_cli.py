@@ -3,7 +3,7 @@
 not found unless ``--accept-unmatched``, and the pack built for exactly the states matched."""
 
 import pytest
-from handout_checks import flat, pages_text
+from handout_checks import flat
 from pptx import Presentation
 from test_pack_days import run
 
@@ -13,6 +13,7 @@ from participants.report import read_list
 from participants.wording import report_lines, summary
 
 from conftest import DOCUMENTS, FIXTURES
+from pdf_text import pages_text
 
 CORPUS = FIXTURES / "participants"
 NAIROBI = CORPUS / "nairobi-consultation.pdf"

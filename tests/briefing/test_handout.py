@@ -17,7 +17,6 @@ from handout_checks import (
     fonts,
     fonts_of,
     images,
-    pages_text,
     path_operators,
 )
 from pypdf import PdfReader
@@ -29,6 +28,7 @@ from store.focus import Focus
 from ui.figures.print_map import render_map
 
 from conftest import REPO
+from pdf_text import pages_text
 from ui_fixtures import shipped
 
 CASES = {

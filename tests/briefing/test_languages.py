@@ -35,6 +35,7 @@ from ui.figures.print_map import render_bare_map, render_map
 from ui.tables.dataset import Dataset, load_dataset
 
 from conftest import REPO
+from pdf_text import pages_text, raw_pages
 from ui_fixtures import shipped
 
 CTA = "reaim-2023-call-to-action"
@@ -189,7 +190,7 @@ def test_table_headers_and_text_are_marked_in_the_language(language):
 def test_the_handout_reads_the_catalogue(language):
     pack, _, pdf = built(language, "org-oic")
     reader = PdfReader(io.BytesIO(pdf))
-    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    pages = pages_text(pdf)
     text = " ".join(pages)
     for heading in ("Key figures", "Ready to say", "Who has endorsed and who has not"):
         assert said(language, heading) in text
@@ -198,7 +199,7 @@ def test_the_handout_reads_the_catalogue(language):
         assert page_of in page
     assert reader.metadata.title == pack.title
     assert reader.trailer["/Root"]["/Lang"] == TAGS[language]
-    assert "\u202f" not in text
+    assert all("\u202f" not in page for page in raw_pages(pdf))
 
 
 def test_a_narrow_no_break_space_never_breaks_a_line_in_the_handout():

@@ -14,7 +14,6 @@ from functools import cache
 import pytest
 from deck_checks import slide_texts
 from pptx import Presentation
-from pypdf import PdfReader
 
 from briefing.files import pack_file
 from briefing.pack import Pack, build_pack
@@ -22,6 +21,8 @@ from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
 from ui.tables.dataset import Dataset, load_dataset
+
+from pdf_text import pages_text
 
 CTA = "reaim-2023-call-to-action"
 TODAY = date(2026, 12, 1)
@@ -93,11 +94,11 @@ def files(language: str, focus: str, view: str) -> tuple[str, str]:
     pack = pack_of(language, focus, view)
     with use(language):
         deck = Presentation(io.BytesIO(pack_file(dataset(language), pack, "pptx")[0]))
-        handout = PdfReader(io.BytesIO(pack_file(dataset(language), pack, "pdf")[0]))
+        handout = pages_text(pack_file(dataset(language), pack, "pdf")[0])
     texts = []
     for slide in deck.slides:
         texts += [*slide_texts(slide), slide.notes_slide.notes_text_frame.text]
-    return flat(" ".join(texts)), flat(" ".join(p.extract_text() for p in handout.pages))
+    return flat(" ".join(texts)), " ".join(handout)
 
 
 def flat(text: str) -> str:

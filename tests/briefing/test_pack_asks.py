@@ -3,12 +3,14 @@
 import io
 
 import pytest
-from handout_checks import flat, pages_text
+from handout_checks import flat
 from pptx import Presentation
 from test_languages import built, in_language, title_of
 
 from i18n.translate import catalogue, use
 from ui.tables.ask import suggested_ask
+
+from pdf_text import pages_text
 
 FOCI = ("org-african-union", "world")
 

@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 import pytest
 from deck_checks import slide_texts
-from handout_checks import flat, pages_text
+from handout_checks import flat
 from pptx import Presentation
 from test_no_english import english_in
 
@@ -27,6 +27,7 @@ from ui.widgets.url_controls import AS_OF as AS_OF_PARAM
 from ui.widgets.url_controls import SINCE as SINCE_PARAM
 
 from conftest import REPO
+from pdf_text import pages_text
 from ui_fixtures import shipped
 
 PD = "us-political-declaration"
