@@ -1,37 +1,16 @@
 """Two editors change saved groups at the same moment, in two processes: no write is lost,
 one of two conflicting changes wins and the other is told, and the events add up."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from plan.groups import replay_groups
 from plan.service import PlanService
 
-WORKER = Path(__file__).with_name("group_save_worker.py")
-REPO = Path(__file__).resolve().parents[2]
+from racers import change_group, race
 
 
-def race(url: str, actions: dict[str, list[str]]) -> dict[str, str]:
-    """Start one worker per editor, let each read, then release them together; who got what."""
-    env = os.environ | {"PYTHONPATH": str(REPO)}
-    workers = {
-        who: subprocess.Popen(
-            [sys.executable, str(WORKER), url, who, *action],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for who, action in actions.items()
-    }
-    assert {worker.stdout.readline().strip() for worker in workers.values()} == {"ready"}
-    for worker in workers.values():
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    outcomes = {who: worker.communicate(timeout=60)[0].strip() for who, worker in workers.items()}
-    assert all(worker.returncode == 0 for worker in workers.values()), outcomes
+def at_once(url: str, actions: dict[str, list[str]]) -> dict[str, str]:
+    """Every editor reads, then all act at once; who got what."""
+    loaded, outcomes = race({who: (change_group, (url, who, *a)) for who, a in actions.items()})
+    assert set(loaded.values()) == {"ready"}
     return outcomes
 
 
@@ -44,7 +23,7 @@ def consistent(service: PlanService) -> None:
 
 
 def test_two_groups_saved_at_once_are_both_kept(service, database_url):
-    outcomes = race(
+    outcomes = at_once(
         database_url,
         {
             "ana@x.org": ["save", "Nairobi consultation", "KEN,NGA,GHA"],
@@ -61,7 +40,7 @@ def test_two_groups_saved_at_once_are_both_kept(service, database_url):
 
 
 def test_of_two_groups_saved_at_once_under_one_name_one_is_refused(service, database_url):
-    outcomes = race(
+    outcomes = at_once(
         database_url,
         {
             "ana@x.org": ["save", "Nairobi consultation", "KEN,NGA,GHA"],
@@ -77,7 +56,7 @@ def test_of_two_groups_saved_at_once_under_one_name_one_is_refused(service, data
 
 def test_of_two_renames_from_one_version_one_wins_and_one_conflicts(service, database_url):
     group = service.save_group("Nairobi consultation", ["KEN", "NGA"], "cy@x.org")
-    outcomes = race(
+    outcomes = at_once(
         database_url,
         {
             "ana@x.org": ["rename", str(group.id), "Nairobi, March"],
@@ -98,7 +77,7 @@ def test_of_two_renames_from_one_version_one_wins_and_one_conflicts(service, dat
 
 def test_a_rename_and_a_delete_at_once_never_lose_either_silently(service, database_url):
     group = service.save_group("Nairobi consultation", ["KEN", "NGA"], "cy@x.org")
-    outcomes = race(
+    outcomes = at_once(
         database_url,
         {
             "ana@x.org": ["rename", str(group.id), "Nairobi, March"],
