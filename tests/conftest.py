@@ -13,7 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.components.v2 import manifest_scanner
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
 from etl.__main__ import main as etl_main
 from etl.aliases import AliasIndex, load_alias_index
@@ -88,6 +90,28 @@ def components_scanned_once() -> Iterator[None]:
     scan = cache(manifest_scanner.scan_component_manifests)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(manifest_scanner, "scan_component_manifests", scan)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scripts_compiled_once() -> Iterator[None]:
+    """Each AppTest app compiles every page it runs afresh (with Streamlit's magic, through the
+    AST: 5 % of an app test); a page's code is the same while its file is, so it is compiled
+    once a session and again whenever the file changes (its size or modification time)."""
+    compiled: dict[tuple, object] = {}
+    compile_page = ScriptCache.get_bytecode
+
+    def get_bytecode(cache: ScriptCache, script_path: str):
+        path = Path(script_path).absolute()
+        found = path.stat()
+        magic = config.get_option("runner.magicEnabled")
+        key = (str(path), found.st_mtime_ns, found.st_size, magic)
+        if key not in compiled:
+            compiled[key] = compile_page(cache, script_path)
+        return compiled[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ScriptCache, "get_bytecode", get_bytecode)
         yield
 
 

@@ -4,15 +4,17 @@ from functools import cache
 
 import plotly.graph_objects as go
 
+from i18n.translate import use
 from ui.tables.dataset import Dataset, load_dataset
 
 from conftest import REPO
 
 
 @cache
-def shipped() -> Dataset:
-    """Load once per test session."""
-    return load_dataset(REPO / "data")
+def shipped(language: str = "en") -> Dataset:
+    """The shipped dataset loaded in ``language``, once a test session (tests only read it)."""
+    with use(language):
+        return load_dataset(REPO / "data")
 
 
 def shapes_of(figure: go.Figure) -> go.Choropleth:

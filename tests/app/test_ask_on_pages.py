@@ -1,17 +1,15 @@
 """The suggested ask on the pages: the country profile leads with it, in the page's language."""
 
-from functools import cache
-
 import pytest
 from test_country_card import card
 
 from i18n.translate import use
 from ui.tables.ask import suggested_ask
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 from ui.text import md
 
 from apptest import open_page
-from conftest import REPO
+from ui_fixtures import shipped
 
 LABEL = {
     "en": "**Suggested ask.** ",
@@ -25,10 +23,8 @@ def shipped_dataset(monkeypatch):
     monkeypatch.delenv("REAIM_DATA_DIR", raising=False)
 
 
-@cache
 def dataset(language: str) -> Dataset:
-    with use(language):
-        return load_dataset(REPO / "data")
+    return shipped(language)
 
 
 def ask_text(iso3: str, language: str) -> str:

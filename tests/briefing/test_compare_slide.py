@@ -15,7 +15,6 @@ from instruments.view import View
 from store.focus import Focus
 from ui.tables.ask import ask_text
 from ui.tables.comparison import brief, compare, shown, sources, summary
-from ui.tables.dataset import load_dataset
 
 from pdf_text import pages_text
 from ui_fixtures import shipped
@@ -103,7 +102,7 @@ def test_compare_states_builds_one_pack_not_all(tmp_path, capsys):
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_the_comparison_is_in_the_packs_language(language):
     with use(language):
-        data = load_dataset()
+        data = shipped(language)
         pack = build_pack(data, Focus.of_group(STATES), View.parse(CTA), compared=STATES)
         words = [_("Side by side: {states}").split(":")[0], _("Fact"), _("Differs"), _("member")]
         english = {"Side by side", "Fact", "Differs", "differs", "not named by the source"}

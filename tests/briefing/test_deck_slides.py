@@ -20,9 +20,10 @@ from i18n.translate import _, use
 from instruments.view import View
 from store.focus import Focus
 from ui.figures.print_map import render_bare_map, render_map
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 
 from conftest import REPO
+from ui_fixtures import shipped
 
 CTA = "reaim-2023-call-to-action"
 TODAY = date(2026, 12, 1)
@@ -37,10 +38,8 @@ PATH = re.compile(r"\b[\w-]+/[\w./-]+\.(md|csv|json)\b")  # data/geo/README.md, 
 SVG_TEXT = re.compile(r'<g id="(text|legend)_\d+">')  # matplotlib's group of a text or legend
 
 
-@cache
 def dataset(language: str) -> Dataset:
-    with use(language):
-        return load_dataset()
+    return shipped(language)
 
 
 @cache

@@ -15,7 +15,8 @@ from briefing.pack import NameList, Pack, build_pack
 from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
-from ui.tables.dataset import load_dataset
+
+from ui_fixtures import shipped
 
 CTA = "reaim-2023-call-to-action"
 CASES = [("fr", "org-african-union"), ("en", "org-african-union"), ("fr", "world"), ("es", "world")]
@@ -24,7 +25,7 @@ CASES = [("fr", "org-african-union"), ("en", "org-african-union"), ("fr", "world
 @cache
 def handout(language: str, focus: str) -> tuple[Pack, bytes]:
     with use(language):
-        data = load_dataset()
+        data = shipped(language)
         pack = build_pack(data, Focus.parse(focus), View(CTA), today=date(2026, 12, 1))
         return pack, pack_file(data, pack, "pdf")[0]
 
@@ -76,7 +77,7 @@ def test_a_list_longer_than_a_page_fills_each_page_down_then_across():
     names = tuple(f"State {number:03d}" for number in range(1, 701))
     long = dataclasses.replace(pack, name_lists=(NameList("Not endorsed (700)", names),))
     with use("en"):
-        pdf = pack_file(load_dataset(), long, "pdf")[0]
+        pdf = pack_file(shipped("en"), long, "pdf")[0]
     pages = {page for page, _x, _y, text in drawn(pdf) if text in names}
     assert len(pages) > 1, "the list runs over more than one page"
     in_reading_order(long, pdf)

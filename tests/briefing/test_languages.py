@@ -32,7 +32,7 @@ from store.focus import Focus
 from store.glossary import glossary
 from store.reference import load_un_names
 from ui.figures.print_map import render_bare_map, render_map
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 
 from conftest import REPO
 from pdf_text import pages_text, raw_pages
@@ -73,11 +73,9 @@ def built(language: str, focus_key: str) -> tuple[Pack, bytes, bytes]:
         return pack, render_deck(pack, png)[0], render_handout(pack, pdf)
 
 
-@cache
 def in_language(language: str) -> Dataset:
     """The shipped dataset loaded with ``language`` active."""
-    with use(language):
-        return load_dataset()
+    return shipped(language)
 
 
 def title_of(slide) -> str:

@@ -11,7 +11,8 @@ from i18n.collation import sort_key
 from i18n.translate import use
 from instruments.view import View
 from store.focus import WORLD_FOCUS
-from ui.tables.dataset import load_dataset
+
+from ui_fixtures import shipped
 
 COMPARISON = "us-political-declaration,reaim-2023-call-to-action"
 TODAY = date(2026, 12, 1)
@@ -21,7 +22,7 @@ TODAY = date(2026, 12, 1)
 def world_packs(language: str) -> list[Pack]:
     """The world pack of every instrument and of a comparison, built in ``language``."""
     with use(language):
-        data = load_dataset()
+        data = shipped(language)
         views = [View(key) for key in data.catalogue] + [View.parse(COMPARISON)]
         return [build_pack(data, WORLD_FOCUS, view, today=TODAY) for view in views]
 

@@ -20,9 +20,10 @@ from briefing.pack import Pack, build_pack
 from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 
 from pdf_text import pages_text
+from ui_fixtures import shipped
 
 CTA = "reaim-2023-call-to-action"
 TODAY = date(2026, 12, 1)
@@ -77,10 +78,8 @@ AU_SENTENCE = {
 }
 
 
-@cache
 def dataset(language: str) -> Dataset:
-    with use(language):
-        return load_dataset()
+    return shipped(language)
 
 
 def pack_of(language: str, focus: str, view: str) -> Pack:

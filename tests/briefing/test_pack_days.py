@@ -20,7 +20,7 @@ from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
 from ui.tables.citation import AS_OF
-from ui.tables.dataset import Dataset, load_dataset, on
+from ui.tables.dataset import Dataset, on
 from ui.widgets.language import PARAM as LANGUAGE_PARAM
 from ui.widgets.pages import BRIEFING
 from ui.widgets.url_controls import AS_OF as AS_OF_PARAM
@@ -266,10 +266,8 @@ def test_the_link_spells_the_parameters_as_the_pages_read_them():
 # French and Spanish ----------------------------------------------------------------------------
 
 
-@cache
 def dataset(language: str) -> Dataset:
-    with use(language):
-        return load_dataset()
+    return shipped(language)
 
 
 @cache

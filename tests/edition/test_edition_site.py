@@ -7,7 +7,6 @@ import posixpath
 import re
 import zipfile
 from datetime import date
-from functools import cache
 
 import pytest
 from lxml import html
@@ -40,14 +39,14 @@ from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
 from store.groups import GroupKind
 from ui.tables.coverage import breakdown
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 from ui.tables.instrument_tables import position_rows
 from ui.tables.map_table import map_description, map_table, shown_table
 from ui.tables.priority import default_weights, priorities
 from ui.tables.profile_card import rank_sentence
 from ui.views import palette
 
-from conftest import REPO
+from ui_fixtures import shipped
 
 KEYS = ("org-g7", "region-africa")
 COUNTRIES = ("KEN", "NLD", "FRA", "CHN")  # the profiles built: a test's, and an endorser's map
@@ -87,15 +86,9 @@ def site(scope: Scope) -> dict[str, bytes]:
     return build(scope)
 
 
-@cache
-def _dataset(language: str) -> Dataset:
-    with use(language):
-        return load_dataset(REPO / "data")
-
-
 def dataset() -> Dataset:
     """The shipped dataset in the active language, loaded once a language (tests only read it)."""
-    return _dataset(active())
+    return shipped(active())
 
 
 def parsed(site: dict[str, bytes], path: str):

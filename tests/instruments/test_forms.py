@@ -11,6 +11,8 @@ from instruments.categories import Category
 from instruments.forms import COMPLETE_LIST, FORMS, Form, Listing
 from instruments.model import Instrument
 
+from ui_fixtures import shipped
+
 POSITIONS = pd.DataFrame(
     {
         "instrument": ["petition"] * 3,
@@ -103,7 +105,6 @@ def test_a_partial_lists_named_states_are_in_the_language_of_the_page_and_its_or
     """Seen on the French pages: "seuls 10 sont cités (France, Germany, Japan…)"."""
     from i18n.translate import use
     from instruments.facts import caveats
-    from ui.tables.dataset import load_dataset
 
     in_order = {
         "fr": ["Allemagne", "États-Unis", "France"],  # accent-blind: É among the E's
@@ -112,7 +113,7 @@ def test_a_partial_lists_named_states_are_in_the_language_of_the_page_and_its_or
     }
     for language, names in in_order.items():
         with use(language):
-            data = load_dataset()
+            data = shipped(language)
             partial = next(i for i in data.catalogue.values() if i.form.key == "partial-list")
             first = caveats(partial, data.positions)[0]
         where = [first.index(name) for name in names]

@@ -14,7 +14,7 @@ from i18n.translate import use
 from instruments.view import View
 from store.focus import Focus
 from store.groups import region_label, un_group_label
-from ui.tables.dataset import Dataset, load_dataset
+from ui.tables.dataset import Dataset
 from ui.tables.headers import header
 from ui.tables.map_table import (
     SHOWN,
@@ -138,8 +138,7 @@ def test_the_world_table_has_every_state_and_every_other_area():
 
 @pytest.fixture(scope="module")
 def french() -> Dataset:
-    with use("fr"):
-        return load_dataset()
+    return shipped("fr")
 
 
 @pytest.mark.parametrize(

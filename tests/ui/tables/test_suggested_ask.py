@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 import pandas as pd
 import pytest
@@ -14,10 +13,9 @@ from instruments.model import CALL_TO_ACTION, Instrument
 from instruments.prose import join_names
 from store.groups import GroupKind
 from ui.tables.ask import DIRECT, DISSENT, PEERS, QUESTION, SUPPORT, Ask, suggested_ask
-from ui.tables.dataset import Dataset, load_dataset, on
+from ui.tables.dataset import Dataset, on
 from ui.tables.priority import best_organisation
 
-from conftest import REPO
 from ui_fixtures import shipped
 
 BLUEPRINT = "reaim-2024-blueprint-for-action"  # a partial list: the named endorsers only
@@ -30,13 +28,9 @@ EACH = pytest.mark.parametrize(
 )
 
 
-@cache
 def dataset(language: str) -> Dataset:
     """The shipped dataset, built in a language."""
-    if language == "en":
-        return shipped()
-    with use(language):
-        return load_dataset(REPO / "data")
+    return shipped(language)
 
 
 def ask_in(language: str, iso3: str) -> tuple[Dataset, Ask | None]:
