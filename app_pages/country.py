@@ -29,7 +29,7 @@ from ui.tables.outreach import found
 from ui.tables.plan_table import published_days
 from ui.tables.profile import DATED_HEADERS, dated_record, facts, groups_of
 from ui.tables.profile import listed_elsewhere as listed_on
-from ui.tables.profile_card import badge, rank_sentence, supporting_peers
+from ui.tables.profile_card import badge, peer_lines, rank_sentence, supporting_peers
 from ui.text import code, inert, link, md
 from ui.widgets import pages, url_controls
 from ui.widgets.compare_links import peers_link
@@ -185,7 +185,7 @@ def card(
             _("**Peers that have {phrase}**").format(phrase=md(first.form.have_done(first.object)))
         )
         near = supporting_peers(iso3, groups_of(iso3, cache.groupings()), supporters(matrix, first))
-        peers.markdown("\n".join(f"- {p.line()}" for p in near))
+        peers.markdown("\n".join(f"- {line}" for line in peer_lines(near)))
         closest = closest_peers(iso3, cache.dataset())
         peers_link(peers, iso3, closest, rows["name"].to_dict())
 

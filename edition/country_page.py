@@ -19,7 +19,7 @@ from ui.tables.citation import reopen_line
 from ui.tables.dataset import Dataset
 from ui.tables.instrument_tables import position_rows
 from ui.tables.profile import DATED_HEADERS, dated_record, facts, groups_of
-from ui.tables.profile_card import rank_sentence, supporting_peers
+from ui.tables.profile_card import peer_lines, rank_sentence, supporting_peers
 
 
 def _facts(items: dict[str, str]) -> str:
@@ -51,7 +51,7 @@ def country_page(
         else _("**Suggested ask.** None: it supports every instrument it could join.")
     )
     near = supporting_peers(iso3, groups_of(iso3, data.groupings), supporters(data.matrix, call))
-    peers = "".join(f"<li>{markdown_html(p.line())}</li>" for p in near)
+    peers = "".join(f"<li>{markdown_html(line)}</li>" for line in peer_lines(near))
     rank = rank_sentence(iso3, ranked)  # none for a state that has endorsed
     record = dated_record(iso3, data.positions, data.catalogue)
     record = _headed(record.assign(Sources=record["Sources"].map(" ".join)), DATED_HEADERS)

@@ -24,17 +24,19 @@ class Peers:
     group: Group
     others: int
     names: tuple[str, ...]
+    members: frozenset[str]  # the other members' codes
 
-    def line(self) -> str:
-        """The group in bold, how many of its other members support, and their names (Markdown):
-        the first ``NAMED`` of them, then how many more."""
+    def line(self, also: tuple[Group, ...] = ()) -> str:
+        """The group (and ``also``, groups with the very same other members) in bold, how many
+        of its other members support, and their names (Markdown): the first ``NAMED`` of them,
+        then how many more."""
         names = list(self.names[:NAMED])
         if (rest := len(self.names) - NAMED) > 0:
             names.append(
                 ngettext("{count} other", "{count} others", rest).format(count=formats.number(rest))
             )
         return _("**{group}** ({count} of {others}): {names}").format(
-            group=md(self.group.label),
+            group=md(join_names([g.label for g in (self.group, *also)])),
             count=formats.number(len(self.names)),
             others=formats.number(self.others),
             names=md(join_names(names)) if names else pgettext("no peer supports", "none"),
@@ -48,8 +50,18 @@ def supporting_peers(iso3: str, groups: list[Group], supporting: set[str]) -> li
         others = [m for m in group.members if m.iso3 != iso3]
         if others:
             names = sorted((m.name for m in others if m.iso3 in supporting), key=sort_key)
-            found.append(Peers(group, len(others), tuple(names)))
+            found.append(Peers(group, len(others), tuple(names), frozenset(m.iso3 for m in others)))
     return found
+
+
+def peer_lines(peers: list[Peers]) -> list[str]:
+    """Each group's line (``Peers.line``), where the first of them stands; groups whose other
+    members are the very same states (Africa, the African Group and the African Union, among
+    the 195) share one line, so the same names are not read three times."""
+    alike: dict[frozenset[str], list[Peers]] = {}
+    for peers_of_group in peers:
+        alike.setdefault(peers_of_group.members, []).append(peers_of_group)
+    return [first.line(tuple(p.group for p in rest)) for first, *rest in alike.values()]
 
 
 def badge(instrument: Instrument, status: str, supported: bool) -> str:

@@ -7,7 +7,7 @@ from store.groups import Group, Member
 from ui.tables.outreach import ranks
 from ui.tables.priority import default_weights, priorities
 from ui.tables.profile import groups_of
-from ui.tables.profile_card import NAMED, badge, rank_sentence, supporting_peers
+from ui.tables.profile_card import NAMED, badge, peer_lines, rank_sentence, supporting_peers
 
 from ui_fixtures import shipped
 
@@ -41,6 +41,34 @@ def test_kenyas_peers_in_the_african_union():
     endorsed = supporters(data.matrix, data.catalogue[CALL_TO_ACTION])
     lines = [p.line() for p in supporting_peers("KEN", groups_of("KEN", data.groupings), endorsed)]
     assert "**African Union** (4 of 53): Morocco, Rwanda, Tunisia and Zimbabwe" in lines
+
+
+def test_groups_with_the_very_same_other_members_share_one_line_where_the_first_stood():
+    members = group(5).members
+    first, same, fewer = (
+        Group("first", "First Union", "org", members),
+        Group("same", "Same Group", "ungroup", members),
+        Group("fewer", "Fewer Union", "org", members[:4]),
+    )
+    peers = supporting_peers("S00", [fewer, first, same], {"S01", "S04"})
+    assert peer_lines(peers) == [
+        "**Fewer Union** (1 of 3): State 01",
+        "**First Union and Same Group** (2 of 4): State 01 and State 04",
+    ]
+    with use("fr"):
+        assert peer_lines(peers)[1].startswith("**First Union et Same Group** (2 sur 4)")
+
+
+def test_kenyas_african_groups_are_one_line_and_its_subregion_its_own():
+    data = shipped()
+    endorsed = supporters(data.matrix, data.catalogue[CALL_TO_ACTION])
+    lines = peer_lines(supporting_peers("KEN", groups_of("KEN", data.groupings), endorsed))
+    assert lines[0] == (
+        "**Africa, African Group and African Union** (4 of 53): "
+        "Morocco, Rwanda, Tunisia and Zimbabwe"
+    )
+    assert lines[1] == "**Sub\\-Saharan Africa** (2 of 47): Rwanda and Zimbabwe"
+    assert len(lines) == len(set(lines)) == 4  # with the Non-Aligned Movement, the Commonwealth
 
 
 def test_badges_tell_support_from_undecided_and_not():
