@@ -50,6 +50,9 @@ NO_KEY = "this receiver cannot deduplicate"
 MAY_HAVE_ARRIVED = re.compile(
     r"read timed out|connection aborted|remotedisconnected|reset by peer", re.IGNORECASE
 )
+# Apprise puts the address of its icon on GitHub in Teams cards and Slack messages, for each
+# reader's client to fetch; a digest names only the dashboard and the source, so it has none.
+NO_IMAGES = apprise.AppriseAsset(image_url_mask=None, image_url_logo=None)
 SOCKET_REASON = "Socket Exception: "  # how Apprise's plugins log the network's reason (debug)
 # What Apprise logs when a send failed for a reason that may pass: no connection (a timeout is
 # one, in requests), or an HTTP answer 429 or 5xx ("…, error=503.").
@@ -260,7 +263,7 @@ def digest(engine: Engine, claimed: Claimed, scope: Scope, base_url: str) -> tup
 def send(url: str, subject: str, body: str) -> str:
     """Send through Apprise; "" when it went, else what went wrong (Apprise's warning, and the
     network's reason when there was one: "Read timed out", "Connection refused")."""
-    notifier = apprise.Apprise(log_level=logging.DEBUG)  # each attempt keeps its own log
+    notifier = apprise.Apprise(asset=NO_IMAGES, log_level=logging.DEBUG)  # a log each attempt
     if not notifier.add(url):
         return "the subscription's URL is not one Apprise understands"
     result = notifier.notify(title=subject, body=body)

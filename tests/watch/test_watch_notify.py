@@ -2,6 +2,7 @@
 language, plan owners only for a plan reader; a dead endpoint, runs at once, a run killed."""
 
 import html
+import json
 import socket
 import subprocess
 import sys
@@ -107,6 +108,7 @@ def test_teams_and_slack_each_get_the_digest_once_over_tls_on_loopback(world, ch
     assert main(args) == 0
     assert main(args) == 0  # nothing new: no message
     assert chat.arrivals == 2
+    assert all("github" not in json.dumps(body) for _path, body in chat.posts)  # no icon to fetch
     posts = {urlsplit(path).path: (urlsplit(path).query, body) for path, body in chat.posts}
     query, card = posts["/workflows/4f1c0a/triggers/manual/paths/invoke"]
     assert "sig=s1gnature" in query
