@@ -42,7 +42,7 @@ test: system-deps $(BIN)/.installed-dev ## Run the whole test suite (lint, unit,
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.installed-dev ## Lint, unit and app tests on both cores: no Debian package, no apt (about 2 min)
+test-fast: $(BIN)/.installed-dev ## Lint, unit and app tests on both cores: no Debian package, no apt (under 2 min)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "(unit or app) and not office"

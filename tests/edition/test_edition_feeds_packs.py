@@ -13,10 +13,9 @@ from edition.packs import pack_links, site_packs
 from i18n.translate import use
 from instruments.view import DEFAULT_VIEW, View
 from store.focus import Focus
-from ui.tables.dataset import load_dataset
 
-from conftest import REPO
 from pdf_text import pages_text
+from ui_fixtures import shipped
 
 G7 = Focus.parse("org-g7")
 
@@ -58,8 +57,8 @@ def test_a_map_page_offers_its_focus_feed_or_worldwide_its_instrument_feed():
 
 @pytest.fixture(scope="module")
 def french_packs():
+    data = shipped("fr")
     with use("fr"):
-        data = load_dataset(REPO / "data")
         return data, site_packs(data, [G7], "fr", as_of_day(data))[G7]
 
 
