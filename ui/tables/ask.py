@@ -37,7 +37,7 @@ from instruments.prose import join_names
 from store.groups import GroupKind
 from ui.tables.dataset import Dataset
 from ui.tables.priority import best_organisation
-from ui.tables.profile_card import Peers, supporting_peers
+from ui.tables.profile_card import Peers, alike, supporting_peers
 
 SUPPORT, DISSENT, PEERS = "support", "dissent", "peers"  # what a clause says
 DIRECT, QUESTION = "direct", "question"  # how the ask is put
@@ -203,13 +203,16 @@ def _peers(data: Dataset, iso3: str, target: Instrument) -> list[Clause]:
     found = tuple(p for p in supporting_peers(iso3, groups, supporting) if p.names)
     if not found:
         return []
+    together = alike(found)  # an organisation with its UN group's members is counted with it
     counted = [
         _("{count} of its {others} {group} peers").format(
-            count=formats.number(len(p.names)), others=formats.number(p.others), group=p.group.label
+            count=formats.number(len(first.names)),
+            others=formats.number(first.others),
+            group=join_names([p.group.label for p in (first, *rest)]),
         )
-        for p in found
+        for first, *rest in together
     ]
-    did = target.form.did_by(target.object, sum(len(p.names) for p in found))
+    did = target.form.did_by(target.object, sum(len(first.names) for first, *_ in together))
     return [
         Clause(PEERS, _("{peers} {did}").format(peers=join_names(counted), did=did), peers=found)
     ]

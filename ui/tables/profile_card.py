@@ -1,5 +1,6 @@
 """The country profile's first card: a status's badge, the outreach rank, the supporting peers."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,14 +55,19 @@ def supporting_peers(iso3: str, groups: list[Group], supporting: set[str]) -> li
     return found
 
 
-def peer_lines(peers: list[Peers]) -> list[str]:
-    """Each group's line (``Peers.line``), where the first of them stands; groups whose other
-    members are the very same states (Africa, the African Group and the African Union, among
-    the 195) share one line, so the same names are not read three times."""
-    alike: dict[frozenset[str], list[Peers]] = {}
+def alike(peers: Iterable[Peers]) -> list[list[Peers]]:
+    """The groups whose other members are the very same states (Africa, the African Group and
+    the African Union, among the 195) together, each set where its first group stood."""
+    found: dict[frozenset[str], list[Peers]] = {}
     for peers_of_group in peers:
-        alike.setdefault(peers_of_group.members, []).append(peers_of_group)
-    return [first.line(tuple(p.group for p in rest)) for first, *rest in alike.values()]
+        found.setdefault(peers_of_group.members, []).append(peers_of_group)
+    return list(found.values())
+
+
+def peer_lines(peers: list[Peers]) -> list[str]:
+    """Each group's line (``Peers.line``); groups with the same other members share one, so the
+    same names are not read three times."""
+    return [first.line(tuple(p.group for p in rest)) for first, *rest in alike(peers)]
 
 
 def badge(instrument: Instrument, status: str, supported: bool) -> str:

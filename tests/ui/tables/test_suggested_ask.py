@@ -119,6 +119,15 @@ def test_the_peers_are_counted_in_its_un_group_and_best_organisation(iso3, langu
         assert f"{count} " in peers.text and f" {others} " in peers.text and label in peers.text
 
 
+def test_an_organisation_with_the_un_groups_members_is_named_with_it_once():
+    """Morocco's best organisation, the African Union, has the African Group's 53 other members:
+    one count for both, not the same peer counted twice."""
+    (peers,) = [c for c in suggested_ask(shipped(), "MAR").clauses if c.kind == PEERS]
+    assert [p.group.label for p in peers.peers] == ["African Group", "African Union"]
+    assert peers.text.startswith("1 of its 53 African Group and African Union peers named ")
+    assert peers.text.count(" of its ") == 1
+
+
 def test_kenyas_ask_in_english_reads_as_its_facts_say():
     data = shipped()
     ask = suggested_ask(data, "KEN")
