@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from ui.tables.comparison import closest_peers
 from ui.tables.priority import default_weights, priorities
@@ -63,19 +64,25 @@ def test_a_profile_opens_the_state_beside_its_closest_peers(app: str, page):
 
 def test_rows_selected_in_the_outreach_table_open_their_comparison(app: str, page):
     tab, blocked = page
-    tab.goto(app + "/outreach?region=Africa")
-    settle(tab, "Outreach gaps")
     ranked = priorities(DATA.signals, default_weights(DATA.terms), NAMES, DATA.terms)
     africa = set(DATA.table.loc[DATA.table["m49_region"] == "Africa", "iso3"])
     order = [c for c in ranked.index if c in africa]  # the table's rows, by rank then name
-    grid = tab.locator("[data-testid='stDataFrame']").first
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box
-    for row in (0, 2):
-        tab.mouse.click(box["x"] + MARKER, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * (row + 0.5))
-        quiet(tab)
     link = tab.get_by_role("link", name="Compare the selected states")
+    for _attempt in range(3):  # a click on the grid's canvas before it takes input is lost
+        tab.goto(app + "/outreach?region=Africa")
+        settle(tab, "Outreach gaps")
+        grid = tab.locator("[data-testid='stDataFrame']").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box
+        for row in (0, 2):
+            tab.mouse.click(box["x"] + MARKER, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * (row + 0.5))
+            quiet(tab)
+        try:
+            link.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
     screenshot(tab, "compare-outreach-selection")
     link.click()
     tab.wait_for_url("**/compare?*", timeout=30_000)
